@@ -1,0 +1,93 @@
+/// The one error vocabulary of iamsim: every case is an AWS IAM error code.
+///
+/// Front ends map these once: the CLI to a one-line `An error occurred (Code) when calling
+/// the Op operation: message` and an exit code, a future Query API to an `ErrorResponse`.
+public enum IAMError: Error, Equatable, Sendable {
+    case noSuchEntity(String)
+    case entityAlreadyExists(String)
+    case limitExceeded(String)
+    case deleteConflict(String)
+    case invalidAuthenticationCode(String)
+    case entityTemporarilyUnmodifiable(String)
+    case validationError(String)
+    case invalidInput(String)
+    case accessDenied(String)
+    case serviceFailure(String)
+
+    /// The AWS error code, exactly as AWS spells it.
+    public var code: String {
+        switch self {
+        case .noSuchEntity: "NoSuchEntity"
+        case .entityAlreadyExists: "EntityAlreadyExists"
+        case .limitExceeded: "LimitExceeded"
+        case .deleteConflict: "DeleteConflict"
+        case .invalidAuthenticationCode: "InvalidAuthenticationCode"
+        case .entityTemporarilyUnmodifiable: "EntityTemporarilyUnmodifiable"
+        case .validationError: "ValidationError"
+        case .invalidInput: "InvalidInput"
+        case .accessDenied: "AccessDenied"
+        case .serviceFailure: "ServiceFailure"
+        }
+    }
+
+    /// The human-readable message, worded like AWS's where AWS's wording is known.
+    public var message: String {
+        switch self {
+        case .noSuchEntity(let m), .entityAlreadyExists(let m), .limitExceeded(let m),
+            .deleteConflict(let m), .invalidAuthenticationCode(let m),
+            .entityTemporarilyUnmodifiable(let m), .validationError(let m), .invalidInput(let m),
+            .accessDenied(let m), .serviceFailure(let m):
+            m
+        }
+    }
+
+    /// The HTTP status AWS's service model gives the error shape.
+    public var httpStatus: Int {
+        switch self {
+        case .noSuchEntity: 404
+        case .entityAlreadyExists, .limitExceeded, .deleteConflict, .entityTemporarilyUnmodifiable: 409
+        case .invalidAuthenticationCode, .accessDenied: 403
+        case .validationError, .invalidInput: 400
+        case .serviceFailure: 500
+        }
+    }
+
+    /// Whether the caller (`Sender`) or the service (`Receiver`) is at fault.
+    public var isSenderFault: Bool {
+        if case .serviceFailure = self { return false }
+        return true
+    }
+}
+
+// MARK: - Messages shared by several operations
+
+extension IAMError {
+    /// AWS's exact wording for a rejected pair of MFA codes.
+    public static let invalidMFACodes = IAMError.invalidAuthenticationCode(
+        "Authentication code for device is not valid.")
+
+    /// The console's answer to any failed sign-in: wrong email, password or MFA code alike,
+    /// so that a failure never reveals which part was wrong.
+    public static let signInFailed = IAMError.accessDenied(
+        "Your authentication information is incorrect. Please try again.")
+
+    public static func noSuchAccessKey(_ id: String) -> IAMError {
+        .noSuchEntity("The Access Key with id \(id) cannot be found.")
+    }
+
+    public static func noSuchMFADevice(_ serial: String) -> IAMError {
+        .noSuchEntity("MFA Device with serial number \(serial) does not exist.")
+    }
+
+    public static func noSuchUser(_ name: String) -> IAMError {
+        .noSuchEntity("The user with name \(name) cannot be found.")
+    }
+
+    public static func quotaExceeded(_ quota: String, _ limit: Int) -> IAMError {
+        .limitExceeded("Cannot exceed quota for \(quota): \(limit)")
+    }
+}
+
+extension IAMError: CustomStringConvertible {
+    public var description: String { "\(code): \(message)" }
+}

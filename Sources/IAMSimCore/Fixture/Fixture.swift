@@ -1,0 +1,160 @@
+import Foundation
+
+/// One account's complete starting state, as a JSON file (format: docs/fixtures.md).
+///
+/// Field names are AWS's own (`AccessKeyId`, `Base32StringSeed`), so a fixture reads like the
+/// API responses that describe the same state.
+public struct Fixture: Codable, Hashable, Sendable {
+    /// The only format version so far.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    /// A short name, used in messages and the event log.
+    public var name: String
+    public var description: String?
+    public var account: Account
+
+    public init(formatVersion: Int = Fixture.currentFormatVersion, name: String, description: String? = nil, account: Account) {
+        self.formatVersion = formatVersion
+        self.name = name
+        self.description = description
+        self.account = account
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case formatVersion = "FormatVersion"
+        case name = "Name"
+        case description = "Description"
+        case account = "Account"
+    }
+
+    /// The account and everything in it.
+    public struct Account: Codable, Hashable, Sendable {
+        public var accountID: String
+        public var alias: String?
+        public var createDate: Date?
+        public var root: Root
+        public var users: [User]?
+
+        public init(accountID: String, alias: String? = nil, createDate: Date? = nil, root: Root, users: [User]? = nil) {
+            self.accountID = accountID
+            self.alias = alias
+            self.createDate = createDate
+            self.root = root
+            self.users = users
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case accountID = "AccountId"
+            case alias = "AccountAlias"
+            case createDate = "CreateDate"
+            case root = "Root"
+            case users = "Users"
+        }
+    }
+
+    /// The root user's credentials.
+    public struct Root: Codable, Hashable, Sendable {
+        public var email: String
+        /// The console password in plain text; iamsim stores only its salted hash.
+        public var password: String
+        public var accessKeys: [AccessKey]?
+        public var mfaDevices: [MFADevice]?
+
+        public init(email: String, password: String, accessKeys: [AccessKey]? = nil, mfaDevices: [MFADevice]? = nil) {
+            self.email = email
+            self.password = password
+            self.accessKeys = accessKeys
+            self.mfaDevices = mfaDevices
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case email = "Email"
+            case password = "Password"
+            case accessKeys = "AccessKeys"
+            case mfaDevices = "MFADevices"
+        }
+    }
+
+    /// An IAM user.
+    public struct User: Codable, Hashable, Sendable {
+        public var userName: String
+        public var userID: String?
+        public var path: String?
+        public var createDate: Date?
+        public var accessKeys: [AccessKey]?
+        public var mfaDevices: [MFADevice]?
+
+        public init(
+            userName: String, userID: String? = nil, path: String? = nil, createDate: Date? = nil,
+            accessKeys: [AccessKey]? = nil, mfaDevices: [MFADevice]? = nil
+        ) {
+            self.userName = userName
+            self.userID = userID
+            self.path = path
+            self.createDate = createDate
+            self.accessKeys = accessKeys
+            self.mfaDevices = mfaDevices
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case userName = "UserName"
+            case userID = "UserId"
+            case path = "Path"
+            case createDate = "CreateDate"
+            case accessKeys = "AccessKeys"
+            case mfaDevices = "MFADevices"
+        }
+    }
+
+    /// An access key with its secret.
+    public struct AccessKey: Codable, Hashable, Sendable {
+        public var accessKeyID: String
+        public var secretAccessKey: String
+        public var status: AccessKeyStatus?
+        public var createDate: Date?
+
+        public init(accessKeyID: String, secretAccessKey: String, status: AccessKeyStatus? = nil, createDate: Date? = nil) {
+            self.accessKeyID = accessKeyID
+            self.secretAccessKey = secretAccessKey
+            self.status = status
+            self.createDate = createDate
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case accessKeyID = "AccessKeyId"
+            case secretAccessKey = "SecretAccessKey"
+            case status = "Status"
+            case createDate = "CreateDate"
+        }
+    }
+
+    /// An MFA device assigned to its owner, with the seed its authenticator holds.
+    public struct MFADevice: Codable, Hashable, Sendable {
+        public var deviceName: String
+        public var type: MFADeviceType?
+        /// Hardware tokens carry their printed serial (`GAHT12345678`); virtual serials are derived.
+        public var serialNumber: String?
+        public var base32StringSeed: String
+        public var enableDate: Date?
+
+        public init(
+            deviceName: String, type: MFADeviceType? = nil, serialNumber: String? = nil, base32StringSeed: String,
+            enableDate: Date? = nil
+        ) {
+            self.deviceName = deviceName
+            self.type = type
+            self.serialNumber = serialNumber
+            self.base32StringSeed = base32StringSeed
+            self.enableDate = enableDate
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case deviceName = "DeviceName"
+            case type = "Type"
+            case serialNumber = "SerialNumber"
+            case base32StringSeed = "Base32StringSeed"
+            case enableDate = "EnableDate"
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// One thing wrong with a fixture, located by its JSON path (`$.Account.Root.AccessKeys[2]`).
+public struct FixtureProblem: Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+extension Fixture {
+    /// Decodes and validates fixture JSON.
+    ///
+    /// - Throws: `IAMError.validationError` listing every problem with its JSON path.
+    public static func load(_ data: Data, source: String) throws(IAMError) -> Fixture {
+        let fixture: Fixture
+        do {
+            fixture = try decoder().decode(Fixture.self, from: data)
+        } catch let error as DecodingError {
+            throw invalid(source, [FixtureProblem(decodingError: error)])
+        } catch {
+            throw invalid(source, [FixtureProblem(path: "$", reason: "not valid JSON")])
+        }
+        let problems = fixture.problems()
+        guard problems.isEmpty else { throw invalid(source, problems) }
+        return fixture
+    }
+
+    /// The built-in lesson fixture.
+    public static func builtInDefault() throws(IAMError) -> Fixture {
+        try load(Data(defaultJSON.utf8), source: defaultName)
+    }
+
+    /// A decoder for fixture files: ISO-8601 dates, with or without fractional seconds.
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = Timestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "'\(text)' is not an ISO-8601 date such as 2026-01-05T09:00:00Z")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    static func invalid(_ source: String, _ problems: [FixtureProblem]) -> IAMError {
+        let list = problems.map(\.description).joined(separator: "; ")
+        return .validationError("Fixture \(source) is invalid: \(list)")
+    }
+
+    /// Everything wrong with the fixture's content; empty when it can be loaded.
+    public func problems() -> [FixtureProblem] {
+        var problems: [FixtureProblem] = []
+        func check(_ condition: Bool, _ path: String, _ reason: String) {
+            if !condition { problems.append(FixtureProblem(path: path, reason: reason)) }
+        }
+        check(
+            formatVersion == Fixture.currentFormatVersion, "$.FormatVersion",
+            "unsupported format version \(formatVersion) (this iamsim reads \(Fixture.currentFormatVersion))")
+        check(!name.isEmpty, "$.Name", "must not be empty")
+        check(AccountID(rawValue: account.accountID) != nil, "$.Account.AccountId", "must be exactly 12 digits")
+        if let alias = account.alias {
+            check(AccountAlias.isValid(alias), "$.Account.AccountAlias", AccountAlias.rule)
+        }
+        let root = account.root
+        check(EmailAddress.isValid(root.email), "$.Account.Root.Email", "must be an email address such as trainee@example.com")
+        check(
+            (1...128).contains(root.password.count), "$.Account.Root.Password", "must be 1 to 128 characters")
+
+        var keyIDs: Set<String> = []
+        var deviceNames: Set<String> = []
+        var serials: Set<String> = []
+        func checkKeys(_ keys: [AccessKey]?, at path: String) {
+            guard let keys else { return }
+            check(
+                keys.count <= AccessKeyRules.maxKeysPerIdentity, path,
+                "at most \(AccessKeyRules.maxKeysPerIdentity) access keys per identity (found \(keys.count))")
+            for (index, key) in keys.enumerated() {
+                let at = "\(path)[\(index)]"
+                check(
+                    AccessKeyID(rawValue: key.accessKeyID) != nil, "\(at).AccessKeyId",
+                    "must be 16 to 128 letters, digits or underscores, such as AKIAIOSFODNN7EXAMPLE")
+                check(keyIDs.insert(key.accessKeyID).inserted, "\(at).AccessKeyId", "duplicate access key id \(key.accessKeyID)")
+                check(key.secretAccessKey.utf8.count == 40, "\(at).SecretAccessKey", "must be exactly 40 characters")
+            }
+        }
+        func checkDevices(_ devices: [MFADevice]?, at path: String) {
+            guard let devices else { return }
+            check(
+                devices.count <= MFADeviceRules.maxDevicesPerIdentity, path,
+                "at most \(MFADeviceRules.maxDevicesPerIdentity) MFA devices per identity (found \(devices.count))")
+            for (index, device) in devices.enumerated() {
+                let at = "\(path)[\(index)]"
+                check(
+                    MFADeviceName(rawValue: device.deviceName) != nil, "\(at).DeviceName",
+                    "must be 1 to \(MFADeviceName.maxLength) characters from letters, digits and +=,.@_-")
+                check(
+                    deviceNames.insert(device.deviceName.lowercased()).inserted, "\(at).DeviceName",
+                    "duplicate MFA device name \(device.deviceName)")
+                check(Base32.decode(device.base32StringSeed) != nil, "\(at).Base32StringSeed", "must be base32 (A-Z, 2-7)")
+                switch device.type ?? .virtual {
+                case .virtual:
+                    check(device.serialNumber == nil, "\(at).SerialNumber", "virtual devices take their serial from their name")
+                case .hardware:
+                    if let serial = device.serialNumber {
+                        check(HardwareSerial.isValid(serial), "\(at).SerialNumber", HardwareSerial.rule)
+                        check(serials.insert(serial).inserted, "\(at).SerialNumber", "duplicate serial number \(serial)")
+                    } else {
+                        problems.append(FixtureProblem(path: "\(at).SerialNumber", reason: "hardware tokens need a serial number"))
+                    }
+                }
+            }
+        }
+        checkKeys(root.accessKeys, at: "$.Account.Root.AccessKeys")
+        checkDevices(root.mfaDevices, at: "$.Account.Root.MFADevices")
+
+        var userNames: Set<String> = []
+        for (index, user) in (account.users ?? []).enumerated() {
+            let at = "$.Account.Users[\(index)]"
+            check(
+                IAMName.hasValidCharacters(user.userName) && user.userName.utf8.count <= 64, "\(at).UserName",
+                "must be 1 to 64 characters from letters, digits and +=,.@_-")
+            check(
+                userNames.insert(user.userName.lowercased()).inserted, "\(at).UserName",
+                "duplicate user name \(user.userName) (names are case-insensitive)")
+            if let path = user.path {
+                check(IAMPath.isValid(path), "\(at).Path", IAMPath.rule)
+            }
+            checkKeys(user.accessKeys, at: "\(at).AccessKeys")
+            checkDevices(user.mfaDevices, at: "\(at).MFADevices")
+        }
+        return problems
+    }
+}
+
+extension FixtureProblem {
+    init(decodingError: DecodingError) {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            codingPath.reduce("$") { partial, key in
+                if let index = key.intValue { return "\(partial)[\(index)]" }
+                return "\(partial).\(key.stringValue)"
+            }
+        }
+        switch decodingError {
+        case .keyNotFound(let key, let context):
+            self.init(path: path(context.codingPath + [key]), reason: "is required")
+        case .typeMismatch(let type, let context):
+            self.init(path: path(context.codingPath), reason: "must be \(Self.describe(type))")
+        case .valueNotFound(let type, let context):
+            self.init(path: path(context.codingPath), reason: "must be \(Self.describe(type)), not null")
+        case .dataCorrupted(let context):
+            let reason = context.codingPath.isEmpty ? "not valid JSON" : context.debugDescription
+            self.init(path: path(context.codingPath), reason: reason)
+        @unknown default:
+            self.init(path: "$", reason: "cannot be read")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "an array"
+        default: "an object"
+        }
+    }
+}

@@ -1,0 +1,112 @@
+/// One step of a lesson: what the trainee does in the console, and the iamsim command for it.
+public struct LessonStep: Hashable, Sendable {
+    /// 1-based position in the lesson.
+    public let number: Int
+    /// A stable identifier, such as `delete-root-key`.
+    public let id: String
+    /// What the step does, in the console's words.
+    public let title: String
+    /// Why the step matters and what to look for, in a sentence or two.
+    public let explanation: String
+    /// Where the step happens in the real AWS console.
+    public let consolePath: String
+    /// The command a trainee types, with placeholders in braces: `{email}`, `{password}`,
+    /// `{accessKeyId}`, `{deviceName}`, `{secret}`, `{code1}`, `{code2}`, `{code}`.
+    public let command: String
+
+    /// The command with every placeholder in `values` filled in; unknown ones stay as they are.
+    public func command(filling values: [String: String]) -> String {
+        var text = command
+        for (key, value) in values { text = text.replacingOccurrences(of: "{\(key)}", with: value) }
+        return text
+    }
+}
+
+/// A lesson: an ordered list of steps, described once and played by both `demo` and `lesson`.
+public struct Lesson: Hashable, Sendable {
+    public let id: String
+    public let title: String
+    public let steps: [LessonStep]
+}
+
+extension Lesson {
+    /// AWS's "Activate MFA on the root account", in 16 steps.
+    public static let rootMFA = Lesson(
+        id: "root-mfa",
+        title: "Activate MFA on the root account",
+        steps: [
+            ("sign-in", "Sign in to the console as the root user",
+             "Root signs in with the account's email address and password. Until MFA is active, that password alone opens the whole account.",
+             "Sign in → Root user → email → password",
+             "iamsim signin --email {email}"),
+            ("open-dashboard", "Open the IAM dashboard and read the security status",
+             "Two items are marked FAIL: the root user has an access key, and no MFA device. This lesson turns both green.",
+             "IAM → Dashboard → Security status",
+             "iamsim dashboard"),
+            ("list-root-keys", "Open your security credentials and find the root access key",
+             "Access keys let programs act as root with no MFA at all. Note the key's id: you will delete it.",
+             "Account menu → Security credentials → Access keys",
+             "iamsim access-keys list"),
+            ("deactivate-root-key", "Deactivate the root access key",
+             "The console makes you deactivate a key before deleting it, so that anything still using it fails visibly first.",
+             "Access keys → Actions → Deactivate",
+             "iamsim access-keys deactivate {accessKeyId}"),
+            ("delete-root-key", "Delete the root access key",
+             "A deleted key can never be used again. Root should have no access keys at all.",
+             "Access keys → Actions → Delete (paste the key id to confirm)",
+             "iamsim access-keys delete {accessKeyId}"),
+            ("assign-mfa", "Assign a virtual MFA device and show its QR code",
+             "Name the device and choose \"Authenticator app\". iamsim creates the device and shows its QR code and secret key, once.",
+             "Multi-factor authentication (MFA) → Assign MFA device → Authenticator app → Show QR code",
+             "iamsim mfa assign {deviceName} --show-secret"),
+            ("add-to-authenticator", "Add the account to your authenticator app",
+             "Scan the QR code with a phone, or give the secret key to iamsim's own authenticator. The phone now makes a new six-digit code every 30 seconds.",
+             "Authenticator app → Add account → Scan QR code",
+             "iamsim authenticator add --secret {secret} --label {deviceName}"),
+            ("read-code-1", "Read MFA code 1 from the authenticator",
+             "Type the code that the authenticator shows now into \"MFA code 1\".",
+             "Assign MFA device → MFA code 1",
+             "iamsim authenticator codes"),
+            ("wait-for-code-2", "Wait for the next code",
+             "AWS wants two consecutive codes, to be sure your phone's clock agrees with its own. The next code appears when the 30-second step ends; a simulated clock can skip ahead.",
+             "Wait up to 30 seconds",
+             "iamsim clock advance 30s"),
+            ("read-code-2", "Read MFA code 2 from the authenticator",
+             "Type the new code into \"MFA code 2\".",
+             "Assign MFA device → MFA code 2",
+             "iamsim authenticator codes"),
+            ("activate-mfa", "Add MFA: submit the two consecutive codes",
+             "AWS checks that the two codes are consecutive codes of this device, then assigns it to root.",
+             "Assign MFA device → Add MFA",
+             "iamsim mfa activate {deviceName} --code1 {code1} --code2 {code2}"),
+            ("see-device", "See the device assigned",
+             "The MFA section now lists the device, its serial number and when it was enabled. From here you can resync it or remove it.",
+             "Security credentials → Multi-factor authentication (MFA)",
+             "iamsim mfa list"),
+            ("sign-out", "Sign out",
+             "Signing out ends the console session everywhere.",
+             "Account menu → Sign out",
+             "iamsim signout"),
+            ("wait-for-fresh-code", "Wait for a fresh code",
+             "Each code works once: the codes used to activate the device cannot sign you in. Wait for the next one.",
+             "Wait up to 30 seconds",
+             "iamsim clock advance 30s"),
+            ("sign-in-with-mfa", "Sign back in with your password and an MFA code",
+             "After the password, the console now asks for the code from your authenticator.",
+             "Sign in → Root user → email → password → MFA code",
+             "iamsim signin --email {email} --mfa-code {code}"),
+            ("dashboard-green", "See the security status turn green",
+             "Both items pass: root has no access keys and has MFA. The lesson is complete.",
+             "IAM → Dashboard → Security status",
+             "iamsim dashboard"),
+        ].enumerated().map { index, step in
+            LessonStep(
+                number: index + 1, id: step.0, title: step.1, explanation: step.2, consolePath: step.3,
+                command: step.4)
+        })
+
+    /// The step with `id`, if the lesson has one.
+    public func step(_ id: String) -> LessonStep? {
+        steps.first { $0.id == id }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// An access key's status, as `UpdateAccessKey` sets it.
+public enum AccessKeyStatus: String, Codable, Sendable, CaseIterable {
+    case active = "Active"
+    case inactive = "Inactive"
+}
+
+/// AWS's `AccessKeyMetadata`: everything about a key except its secret.
+public struct AccessKeyMetadata: Hashable, Sendable {
+    /// The owner's user name; nil for root's keys.
+    public var userName: String?
+    public var accessKeyID: AccessKeyID
+    public var status: AccessKeyStatus
+    public var createDate: Date
+    public var lastUsedDate: Date?
+
+    public init(
+        userName: String?, accessKeyID: AccessKeyID, status: AccessKeyStatus, createDate: Date,
+        lastUsedDate: Date? = nil
+    ) {
+        self.userName = userName
+        self.accessKeyID = accessKeyID
+        self.status = status
+        self.createDate = createDate
+        self.lastUsedDate = lastUsedDate
+    }
+}
+
+/// AWS's `AccessKey`: a key with its secret, returned only by `CreateAccessKey`.
+public struct NewAccessKey: Hashable, Sendable {
+    public var metadata: AccessKeyMetadata
+    public var secretAccessKey: String
+
+    public init(metadata: AccessKeyMetadata, secretAccessKey: String) {
+        self.metadata = metadata
+        self.secretAccessKey = secretAccessKey
+    }
+}
+
+/// IAM's access-key quota.
+public enum AccessKeyRules {
+    /// At most two keys per identity, active or inactive alike.
+    public static let maxKeysPerIdentity = 2
+}
