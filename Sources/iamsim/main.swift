@@ -1,1 +1,3 @@
-print("hi")
+import IAMSimCLI
+
+IAMSimCommand.main()

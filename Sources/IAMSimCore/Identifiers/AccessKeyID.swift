@@ -21,7 +21,7 @@ public struct AccessKeyID: RawRepresentable, Hashable, Codable, Sendable, Custom
     }
 
     /// For values iamsim itself built in the right shape.
-    init(known rawValue: String) {
+    package init(known rawValue: String) {
         self.rawValue = rawValue
     }
 

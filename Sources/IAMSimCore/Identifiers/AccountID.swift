@@ -18,7 +18,7 @@ public struct AccountID: RawRepresentable, Hashable, Codable, Sendable, CustomSt
     }
 
     /// For values iamsim itself built in the right shape.
-    init(known rawValue: String) {
+    package init(known rawValue: String) {
         self.rawValue = rawValue
     }
 

@@ -44,6 +44,11 @@ public struct MFADeviceName: RawRepresentable, Hashable, Codable, Sendable, Cust
         self.rawValue = text
     }
 
+    /// For names a validated fixture or the store already checked.
+    package init(known rawValue: String) {
+        self.rawValue = rawValue
+    }
+
     public var description: String { rawValue }
 
     /// The device's serial number in `account`.

@@ -6,7 +6,7 @@ import Foundation
 /// The defaults (HMAC-SHA1, 30-second steps from T0 = 0, 6 digits) are what AWS virtual MFA
 /// devices use; the other parameters exist because an authenticator app honours whatever an
 /// `otpauth://` URI asks for. Pure: every function takes the time or the step.
-public struct TOTP: Sendable, Equatable {
+public struct TOTP: Sendable, Hashable {
     /// The HMAC hash function of the code.
     public enum Algorithm: String, Sendable, Codable, CaseIterable {
         case sha1 = "SHA1"

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import IAMSimCore
+import IAMSimStore
+
+/// An account held by the authenticator app: a name and a TOTP secret.
+public struct AuthenticatorAccount: Hashable, Sendable {
+    /// The unique name the trainee gave the account, or the URI's account name.
+    public var label: String
+    public var issuer: String?
+    public var accountName: String
+    public var totp: TOTP
+    public var addedDate: Date
+
+    /// What the app shows: `Amazon Web Services (root-mfa@123456789012)`, or the label.
+    public var displayName: String {
+        guard let issuer, !issuer.isEmpty else { return label }
+        return "\(issuer) (\(accountName))"
+    }
+}
+
+/// The code an account shows right now.
+public struct AuthenticatorCode: Hashable, Sendable {
+    public var account: AuthenticatorAccount
+    public var code: String
+    /// Seconds until the code changes.
+    public var secondsRemaining: Int
+    /// The time the code was computed for (the simulator's clock).
+    public var time: Date
+}
+
+/// The trainee's phone: an authenticator app with its own storage.
+///
+/// It learns secrets only as a phone does (typed, or read from an `otpauth://` URI), keeps
+/// them in its own table, and never reads IAM's tables. It reads the simulator's shared
+/// clock, as a phone reads network time.
+public struct Authenticator: Sendable {
+    let writer: any DatabaseWriter
+    let clock: SimulationClock
+
+    public init(writer: any DatabaseWriter, clock: SimulationClock) {
+        self.writer = writer
+        self.clock = clock
+    }
+
+    // MARK: - Adding accounts
+
+    /// Adds an account from a typed secret ("Enter a setup key").
+    ///
+    /// - Parameter label: the name to show; defaults to `account-N`.
+    public func add(secret: String, label: String?) throws -> AuthenticatorAccount {
+        let normalized = secret.uppercased().filter { !$0.isWhitespace && $0 != "-" }
+        guard let totp = TOTP(base32Secret: normalized) else {
+            throw IAMError.validationError(
+                "The secret key is not valid base32: use the letters A-Z and digits 2-7, as shown by iamsim mfa assign --show-secret.")
+        }
+        return try insert(label: label, issuer: nil, accountName: label, secret: normalized, totp: totp)
+    }
+
+    /// Adds an account from an `otpauth://totp/…` URI, as scanning its QR code would.
+    public func add(uri: String, label: String? = nil) throws -> AuthenticatorAccount {
+        let parsed = try OTPAuthURI(parsing: uri)
+        guard let totp = parsed.totp else {
+            throw IAMError.validationError("Not a usable TOTP URI: its secret is not base32.")
+        }
+        return try insert(
+            label: label ?? (parsed.accountName.isEmpty ? nil : parsed.accountName), issuer: parsed.issuer,
+            accountName: parsed.accountName, secret: parsed.secret, totp: totp)
+    }
+
+    // MARK: - Reading
+
+    /// Every account, in the order they were added.
+    public func accounts() throws -> [AuthenticatorAccount] {
+        try writer.read { db in try Self.fetchAccounts(db) }
+    }
+
+    /// Each account's current code and the seconds it has left, at the simulator's time.
+    public func codes() throws -> [AuthenticatorCode] {
+        try writer.read { db in
+            let now = try clock.now(db)
+            return try Self.fetchAccounts(db).map { account in
+                AuthenticatorCode(
+                    account: account, code: account.totp.code(at: now),
+                    secondsRemaining: TOTP.secondsRemaining(at: now, period: account.totp.period), time: now)
+            }
+        }
+    }
+
+    /// Removes the account labelled `label`.
+    public func remove(label: String) throws {
+        let deleted = try writer.write { db in
+            try db.execute(sql: "DELETE FROM authenticatorAccount WHERE label = ? COLLATE NOCASE", arguments: [label])
+            return db.changesCount
+        }
+        guard deleted > 0 else {
+            throw IAMError.noSuchEntity("The authenticator has no account labelled \(label).")
+        }
+    }
+
+    // MARK: - Storage
+
+    private func insert(
+        label: String?, issuer: String?, accountName: String?, secret: String, totp: TOTP
+    ) throws -> AuthenticatorAccount {
+        try writer.write { db in
+            let now = try clock.now(db)
+            var chosen = label?.trimmingCharacters(in: .whitespaces) ?? ""
+            if chosen.isEmpty {
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM authenticatorAccount") ?? 0
+                chosen = "account-\(count + 1)"
+            }
+            let taken = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM authenticatorAccount WHERE label = ? COLLATE NOCASE", arguments: [chosen]) ?? 0
+            guard taken == 0 else {
+                throw IAMError.entityAlreadyExists(
+                    "The authenticator already has an account labelled \(chosen). Choose another --label.")
+            }
+            let account = AuthenticatorAccount(
+                label: chosen, issuer: issuer, accountName: accountName ?? chosen, totp: totp, addedDate: now)
+            try db.execute(
+                sql: """
+                    INSERT INTO authenticatorAccount (label, issuer, accountName, secret, algorithm, digits, period, addedDate)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits, totp.period, now,
+                ])
+            return account
+        }
+    }
+
+    private static func fetchAccounts(_ db: Database) throws -> [AuthenticatorAccount] {
+        try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount ORDER BY id").compactMap { row in
+            let algorithm = TOTP.Algorithm(rawValue: row["algorithm"]) ?? .sha1
+            guard let totp = TOTP(base32Secret: row["secret"], digits: row["digits"], period: row["period"], algorithm: algorithm)
+            else { return nil }
+            return AuthenticatorAccount(
+                label: row["label"], issuer: row["issuer"], accountName: row["accountName"], totp: totp,
+                addedDate: row["addedDate"])
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import IAMSimAuthenticator
+import IAMSimCore
+
+/// `iamsim authenticator …`: the trainee's phone.
+struct AuthenticatorCommands: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "authenticator",
+        abstract: "A simulated authenticator app: add accounts, list them, read their codes.",
+        discussion: """
+            It plays the phone of the lesson. It learns a secret only as a phone does, from a \
+            typed secret key or an otpauth:// URI, and reads the same clock as the simulator.
+            """,
+        subcommands: [Add.self, List.self, Codes.self, Remove.self])
+
+    struct Add: ConsoleCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an account from a secret key or an otpauth:// URI.")
+        static let operationName = "AddAuthenticatorAccount"
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The base32 secret key, as shown by mfa assign --show-secret.") var secret: String?
+        @Option(help: "An otpauth://totp/ URI, as held by the QR code.") var uri: String?
+        @Option(help: "The name to show for the account.") var label: String?
+
+        func validate() throws {
+            guard (secret == nil) != (uri == nil) else {
+                throw ValidationError("Give exactly one of --secret or --uri.")
+            }
+        }
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            let authenticator = try context.authenticator()
+            let account =
+                if let secret {
+                    try authenticator.add(secret: secret, label: label)
+                } else {
+                    try authenticator.add(uri: uri ?? "", label: label)
+                }
+            return Message(
+                text: "Added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
+                json: .object(["Label": .string(account.label), "Issuer": .string(account.issuer)]))
+        }
+    }
+
+    struct List: ConsoleCommand {
+        static let configuration = CommandConfiguration(abstract: "List the authenticator's accounts.")
+        static let operationName = "ListAuthenticatorAccounts"
+        @OptionGroup var global: GlobalOptions
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            AccountList(accounts: try context.authenticator().accounts())
+        }
+    }
+
+    struct Codes: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show each account's current code and the seconds before it changes.")
+        static let operationName = "GetAuthenticatorCodes"
+        @OptionGroup var global: GlobalOptions
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            CodeList(codes: try context.authenticator().codes())
+        }
+    }
+
+    struct Remove: ConsoleCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove an account from the authenticator.")
+        static let operationName = "RemoveAuthenticatorAccount"
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The account's label.") var label: String
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            try context.authenticator().remove(label: label)
+            return Message(text: "Removed \(label) from the authenticator.", json: .object([]))
+        }
+    }
+}
+
+// MARK: - Output
+
+struct AccountList: Renderable {
+    var accounts: [AuthenticatorAccount]
+
+    func text(_ style: TextStyle) -> String {
+        guard !accounts.isEmpty else { return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI" }
+        return TextTable(
+            headers: ["LABEL", "ACCOUNT", "ADDED"],
+            rows: accounts.map { [$0.label, $0.displayName, Timestamp.readable($0.addedDate)] }
+        ).rendered()
+    }
+
+    var json: JSONValue {
+        .object([
+            "Accounts": .array(
+                accounts.map {
+                    .object([
+                        "Label": .string($0.label), "Issuer": .string($0.issuer), "AccountName": .string($0.accountName),
+                        "Digits": .int($0.totp.digits), "Period": .int(Int($0.totp.period)),
+                        "Algorithm": .string($0.totp.algorithm.rawValue), "AddedDate": .date($0.addedDate),
+                    ])
+                })
+        ])
+    }
+}
+
+struct CodeList: Renderable {
+    var codes: [AuthenticatorCode]
+
+    func text(_ style: TextStyle) -> String {
+        guard !codes.isEmpty else { return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI" }
+        return TextTable(
+            headers: ["LABEL", "CODE", "CHANGES IN", "ACCOUNT"],
+            rows: codes.map { [$0.account.label, $0.code, "\($0.secondsRemaining) s", $0.account.displayName] }
+        ).rendered()
+    }
+
+    var json: JSONValue {
+        .object([
+            "Codes": .array(
+                codes.map {
+                    .object([
+                        "Label": .string($0.account.label), "Code": .string($0.code),
+                        "SecondsRemaining": .int($0.secondsRemaining), "Time": .date($0.time),
+                    ])
+                })
+        ])
+    }
+}

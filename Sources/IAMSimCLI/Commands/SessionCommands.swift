@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import IAMSimCore
+import IAMSimStore
+
+/// `iamsim signin`: the console's root sign-in page.
+struct SignIn: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signin",
+        abstract: "Sign in to the console as the root user, with an MFA code once MFA is active.",
+        discussion: """
+            On a terminal, iamsim asks for the password (without echo) and, when MFA is active, \
+            for a code. Without a terminal, pipe the password with --password-stdin and pass \
+            --mfa-code; nothing waits for input that is not coming.
+            """)
+    static let operationName = "ConsoleLogin"
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The root user's email address.") var email: String
+    @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
+    @Option(help: "A code from the authenticator, when MFA is active.") var mfaCode: String?
+
+    func execute(in context: CommandContext) throws -> any Renderable {
+        let console = context.console
+        let password: String
+        if passwordStdin {
+            guard let line = console.readStandardInput() else {
+                throw CommandError(message: "--password-stdin was given but standard input is empty.")
+            }
+            password = line
+        } else if console.isInteractive {
+            guard let typed = console.prompt("Password: ", true) else {
+                throw CommandError(message: "No password entered.", status: ExitStatus.interrupted)
+            }
+            password = typed
+        } else {
+            throw CommandError(
+                message: "No password: run signin in a terminal to be asked for it, or pipe it with --password-stdin.")
+        }
+        let store = try context.store()
+        switch try store.signIn(email: email, password: password, mfaCode: mfaCode) {
+        case .signedIn(let session):
+            return SignedIn(session: session, email: email)
+        case .mfaRequired:
+            guard console.isInteractive else { throw IAMError.mfaCodeRequired }
+            guard let code = console.prompt("MFA code: ", false) else {
+                throw CommandError(message: "No MFA code entered.", status: ExitStatus.interrupted)
+            }
+            let entered = code.trimmingCharacters(in: .whitespaces)
+            guard case .signedIn(let session) = try store.signIn(email: email, password: password, mfaCode: entered) else {
+                throw IAMError.signInFailed
+            }
+            return SignedIn(session: session, email: email)
+        }
+    }
+}
+
+extension IAMError {
+    /// Sign-in without a code, where no terminal can ask for one.
+    static let mfaCodeRequired = IAMError.accessDenied(
+        "MFA code required: this identity has MFA active. Pass --mfa-code CODE (iamsim authenticator codes shows it).")
+}
+
+/// `iamsim signout`.
+struct SignOut: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signout", abstract: "Sign out: end every console session of the signed-in identity.")
+    static let operationName = "ConsoleSignOut"
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws -> any Renderable {
+        guard let principal = try context.store().signOut() else {
+            return Message(text: "You were not signed in.", json: .object(["SignedOut": .bool(false)]))
+        }
+        return Message(
+            text: "Signed out of account \(principal.accountID) (\(principal.displayName)).",
+            json: .object(["SignedOut": .bool(true), "Arn": .string(principal.arn)]))
+    }
+}
+
+/// `iamsim whoami`: STS GetCallerIdentity for the console session.
+struct WhoAmI: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whoami", abstract: "Show who is signed in and whether MFA was used (GetCallerIdentity).")
+    static let operationName = "GetCallerIdentity"
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws -> any Renderable {
+        Identity(identity: try context.store().callerIdentity())
+    }
+}
+
+// MARK: - Output
+
+struct SignedIn: Renderable {
+    var session: ConsoleSession
+    var email: String
+
+    func text(_ style: TextStyle) -> String {
+        let mfa = session.mfaUsed ? "with MFA" : "without MFA"
+        return "Signed in to account \(session.principal.accountID) as the \(session.principal.displayName) (\(email)), \(mfa). The session lasts until \(Timestamp.readable(session.expireDate))."
+    }
+
+    var json: JSONValue {
+        .object([
+            "ConsoleLogin": .string("Success"),
+            "Account": .string(session.principal.accountID.rawValue),
+            "Arn": .string(session.principal.arn),
+            "MFAUsed": .string(session.mfaUsed ? "Yes" : "No"),
+            "SessionExpiration": .date(session.expireDate),
+        ])
+    }
+}
+
+struct Identity: Renderable {
+    var identity: CallerIdentity
+
+    func text(_ style: TextStyle) -> String {
+        """
+        Account:  \(identity.account)
+        Arn:      \(identity.arn)
+        UserId:   \(identity.userID)
+        MFA used: \(identity.multiFactorAuthPresent ? "yes" : "no")
+        Session:  signed in \(Timestamp.readable(identity.session.signInDate)), expires \(Timestamp.readable(identity.session.expireDate))
+        """
+    }
+
+    var json: JSONValue {
+        .object([
+            "UserId": .string(identity.userID),
+            "Account": .string(identity.account.rawValue),
+            "Arn": .string(identity.arn),
+            "MultiFactorAuthPresent": .bool(identity.multiFactorAuthPresent),
+        ])
+    }
+}

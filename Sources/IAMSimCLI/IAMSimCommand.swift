@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// `iamsim`: an offline simulator of the AWS IAM console's root-account security lesson.
+public struct IAMSimCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "iamsim",
+        abstract: "An offline simulator of the AWS IAM console: practise securing the root account.",
+        discussion: """
+            Start with 'iamsim demo' to watch the whole lesson, then walk it yourself from \
+            'iamsim signin --email trainee@example.com' (password Activate-MFA-2026!). \
+            State lives in one SQLite file (see --db), created from the built-in lesson \
+            fixture the first time any command needs it.
+            """,
+        version: version,
+        groupedSubcommands: [
+            CommandGroup(name: "Console", subcommands: [SignIn.self, SignOut.self, WhoAmI.self, DashboardCommand.self]),
+            CommandGroup(name: "Security credentials", subcommands: [AccessKeyCommands.self, MFACommands.self]),
+            CommandGroup(name: "Your phone", subcommands: [AuthenticatorCommands.self]),
+            CommandGroup(
+                name: "Simulation",
+                subcommands: [InitCommand.self, ClockCommands.self, EventsCommand.self, DemoCommand.self]),
+        ])
+
+    public init() {}
+}

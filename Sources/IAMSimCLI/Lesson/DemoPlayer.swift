@@ -1,0 +1,131 @@
+import Foundation
+import IAMSimAuthenticator
+import IAMSimCore
+import IAMSimStore
+
+/// Plays a lesson from start to end on a scratch database, narrating each step and showing
+/// the real output of the command a trainee would type.
+///
+/// Deterministic: a fixed start time and a seeded random source give the same secrets, codes
+/// and transcript on every run.
+struct DemoPlayer {
+    /// When the demo's simulated clock starts: five seconds into a 30-second MFA step.
+    static let startTime = Date(timeIntervalSince1970: 1_767_605_405)  // 2026-01-05T09:30:05Z
+    static let seed: UInt64 = 2026
+    static let deviceName = "root-mfa"
+
+    let lesson: Lesson
+    let fixture: Fixture
+    let databasePath: String
+    /// Where the narration goes.
+    let narrate: (String) -> Void
+
+    /// Plays every step; returns false if a step's command failed.
+    func play() throws -> Bool {
+        let scripted = ScriptedConsole(answer: fixture.account.root.password)
+        let world = World(
+            wallClock: .fixed(Self.startTime), random: .seeded(Self.seed), console: scripted.console,
+            environment: [:])
+        let runner = CommandRunner(world: world)
+        var values = [
+            "email": fixture.account.root.email,
+            "accessKeyId": fixture.account.root.accessKeys?.first?.accessKeyID ?? "AKIA…",
+            "deviceName": Self.deviceName,
+        ]
+        narrate(
+            """
+            iamsim demo: AWS lesson "\(lesson.title)", \(lesson.steps.count) steps, played on a scratch
+            database (\(databasePath)) with a simulated clock stopped at \(Timestamp.readable(Self.startTime)).
+            Every output below is the real output of the command shown.
+            """)
+        // Set-up a trainee never sees: the fixture account, and a simulated clock.
+        var options = GlobalOptions()
+        options.db = databasePath
+        let context = CommandContext(world: world, options: options)
+        try context.store().clock.set(Self.startTime)
+
+        for step in lesson.steps {
+            if step.id == "sign-in-with-mfa", let code = try currentCode(context) {
+                values["code"] = code
+            }
+            let line = step.command(filling: values)
+            narrate("")
+            narrate("Step \(step.number) of \(lesson.steps.count): \(step.title)")
+            narrate("  \(step.explanation)")
+            narrate("  Console: \(step.consolePath)")
+            narrate("  $ \(line)")
+            let arguments = Self.split(line).dropFirst() + ["--db", databasePath]
+            let command = try IAMSimCommand.parseAsRoot(Array(arguments))
+            guard let console = command as? any ConsoleCommand else { continue }
+            scripted.clear()
+            switch runner.execute(console) {
+            case .output(let output):
+                for prompt in scripted.prompts { narrate("    \(prompt)") }
+                let text = output.text(.plain)
+                if !text.isEmpty { narrate(text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")) }
+                collect(output, step: step, into: &values)
+            case .failure(let message, _):
+                narrate("    \(message)")
+                return false
+            }
+        }
+        narrate("")
+        narrate("Lesson complete: both security status items pass. Try it yourself with: iamsim lesson")
+        return true
+    }
+
+    /// Remembers what later steps need from this step's output, as a trainee would note it.
+    private func collect(_ output: any Renderable, step: LessonStep, into values: inout [String: String]) {
+        if let assigned = output as? AssignedDevice {
+            values["secret"] = assigned.created.base32StringSeed
+        }
+        if let codes = output as? CodeList, let code = codes.codes.first(where: { $0.account.label == Self.deviceName })?.code {
+            values[step.id == "read-code-1" ? "code1" : "code2"] = code
+        }
+    }
+
+    /// What the authenticator shows now (the trainee glancing at the phone).
+    private func currentCode(_ context: CommandContext) throws -> String? {
+        try context.authenticator().codes().first { $0.account.label == Self.deviceName }?.code
+    }
+
+    /// Splits a command line on spaces; lesson commands never quote.
+    static func split(_ line: String) -> [String] {
+        line.split(separator: " ").map(String.init)
+    }
+}
+
+/// A console that answers every prompt with one scripted answer and records the prompts.
+final class ScriptedConsole: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+    let answer: String
+
+    init(answer: String) {
+        self.answer = answer
+    }
+
+    var prompts: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
+
+    func clear() {
+        lock.lock()
+        recorded = []
+        lock.unlock()
+    }
+
+    var console: Console {
+        Console(
+            isInteractive: true, colors: false, write: { _ in }, writeError: { _ in },
+            prompt: { [self] prompt, secret in
+                lock.lock()
+                recorded.append(prompt + (secret ? String(repeating: "*", count: answer.count) + " (typed by the demo)" : answer))
+                lock.unlock()
+                return answer
+            },
+            readStandardInput: { nil })
+    }
+}

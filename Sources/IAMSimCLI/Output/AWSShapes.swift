@@ -1,0 +1,67 @@
+import Foundation
+import IAMSimCore
+
+// The JSON of AWS's response shapes, with AWS's field names, in AWS's order.
+
+extension JSONValue {
+    /// An AWS timestamp as the aws CLI prints it: `2026-11-29T00:25:32+00:00`.
+    static func date(_ date: Date) -> JSONValue { .string(Timestamp.iso8601(date)) }
+    static func date(_ date: Date?) -> JSONValue? { date.map { .string(Timestamp.iso8601($0)) } }
+    static func string(_ text: String?) -> JSONValue? { text.map { .string($0) } }
+}
+
+extension AccessKeyMetadata {
+    /// `AccessKeyMetadata`.
+    var json: JSONValue {
+        .object([
+            "UserName": .string(userName),
+            "AccessKeyId": .string(accessKeyID.rawValue),
+            "Status": .string(status.rawValue),
+            "CreateDate": .date(createDate),
+        ])
+    }
+}
+
+extension NewAccessKey {
+    /// `AccessKey`, the only shape that carries the secret.
+    var json: JSONValue {
+        .object([
+            "UserName": .string(metadata.userName),
+            "AccessKeyId": .string(metadata.accessKeyID.rawValue),
+            "Status": .string(metadata.status.rawValue),
+            "SecretAccessKey": .string(secretAccessKey),
+            "CreateDate": .date(metadata.createDate),
+        ])
+    }
+}
+
+extension Principal {
+    /// `User`, as `ListVirtualMFADevices` nests it. Root has no user name or path in AWS's
+    /// answers; its `UserId` is the account id and its ARN ends in `:root`.
+    var userJSON: JSONValue {
+        switch self {
+        case .root(let account):
+            .object(["UserId": .string(account.rawValue), "Arn": .string(account.rootARN)])
+        case .user(let user):
+            .object([
+                "Path": .string(user.path), "UserName": .string(user.userName), "UserId": .string(user.userID),
+                "Arn": .string(user.arn), "CreateDate": .date(user.createDate),
+            ])
+        }
+    }
+}
+
+extension MFADevice {
+    /// `VirtualMFADevice` (for hardware tokens too, with their serial), plus iamsim's
+    /// `DeviceName`, `Type` and `Drift`, which AWS does not return.
+    var json: JSONValue {
+        .object([
+            "SerialNumber": .string(serialNumber),
+            "User": assignedTo?.userJSON,
+            "EnableDate": .date(enableDate),
+            "DeviceName": .string(deviceName),
+            "Type": .string(type.rawValue),
+            "Drift": .int(Int(drift)),
+        ])
+    }
+}

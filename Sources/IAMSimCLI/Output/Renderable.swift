@@ -1,0 +1,33 @@
+/// A command's result, renderable as text for people or as JSON in AWS's shapes.
+public protocol Renderable {
+    /// The text output, ending without a newline; empty for none.
+    func text(_ style: TextStyle) -> String
+    /// The JSON output, with AWS's field names.
+    var json: JSONValue { get }
+}
+
+/// The `--output` formats.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+}
+
+/// How text is decorated: colour only on a terminal, and never when `NO_COLOR` is set.
+public struct TextStyle: Sendable {
+    public var colors: Bool
+
+    public init(colors: Bool) {
+        self.colors = colors
+    }
+
+    public static let plain = TextStyle(colors: false)
+
+    func green(_ text: String) -> String { paint(text, "32") }
+    func red(_ text: String) -> String { paint(text, "31") }
+    func bold(_ text: String) -> String { paint(text, "1") }
+    func dim(_ text: String) -> String { paint(text, "2") }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

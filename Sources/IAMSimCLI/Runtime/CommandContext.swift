@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import IAMSimAuthenticator
+import IAMSimCore
+import IAMSimStore
+
+/// What a command runs against: the world, the options, and the database opened on first use.
+public final class CommandContext {
+    public let world: World
+    public let options: GlobalOptions
+    /// The database path the options resolve to.
+    public let databasePath: String
+    private var opened: (any DatabaseWriter)?
+
+    public init(world: World, options: GlobalOptions) {
+        self.world = world
+        self.options = options
+        self.databasePath = options.databasePath(environment: world.environment)
+    }
+
+    var console: Console { world.console }
+    var style: TextStyle { TextStyle(colors: world.console.colors) }
+
+    /// Who console commands act as: the newest open session.
+    var caller: Caller { .console(account: nil) }
+
+    // MARK: - Database
+
+    /// The database, created from the built-in fixture if it is missing or empty (and said so
+    /// on standard error, since the user did not ask for it).
+    func writer() throws -> any DatabaseWriter {
+        if let opened { return opened }
+        let database = try IAMSimDatabase.open(path: databasePath)
+        let store = makeStore(database.writer)
+        let fixture = try Fixture.builtInDefault()
+        if let account = try store.seedIfEmpty(with: fixture) {
+            console.printError(
+                "iamsim: created \(databasePath) from the built-in fixture \(fixture.name) (account \(account), root user \(fixture.account.root.email))"
+            )
+        }
+        opened = database.writer
+        return database.writer
+    }
+
+    /// Opens the database without seeding it, for `init`.
+    func writerWithoutSeeding() throws -> any DatabaseWriter {
+        if let opened { return opened }
+        let writer = try IAMSimDatabase.open(path: databasePath).writer
+        opened = writer
+        return writer
+    }
+
+    /// The IAM store on the database.
+    func store() throws -> IAMStore {
+        makeStore(try writer())
+    }
+
+    /// The trainee's authenticator on the same database.
+    func authenticator() throws -> Authenticator {
+        let writer = try writer()
+        return Authenticator(writer: writer, clock: SimulationClock(writer: writer, wallClock: world.wallClock))
+    }
+
+    func makeStore(_ writer: any DatabaseWriter) -> IAMStore {
+        IAMStore(writer: writer, wallClock: world.wallClock, random: world.random, hasher: world.passwordHasher)
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+
+/// A command that runs against the simulator: `run()` is plumbing, `execute(in:)` the
+/// behaviour, which returns a value and never prints, so the demo and tests can call it.
+public protocol ConsoleCommand: ParsableCommand {
+    /// The AWS (or iamsim) operation named in error messages: `DeleteAccessKey`.
+    static var operationName: String { get }
+    var global: GlobalOptions { get }
+    func execute(in context: CommandContext) throws -> any Renderable
+}
+
+extension ConsoleCommand {
+    public mutating func run() throws {
+        let status = CommandRunner(world: .live).run(self)
+        if status != ExitStatus.success { throw ExitCode(status) }
+    }
+}
+
+/// Runs console commands: builds the context, executes, renders, and reports errors.
+public struct CommandRunner {
+    public let world: World
+
+    public init(world: World) {
+        self.world = world
+    }
+
+    /// What running a command produced: its output, or the error line and exit status.
+    public enum Outcome {
+        case output(any Renderable)
+        case failure(message: String, status: Int32)
+    }
+
+    /// Runs `command` and returns its exit status; output goes to the world's console.
+    @discardableResult
+    public func run(_ command: any ConsoleCommand) -> Int32 {
+        switch execute(command) {
+        case .output(let output):
+            write(output, format: command.global.output)
+            return ExitStatus.success
+        case .failure(let message, let status):
+            world.console.printError(message)
+            return status
+        }
+    }
+
+    /// Runs `command` without writing its result, mapping any error to its report.
+    public func execute(_ command: any ConsoleCommand) -> Outcome {
+        do {
+            return .output(try command.execute(in: CommandContext(world: world, options: command.global)))
+        } catch {
+            let report = ErrorReport.describe(error, operation: type(of: command).operationName)
+            return .failure(message: report.message, status: report.status)
+        }
+    }
+
+    /// Writes `output` in `format`.
+    func write(_ output: any Renderable, format: OutputFormat) {
+        switch format {
+        case .json:
+            world.console.print(output.json.rendered())
+        case .text:
+            let text = output.text(TextStyle(colors: world.console.colors))
+            if !text.isEmpty { world.console.print(text) }
+        }
+    }
+}

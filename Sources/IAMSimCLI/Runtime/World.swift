@@ -1,0 +1,38 @@
+import Foundation
+import IAMSimCore
+
+/// The outside world a command runs in: time, randomness and the terminal.
+///
+/// The executable passes `.live`; the demo and tests pass fixed or seeded parts. This is the
+/// only place that reads the system clock or the system's random generator.
+public struct World: Sendable {
+    public var wallClock: WallClock
+    public var random: RandomSource
+    public var console: Console
+    public var environment: [String: String]
+    public var passwordHasher: PasswordHasher
+
+    public init(
+        wallClock: WallClock, random: RandomSource, console: Console, environment: [String: String],
+        passwordHasher: PasswordHasher = PasswordHasher()
+    ) {
+        self.wallClock = wallClock
+        self.random = random
+        self.console = console
+        self.environment = environment
+        self.passwordHasher = passwordHasher
+    }
+
+    /// The real system: wall-clock time, the system's secure random generator, the terminal.
+    public static var live: World {
+        let environment = ProcessInfo.processInfo.environment
+        return World(
+            wallClock: WallClock { Date() },
+            random: RandomSource { buffer in
+                var generator = SystemRandomNumberGenerator()
+                for index in buffer.indices { buffer[index] = generator.next() }
+            },
+            console: .live(environment: environment),
+            environment: environment)
+    }
+}

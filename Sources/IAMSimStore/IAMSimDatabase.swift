@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+
+/// Opens iamsim database files: created with mode 0600, WAL, migrated, and refused with a
+/// clear `StoreError` when damaged, foreign or newer.
+public enum IAMSimDatabase {
+    /// How long a writer waits for another process's transaction before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// The outcome of opening a file.
+    public struct Opened: Sendable {
+        public let writer: any DatabaseWriter
+        /// True when this call created the file.
+        public let created: Bool
+    }
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public static func open(path: String) throws(StoreError) -> Opened {
+        let created = try createFileIfMissing(path: path)
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            try migrate(pool, path: path)
+            return Opened(writer: pool, created: created)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw translate(error, path: path)
+        }
+    }
+
+    /// A fresh in-memory database with the current schema, for tests and scratch work.
+    public static func inMemory() throws -> any DatabaseWriter {
+        let queue = try DatabaseQueue(configuration: configuration())
+        try Schema.migrator.migrate(queue)
+        return queue
+    }
+
+    /// Deletes the database at `path` with its WAL and shared-memory files, if they exist.
+    public static func remove(path: String) throws(StoreError) {
+        for suffix in ["", "-wal", "-shm"] {
+            let file = path + suffix
+            guard FileManager.default.fileExists(atPath: file) else { continue }
+            do {
+                try FileManager.default.removeItem(atPath: file)
+            } catch {
+                throw .inaccessible(path: path, reason: "cannot delete \(file) (\(error.localizedDescription))")
+            }
+        }
+    }
+
+    // MARK: - Opening
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        return configuration
+    }
+
+    /// Creates an empty file with mode 0600 so that SQLite, which copies the main file's mode
+    /// to its `-wal` and `-shm` files, never writes secrets into world-readable files.
+    static func createFileIfMissing(path: String) throws(StoreError) -> Bool {
+        let manager = FileManager.default
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty, !manager.fileExists(atPath: directory) {
+            do {
+                try manager.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw .inaccessible(path: path, reason: "cannot create the folder \(directory)")
+            }
+        }
+        let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+            return true
+        }
+        let code = errno
+        if code == EEXIST { return false }
+        throw .inaccessible(path: path, reason: String(cString: strerror(code)))
+    }
+
+    static func migrate(_ writer: any DatabaseWriter, path: String) throws {
+        let migrator = Schema.migrator
+        let (foreign, superseded) = try writer.read { db -> (Bool, Bool) in
+            let known = try migrator.appliedIdentifiers(db)
+            let completed = try migrator.hasBeenSuperseded(db)
+            let hasTables = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+            let hasMigrations = try db.tableExists("grdb_migrations")
+            return (hasTables > 0 && !hasMigrations && known.isEmpty, completed)
+        }
+        if foreign { throw StoreError.foreignDatabase(path: path) }
+        if superseded { throw StoreError.newerSchema(path: path) }
+        try migrator.migrate(writer)
+    }
+
+    static func translate(_ error: any Error, path: String) -> StoreError {
+        guard let error = error as? DatabaseError else {
+            return .inaccessible(path: path, reason: String(describing: error))
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .corrupt(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_AUTH:
+            return .inaccessible(path: path, reason: "the file cannot be opened for reading and writing")
+        case .SQLITE_FULL: return .inaccessible(path: path, reason: "the disk is full")
+        default: return .inaccessible(path: path, reason: "SQLite error \(error.resultCode.rawValue)")
+        }
+    }
+}

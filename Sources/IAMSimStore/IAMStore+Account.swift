@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import IAMSimCore
+
+extension IAMStore {
+    // MARK: - Account overview
+
+    /// The IAM dashboard for the caller's account: summary counts and security status.
+    public func dashboard(caller: Caller) throws -> Dashboard {
+        try query(caller: caller) { db, principal, _ in
+            Dashboard(state: try accountState(principal.accountID, db), signedInAs: principal)
+        }
+    }
+
+    /// `GetAccountSummary` for the caller's account.
+    public func accountSummary(caller: Caller) throws -> AccountSummary {
+        try query(caller: caller) { db, principal, _ in AccountSummary(try accountState(principal.accountID, db)) }
+    }
+
+    /// The counts behind the account summary and checklist, one indexed query each.
+    func accountState(_ id: AccountID, _ db: Database) throws -> AccountState {
+        let account = try account(id, db)
+        let arguments: StatementArguments = [id.rawValue]
+        func count(_ sql: String) throws -> Int {
+            try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        }
+        return AccountState(
+            accountID: id,
+            alias: account.alias,
+            users: try count("SELECT count(*) FROM iamUser WHERE accountId = ?"),
+            groups: 0,
+            mfaDevices: try count("SELECT count(*) FROM mfaDevice WHERE accountId = ?"),
+            mfaDevicesInUse: try count("SELECT count(*) FROM mfaDevice WHERE accountId = ? AND assignedTo IS NOT NULL"),
+            rootAccessKeys: try count("SELECT count(*) FROM accessKey WHERE accountId = ? AND userId IS NULL"),
+            rootActiveAccessKeys: try count(
+                "SELECT count(*) FROM accessKey WHERE accountId = ? AND userId IS NULL AND status = 'Active'"),
+            rootMFADevices: try count("SELECT count(*) FROM mfaDevice WHERE accountId = ? AND assignedTo = 'root'"),
+            rootHasPassword: !account.rootPasswordHash.isEmpty)
+    }
+
+    // MARK: - Event log
+
+    /// The newest `limit` events of `account` (or of the whole database), oldest first.
+    public func events(account: AccountID? = nil, limit: Int = 100) throws -> [Event] {
+        do {
+            return try writer.read { db in
+                var request = EventRecord.all()
+                if let account {
+                    request = request.filter(EventRecord.Columns.accountId == account.rawValue)
+                }
+                return try request.order(EventRecord.Columns.id.desc).limit(limit).fetchAll(db).reversed().map(\.event)
+            }
+        } catch {
+            throw translate(error)
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+import IAMSimCore
+
+extension IAMStore {
+    // MARK: - MFA devices
+
+    /// `CreateVirtualMFADevice`: a new, unassigned virtual device with a fresh 40-byte seed.
+    ///
+    /// This is the console's "Assign MFA device" wizard up to "Show QR code": the device exists
+    /// but protects nothing until `enableMFADevice` proves the authenticator holds its seed.
+    public func createVirtualMFADevice(caller: Caller, deviceName: String) throws -> NewVirtualMFADevice {
+        let seed = secrets.mfaSeed()
+        return try perform("CreateVirtualMFADevice", caller: caller, resource: deviceName) { db, principal, now in
+            let name = try MFADeviceName(validating: deviceName)
+            let accountID = principal.accountID
+            let serial = name.serialNumber(in: accountID)
+            let taken = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == accountID.rawValue)
+                .filter(sql: "deviceName = ? COLLATE NOCASE", arguments: [name.rawValue]).fetchCount(db)
+            guard taken == 0 else {
+                throw IAMError.entityAlreadyExists("MFADevice entity at the same path and name already exists.")
+            }
+            try checkDeviceQuota(for: principal, db)
+            let record = MFADeviceRecord(
+                serialNumber: serial, accountId: accountID.rawValue, deviceName: name.rawValue, type: .virtual,
+                seed: seed, createDate: now, assignedTo: nil, userId: nil, enableDate: nil, lastAcceptedStep: nil,
+                drift: 0)
+            try record.insert(db)
+            let account = try account(accountID, db)
+            let uri = OTPAuthURI.aws(deviceName: name.rawValue, accountLabel: account.alias ?? accountID.rawValue, secret: seed)
+            return NewVirtualMFADevice(
+                device: try device(record, db), base32StringSeed: seed, uri: uri.text)
+        }
+    }
+
+    /// `EnableMFADevice`: assigns a device to the caller once two consecutive codes prove
+    /// the authenticator holds its seed.
+    ///
+    /// - Parameter device: the device's name or serial number.
+    /// - Throws: `InvalidAuthenticationCode` (nothing changes), `NoSuchEntity`,
+    ///   `EntityAlreadyExists` when the device is already assigned, `LimitExceeded` past eight.
+    public func enableMFADevice(caller: Caller, device: String, code1: String, code2: String) throws -> MFADevice {
+        try perform("EnableMFADevice", caller: caller, resource: device) { db, principal, now in
+            var record = try findDevice(device, in: principal.accountID, db)
+            guard record.assignedTo == nil else {
+                throw IAMError.entityAlreadyExists("MFA Device is already in use.")
+            }
+            try checkDeviceQuota(for: principal, db)
+            let step = try verifyPair(code1, code2, record, now: now)
+            let owner = OwnerKey(principal)
+            record.assignedTo = owner.userId == nil ? .root : .user
+            record.userId = owner.userId
+            record.enableDate = now
+            record.lastAcceptedStep = step
+            // Activation does not measure drift: late but valid codes leave the device
+            // out of sync, as AWS warns, until a resync.
+            try record.update(db)
+            return try self.device(record, db)
+        }
+    }
+
+    /// `ResyncMFADevice`: re-measures the device's clock from two consecutive codes.
+    ///
+    /// The drift found (how many steps the device runs behind or ahead) shifts the sign-in
+    /// window from then on.
+    public func resyncMFADevice(caller: Caller, device: String, code1: String, code2: String) throws -> MFADevice {
+        try perform("ResyncMFADevice", caller: caller, resource: device) { db, principal, now in
+            var record = try findDevice(device, in: principal.accountID, db)
+            guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(record.serialNumber) }
+            let step = try verifyPair(code1, code2, record, now: now)
+            record.drift = step - TOTP.step(at: now)
+            record.lastAcceptedStep = step
+            try record.update(db)
+            return try self.device(record, db)
+        }
+    }
+
+    /// Removes a device as the console's "Remove" does: `DeactivateMFADevice`, then for a
+    /// virtual device `DeleteVirtualMFADevice`, in one transaction. An unassigned virtual
+    /// device (an abandoned "Assign MFA device" wizard) is simply deleted.
+    public func removeMFADevice(caller: Caller, device: String) throws -> MFADevice {
+        let type = try writer.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT type FROM mfaDevice WHERE serialNumber = ? OR deviceName = ? COLLATE NOCASE",
+                arguments: [device, device])
+        }
+        let eventName = type == MFADeviceType.hardware.rawValue ? "DeactivateMFADevice" : "DeleteVirtualMFADevice"
+        return try perform(eventName, caller: caller, resource: device) { db, principal, now in
+            let record = try findDevice(device, in: principal.accountID, db)
+            let owner = OwnerKey(principal)
+            guard record.assignedTo == nil || record.isAssigned(to: owner) else {
+                throw IAMError.noSuchMFADevice(record.serialNumber)
+            }
+            let removed = try self.device(record, db)
+            switch record.type {
+            case .virtual:
+                if record.assignedTo != nil {
+                    try EventLog.append(
+                        db, name: "DeactivateMFADevice", time: now, account: principal.accountID, actor: principal.arn,
+                        resource: device)
+                }
+                try record.delete(db)
+            case .hardware:
+                var unassigned = record
+                unassigned.assignedTo = nil
+                unassigned.userId = nil
+                unassigned.enableDate = nil
+                try unassigned.update(db)
+            }
+            return removed
+        }
+    }
+
+    /// The caller's MFA devices, then devices awaiting activation, oldest first.
+    public func listMFADevices(caller: Caller) throws -> [MFADevice] {
+        try query(caller: caller) { db, principal, _ in
+            let assigned = try MFADeviceRecord.all().assigned(to: OwnerKey(principal)).fetchAll(db)
+            let pending = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == principal.accountID.rawValue)
+                .filter(MFADeviceRecord.Columns.assignedTo == nil)
+                .order(MFADeviceRecord.Columns.createDate, MFADeviceRecord.Columns.serialNumber).fetchAll(db)
+            return try (assigned + pending).map { try device($0, db) }
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// The device named `nameOrSerial` in `account`.
+    func findDevice(_ nameOrSerial: String, in account: AccountID, _ db: Database) throws -> MFADeviceRecord {
+        let request = MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == account.rawValue)
+        if let record = try request.filter(MFADeviceRecord.Columns.serialNumber == nameOrSerial).fetchOne(db) {
+            return record
+        }
+        if IAMName.hasValidCharacters(nameOrSerial),
+            let record = try request.filter(sql: "deviceName = ? COLLATE NOCASE", arguments: [nameOrSerial]).fetchOne(db)
+        {
+            return record
+        }
+        let serial =
+            MFADeviceName(rawValue: nameOrSerial)?.serialNumber(in: account) ?? nameOrSerial
+        throw IAMError.noSuchMFADevice(serial)
+    }
+
+    private func checkDeviceQuota(for principal: Principal, _ db: Database) throws {
+        let count = try MFADeviceRecord.all().assigned(to: OwnerKey(principal)).fetchCount(db)
+        guard count < MFADeviceRules.maxDevicesPerIdentity else {
+            throw IAMError.quotaExceeded("MFADevicesPerUser", MFADeviceRules.maxDevicesPerIdentity)
+        }
+    }
+
+    /// The step of `code2` when the codes are a fresh consecutive pair of `record`'s codes.
+    private func verifyPair(_ code1: String, _ code2: String, _ record: MFADeviceRecord, now: Date) throws -> Int64 {
+        guard let totp = record.totp else { throw IAMError.serviceFailure("The device's seed is damaged.") }
+        let step = try MFACodeRules.consecutivePairStep(code1: code1, code2: code2, totp: totp, nowStep: TOTP.step(at: now))
+        // Codes the device already spent (at activation or sign-in) never count again.
+        if let last = record.lastAcceptedStep, step - 1 <= last { throw IAMError.invalidMFACodes }
+        return step
+    }
+
+    func device(_ record: MFADeviceRecord, _ db: Database) throws -> MFADevice {
+        let account = AccountID(known: record.accountId)
+        let assignedTo: Principal? =
+            switch record.assignedTo {
+            case nil: nil
+            case .root: .root(account)
+            case .user: try record.userId.flatMap { try UserRecord.fetchOne(db, key: $0) }.map { .user($0.user) }
+            }
+        return MFADevice(
+            serialNumber: record.serialNumber, deviceName: record.deviceName, type: record.type,
+            createDate: record.createDate, assignedTo: assignedTo, enableDate: record.enableDate, drift: record.drift)
+    }
+}

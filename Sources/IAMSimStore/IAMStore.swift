@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import IAMSimCore
+
+/// Who is asking: the console's signed-in session, or an already-authenticated principal
+/// (for front ends that authenticate requests themselves, such as a future Query API).
+public enum Caller: Sendable {
+    /// The newest open console session, optionally restricted to one account.
+    case console(account: AccountID?)
+    case principal(Principal)
+}
+
+/// The IAM simulator's state and every operation on it.
+///
+/// Each public operation is one transaction: it reads the clock once, checks the domain rules
+/// in IAMSimCore, writes, and appends its event, all or nothing. A failed operation changes
+/// nothing and is then logged on its own.
+public struct IAMStore: Sendable {
+    public let writer: any DatabaseWriter
+    public let clock: SimulationClock
+    let secrets: SecretGenerator
+    let hasher: PasswordHasher
+
+    /// - Parameters:
+    ///   - writer: the database, from `IAMSimDatabase`.
+    ///   - wallClock: real time; simulated time, when set, is stored in the database.
+    ///   - random: the source of every id, secret, seed and salt.
+    ///   - hasher: the password hash cost (tests pass a cheap one).
+    public init(writer: any DatabaseWriter, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()) {
+        self.writer = writer
+        self.clock = SimulationClock(writer: writer, wallClock: wallClock)
+        self.secrets = SecretGenerator(random: random)
+        self.hasher = hasher
+    }
+
+    // MARK: - Running operations
+
+    /// Runs `body` as the operation `eventName` on behalf of `caller`, in one transaction,
+    /// logging success with the change, or failure afterwards on its own.
+    func perform<T>(
+        _ eventName: String, caller: Caller, resource: String?,
+        _ body: (Database, Principal, Date) throws -> T
+    ) throws -> T {
+        var actor: Principal?
+        do {
+            return try writer.write { db in
+                let now = try clock.now(db)
+                let principal = try resolve(caller, db, now: now)
+                actor = principal
+                let value = try body(db, principal, now)
+                try EventLog.append(
+                    db, name: eventName, time: now, account: principal.accountID, actor: principal.arn,
+                    resource: resource)
+                return value
+            }
+        } catch let error as IAMError {
+            try logFailure(eventName, actor: actor, caller: caller, error: error, resource: resource)
+            throw error
+        } catch {
+            throw translate(error)
+        }
+    }
+
+    /// Runs a read-only query in one snapshot.
+    func query<T>(caller: Caller, _ body: (Database, Principal, Date) throws -> T) throws -> T {
+        do {
+            return try writer.read { db in
+                let now = try clock.now(db)
+                return try body(db, try resolve(caller, db, now: now), now)
+            }
+        } catch let error as IAMError {
+            throw error
+        } catch {
+            throw translate(error)
+        }
+    }
+
+    func logFailure(_ eventName: String, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
+        do {
+            try writer.write { db in
+                let account: AccountID? =
+                    switch caller {
+                    case .principal(let principal): principal.accountID
+                    case .console(let account): actor?.accountID ?? account
+                    }
+                try EventLog.append(
+                    db, name: eventName, time: try clock.now(db), account: account, actor: actor?.arn,
+                    outcome: .failure, error: error, resource: resource)
+            }
+        } catch {
+            throw translate(error)
+        }
+    }
+
+    /// Store failures that are not IAM errors: a busy or failing database.
+    func translate(_ error: any Error) -> any Error {
+        if let error = error as? IAMError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: writer.path)
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.corrupt(path: writer.path)
+            case .SQLITE_FULL: return StoreError.inaccessible(path: writer.path, reason: "the disk is full")
+            default: return IAMError.serviceFailure("The simulator's database failed (SQLite error \(error.resultCode.rawValue)).")
+            }
+        }
+        return error
+    }
+
+    // MARK: - Callers
+
+    func resolve(_ caller: Caller, _ db: Database, now: Date) throws -> Principal {
+        switch caller {
+        case .principal(let principal):
+            return principal
+        case .console(let account):
+            guard let session = try openSession(db, account: account, now: now) else {
+                throw IAMError.notSignedIn
+            }
+            return try principal(of: session, db)
+        }
+    }
+
+    func openSession(_ db: Database, account: AccountID?, now: Date) throws -> SessionRecord? {
+        var request = SessionRecord.all().open(at: now)
+        if let account { request = request.filter(SessionRecord.Columns.accountId == account.rawValue) }
+        return try request.fetchOne(db)
+    }
+
+    func principal(of session: SessionRecord, _ db: Database) throws -> Principal {
+        guard let userId = session.userId else { return .root(AccountID(known: session.accountId)) }
+        guard let user = try UserRecord.fetchOne(db, key: userId) else { throw IAMError.notSignedIn }
+        return .user(user.user)
+    }
+
+    func account(_ id: AccountID, _ db: Database) throws -> AccountRecord {
+        guard let account = try AccountRecord.fetchOne(db, key: id.rawValue) else {
+            throw IAMError.noSuchEntity("The account \(id.rawValue) does not exist in this database.")
+        }
+        return account
+    }
+
+    /// The principal `userName` names in the caller's account, or the caller when nil.
+    func target(userName: String?, caller: Principal, _ db: Database) throws -> Principal {
+        guard let userName else { return caller }
+        try IAMName.validate(userName, parameter: "userName", maxLength: 128)
+        guard
+            let user = try UserRecord.filter(UserRecord.Columns.accountId == caller.accountID.rawValue)
+                .filter(sql: "userName = ? COLLATE NOCASE", arguments: [userName]).fetchOne(db)
+        else { throw IAMError.noSuchUser(userName) }
+        return .user(user.user)
+    }
+}
+
+extension IAMError {
+    /// The console's answer when no session is open.
+    public static let notSignedIn = IAMError.accessDenied(
+        "You are not signed in to the console. Sign in first: iamsim signin --email EMAIL")
+}

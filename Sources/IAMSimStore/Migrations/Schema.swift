@@ -1,0 +1,131 @@
+import GRDB
+
+/// The database schema, as a list of migrations.
+///
+/// Migrations use table and column names only, never record types, and are never edited once
+/// they have shipped: a change is a new migration.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: v1)
+        return migrator
+    }
+
+    /// The foundation: accounts with their root user, IAM users, access keys, MFA devices,
+    /// console sessions, the event log, the simulated clock and the authenticator's accounts.
+    static func v1(_ db: Database) throws {
+        try db.create(table: "account") { t in
+            t.primaryKey("id", .text).check { length($0) == 12 }
+            t.column("alias", .text).unique()
+            t.column("createDate", .datetime).notNull()
+            t.column("fixtureName", .text)
+            t.column("rootEmail", .text).notNull().unique().collate(.nocase)
+            t.column("rootPasswordHash", .text).notNull()
+            t.column("rootPasswordLastUsed", .datetime)
+        }
+
+        try db.create(table: "iamUser") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            t.column("userName", .text).notNull()
+            t.column("path", .text).notNull().defaults(to: "/")
+            t.column("createDate", .datetime).notNull()
+            t.column("passwordLastUsed", .datetime)
+        }
+        // User names are unique per account, case-insensitively, as in IAM.
+        try db.execute(sql: "CREATE UNIQUE INDEX iamUser_name ON iamUser(accountId, userName COLLATE NOCASE)")
+
+        try db.create(table: "accessKey") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            // NULL owner means the root user. IAM refuses to delete a user with keys (RESTRICT).
+            t.column("userId", .text).references("iamUser", onDelete: .restrict)
+            t.column("secretAccessKey", .text).notNull()
+            t.column("status", .text).notNull().check(sql: "status IN ('Active', 'Inactive')")
+            t.column("createDate", .datetime).notNull()
+            t.column("lastUsedDate", .datetime)
+            t.column("lastUsedService", .text)
+            t.column("lastUsedRegion", .text)
+        }
+        try db.create(index: "accessKey_owner", on: "accessKey", columns: ["accountId", "userId"])
+
+        try db.create(table: "mfaDevice") { t in
+            t.primaryKey("serialNumber", .text)
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            t.column("deviceName", .text).notNull()
+            t.column("type", .text).notNull().check(sql: "type IN ('virtual', 'hardware')")
+            t.column("seed", .text).notNull()
+            t.column("createDate", .datetime).notNull()
+            // NULL: created, awaiting activation. 'root' or 'user' (with userId): assigned.
+            t.column("assignedTo", .text).check(sql: "assignedTo IN ('root', 'user')")
+            t.column("userId", .text).references("iamUser", onDelete: .restrict)
+            t.column("enableDate", .datetime)
+            t.column("lastAcceptedStep", .integer)
+            t.column("drift", .integer).notNull().defaults(to: 0)
+            t.check(
+                sql: """
+                    (assignedTo IS NULL AND userId IS NULL AND enableDate IS NULL)
+                    OR (assignedTo = 'root' AND userId IS NULL AND enableDate IS NOT NULL)
+                    OR (assignedTo = 'user' AND userId IS NOT NULL AND enableDate IS NOT NULL)
+                    """)
+        }
+        try db.execute(
+            sql: "CREATE UNIQUE INDEX mfaDevice_name ON mfaDevice(accountId, deviceName COLLATE NOCASE)")
+        try db.create(index: "mfaDevice_owner", on: "mfaDevice", columns: ["accountId", "assignedTo", "userId"])
+
+        try db.create(table: "consoleSession") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            t.column("userId", .text).references("iamUser", onDelete: .cascade)
+            t.column("mfaUsed", .boolean).notNull()
+            t.column("createDate", .datetime).notNull()
+            t.column("expireDate", .datetime).notNull()
+            t.column("endDate", .datetime)
+        }
+        try db.create(index: "consoleSession_open", on: "consoleSession", columns: ["endDate", "createDate"])
+
+        try db.create(table: "event") { t in
+            t.autoIncrementedPrimaryKey("id")
+            // No foreign key: the log outlives what it describes, and failed sign-ins may name
+            // no account at all.
+            t.column("accountId", .text)
+            t.column("eventTime", .datetime).notNull()
+            t.column("eventName", .text).notNull()
+            t.column("actorArn", .text)
+            t.column("outcome", .text).notNull().check(sql: "outcome IN ('Success', 'Failure')")
+            t.column("errorCode", .text)
+            t.column("errorMessage", .text)
+            t.column("mfaUsed", .boolean)
+            t.column("resource", .text)
+        }
+        try db.create(index: "event_account_time", on: "event", columns: ["accountId", "eventTime"])
+        // Append-only: the log is evidence, so SQLite itself refuses to rewrite it.
+        try db.execute(
+            sql: """
+                CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                """)
+
+        // One row while the clock is simulated; none while it follows real time.
+        try db.create(table: "simulatedClock") { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("time", .datetime).notNull()
+        }
+
+        // The trainee's phone. Only IAMSimAuthenticator reads or writes it, and it never
+        // reads the IAM tables above: it knows secrets only as a phone does.
+        try db.create(table: "authenticatorAccount") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("label", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+            t.column("issuer", .text)
+            t.column("accountName", .text).notNull()
+            t.column("secret", .text).notNull()
+            t.column("algorithm", .text).notNull().defaults(to: "SHA1")
+            t.column("digits", .integer).notNull().defaults(to: 6)
+            t.column("period", .integer).notNull().defaults(to: 30)
+            t.column("addedDate", .datetime).notNull()
+        }
+    }
+}

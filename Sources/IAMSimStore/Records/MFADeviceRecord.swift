@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+import IAMSimCore
+
+/// A row of `mfaDevice`.
+struct MFADeviceRecord: Codable, Hashable {
+    /// Who a device is assigned to, as stored.
+    enum Assignment: String, Codable {
+        case root
+        case user
+    }
+
+    var serialNumber: String
+    var accountId: String
+    var deviceName: String
+    var type: MFADeviceType
+    /// The base32 seed: the device's shared secret.
+    var seed: String
+    var createDate: Date
+    var assignedTo: Assignment?
+    var userId: String?
+    var enableDate: Date?
+    /// The newest time step this device has accepted; older and equal steps are replays.
+    var lastAcceptedStep: Int64?
+    var drift: Int64
+}
+
+extension MFADeviceRecord: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "mfaDevice"
+
+    enum Columns {
+        static let serialNumber = Column(CodingKeys.serialNumber)
+        static let accountId = Column(CodingKeys.accountId)
+        static let deviceName = Column(CodingKeys.deviceName)
+        static let assignedTo = Column(CodingKeys.assignedTo)
+        static let userId = Column(CodingKeys.userId)
+        static let createDate = Column(CodingKeys.createDate)
+    }
+
+    var totp: TOTP? { TOTP(base32Secret: seed) }
+
+    /// Whether the device is assigned to `owner`.
+    func isAssigned(to owner: OwnerKey) -> Bool {
+        guard accountId == owner.accountId, let assignedTo else { return false }
+        switch assignedTo {
+        case .root: return owner.userId == nil
+        case .user: return userId != nil && userId == owner.userId
+        }
+    }
+}
+
+extension DerivableRequest<MFADeviceRecord> {
+    /// The devices assigned to `owner`, oldest first.
+    func assigned(to owner: OwnerKey) -> Self {
+        let request = filter(MFADeviceRecord.Columns.accountId == owner.accountId)
+        let assigned =
+            if let userId = owner.userId {
+                request.filter(MFADeviceRecord.Columns.assignedTo == "user" && MFADeviceRecord.Columns.userId == userId)
+            } else {
+                request.filter(MFADeviceRecord.Columns.assignedTo == "root")
+            }
+        return assigned.order(MFADeviceRecord.Columns.createDate, MFADeviceRecord.Columns.serialNumber)
+    }
+}
