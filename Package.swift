@@ -46,7 +46,11 @@ let package = Package(
             name: "IAMSimStoreTests",
             dependencies: ["IAMSimCore", "IAMSimStore", "IAMSimAuthenticator", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "IAMSimCLITests", dependencies: ["IAMSimCLI", "iamsim"]),
+        .testTarget(
+            name: "IAMSimCLITests",
+            dependencies: ["IAMSimCLI", "iamsim", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Snapshots"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,6 +48,7 @@ public struct Authenticator: Sendable {
     /// Adds an account from a typed secret ("Enter a setup key").
     ///
     /// - Parameter label: the name to show; defaults to `account-N`.
+    @discardableResult
     public func add(secret: String, label: String?) throws -> AuthenticatorAccount {
         let normalized = secret.uppercased().filter { !$0.isWhitespace && $0 != "-" }
         guard let totp = TOTP(base32Secret: normalized) else {
@@ -58,6 +59,7 @@ public struct Authenticator: Sendable {
     }
 
     /// Adds an account from an `otpauth://totp/…` URI, as scanning its QR code would.
+    @discardableResult
     public func add(uri: String, label: String? = nil) throws -> AuthenticatorAccount {
         let parsed = try OTPAuthURI(parsing: uri)
         guard let totp = parsed.totp else {

@@ -18,6 +18,7 @@ extension IAMStore {
     /// `CreateAccessKey`: a new active key; its secret is returned now and never again.
     ///
     /// - Throws: `LimitExceeded` when the identity already has two keys, active or not.
+    @discardableResult
     public func createAccessKey(caller: Caller, userName: String? = nil) throws -> NewAccessKey {
         let id = secrets.accessKeyID()
         return try perform("CreateAccessKey", caller: caller, resource: id.rawValue) { db, principal, now in
@@ -35,6 +36,7 @@ extension IAMStore {
     }
 
     /// `UpdateAccessKey`: sets a key Active or Inactive.
+    @discardableResult
     public func updateAccessKey(caller: Caller, accessKeyID: String, status: AccessKeyStatus, userName: String? = nil) throws
         -> AccessKeyMetadata
     {

@@ -9,6 +9,7 @@ extension IAMStore {
     ///
     /// This is the console's "Assign MFA device" wizard up to "Show QR code": the device exists
     /// but protects nothing until `enableMFADevice` proves the authenticator holds its seed.
+    @discardableResult
     public func createVirtualMFADevice(caller: Caller, deviceName: String) throws -> NewVirtualMFADevice {
         let seed = secrets.mfaSeed()
         return try perform("CreateVirtualMFADevice", caller: caller, resource: deviceName) { db, principal, now in
@@ -39,6 +40,7 @@ extension IAMStore {
     /// - Parameter device: the device's name or serial number.
     /// - Throws: `InvalidAuthenticationCode` (nothing changes), `NoSuchEntity`,
     ///   `EntityAlreadyExists` when the device is already assigned, `LimitExceeded` past eight.
+    @discardableResult
     public func enableMFADevice(caller: Caller, device: String, code1: String, code2: String) throws -> MFADevice {
         try perform("EnableMFADevice", caller: caller, resource: device) { db, principal, now in
             var record = try findDevice(device, in: principal.accountID, db)
@@ -63,6 +65,7 @@ extension IAMStore {
     ///
     /// The drift found (how many steps the device runs behind or ahead) shifts the sign-in
     /// window from then on.
+    @discardableResult
     public func resyncMFADevice(caller: Caller, device: String, code1: String, code2: String) throws -> MFADevice {
         try perform("ResyncMFADevice", caller: caller, resource: device) { db, principal, now in
             var record = try findDevice(device, in: principal.accountID, db)
@@ -78,6 +81,7 @@ extension IAMStore {
     /// Removes a device as the console's "Remove" does: `DeactivateMFADevice`, then for a
     /// virtual device `DeleteVirtualMFADevice`, in one transaction. An unassigned virtual
     /// device (an abandoned "Assign MFA device" wizard) is simply deleted.
+    @discardableResult
     public func removeMFADevice(caller: Caller, device: String) throws -> MFADevice {
         let type = try writer.read { db in
             try String.fetchOne(

@@ -22,10 +22,12 @@ struct DemoPlayer {
 
     /// Plays every step; returns false if a step's command failed.
     func play() throws -> Bool {
-        let scripted = ScriptedConsole(answer: fixture.account.root.password)
+        let scripted = ScriptedConsole(answer: fixture.account.root.password ?? "")
+        // A scratch account needs no protection from offline guessing: a cheap hash keeps the
+        // demo at about a second even in a debug build. Verification is the real code path.
         let world = World(
             wallClock: .fixed(Self.startTime), random: .seeded(Self.seed), console: scripted.console,
-            environment: [:])
+            environment: [:], passwordHasher: PasswordHasher(iterations: 1_000))
         let runner = CommandRunner(world: world)
         var values = [
             "email": fixture.account.root.email,
@@ -62,7 +64,7 @@ struct DemoPlayer {
             case .output(let output):
                 for prompt in scripted.prompts { narrate("    \(prompt)") }
                 let text = output.text(.plain)
-                if !text.isEmpty { narrate(text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")) }
+                if !text.isEmpty { narrate(Self.indent(text)) }
                 collect(output, step: step, into: &values)
             case .failure(let message, _):
                 narrate("    \(message)")
@@ -70,7 +72,7 @@ struct DemoPlayer {
             }
         }
         narrate("")
-        narrate("Lesson complete: both security status items pass. Try it yourself with: iamsim lesson")
+        narrate("Lesson complete: both security status items pass. Walk it yourself from: iamsim signin --email \(fixture.account.root.email)")
         return true
     }
 
@@ -87,6 +89,13 @@ struct DemoPlayer {
     /// What the authenticator shows now (the trainee glancing at the phone).
     private func currentCode(_ context: CommandContext) throws -> String? {
         try context.authenticator().codes().first { $0.account.label == Self.deviceName }?.code
+    }
+
+    /// `text` indented by four spaces, leaving blank lines blank.
+    static func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "    " + $0 }
+            .joined(separator: "\n")
     }
 
     /// Splits a command line on spaces; lesson commands never quote.

@@ -32,10 +32,9 @@ public final class CommandContext {
         if let opened { return opened }
         let database = try IAMSimDatabase.open(path: databasePath)
         let store = makeStore(database.writer)
-        let fixture = try Fixture.builtInDefault()
-        if let account = try store.seedIfEmpty(with: fixture) {
+        if let fixture = try store.seedIfEmpty(with: Fixture.builtInDefault) {
             console.printError(
-                "iamsim: created \(databasePath) from the built-in fixture \(fixture.name) (account \(account), root user \(fixture.account.root.email))"
+                "iamsim: created \(databasePath) from the built-in fixture \(fixture.name) (account \(fixture.account.accountID), root user \(fixture.account.root.email))"
             )
         }
         opened = database.writer

@@ -57,13 +57,19 @@ public struct Fixture: Codable, Hashable, Sendable {
     public struct Root: Codable, Hashable, Sendable {
         public var email: String
         /// The console password in plain text; iamsim stores only its salted hash.
-        public var password: String
+        public var password: String?
+        /// Or the stored hash itself (`pbkdf2-sha512$…`), as an exported account carries it.
+        public var passwordHash: String?
         public var accessKeys: [AccessKey]?
         public var mfaDevices: [MFADevice]?
 
-        public init(email: String, password: String, accessKeys: [AccessKey]? = nil, mfaDevices: [MFADevice]? = nil) {
+        public init(
+            email: String, password: String? = nil, passwordHash: String? = nil, accessKeys: [AccessKey]? = nil,
+            mfaDevices: [MFADevice]? = nil
+        ) {
             self.email = email
             self.password = password
+            self.passwordHash = passwordHash
             self.accessKeys = accessKeys
             self.mfaDevices = mfaDevices
         }
@@ -71,6 +77,7 @@ public struct Fixture: Codable, Hashable, Sendable {
         enum CodingKeys: String, CodingKey {
             case email = "Email"
             case password = "Password"
+            case passwordHash = "PasswordHash"
             case accessKeys = "AccessKeys"
             case mfaDevices = "MFADevices"
         }

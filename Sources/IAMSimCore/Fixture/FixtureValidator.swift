@@ -72,8 +72,14 @@ extension Fixture {
         }
         let root = account.root
         check(EmailAddress.isValid(root.email), "$.Account.Root.Email", "must be an email address such as trainee@example.com")
-        check(
-            (1...128).contains(root.password.count), "$.Account.Root.Password", "must be 1 to 128 characters")
+        switch (root.password, root.passwordHash) {
+        case (let password?, nil):
+            check((1...128).contains(password.count), "$.Account.Root.Password", "must be 1 to 128 characters")
+        case (nil, let hash?):
+            check(PasswordHasher.isWellFormed(hash), "$.Account.Root.PasswordHash", "must be a hash written by iamsim (pbkdf2-sha512$…)")
+        default:
+            problems.append(FixtureProblem(path: "$.Account.Root", reason: "give exactly one of Password or PasswordHash"))
+        }
 
         var keyIDs: Set<String> = []
         var deviceNames: Set<String> = []

@@ -33,14 +33,24 @@ public struct PasswordHasher: Sendable {
 
     /// Whether `password` matches `storedHash`; a malformed stored hash matches nothing.
     public func verify(_ password: String, against storedHash: String) -> Bool {
+        guard let parsed = Self.parse(storedHash) else { return false }
+        let derived = Self.derive(password, salt: parsed.salt, iterations: parsed.iterations)
+        return ConstantTime.equals(derived, parsed.hash)
+    }
+
+    /// Whether `storedHash` is in the form `hash(_:random:)` writes.
+    public static func isWellFormed(_ storedHash: String) -> Bool {
+        parse(storedHash) != nil
+    }
+
+    private static func parse(_ storedHash: String) -> (iterations: Int, salt: [UInt8], hash: [UInt8])? {
         let parts = storedHash.split(separator: "$", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == Self.scheme,
-            let rounds = Int(parts[1]), rounds > 0,
-            let salt = Data(base64Encoded: String(parts[2])),
-            let expected = Data(base64Encoded: String(parts[3]))
-        else { return false }
-        let derived = Self.derive(password, salt: Array(salt), iterations: rounds)
-        return ConstantTime.equals(derived, Array(expected))
+        guard parts.count == 4, parts[0] == scheme,
+            let rounds = Int(parts[1]), (1...10_000_000).contains(rounds),
+            let salt = Data(base64Encoded: String(parts[2])), !salt.isEmpty,
+            let expected = Data(base64Encoded: String(parts[3])), expected.count == hashLength
+        else { return nil }
+        return (rounds, Array(salt), Array(expected))
     }
 
     static func derive(_ password: String, salt: [UInt8], iterations: Int) -> [UInt8] {

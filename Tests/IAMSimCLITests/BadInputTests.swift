@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// Every wrong turn gets one clear line on stderr, a documented exit code, and changes nothing.
+@Suite("End to end: bad input")
+struct BadInputTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var stdin: String?
+        var signedIn = true
+        var stderr: String
+        var status: Int32
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let aws = "An error occurred"
+    static let cases: [Case] = [
+        Case(
+            arguments: ["access-keys", "delete", "AKIANOTAREALKEY12345"],
+            stderr: "\(aws) (NoSuchEntity) when calling the DeleteAccessKey operation: The Access Key with id AKIANOTAREALKEY12345 cannot be found.",
+            status: 254),
+        Case(
+            arguments: ["access-keys", "deactivate", "bad-id!"],
+            stderr: "\(aws) (ValidationError) when calling the UpdateAccessKey operation: The specified value for accessKeyId is invalid. It must contain only alphanumeric characters and be 16 to 128 characters long.",
+            status: 254),
+        Case(
+            arguments: ["access-keys", "list"], signedIn: false,
+            stderr: "\(aws) (AccessDenied) when calling the ListAccessKeys operation: You are not signed in to the console. Sign in first: iamsim signin --email EMAIL",
+            status: 254),
+        Case(
+            arguments: ["mfa", "assign", "my phone"],
+            stderr: "\(aws) (ValidationError) when calling the CreateVirtualMFADevice operation: The specified value for virtualMFADeviceName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-",
+            status: 254),
+        Case(
+            arguments: ["mfa", "activate", "nope", "--code1", "123456", "--code2", "234567"],
+            stderr: "\(aws) (NoSuchEntity) when calling the EnableMFADevice operation: MFA Device with serial number arn:aws:iam::123456789012:mfa/nope does not exist.",
+            status: 254),
+        Case(
+            arguments: ["mfa", "activate", "nope"],
+            stderr: "iamsim: error: Give both codes: --code1 CODE --code2 NEXT_CODE (iamsim authenticator codes shows them).",
+            status: 64),
+        Case(
+            arguments: ["mfa", "remove", "nope"],
+            stderr: "\(aws) (NoSuchEntity) when calling the DeactivateMFADevice operation: MFA Device with serial number arn:aws:iam::123456789012:mfa/nope does not exist.",
+            status: 254),
+        Case(
+            arguments: ["signin", "--email", "trainee@example.com", "--password-stdin"], stdin: "wrong\n", signedIn: false,
+            stderr: "\(aws) (AccessDenied) when calling the ConsoleLogin operation: Your authentication information is incorrect. Please try again.",
+            status: 254),
+        Case(
+            arguments: ["signin", "--email", "nobody@example.com", "--password-stdin"], stdin: "Activate-MFA-2026!\n",
+            signedIn: false,
+            stderr: "\(aws) (AccessDenied) when calling the ConsoleLogin operation: Your authentication information is incorrect. Please try again.",
+            status: 254),
+        Case(
+            arguments: ["signin", "--email", "trainee@example.com"], signedIn: false,
+            stderr: "iamsim: error: No password: run signin in a terminal to be asked for it, or pipe it with --password-stdin.",
+            status: 64),
+        Case(
+            arguments: ["signin", "--email", "trainee@example.com", "--password-stdin"], stdin: "", signedIn: false,
+            stderr: "iamsim: error: --password-stdin was given but standard input is empty.", status: 64),
+        Case(
+            arguments: ["clock", "advance", "5x"],
+            stderr: "\(aws) (ValidationError) when calling the AdvanceClock operation: Invalid duration '5x'. Use a number with a unit, such as 30s, 2m, 1h or 1d.",
+            status: 254),
+        Case(
+            arguments: ["clock", "set", "yesterday"],
+            stderr: "\(aws) (ValidationError) when calling the SetClock operation: Invalid time 'yesterday'. Use ISO-8601, such as 2026-11-29T09:00:00Z or 2026-11-29T10:00:00+01:00.",
+            status: 254),
+        Case(
+            arguments: ["authenticator", "add", "--secret", "0189!"],
+            stderr: "\(aws) (ValidationError) when calling the AddAuthenticatorAccount operation: The secret key is not valid base32: use the letters A-Z and digits 2-7, as shown by iamsim mfa assign --show-secret.",
+            status: 254),
+        Case(
+            arguments: ["authenticator", "add", "--uri", "otpauth://hotp/x?secret=JBSWY3DP&counter=0"],
+            stderr: "\(aws) (ValidationError) when calling the AddAuthenticatorAccount operation: Not a usable TOTP URI: 'hotp' codes are not time-based (only totp is supported).",
+            status: 254),
+        Case(
+            arguments: ["init"],
+            stderr: "\(aws) (EntityAlreadyExists) when calling the Init operation: The database DATABASE already holds account 123456789012. Reset it with: iamsim init --force",
+            status: 254),
+        Case(
+            arguments: ["init", "--force", "--fixture", "missing.json"],
+            stderr: "\(aws) (NoSuchEntity) when calling the Init operation: No built-in fixture or file named missing.json. Built-in fixtures: root-mfa-lesson.",
+            status: 254),
+        Case(
+            arguments: ["init", "--force", "--fixture", "broken.json"],
+            stderr: "\(aws) (ValidationError) when calling the Init operation: Fixture broken.json is invalid: $.Account.AccountId: must be exactly 12 digits; $.Account.Root.AccessKeys[0].SecretAccessKey: must be exactly 40 characters",
+            status: 254),
+        Case(
+            arguments: ["events", "--limit", "0"],
+            stderr: "Error: --limit must be at least 1.\nUsage: iamsim events [--db <path>] [--output <format>] [--limit <limit>]\n  See 'iamsim events --help' for more information.",
+            status: 64),
+        Case(
+            arguments: ["dashboard", "--output", "yaml"],
+            stderr: "Error: The value 'yaml' is invalid for '--output <format>'. Please provide one of 'text' and 'json'.\nHelp:  --output <format>  Output format: text or json.\nUsage: iamsim dashboard [--db <path>] [--output <format>]\n  See 'iamsim dashboard --help' for more information.",
+            status: 64),
+    ]
+
+    @Test("each bad input gets its exact error and exit code, and leaves the data as it was", arguments: cases)
+    func badInput(_ c: Case) throws {
+        let h = try BinaryHarness()
+        try h.run(["init", "--fixture", try h.writeFastFixture()])
+        try Data(
+            #"{"FormatVersion": 1, "Name": "b", "Account": {"AccountId": "1", "Root": {"Email": "a@b.c", "Password": "p", "AccessKeys": [{"AccessKeyId": "AKIAIOSFODNN7EXAMPLE", "SecretAccessKey": "short"}]}}}"#
+                .utf8
+        ).write(to: h.folder.appendingPathComponent("broken.json"))
+        if c.signedIn {
+            try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        }
+        let before = try snapshot(h)
+        let r = try h.run(c.arguments, stdin: c.stdin)
+        let expected = c.stderr.replacingOccurrences(of: "DATABASE", with: h.database)
+        #expect(r.stderr == expected + "\n")
+        #expect(r.stdout == "")
+        #expect(r.status == c.status)
+        #expect(try snapshot(h) == before)
+    }
+
+    /// The account's credentials as the console lists them (signing in as needed).
+    func snapshot(_ h: BinaryHarness) throws -> String {
+        let copy = h.folder.appendingPathComponent("snapshot.sqlite").path
+        try? FileManager.default.removeItem(atPath: copy)
+        let script = ".backup \(copy)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [h.database, script]
+        try process.run()
+        process.waitUntilExit()
+        let dump = Process()
+        dump.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        dump.arguments = [
+            copy,
+            "SELECT id, status FROM accessKey; SELECT serialNumber, assignedTo, enableDate FROM mfaDevice; SELECT id, endDate FROM consoleSession; SELECT label FROM authenticatorAccount; SELECT rootPasswordHash FROM account;",
+        ]
+        let pipe = Pipe()
+        dump.standardOutput = pipe
+        try dump.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        dump.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("a damaged database file is refused with exit 253 and left untouched")
+    func corruptDatabase() throws {
+        let h = try BinaryHarness()
+        let garbage = Data(repeating: 0x41, count: 4096)
+        try garbage.write(to: URL(fileURLWithPath: h.database))
+        let r = try h.run(["dashboard"])
+        #expect(
+            r == .init(
+                stdout: "",
+                stderr:
+                    "iamsim: error: The database \(h.database) is not a valid iamsim database (the file is damaged or is not SQLite). Move it aside, or recreate it with: iamsim init --force --db \(h.database)\n",
+                status: 253))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: h.database)) == garbage)
+        // The suggested fix works.
+        let fixed = try h.run(["init", "--force", "--fixture", try h.writeFastFixture()])
+        #expect(fixed.status == 0)
+    }
+
+    @Test("an unknown command is a usage error with exit 64")
+    func unknownCommand() throws {
+        let h = try BinaryHarness()
+        let r = try h.runWithoutDatabaseOption(["frobnicate"])
+        #expect(r.status == 64)
+        #expect(r.stderr == "Error: Unexpected argument 'frobnicate'\nUsage: iamsim <subcommand>\n  See 'iamsim --help' for more information.\n")
+        #expect(!FileManager.default.fileExists(atPath: h.folder.appendingPathComponent(".local").path))
+    }
+}

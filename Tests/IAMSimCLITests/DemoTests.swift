@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+@Suite("End to end: the demo")
+struct DemoTests {
+    @Test("demo plays all 16 steps with real output, the same transcript every run")
+    func transcript() throws {
+        let h = try BinaryHarness()
+        let kept = h.folder.appendingPathComponent("demo.sqlite").path
+        let r = try h.runWithoutDatabaseOption(["demo", "--keep", kept])
+        #expect(r.status == 0)
+        #expect(r.stderr == "")
+        try assertSnapshot(r.stdout.replacingOccurrences(of: kept, with: "SCRATCH"), named: "demo")
+        // The kept database holds the finished lesson.
+        let dashboard = try h.runWithoutDatabaseOption(["dashboard", "--output", "json", "--db", kept])
+        #expect(dashboard.stdout.contains("\"Status\": \"PASS\""))
+        #expect(!dashboard.stdout.contains("\"Status\": \"FAIL\""))
+    }
+
+    @Test("demo refuses to overwrite an existing file")
+    func keepExisting() throws {
+        let h = try BinaryHarness()
+        let existing = h.folder.appendingPathComponent("mine.sqlite")
+        try Data("keep me".utf8).write(to: existing)
+        let r = try h.runWithoutDatabaseOption(["demo", "--keep", existing.path])
+        #expect(r.status == 64)
+        #expect(r.stderr == "iamsim: error: \(existing.path) already exists; choose a new path for --keep.\n")
+        #expect(try Data(contentsOf: existing) == Data("keep me".utf8))
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@testable import IAMSimCore
+
+@Suite("Fixtures")
+struct FixtureTests {
+    @Test("the built-in fixture is the lesson's starting state")
+    func builtIn() throws {
+        let fixture = try Fixture.builtInDefault()
+        #expect(fixture.name == "root-mfa-lesson")
+        #expect(fixture.account.accountID == "123456789012")
+        #expect(fixture.account.root.email == "trainee@example.com")
+        #expect(fixture.account.root.password == "Activate-MFA-2026!")
+        let key = try #require(fixture.account.root.accessKeys?.first)
+        #expect(key.accessKeyID == "AKIAIOSFODNN7EXAMPLE")
+        #expect(key.secretAccessKey == "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+        #expect(key.status == .active)
+        #expect(fixture.account.root.mfaDevices == [])
+    }
+
+    @Test("the embedded fixture is byte-for-byte Fixtures/root-mfa-lesson.json")
+    func embeddedMatchesFile() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/root-mfa-lesson.json")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == Fixture.defaultJSON + "\n")
+    }
+
+    static let valid = """
+        {"FormatVersion": 1, "Name": "t", "Account": {"AccountId": "123456789012",
+         "Root": {"Email": "a@example.com", "Password": "pw"}}}
+        """
+
+    @Test("a minimal fixture loads")
+    func minimal() throws {
+        let fixture = try Fixture.load(Data(Self.valid.utf8), source: "t.json")
+        #expect(fixture.account.root.accessKeys == nil)
+    }
+
+    @Test(
+        "structural problems name their JSON path",
+        arguments: [
+            ("{", "Fixture t.json is invalid: $: not valid JSON"),
+            (#"{"FormatVersion": 1, "Name": "t"}"#, "Fixture t.json is invalid: $.Account: is required"),
+            (
+                #"{"FormatVersion": 1, "Name": "t", "Account": {"AccountId": 123, "Root": {"Email": "a@b.c", "Password": "p"}}}"#,
+                "Fixture t.json is invalid: $.Account.AccountId: must be a string"
+            ),
+            (
+                #"{"FormatVersion": 1, "Name": "t", "Account": {"AccountId": "123456789012", "CreateDate": "soon", "Root": {"Email": "a@b.c", "Password": "p"}}}"#,
+                "Fixture t.json is invalid: $.Account.CreateDate: 'soon' is not an ISO-8601 date such as 2026-01-05T09:00:00Z"
+            ),
+        ])
+    func structural(json: String, message: String) {
+        #expect(throws: IAMError.validationError(message)) { try Fixture.load(Data(json.utf8), source: "t.json") }
+    }
+
+    @Test("every content problem is reported with its path and reason")
+    func contentProblems() {
+        let key = { (id: String) in Fixture.AccessKey(accessKeyID: id, secretAccessKey: String(repeating: "s", count: 40)) }
+        let fixture = Fixture(
+            formatVersion: 2, name: "messy",
+            account: .init(
+                accountID: "12345", alias: "Bad_Alias",
+                root: .init(
+                    email: "not-an-email",
+                    accessKeys: [key("AKIAAAAAAAAAAAAAAAAA"), key("AKIAAAAAAAAAAAAAAAAA"), key("AKIA!")],
+                    mfaDevices: [
+                        .init(deviceName: "phone", base32StringSeed: "NOT-BASE32-1"),
+                        .init(deviceName: "PHONE", base32StringSeed: "JBSWY3DP"),
+                        .init(deviceName: "token", type: .hardware, base32StringSeed: "JBSWY3DP"),
+                    ]),
+                users: [.init(userName: "bob"), .init(userName: "BOB", path: "nopath")]))
+        #expect(fixture.problems().map(\.description) == [
+            "$.FormatVersion: unsupported format version 2 (this iamsim reads 1)",
+            "$.Account.AccountId: must be exactly 12 digits",
+            "$.Account.AccountAlias: \(AccountAlias.rule)",
+            "$.Account.Root.Email: must be an email address such as trainee@example.com",
+            "$.Account.Root: give exactly one of Password or PasswordHash",
+            "$.Account.Root.AccessKeys: at most 2 access keys per identity (found 3)",
+            "$.Account.Root.AccessKeys[1].AccessKeyId: duplicate access key id AKIAAAAAAAAAAAAAAAAA",
+            "$.Account.Root.AccessKeys[2].AccessKeyId: must be 16 to 128 letters, digits or underscores, such as AKIAIOSFODNN7EXAMPLE",
+            "$.Account.Root.MFADevices[0].Base32StringSeed: must be base32 (A-Z, 2-7)",
+            "$.Account.Root.MFADevices[1].DeviceName: duplicate MFA device name PHONE",
+            "$.Account.Root.MFADevices[2].SerialNumber: hardware tokens need a serial number",
+            "$.Account.Users[1].UserName: duplicate user name BOB (names are case-insensitive)",
+            "$.Account.Users[1].Path: \(IAMPath.rule)",
+        ])
+    }
+}
+
+@Suite("Account summary and security status")
+struct ChecklistTests {
+    let account = AccountID(known: "123456789012")
+
+    @Test("the lesson's starting state fails both items, with evidence and a fix")
+    func start() {
+        let items = SecurityChecklist.evaluate(AccountState(accountID: account, rootAccessKeys: 1, rootActiveAccessKeys: 1))
+        #expect(items.map(\.id) == ["root-access-keys", "root-mfa"])
+        #expect(items.map(\.status) == [.fail, .fail])
+        #expect(items[0].detail == "The root user has 1 access key (1 active).")
+        #expect(items[1].detail == "The root user has no active MFA device.")
+        #expect(items.allSatisfy { $0.remedy != nil })
+    }
+
+    @Test("an inactive root key still fails: the item asks for deletion")
+    func inactiveKey() {
+        let items = SecurityChecklist.evaluate(AccountState(accountID: account, rootAccessKeys: 1, rootActiveAccessKeys: 0))
+        #expect(items[0].status == .fail)
+        #expect(items[0].detail == "The root user has 1 access key (0 active).")
+    }
+
+    @Test("the finished lesson passes both")
+    func finished() {
+        let items = SecurityChecklist.evaluate(AccountState(accountID: account, rootMFADevices: 1))
+        #expect(items.map(\.status) == [.pass, .pass])
+        #expect(items.map(\.detail) == ["The root user has no access keys.", "The root user has 1 active MFA device."])
+    }
+
+    @Test("the summary map has AWS's keys, live counts and default quotas")
+    func summary() {
+        let summary = AccountSummary(
+            AccountState(
+                accountID: account, users: 3, mfaDevices: 2, mfaDevicesInUse: 1, rootAccessKeys: 2, rootMFADevices: 1))
+        #expect(summary.entries.count == 34)
+        #expect(summary.entries.first?.key == "Users")
+        #expect(summary["Users"] == 3)
+        #expect(summary["MFADevices"] == 2)
+        #expect(summary["MFADevicesInUse"] == 1)
+        #expect(summary["AccountMFAEnabled"] == 1)
+        #expect(summary["AccountAccessKeysPresent"] == 1)
+        #expect(summary["AccessKeysPerUserQuota"] == 2)
+        #expect(summary["UsersQuota"] == 5_000)
+        #expect(summary["NoSuchKey"] == nil)
+        #expect(AccountSummary(AccountState(accountID: account))["AccountMFAEnabled"] == 0)
+    }
+}

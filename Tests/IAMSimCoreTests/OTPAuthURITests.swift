@@ -1,0 +1,48 @@
+import Testing
+
+@testable import IAMSimCore
+
+@Suite("otpauth:// URIs")
+struct OTPAuthURITests {
+    let seed = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+    @Test("AWS's format: issuer-prefixed label, device@account, secret and issuer")
+    func awsFormat() {
+        let uri = OTPAuthURI.aws(deviceName: "root-mfa", accountLabel: "123456789012", secret: seed)
+        #expect(
+            uri.text
+                == "otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret=\(seed)&issuer=Amazon%20Web%20Services")
+        #expect(uri.displayName == "Amazon Web Services (root-mfa@123456789012)")
+    }
+
+    @Test("parsing recovers what was written")
+    func roundTrip() throws {
+        let uri = OTPAuthURI.aws(deviceName: "root-mfa", accountLabel: "my-class", secret: seed)
+        #expect(try OTPAuthURI(parsing: uri.text) == uri)
+    }
+
+    @Test("parsing reads the optional parameters authenticator apps honour")
+    func parameters() throws {
+        let uri = try OTPAuthURI(parsing: "otpauth://totp/Example:alice?secret=jbswy3dpehpk3pxp&algorithm=SHA256&digits=8&period=60")
+        #expect(uri.issuer == "Example")
+        #expect(uri.accountName == "alice")
+        #expect(uri.secret == "JBSWY3DPEHPK3PXP")
+        #expect(uri.algorithm == .sha256)
+        #expect(uri.digits == 8)
+        #expect(uri.period == 60)
+    }
+
+    @Test(
+        "unusable URIs are refused with the reason",
+        arguments: [
+            ("https://example.com", "Not a usable TOTP URI: it must start with otpauth://totp/."),
+            ("otpauth://hotp/x?secret=JBSWY3DP&counter=1", "Not a usable TOTP URI: 'hotp' codes are not time-based (only totp is supported)."),
+            ("otpauth://totp/x?issuer=AWS", "Not a usable TOTP URI: it has no secret."),
+            ("otpauth://totp/x?secret=ABC1", "Not a usable TOTP URI: its secret is not base32."),
+            ("otpauth://totp/x?secret=JBSWY3DP&digits=4", "Not a usable TOTP URI: digits must be 6 to 8."),
+            ("otpauth://totp/x?secret=JBSWY3DP&algorithm=MD5", "Not a usable TOTP URI: unsupported algorithm MD5."),
+        ])
+    func refused(text: String, message: String) {
+        #expect(throws: IAMError.validationError(message)) { try OTPAuthURI(parsing: text) }
+    }
+}

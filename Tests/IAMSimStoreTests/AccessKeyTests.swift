@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import IAMSimCore
+@testable import IAMSimStore
+
+@Suite("Access keys")
+struct AccessKeyTests {
+    @Test("console commands need a session, and the refusal is logged")
+    func needsSession() throws {
+        let h = try StoreHarness()
+        #expect(throws: IAMError.notSignedIn) { try h.store.listAccessKeys(caller: h.console) }
+        #expect(throws: IAMError.notSignedIn) { try h.store.deleteAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey) }
+        #expect(try h.count("accessKey") == 1)
+        let last = try #require(try h.events().last)
+        #expect(last.eventName == "DeleteAccessKey")
+        #expect(last.outcome == .failure)
+        #expect(last.errorCode == "AccessDenied")
+    }
+
+    @Test("root's fixture key is listed without its secret")
+    func list() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        let keys = try h.store.listAccessKeys(caller: h.console)
+        #expect(keys.map(\.accessKeyID.rawValue) == [StoreHarness.rootKey])
+        #expect(keys[0].status == .active)
+        #expect(keys[0].userName == nil)
+        #expect(keys[0].createDate == Date(timeIntervalSince1970: 1_767_603_600))
+    }
+
+    @Test("a second key can be created, a third exceeds the quota and changes nothing")
+    func quota() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        let created = try h.store.createAccessKey(caller: h.console)
+        #expect(created.metadata.accessKeyID.rawValue.count == 20)
+        #expect(created.secretAccessKey.count == 40)
+        #expect(created.metadata.createDate == StoreHarness.start)
+        #expect(throws: IAMError.limitExceeded("Cannot exceed quota for AccessKeysPerUser: 2")) {
+            try h.store.createAccessKey(caller: h.console)
+        }
+        #expect(try h.store.listAccessKeys(caller: h.console).count == 2)
+    }
+
+    @Test("deactivate, activate, delete; then the key is gone")
+    func lifecycle() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        #expect(try h.store.updateAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey, status: .inactive).status == .inactive)
+        #expect(try h.store.dashboard(caller: h.console).securityStatus[0].status == .fail)
+        #expect(try h.store.updateAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey, status: .active).status == .active)
+        try h.store.deleteAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey)
+        #expect(try h.store.listAccessKeys(caller: h.console).isEmpty)
+        #expect(try h.store.dashboard(caller: h.console).securityStatus[0].status == .pass)
+        #expect(throws: IAMError.noSuchAccessKey(StoreHarness.rootKey)) {
+            try h.store.deleteAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey)
+        }
+        let names = try h.events().suffix(4).map { "\($0.eventName):\($0.outcome.rawValue)" }
+        #expect(names == ["UpdateAccessKey:Success", "UpdateAccessKey:Success", "DeleteAccessKey:Success", "DeleteAccessKey:Failure"])
+    }
+
+    @Test("unknown and malformed key ids get AWS's errors")
+    func badIDs() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        #expect(throws: IAMError.noSuchEntity("The Access Key with id AKIANOTAREALKEY12345 cannot be found.")) {
+            try h.store.deleteAccessKey(caller: h.console, accessKeyID: "AKIANOTAREALKEY12345")
+        }
+        #expect(throws: IAMError.self) { try h.store.updateAccessKey(caller: h.console, accessKeyID: "bad!", status: .inactive) }
+        #expect(try h.count("accessKey") == 1)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import IAMSimCore
+@testable import IAMSimStore
+
+@Suite("Database files")
+struct DatabaseTests {
+    func temporaryPath(_ name: String = "iamsim.sqlite") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iamsim-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent(name).path
+    }
+
+    @Test("a new file is created with mode 0600, in WAL mode, and says it was created")
+    func creation() throws {
+        let path = try temporaryPath("nested/folder/iamsim.sqlite")
+        let opened = try IAMSimDatabase.open(path: path)
+        #expect(opened.created)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let mode = try opened.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        #expect(try IAMSimDatabase.open(path: path).created == false)
+    }
+
+    @Test("state survives between openings of the file")
+    func persistence() throws {
+        let path = try temporaryPath()
+        let first = IAMStore(
+            writer: try IAMSimDatabase.open(path: path).writer, wallClock: .fixed(StoreHarness.start), random: .seeded(1),
+            hasher: PasswordHasher(iterations: 1_000))
+        try first.loadFixture(try Fixture.builtInDefault())
+        _ = try first.signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
+        try first.deleteAccessKey(caller: .console(account: nil), accessKeyID: StoreHarness.rootKey)
+
+        let second = IAMStore(
+            writer: try IAMSimDatabase.open(path: path).writer, wallClock: .fixed(StoreHarness.start), random: .seeded(2))
+        #expect(try second.callerIdentity().arn == "arn:aws:iam::123456789012:root")
+        #expect(try second.listAccessKeys(caller: .console(account: nil)).isEmpty)
+    }
+
+    @Test("a file that is not SQLite is refused as corrupt, and left untouched")
+    func corrupt() throws {
+        let path = try temporaryPath()
+        let garbage = Data("this is not a database, just some text that is long enough".utf8)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.corrupt(path: path)) { try IAMSimDatabase.open(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    }
+
+    @Test("another program's SQLite database is refused and not modified")
+    func foreign() throws {
+        let path = try temporaryPath()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        try queue.close()
+        #expect(throws: StoreError.foreignDatabase(path: path)) { try IAMSimDatabase.open(path: path) }
+        let tables = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        #expect(tables == ["notes"])
+    }
+
+    @Test("a database from a newer iamsim is refused")
+    func newer() throws {
+        let path = try temporaryPath()
+        let writer = try IAMSimDatabase.open(path: path).writer
+        try writer.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+        #expect(throws: StoreError.newerSchema(path: path)) { try IAMSimDatabase.open(path: path) }
+    }
+
+    @Test("a folder that cannot be created is a clear error")
+    func inaccessible() throws {
+        let blocker = try temporaryPath("file")
+        try Data().write(to: URL(fileURLWithPath: blocker))
+        let path = blocker + "/sub/iamsim.sqlite"
+        #expect(throws: StoreError.self) { try IAMSimDatabase.open(path: path) }
+    }
+
+    @Test("seeding happens once, however many processes race to do it")
+    func seedOnce() throws {
+        let path = try temporaryPath()
+        let stores = try (0..<2).map { seed in
+            IAMStore(
+                writer: try IAMSimDatabase.open(path: path).writer, wallClock: .fixed(StoreHarness.start),
+                random: .seeded(UInt64(seed)), hasher: PasswordHasher(iterations: 1_000))
+        }
+        let fixture = try Fixture.builtInDefault()
+        #expect(try stores[0].seedIfEmpty { fixture }?.name == "root-mfa-lesson")
+        #expect(try stores[1].seedIfEmpty { fixture } == nil)
+        #expect(try stores[1].accountIDs().map(\.rawValue) == ["123456789012"])
+    }
+
+    @Test("loading a fixture whose account exists changes nothing")
+    func loadTwice() throws {
+        let h = try StoreHarness()
+        let before = try h.count("event")
+        #expect(throws: IAMError.entityAlreadyExists("The account 123456789012 already exists in this database.")) {
+            try h.store.loadFixture(try Fixture.builtInDefault())
+        }
+        #expect(try h.count("account") == 1)
+        #expect(try h.count("event") == before)
+    }
+}
+
+@Suite("The simulated clock")
+struct ClockTests {
+    @Test("real time by default, whole seconds")
+    func real() throws {
+        let writer = try IAMSimDatabase.inMemory()
+        let clock = SimulationClock(writer: writer, wallClock: .fixed(Date(timeIntervalSince1970: 100.75)))
+        #expect(try clock.read() == .real(Date(timeIntervalSince1970: 100)))
+    }
+
+    @Test("set stops the clock, advance moves it, real returns to the wall clock; each is logged")
+    func simulated() throws {
+        let writer = try IAMSimDatabase.inMemory()
+        let clock = SimulationClock(writer: writer, wallClock: .fixed(Date(timeIntervalSince1970: 1_000)))
+        #expect(try clock.advance(by: ClockDuration(seconds: 30)) == .simulated(Date(timeIntervalSince1970: 1_030)))
+        #expect(try clock.read() == .simulated(Date(timeIntervalSince1970: 1_030)))
+        #expect(try clock.set(Date(timeIntervalSince1970: 5_000)) == .simulated(Date(timeIntervalSince1970: 5_000)))
+        #expect(try clock.advance(by: ClockDuration(seconds: 90)) == .simulated(Date(timeIntervalSince1970: 5_090)))
+        #expect(try clock.useRealTime() == .real(Date(timeIntervalSince1970: 1_000)))
+        let names = try writer.read { db in try String.fetchAll(db, sql: "SELECT eventName FROM event ORDER BY id") }
+        #expect(names == ["AdvanceClock", "SetClock", "AdvanceClock", "UseRealClock"])
+    }
+}

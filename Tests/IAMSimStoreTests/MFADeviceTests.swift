@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+@testable import IAMSimCore
+@testable import IAMSimStore
+
+@Suite("Virtual MFA devices")
+struct MFADeviceTests {
+    @Test("assigning creates an unassigned device with a 64-character seed and AWS's URI")
+    func assign() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        let created = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-mfa")
+        #expect(created.device.serialNumber == "arn:aws:iam::123456789012:mfa/root-mfa")
+        #expect(created.base32StringSeed.count == 64)
+        #expect(try #require(Base32.decode(created.base32StringSeed)).count == 40)
+        #expect(
+            created.uri
+                == "otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret=\(created.base32StringSeed)&issuer=Amazon%20Web%20Services"
+        )
+        #expect(created.device.assignedTo == nil)
+        #expect(try h.store.dashboard(caller: h.console).securityStatus[1].status == .fail)
+        let listed = try h.store.listMFADevices(caller: h.console)
+        #expect(listed.map(\.deviceName) == ["root-mfa"])
+        #expect(listed[0].isActive == false)
+    }
+
+    @Test("device names are unique per account, case-insensitively")
+    func duplicate() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-mfa")
+        #expect(throws: IAMError.entityAlreadyExists("MFADevice entity at the same path and name already exists.")) {
+            try h.store.createVirtualMFADevice(caller: h.console, deviceName: "ROOT-MFA")
+        }
+    }
+
+    @Test("two consecutive codes activate it; the dashboard turns green once keys are gone")
+    func activate() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        try h.activateDevice("root-mfa")
+        let device = try #require(try h.store.listMFADevices(caller: h.console).first)
+        #expect(device.isActive)
+        #expect(device.assignedTo == .root(AccountID(known: "123456789012")))
+        #expect(device.enableDate == StoreHarness.start)
+        try h.store.deleteAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey)
+        let dashboard = try h.store.dashboard(caller: h.console)
+        #expect(dashboard.securityStatus.map(\.status) == [.pass, .pass])
+        #expect(dashboard.summary["AccountMFAEnabled"] == 1)
+        #expect(dashboard.summary["MFADevicesInUse"] == 1)
+    }
+
+    @Test("wrong, identical, non-adjacent or stale codes are refused and change nothing")
+    func refused() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-mfa").base32StringSeed
+        let pairs: [(String, String)] = [
+            ("123456", "654321"),
+            (try h.code(seed), try h.code(seed)),
+            (try h.code(seed, stepOffset: -2), try h.code(seed)),
+            (try h.code(seed), try h.code(seed, stepOffset: -1)),
+            (try h.code(seed, stepOffset: -12), try h.code(seed, stepOffset: -11)),
+            ("12345", "abcdef"),
+        ]
+        for (code1, code2) in pairs {
+            #expect(throws: IAMError.invalidAuthenticationCode("Authentication code for device is not valid.")) {
+                try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: code1, code2: code2)
+            }
+        }
+        let device = try #require(try h.store.listMFADevices(caller: h.console).first)
+        #expect(device.assignedTo == nil && device.enableDate == nil)
+        let failures = try h.events().filter { $0.eventName == "EnableMFADevice" }
+        #expect(failures.count == pairs.count)
+        #expect(failures.allSatisfy { $0.outcome == .failure && $0.errorCode == "InvalidAuthenticationCode" })
+    }
+
+    @Test("an unknown device is NoSuchEntity; an assigned one cannot be enabled twice")
+    func unknownAndTwice() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        #expect(throws: IAMError.noSuchEntity("MFA Device with serial number arn:aws:iam::123456789012:mfa/nope does not exist.")) {
+            try h.store.enableMFADevice(caller: h.console, device: "nope", code1: "123456", code2: "234567")
+        }
+        let seed = try h.activateDevice("root-mfa")
+        try h.advance(60)
+        #expect(throws: IAMError.entityAlreadyExists("MFA Device is already in use.")) {
+            try h.store.enableMFADevice(
+                caller: h.console, device: "root-mfa", code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed))
+        }
+    }
+
+    @Test("eight devices per identity; the ninth exceeds the quota")
+    func eightDevices() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        for index in 1...8 {
+            try h.activateDevice("device-\(index)")
+        }
+        #expect(throws: IAMError.limitExceeded("Cannot exceed quota for MFADevicesPerUser: 8")) {
+            try h.store.createVirtualMFADevice(caller: h.console, deviceName: "device-9")
+        }
+        #expect(try h.store.dashboard(caller: h.console).summary["MFADevicesInUse"] == 8)
+    }
+
+    @Test("resync records the drift, and sign-in then accepts codes around the drifted step")
+    func resync() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        let seed = try h.activateDevice("root-mfa")
+        try h.advance(10 * 30)
+        // The phone now runs 4 steps (two minutes) slow: its codes are too old to sign in.
+        #expect(throws: IAMError.signInFailed) { try h.signIn(code: try h.code(seed, stepOffset: -4)) }
+        let device = try h.store.resyncMFADevice(
+            caller: h.console, device: "root-mfa", code1: try h.code(seed, stepOffset: -5),
+            code2: try h.code(seed, stepOffset: -4))
+        #expect(device.drift == -4)
+        try h.store.signOut()
+        try h.advance(30)
+        guard case .signedIn(let session) = try h.signIn(code: try h.code(seed, stepOffset: -4)) else {
+            Issue.record("the drifted code should sign in")
+            return
+        }
+        #expect(session.mfaUsed)
+    }
+
+    @Test("remove deactivates and deletes the device, logs both, and the dashboard fails again")
+    func remove() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        try h.activateDevice("root-mfa")
+        let removed = try h.store.removeMFADevice(caller: h.console, device: "arn:aws:iam::123456789012:mfa/root-mfa")
+        #expect(removed.deviceName == "root-mfa")
+        #expect(try h.store.listMFADevices(caller: h.console).isEmpty)
+        #expect(try h.store.dashboard(caller: h.console).securityStatus[1].status == .fail)
+        #expect(try h.events().suffix(2).map(\.eventName) == ["DeactivateMFADevice", "DeleteVirtualMFADevice"])
+        #expect(try h.signIn() != .mfaRequired)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import IAMSimAuthenticator
+import IAMSimCore
+import IAMSimStore
+
+/// A fresh in-memory simulator per test: the lesson fixture, a fixed wall clock, seeded
+/// randomness and a cheap password hash.
+struct StoreHarness {
+    static let start = Date(timeIntervalSince1970: 1_767_605_405)  // 2026-01-05T09:30:05Z
+    static let email = "trainee@example.com"
+    static let password = "Activate-MFA-2026!"
+    static let rootKey = "AKIAIOSFODNN7EXAMPLE"
+
+    let writer: any DatabaseWriter
+    let store: IAMStore
+    let console = Caller.console(account: nil)
+
+    init(seed: UInt64 = 1, fixture: Fixture? = nil) throws {
+        writer = try IAMSimDatabase.inMemory()
+        store = IAMStore(
+            writer: writer, wallClock: .fixed(Self.start), random: .seeded(seed), hasher: PasswordHasher(iterations: 1_000))
+        try store.loadFixture(fixture ?? Fixture.builtInDefault())
+        try store.clock.set(Self.start)
+    }
+
+    var now: Date { get throws { try store.clock.now() } }
+
+    var authenticator: Authenticator { Authenticator(writer: writer, clock: store.clock) }
+
+    @discardableResult
+    func signIn(code: String? = nil) throws -> SignInOutcome {
+        try store.signIn(email: Self.email, password: Self.password, mfaCode: code)
+    }
+
+    func advance(_ seconds: Int64) throws {
+        try store.clock.advance(by: ClockDuration(seconds: seconds))
+    }
+
+    /// Codes computed from the seed with Core's TOTP at the simulator's current time.
+    func code(_ seed: String, stepOffset: Int64 = 0) throws -> String {
+        guard let totp = TOTP(base32Secret: seed) else { throw IAMError.invalidMFACodes }
+        return totp.code(atStep: TOTP.step(at: try now) + stepOffset)
+    }
+
+    /// Creates and activates a virtual device for the signed-in identity; returns its seed.
+    @discardableResult
+    func activateDevice(_ name: String) throws -> String {
+        let created = try store.createVirtualMFADevice(caller: console, deviceName: name)
+        let seed = created.base32StringSeed
+        try store.enableMFADevice(
+            caller: console, device: name, code1: try code(seed, stepOffset: -1), code2: try code(seed))
+        return seed
+    }
+
+    func events() throws -> [Event] { try store.events(limit: 1_000) }
+
+    func count(_ table: String) throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+    }
+}
