@@ -17,6 +17,16 @@ struct DemoTests {
         #expect(!dashboard.stdout.contains("\"Status\": \"FAIL\""))
     }
 
+    @Test("docs/lesson.md shows the demo's exact transcript")
+    func documented() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/lesson.md"), encoding: .utf8)
+        let transcript = try String(
+            contentsOf: root.appendingPathComponent("Tests/IAMSimCLITests/Snapshots/demo.txt"), encoding: .utf8)
+        #expect(doc.contains("```text\n" + transcript + "```"))
+    }
+
     @Test("demo refuses to overwrite an existing file")
     func keepExisting() throws {
         let h = try BinaryHarness()
