@@ -4,6 +4,7 @@ import PackageDescription
 // Layers depend downward only:
 //   IAMSimCore (pure domain) ← IAMSimStore (GRDB) ← IAMSimAuthenticator (the trainee's phone)
 //   ← IAMSimCLI (commands, rendering) ← iamsim (thin executable)
+// IAMSimQR (QR codes and PNG through system C libraries) stands apart; the CLI uses it.
 let package = Package(
     name: "iamsim",
     platforms: [.macOS(.v14)],
@@ -18,6 +19,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
+        // MARK: System libraries (Debian: libqrencode-dev, libzbar-dev, libpng-dev)
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+
+        // MARK: Libraries
         .target(
             name: "IAMSimCore",
             dependencies: [
@@ -33,15 +40,18 @@ let package = Package(
             name: "IAMSimAuthenticator",
             dependencies: ["IAMSimCore", "IAMSimStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // QR codes in and out: libqrencode to draw them, libpng + zbar to read them, as a phone would.
+        .target(name: "IAMSimQR", dependencies: ["CQRencode", "CZBar", "CPNG"]),
         .target(
             name: "IAMSimCLI",
             dependencies: [
-                "IAMSimCore", "IAMSimStore", "IAMSimAuthenticator",
+                "IAMSimCore", "IAMSimStore", "IAMSimAuthenticator", "IAMSimQR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "iamsim", dependencies: ["IAMSimCLI"]),
         .testTarget(name: "IAMSimCoreTests", dependencies: ["IAMSimCore"]),
+        .testTarget(name: "IAMSimQRTests", dependencies: ["IAMSimQR", "CPNG"]),
         .testTarget(
             name: "IAMSimStoreTests",
             dependencies: ["IAMSimCore", "IAMSimStore", "IAMSimAuthenticator", .product(name: "GRDB", package: "GRDB.swift")]

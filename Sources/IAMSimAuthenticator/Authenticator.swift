@@ -11,6 +11,9 @@ public struct AuthenticatorAccount: Hashable, Sendable {
     public var accountName: String
     public var totp: TOTP
     public var addedDate: Date
+    /// The time steps at which the app first and last showed this account's code.
+    public var firstViewedStep: Int64?
+    public var lastViewedStep: Int64?
 
     /// What the app shows: `Amazon Web Services (root-mfa@123456789012)`, or the label.
     public var displayName: String {
@@ -78,9 +81,18 @@ public struct Authenticator: Sendable {
     }
 
     /// Each account's current code and the seconds it has left, at the simulator's time.
+    ///
+    /// Like a phone's "recently viewed", the app remembers the time steps it first and last
+    /// showed each code; the guided lesson reads them to tell code 1 from code 2.
     public func codes() throws -> [AuthenticatorCode] {
-        try writer.read { db in
+        try writer.write { db in
             let now = try clock.now(db)
+            try db.execute(
+                sql: """
+                    UPDATE authenticatorAccount
+                    SET firstViewedStep = coalesce(firstViewedStep, ?), lastViewedStep = ?
+                    """,
+                arguments: [TOTP.step(at: now), TOTP.step(at: now)])
             return try Self.fetchAccounts(db).map { account in
                 AuthenticatorCode(
                     account: account, code: account.totp.code(at: now),
@@ -98,6 +110,11 @@ public struct Authenticator: Sendable {
         guard deleted > 0 else {
             throw IAMError.noSuchEntity("The authenticator has no account labelled \(label).")
         }
+    }
+
+    /// Removes every account: a wiped phone.
+    public func removeAll() throws {
+        try writer.write { db in try db.execute(sql: "DELETE FROM authenticatorAccount") }
     }
 
     // MARK: - Storage
@@ -139,7 +156,7 @@ public struct Authenticator: Sendable {
             else { return nil }
             return AuthenticatorAccount(
                 label: row["label"], issuer: row["issuer"], accountName: row["accountName"], totp: totp,
-                addedDate: row["addedDate"])
+                addedDate: row["addedDate"], firstViewedStep: row["firstViewedStep"], lastViewedStep: row["lastViewedStep"])
         }
     }
 }

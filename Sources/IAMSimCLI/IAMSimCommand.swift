@@ -8,8 +8,9 @@ public struct IAMSimCommand: ParsableCommand {
         commandName: "iamsim",
         abstract: "An offline simulator of the AWS IAM console: practise securing the root account.",
         discussion: """
-            Start with 'iamsim demo' to watch the whole lesson, then walk it yourself from \
-            'iamsim signin --email trainee@example.com' (password Activate-MFA-2026!). \
+            Start with 'iamsim demo' to watch the whole lesson, then walk it yourself with \
+            'iamsim lesson', which says what to do next (root user trainee@example.com, \
+            password Activate-MFA-2026!). \
             State lives in one SQLite file (see --db), created from the built-in lesson \
             fixture the first time any command needs it.
             """,
@@ -18,9 +19,10 @@ public struct IAMSimCommand: ParsableCommand {
             CommandGroup(name: "Console", subcommands: [SignIn.self, SignOut.self, WhoAmI.self, DashboardCommand.self]),
             CommandGroup(name: "Security credentials", subcommands: [AccessKeyCommands.self, MFACommands.self]),
             CommandGroup(name: "Your phone", subcommands: [AuthenticatorCommands.self]),
+            CommandGroup(name: "Learning", subcommands: [LessonCommands.self, DemoCommand.self]),
             CommandGroup(
                 name: "Simulation",
-                subcommands: [InitCommand.self, ClockCommands.self, EventsCommand.self, DemoCommand.self]),
+                subcommands: [InitCommand.self, ClockCommands.self, EventsCommand.self]),
         ])
 
     public init() {}

@@ -7,7 +7,7 @@ extension IAMStore {
 
     /// `ListAccessKeys`: the keys of `userName`, or of the caller when nil, oldest first.
     public func listAccessKeys(caller: Caller, userName: String? = nil) throws -> [AccessKeyMetadata] {
-        try query(caller: caller) { db, principal, _ in
+        try perform("ListAccessKeys", caller: caller, resource: userName) { db, principal, _ in
             let owner = try target(userName: userName, caller: principal, db)
             return try AccessKeyRecord.all().owned(by: OwnerKey(owner)).fetchAll(db).map {
                 $0.metadata(userName: owner.userName)

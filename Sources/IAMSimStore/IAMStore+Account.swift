@@ -7,14 +7,16 @@ extension IAMStore {
 
     /// The IAM dashboard for the caller's account: summary counts and security status.
     public func dashboard(caller: Caller) throws -> Dashboard {
-        try query(caller: caller) { db, principal, _ in
+        try perform("GetAccountSummary", caller: caller, resource: nil) { db, principal, _ in
             Dashboard(state: try accountState(principal.accountID, db), signedInAs: principal)
         }
     }
 
     /// `GetAccountSummary` for the caller's account.
     public func accountSummary(caller: Caller) throws -> AccountSummary {
-        try query(caller: caller) { db, principal, _ in AccountSummary(try accountState(principal.accountID, db)) }
+        try perform("GetAccountSummary", caller: caller, resource: nil) { db, principal, _ in
+            AccountSummary(try accountState(principal.accountID, db))
+        }
     }
 
     /// The counts behind the account summary and checklist, one indexed query each.

@@ -77,9 +77,13 @@ extension IAMStore {
         if try AccountRecord.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [spec.root.email]).fetchCount(db) > 0 {
             throw IAMError.entityAlreadyExists("The root email \(spec.root.email) is already used by another account.")
         }
+        var stored = fixture
+        stored.account.root.password = nil
+        stored.account.root.passwordHash = passwordHash
         try AccountRecord(
             id: accountID.rawValue, alias: spec.alias, createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now,
-            fixtureName: fixture.name, rootEmail: spec.root.email, rootPasswordHash: passwordHash
+            fixtureName: fixture.name, rootEmail: spec.root.email, rootPasswordHash: passwordHash,
+            fixtureJSON: try stored.jsonText()
         ).insert(db)
 
         let root = OwnerKey(.root(accountID))

@@ -117,7 +117,7 @@ extension IAMStore {
 
     /// The caller's MFA devices, then devices awaiting activation, oldest first.
     public func listMFADevices(caller: Caller) throws -> [MFADevice] {
-        try query(caller: caller) { db, principal, _ in
+        try perform("ListVirtualMFADevices", caller: caller, resource: nil) { db, principal, _ in
             let assigned = try MFADeviceRecord.all().assigned(to: OwnerKey(principal)).fetchAll(db)
             let pending = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == principal.accountID.rawValue)
                 .filter(MFADeviceRecord.Columns.assignedTo == nil)

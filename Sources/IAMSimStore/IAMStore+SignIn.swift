@@ -102,17 +102,12 @@ extension IAMStore {
 
     /// The open console session and who it belongs to (STS `GetCallerIdentity`).
     public func callerIdentity(account: AccountID? = nil) throws -> CallerIdentity {
-        do {
-            return try writer.read { db in
-                let now = try clock.now(db)
-                guard let record = try openSession(db, account: account, now: now) else { throw IAMError.notSignedIn }
-                let session = ConsoleSession(
-                    id: record.id, principal: try principal(of: record, db), mfaUsed: record.mfaUsed,
-                    signInDate: record.createDate, expireDate: record.expireDate)
-                return CallerIdentity(session: session)
-            }
-        } catch {
-            throw translate(error)
+        try perform("GetCallerIdentity", caller: .console(account: account), resource: nil) { db, _, now in
+            guard let record = try openSession(db, account: account, now: now) else { throw IAMError.notSignedIn }
+            let session = ConsoleSession(
+                id: record.id, principal: try principal(of: record, db), mfaUsed: record.mfaUsed,
+                signInDate: record.createDate, expireDate: record.expireDate)
+            return CallerIdentity(session: session)
         }
     }
 

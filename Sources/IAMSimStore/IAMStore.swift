@@ -61,20 +61,6 @@ public struct IAMStore: Sendable {
         }
     }
 
-    /// Runs a read-only query in one snapshot.
-    func query<T>(caller: Caller, _ body: (Database, Principal, Date) throws -> T) throws -> T {
-        do {
-            return try writer.read { db in
-                let now = try clock.now(db)
-                return try body(db, try resolve(caller, db, now: now), now)
-            }
-        } catch let error as IAMError {
-            throw error
-        } catch {
-            throw translate(error)
-        }
-    }
-
     func logFailure(_ eventName: String, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
         do {
             try writer.write { db in

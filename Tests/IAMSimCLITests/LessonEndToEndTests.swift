@@ -141,10 +141,12 @@ struct LessonEndToEndTests {
         }
         #expect(
             names == [
-                "LoadFixture:Success", "SetClock:Success", "ConsoleLogin:Success", "UpdateAccessKey:Success",
-                "DeleteAccessKey:Success", "CreateVirtualMFADevice:Success", "AdvanceClock:Success",
-                "EnableMFADevice:Success", "ConsoleSignOut:Success", "CredentialChallenge:Success", "AdvanceClock:Success",
-                "ConsoleLogin:Success",
+                "LoadFixture:Success", "SetClock:Success", "ConsoleLogin:Success", "GetAccountSummary:Success",
+                "ListAccessKeys:Success", "UpdateAccessKey:Success", "DeleteAccessKey:Success", "ListAccessKeys:Success",
+                "CreateVirtualMFADevice:Success", "AdvanceClock:Success", "EnableMFADevice:Success",
+                "ListVirtualMFADevices:Success", "ConsoleSignOut:Success", "GetAccountSummary:Failure",
+                "CredentialChallenge:Success", "AdvanceClock:Success", "ConsoleLogin:Success", "GetCallerIdentity:Success",
+                "GetAccountSummary:Success",
             ])
     }
 

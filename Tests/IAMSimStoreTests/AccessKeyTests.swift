@@ -56,7 +56,7 @@ struct AccessKeyTests {
         #expect(throws: IAMError.noSuchAccessKey(StoreHarness.rootKey)) {
             try h.store.deleteAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey)
         }
-        let names = try h.events().suffix(4).map { "\($0.eventName):\($0.outcome.rawValue)" }
+        let names = try h.changes().suffix(4).map { "\($0.eventName):\($0.outcome.rawValue)" }
         #expect(names == ["UpdateAccessKey:Success", "UpdateAccessKey:Success", "DeleteAccessKey:Success", "DeleteAccessKey:Failure"])
     }
 

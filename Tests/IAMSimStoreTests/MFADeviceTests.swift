@@ -134,7 +134,7 @@ struct MFADeviceTests {
         #expect(removed.deviceName == "root-mfa")
         #expect(try h.store.listMFADevices(caller: h.console).isEmpty)
         #expect(try h.store.dashboard(caller: h.console).securityStatus[1].status == .fail)
-        #expect(try h.events().suffix(2).map(\.eventName) == ["DeactivateMFADevice", "DeleteVirtualMFADevice"])
+        #expect(try h.changes().suffix(2).map(\.eventName) == ["DeactivateMFADevice", "DeleteVirtualMFADevice"])
         #expect(try h.signIn() != .mfaRequired)
     }
 }

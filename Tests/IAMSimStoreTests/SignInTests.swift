@@ -20,7 +20,7 @@ struct SignInTests {
         #expect(identity.arn == "arn:aws:iam::123456789012:root")
         #expect(identity.userID == "123456789012")
         #expect(!identity.multiFactorAuthPresent)
-        let last = try #require(try h.events().last)
+        let last = try #require(try h.changes().last)
         #expect(last.eventName == "ConsoleLogin")
         #expect(last.outcome == .success)
         #expect(last.mfaUsed == false)
@@ -71,7 +71,7 @@ struct SignInTests {
         // The same code never works twice, even in a new attempt.
         try h.store.signOut()
         #expect(throws: IAMError.signInFailed) { try h.signIn(code: fresh) }
-        let names = try h.events().map { "\($0.eventName):\($0.outcome.rawValue)" }.suffix(8)
+        let names = try h.changes().map { "\($0.eventName):\($0.outcome.rawValue)" }.suffix(8)
         #expect(
             Array(names) == [
                 "ConsoleSignOut:Success", "CredentialChallenge:Success", "ConsoleLogin:Failure", "ConsoleLogin:Failure",
@@ -101,6 +101,20 @@ struct SignInTests {
         #expect(throws: Never.self) { try h.store.callerIdentity() }
         try h.advance(1)
         #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity() }
+    }
+
+    @Test("console reads are logged like CloudTrail's read events")
+    func readsLogged() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        _ = try h.store.callerIdentity()
+        _ = try h.store.dashboard(caller: h.console)
+        _ = try h.store.listAccessKeys(caller: h.console)
+        _ = try h.store.listMFADevices(caller: h.console)
+        #expect(
+            try h.events().suffix(4).map(\.eventName) == [
+                "GetCallerIdentity", "GetAccountSummary", "ListAccessKeys", "ListVirtualMFADevices",
+            ])
     }
 
     @Test("the event log refuses updates and deletes")

@@ -55,6 +55,11 @@ struct StoreHarness {
 
     func events() throws -> [Event] { try store.events(limit: 1_000) }
 
+    /// The events of changes and sign-ins, without the console's reads (List…, Get…).
+    func changes() throws -> [Event] {
+        try events().filter { !$0.eventName.hasPrefix("List") && !$0.eventName.hasPrefix("Get") }
+    }
+
     func count(_ table: String) throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IAMSimAuthenticator
 import IAMSimCore
+import IAMSimQR
 
 /// `iamsim authenticator …`: the trainee's phone.
 struct AuthenticatorCommands: ParsableCommand {
@@ -12,7 +13,7 @@ struct AuthenticatorCommands: ParsableCommand {
             It plays the phone of the lesson. It learns a secret only as a phone does, from a \
             typed secret key or an otpauth:// URI, and reads the same clock as the simulator.
             """,
-        subcommands: [Add.self, List.self, Codes.self, Remove.self])
+        subcommands: [Add.self, Scan.self, List.self, Codes.self, Remove.self])
 
     struct Add: ConsoleCommand {
         static let configuration = CommandConfiguration(abstract: "Add an account from a secret key or an otpauth:// URI.")
@@ -39,6 +40,35 @@ struct AuthenticatorCommands: ParsableCommand {
             return Message(
                 text: "Added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
                 json: .object(["Label": .string(account.label), "Issuer": .string(account.issuer)]))
+        }
+    }
+
+    struct Scan: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account by scanning a QR code image (PNG), as a phone camera would.")
+        static let operationName = "ScanQRCode"
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A PNG image holding the QR code, such as one written by mfa assign --qr-png.") var file: String
+        @Option(help: "The name to show for the account.") var label: String?
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw IAMError.noSuchEntity("Cannot read the image \(file): no such file, or it is not readable.")
+            }
+            let payloads: [String]
+            do {
+                payloads = try QRScanner.decode(png: Array(data))
+            } catch {
+                throw IAMError.validationError("Cannot scan \(file): \(error.message)")
+            }
+            guard let uri = payloads.first(where: { $0.lowercased().hasPrefix("otpauth://totp/") }) else {
+                throw IAMError.validationError(
+                    "The QR code in \(file) is not an authenticator (TOTP) code: it holds '\(payloads[0].prefix(60))'.")
+            }
+            let account = try context.authenticator().add(uri: uri, label: label)
+            return Message(
+                text: "Scanned \(file): added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
+                json: .object(["Label": .string(account.label), "Issuer": .string(account.issuer), "URI": .string(uri)]))
         }
     }
 

@@ -12,15 +12,28 @@ struct MFACommands: ParsableCommand {
 
     struct Assign: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a virtual MFA device and show what to add to an authenticator (CreateVirtualMFADevice).")
+            abstract: "Create a virtual MFA device and show its QR code (CreateVirtualMFADevice).",
+            discussion: """
+                The QR code is drawn for a terminal with light text on a dark background; pass \
+                --light-terminal for dark text on a light background, --qr-png FILE for an image \
+                (written with mode 0600), or --show-secret for the secret key instead.
+                """)
         static let operationName = "CreateVirtualMFADevice"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A name for the device, such as root-mfa.") var name: String
-        @Flag(help: "Print the secret key, to type into an authenticator instead of scanning.") var showSecret = false
+        @Flag(help: "Print the secret key instead of the QR code (\"Show secret key\").") var showSecret = false
+        @Option(help: ArgumentHelp("Also write the QR code as a PNG image to this file.", valueName: "file"))
+        var qrPng: String?
+        @Flag(help: "Draw the QR code for a terminal with dark text on a light background.") var lightTerminal = false
 
         func execute(in context: CommandContext) throws -> any Renderable {
+            // Open the image file first: a path that cannot be written must not leave a device behind.
+            let output = try qrPng.map { try SecretFile(path: $0) }
             let created = try context.store().createVirtualMFADevice(caller: context.caller, deviceName: name)
-            return AssignedDevice(created: created, showSecret: showSecret)
+            let qr = try QRImage(uri: created.uri)
+            try output?.write(qr.png)
+            return AssignedDevice(
+                created: created, qr: qr, showSecret: showSecret, lightTerminal: lightTerminal, pngPath: qrPng)
         }
     }
 
@@ -111,20 +124,34 @@ struct CodePair: ParsableArguments {
 
 struct AssignedDevice: Renderable {
     var created: NewVirtualMFADevice
+    var qr: QRImage
     var showSecret: Bool
+    var lightTerminal: Bool
+    var pngPath: String?
 
     func text(_ style: TextStyle) -> String {
         let name = created.device.deviceName
         var lines = [
             "Created virtual MFA device \(name).",
             "  Serial number: \(created.device.serialNumber)",
+            "",
         ]
-        if showSecret { lines.append("  Secret key:    \(created.base32StringSeed)") }
+        if showSecret {
+            lines += [
+                "Type this secret key into your authenticator app (time-based, 6 digits, 30 seconds):",
+                "  \(created.base32StringSeed)",
+                "  or: iamsim authenticator add --secret \(created.base32StringSeed) --label \(name)",
+            ]
+        } else {
+            lines += ["Scan this QR code with your authenticator app:", qr.terminalText(lightTerminal: lightTerminal), ""]
+            lines += [
+                "Or add it to iamsim's authenticator (the QR code holds this URI):",
+                "  iamsim authenticator add --uri '\(created.uri)'",
+            ]
+        }
+        if let pngPath { lines.append("QR code image written to \(pngPath).") }
         lines += [
             "",
-            "Add it to your authenticator app (the QR code holds this URI):",
-            "  \(created.uri)",
-            "  iamsim authenticator add --uri '\(created.uri)'",
             "Then enter two consecutive codes:",
             "  iamsim mfa activate \(name) --code1 CODE1 --code2 CODE2",
         ]
@@ -137,6 +164,7 @@ struct AssignedDevice: Renderable {
                 "SerialNumber": .string(created.device.serialNumber),
                 // Blobs are base64 in AWS's answers; this one is the base32 text's bytes.
                 "Base32StringSeed": .string(Data(created.base32StringSeed.utf8).base64EncodedString()),
+                "QRCodePNG": .string(Data(qr.png).base64EncodedString()),
             ]),
             "OTPAuthURI": .string(created.uri),
         ])

@@ -56,11 +56,9 @@ struct DemoPlayer {
             narrate("  \(step.explanation)")
             narrate("  Console: \(step.consolePath)")
             narrate("  $ \(line)")
-            let arguments = Self.split(line).dropFirst() + ["--db", databasePath]
-            let command = try IAMSimCommand.parseAsRoot(Array(arguments))
-            guard let console = command as? any ConsoleCommand else { continue }
+            let command = try LessonScript.command(line, database: databasePath)
             scripted.clear()
-            switch runner.execute(console) {
+            switch runner.execute(command) {
             case .output(let output):
                 for prompt in scripted.prompts { narrate("    \(prompt)") }
                 let text = output.text(.plain)
@@ -79,16 +77,21 @@ struct DemoPlayer {
     /// Remembers what later steps need from this step's output, as a trainee would note it.
     private func collect(_ output: any Renderable, step: LessonStep, into values: inout [String: String]) {
         if let assigned = output as? AssignedDevice {
-            values["secret"] = assigned.created.base32StringSeed
+            values["uri"] = assigned.created.uri
         }
-        if let codes = output as? CodeList, let code = codes.codes.first(where: { $0.account.label == Self.deviceName })?.code {
+        if let codes = output as? CodeList, let code = codes.codes.first(where: Self.isDemoDevice)?.code {
             values[step.id == "read-code-1" ? "code1" : "code2"] = code
         }
     }
 
     /// What the authenticator shows now (the trainee glancing at the phone).
     private func currentCode(_ context: CommandContext) throws -> String? {
-        try context.authenticator().codes().first { $0.account.label == Self.deviceName }?.code
+        try context.authenticator().codes().first(where: Self.isDemoDevice)?.code
+    }
+
+    /// Whether a phone entry is the demo's device, as scanning its URI names it (`root-mfa@ACCOUNT`).
+    static func isDemoDevice(_ code: AuthenticatorCode) -> Bool {
+        code.account.accountName.hasPrefix(deviceName + "@")
     }
 
     /// `text` indented by four spaces, leaving blank lines blank.
@@ -96,11 +99,6 @@ struct DemoPlayer {
         text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? "" : "    " + $0 }
             .joined(separator: "\n")
-    }
-
-    /// Splits a command line on spaces; lesson commands never quote.
-    static func split(_ line: String) -> [String] {
-        line.split(separator: " ").map(String.init)
     }
 }
 

@@ -12,8 +12,17 @@ struct TextTable {
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
                 index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The string without spaces at its end (a table's empty last cells).
+    func trimmingTrailingSpaces() -> String {
+        var trimmed = self
+        while trimmed.last == " " { trimmed.removeLast() }
+        return trimmed
     }
 }

@@ -36,6 +36,17 @@ extension Fixture {
         try load(Data(defaultJSON.utf8), source: defaultName)
     }
 
+    /// The fixture as JSON, in the file format (keys sorted, ISO-8601 dates).
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.iso8601(date))
+        }
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
     /// A decoder for fixture files: ISO-8601 dates, with or without fractional seconds.
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()

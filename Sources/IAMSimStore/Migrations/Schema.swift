@@ -8,6 +8,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2", migrate: v2)
         return migrator
     }
 
@@ -128,4 +129,39 @@ enum Schema {
             t.column("addedDate", .datetime).notNull()
         }
     }
+
+    /// The guided lesson and resets: the fixture each account came from, when the phone last
+    /// showed each account's code, lesson progress, and MFA lockout.
+    static func v2(_ db: Database) throws {
+        // The fixture as loaded, so an account can be put back to its starting state.
+        try db.alter(table: "account") { t in
+            t.add(column: "fixtureJSON", .text)
+            // Consecutive failed MFA codes at sign-in, and the end of the lockout they caused.
+            t.add(column: "failedMFAAttempts", .integer).notNull().defaults(to: 0)
+            t.add(column: "lockedUntil", .datetime)
+        }
+        // The time steps at which the phone first and last showed an account's code.
+        try db.alter(table: "authenticatorAccount") { t in
+            t.add(column: "firstViewedStep", .integer)
+            t.add(column: "lastViewedStep", .integer)
+        }
+        try db.create(table: "lessonProgress") { t in
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            t.column("lessonId", .text).notNull()
+            // Events after this one count toward the lesson (a load or a reset starts it).
+            t.column("startEventId", .integer).notNull()
+            t.primaryKey(["accountId", "lessonId"])
+        }
+        try db.create(table: "lessonStep") { t in
+            t.column("accountId", .text).notNull()
+            t.column("lessonId", .text).notNull()
+            t.column("stepId", .text).notNull()
+            t.column("completedDate", .datetime).notNull()
+            // The event that proved the step, when one did: later steps look only after it.
+            t.column("witnessEventId", .integer)
+            t.primaryKey(["accountId", "lessonId", "stepId"])
+            t.foreignKey(["accountId", "lessonId"], references: "lessonProgress", onDelete: .cascade)
+        }
+    }
 }
+

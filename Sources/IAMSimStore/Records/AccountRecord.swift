@@ -11,6 +11,10 @@ struct AccountRecord: Codable, Hashable {
     var rootEmail: String
     var rootPasswordHash: String
     var rootPasswordLastUsed: Date?
+    /// The fixture the account was loaded from, with the password replaced by its hash.
+    var fixtureJSON: String?
+    var failedMFAAttempts: Int = 0
+    var lockedUntil: Date?
 }
 
 extension AccountRecord: FetchableRecord, PersistableRecord {

@@ -1,0 +1,106 @@
+import Foundation
+import IAMSimCore
+import IAMSimStore
+
+/// Where a trainee stands, as the guide reads it from the simulator's real state.
+struct LessonReading {
+    var account: AccountID
+    var progress: LessonProgress
+    /// Steps found done by this reading that were not recorded before.
+    var newlyDone: [LessonStep]
+    var observation: LessonObservation
+    var completionDates: [String: Date]
+    var clock: SimulationClock.Reading
+}
+
+/// The guided lesson: reads progress from the account's state and says what to do next.
+struct LessonGuide {
+    let context: CommandContext
+    let lesson: Lesson
+
+    /// Evaluates the lesson against the account and the authenticator, and records progress.
+    func read() throws -> LessonReading {
+        let store = try context.store()
+        let account = try store.lessonAccount()
+        var observation = try store.lessonObservation(account: account, lesson: lesson)
+        observation.phone = try context.authenticator().accounts().map {
+            LessonObservation.PhoneAccount(
+                secret: $0.totp.secret, firstViewedStep: $0.firstViewedStep, lastViewedStep: $0.lastViewedStep)
+        }
+        let before = try store.recordedLessonProgress(account: account, lesson: lesson)
+        let progress = LessonProgress.evaluate(lesson, observation, previous: before)
+        let newlyDone = try store.recordLessonProgress(progress, account: account)
+        return LessonReading(
+            account: account, progress: progress, newlyDone: newlyDone, observation: observation,
+            completionDates: try store.lessonCompletionDates(account: account, lesson: lesson),
+            clock: try store.clock.read())
+    }
+
+    /// Starts over: the account back to its fixture, the authenticator wiped, progress cleared.
+    func reset() throws -> AccountID {
+        let store = try context.store()
+        let account = try store.lessonAccount()
+        try store.resetAccount(account)
+        try context.authenticator().removeAll()
+        return account
+    }
+
+    // MARK: - Playing on a terminal
+
+    /// Offers to run each step's command, re-reading progress after each, until the trainee
+    /// stops or the lesson is complete. Writes to the console as it goes.
+    func play() throws -> LessonReading {
+        let console = context.console
+        let runner = CommandRunner(world: context.world)
+        var reading = try read()
+        while true {
+            console.print(LessonView(reading: reading, mode: .next).text(context.style))
+            guard let step = reading.progress.current else { return reading }
+            let waitsOnRealClock = Self.isWait(step) && !reading.clock.isSimulated
+            let question = waitsOnRealClock ? "Wait for the next code now? [Y/n] " : "Run it now? [Y/n] "
+            guard let answer = console.prompt(question, false), Self.isYes(answer) else {
+                console.print("Run it when you are ready; 'iamsim lesson' picks up where you left off.")
+                return reading
+            }
+            console.print("")
+            if waitsOnRealClock {
+                let seconds = TOTP.secondsRemaining(at: reading.clock.date)
+                console.print("Waiting \(seconds) s for the next code…")
+                Thread.sleep(forTimeInterval: TimeInterval(seconds))
+            } else {
+                let line = LessonScript.runnable(step, values: reading.observation.commandValues)
+                console.print("$ \(line)")
+                runner.run(try LessonScript.command(line, database: context.databasePath))
+            }
+            console.print("")
+            let before = reading.progress.doneCount
+            reading = try read()
+            if reading.progress.doneCount == before, reading.progress.current == step {
+                console.print("Step \(step.number) is not done yet. \(Self.hint(for: step))")
+            }
+        }
+    }
+
+    static func isYes(_ answer: String) -> Bool {
+        let trimmed = answer.trimmingCharacters(in: .whitespaces).lowercased()
+        return trimmed.isEmpty || trimmed == "y" || trimmed == "yes"
+    }
+
+    static func isWait(_ step: LessonStep) -> Bool {
+        step.check == .nextCodeDue || step.check == .freshCodeDue
+    }
+
+    /// What to look at when a step's command did not complete it.
+    static func hint(for step: LessonStep) -> String {
+        switch step.check {
+        case .rootMFAActive:
+            "Enter the code the authenticator shows now as code 1, then the next one as code 2 (iamsim authenticator codes)."
+        case .signedInWithMFA:
+            "Use a code newer than the ones used to activate the device (iamsim authenticator codes)."
+        case .authenticatorHoldsDevice:
+            "Add the device you assigned (its URI or secret key) to the authenticator."
+        default:
+            "Check the command's message above and try again."
+        }
+    }
+}

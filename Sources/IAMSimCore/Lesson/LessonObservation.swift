@@ -1,0 +1,116 @@
+/// What the lesson player sees of the simulator: the account's events since the lesson
+/// started, root's credentials, the authenticator's accounts, and the clock.
+public struct LessonObservation: Hashable, Sendable {
+    /// An entry of the event log.
+    public struct LoggedEvent: Hashable, Sendable {
+        public var id: Int64
+        public var name: String
+        public var succeeded: Bool
+        public var mfaUsed: Bool?
+        public var byRoot: Bool
+
+        public init(id: Int64, name: String, succeeded: Bool, mfaUsed: Bool? = nil, byRoot: Bool = true) {
+            self.id = id
+            self.name = name
+            self.succeeded = succeeded
+            self.mfaUsed = mfaUsed
+            self.byRoot = byRoot
+        }
+    }
+
+    /// One of root's MFA devices (or one awaiting activation).
+    public struct Device: Hashable, Sendable {
+        public var name: String
+        public var seed: [UInt8]
+        public var active: Bool
+        public var lastAcceptedStep: Int64?
+
+        public init(name: String, seed: [UInt8], active: Bool, lastAcceptedStep: Int64? = nil) {
+            self.name = name
+            self.seed = seed
+            self.active = active
+            self.lastAcceptedStep = lastAcceptedStep
+        }
+    }
+
+    /// An account of the authenticator app.
+    public struct PhoneAccount: Hashable, Sendable {
+        public var secret: [UInt8]
+        public var firstViewedStep: Int64?
+        public var lastViewedStep: Int64?
+
+        public init(secret: [UInt8], firstViewedStep: Int64? = nil, lastViewedStep: Int64? = nil) {
+            self.secret = secret
+            self.firstViewedStep = firstViewedStep
+            self.lastViewedStep = lastViewedStep
+        }
+    }
+
+    /// One of root's access keys.
+    public struct AccessKey: Hashable, Sendable {
+        public var id: String
+        public var active: Bool
+
+        public init(id: String, active: Bool) {
+            self.id = id
+            self.active = active
+        }
+    }
+
+    /// The root user's email, for commands the player suggests.
+    public var rootEmail: String
+    /// The account alias, else its id: what AWS puts in QR labels.
+    public var accountLabel: String
+    /// Events of the account after the lesson started, oldest first.
+    public var events: [LoggedEvent]
+    public var rootAccessKeys: [AccessKey]
+    /// Root's devices and virtual devices awaiting activation.
+    public var devices: [Device]
+    public var phone: [PhoneAccount]
+    public var rootSessionOpen: Bool
+    public var clockStep: Int64
+
+    public init(
+        rootEmail: String = "trainee@example.com", accountLabel: String = "123456789012", events: [LoggedEvent] = [],
+        rootAccessKeys: [AccessKey] = [], devices: [Device] = [], phone: [PhoneAccount] = [],
+        rootSessionOpen: Bool = false, clockStep: Int64 = 0
+    ) {
+        self.rootEmail = rootEmail
+        self.accountLabel = accountLabel
+        self.events = events
+        self.rootAccessKeys = rootAccessKeys
+        self.devices = devices
+        self.phone = phone
+        self.rootSessionOpen = rootSessionOpen
+        self.clockStep = clockStep
+    }
+
+    /// The device the lesson is about: the active one, else the newest awaiting activation.
+    public var lessonDevice: Device? {
+        devices.first { $0.active } ?? devices.last
+    }
+
+    /// The `otpauth://` URI of the lesson's device, as its QR code holds it.
+    public var lessonDeviceURI: String? {
+        lessonDevice.map {
+            OTPAuthURI.aws(deviceName: $0.name, accountLabel: accountLabel, secret: Base32.encode($0.seed)).text
+        }
+    }
+
+    /// The values a step's command needs that the account's state already knows.
+    public var commandValues: [String: String] {
+        var values = ["email": rootEmail, "deviceName": lessonDevice?.name ?? "root-mfa"]
+        values["accessKeyId"] = rootAccessKeys.first?.id
+        values["uri"] = lessonDeviceURI
+        return values
+    }
+
+    /// The authenticator's entry for one of root's devices, preferring the active device.
+    var phoneEntry: PhoneAccount? {
+        let seeds = devices.sorted { $0.active && !$1.active }.map(\.seed)
+        for seed in seeds {
+            if let entry = phone.first(where: { $0.secret == seed }) { return entry }
+        }
+        return nil
+    }
+}
