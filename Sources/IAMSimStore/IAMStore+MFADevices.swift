@@ -68,14 +68,44 @@ extension IAMStore {
     @discardableResult
     public func resyncMFADevice(caller: Caller, device: String, code1: String, code2: String) throws -> MFADevice {
         try perform("ResyncMFADevice", caller: caller, resource: device) { db, principal, now in
-            var record = try findDevice(device, in: principal.accountID, db)
-            guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(record.serialNumber) }
-            let step = try verifyPair(code1, code2, record, now: now)
-            record.drift = step - TOTP.step(at: now)
-            record.lastAcceptedStep = step
-            try record.update(db)
-            return try self.device(record, db)
+            try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
         }
+    }
+
+    /// Resync from the sign-in page ("Troubleshoot MFA → Re-sync with our servers"): for a
+    /// root user who cannot sign in because the device is out of sync. The password proves
+    /// who it is; a successful resync also lifts an MFA lockout.
+    @discardableResult
+    public func resyncMFADevice(email: String, password: String, device: String, code1: String, code2: String) throws
+        -> MFADevice
+    {
+        let stored = try writer.read { db in
+            try AccountRecord.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [email]).fetchOne(db)
+        }
+        guard let stored, hasher.verify(password, against: stored.rootPasswordHash) else {
+            try logFailure("ResyncMFADevice", actor: nil, caller: .console(account: stored?.accountID), error: .signInFailed, resource: device)
+            throw IAMError.signInFailed
+        }
+        let root = Principal.root(stored.accountID)
+        return try perform("ResyncMFADevice", caller: .principal(root), resource: device) { db, principal, now in
+            let resynced = try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
+            try db.execute(
+                sql: "UPDATE account SET failedMFAAttempts = 0, lockedUntil = NULL WHERE id = ?",
+                arguments: [stored.id])
+            return resynced
+        }
+    }
+
+    private func resync(
+        _ device: String, of principal: Principal, code1: String, code2: String, now: Date, _ db: Database
+    ) throws -> MFADevice {
+        var record = try findDevice(device, in: principal.accountID, db)
+        guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(record.serialNumber) }
+        let step = try verifyPair(code1, code2, record, now: now)
+        record.drift = step - TOTP.step(at: now)
+        record.lastAcceptedStep = step
+        try record.update(db)
+        return try self.device(record, db)
     }
 
     /// Removes a device as the console's "Remove" does: `DeactivateMFADevice`, then for a

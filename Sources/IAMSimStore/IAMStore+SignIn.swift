@@ -33,13 +33,18 @@ extension IAMStore {
                     account.rootPasswordHash == stored.rootPasswordHash
                 else {
                     try logSignIn(db, now: now, account: stored, mfaUsed: mfaCode != nil, error: .signInFailed, email: email)
-                    return .failed
+                    return .failed(.signInFailed)
                 }
+                var updated = account
                 let principal = Principal.root(account.accountID)
-                let owner = OwnerKey(principal)
-                let devices = try MFADeviceRecord.all().assigned(to: owner).fetchAll(db)
+                let devices = try MFADeviceRecord.all().assigned(to: OwnerKey(principal)).fetchAll(db)
                 var mfaUsed = false
                 if !devices.isEmpty {
+                    if let until = account.lockedUntil, until > now {
+                        let error = IAMError.mfaLocked(until: until)
+                        try logSignIn(db, now: now, account: account, mfaUsed: mfaCode != nil, error: error, email: email)
+                        return .failed(error)
+                    }
                     guard let mfaCode else {
                         try EventLog.append(
                             db, name: "CredentialChallenge", time: now, account: account.accountID,
@@ -47,13 +52,15 @@ extension IAMStore {
                         return .needsCode
                     }
                     guard try acceptSignInCode(mfaCode, devices: devices, now: now, db) else {
-                        try logSignIn(db, now: now, account: account, mfaUsed: true, error: .signInFailed, email: email)
-                        return .failed
+                        let error = try recordFailedCode(&updated, principal: principal, now: now, db)
+                        try logSignIn(db, now: now, account: account, mfaUsed: true, error: error, email: email)
+                        return .failed(error)
                     }
                     mfaUsed = true
                 }
-                var updated = account
                 updated.rootPasswordLastUsed = now
+                updated.failedMFAAttempts = 0
+                updated.lockedUntil = nil
                 try updated.update(db)
                 let session = SessionRecord(
                     id: secrets.sessionToken(), accountId: account.id, userId: nil, mfaUsed: mfaUsed, createDate: now,
@@ -128,6 +135,26 @@ extension IAMStore {
         return false
     }
 
+    /// Counts a wrong MFA code; the fifth in a row locks sign-in for 15 minutes.
+    private func recordFailedCode(_ account: inout AccountRecord, principal: Principal, now: Date, _ db: Database) throws
+        -> IAMError
+    {
+        account.failedMFAAttempts += 1
+        let failures = account.failedMFAAttempts
+        if failures >= SignInRules.maxFailedMFAAttempts {
+            let until = now.addingTimeInterval(SignInRules.lockoutDuration)
+            account.failedMFAAttempts = 0
+            account.lockedUntil = until
+            try account.update(db)
+            try EventLog.append(
+                db, name: "MFALockout", time: now, account: account.accountID, actor: principal.arn,
+                resource: "locked until \(Timestamp.iso8601(until))")
+            return .mfaLocked(until: until)
+        }
+        try account.update(db)
+        return failures >= SignInRules.resyncHintAfter ? .signInFailedSuggestingResync(failures) : .signInFailed
+    }
+
     private func logSignIn(
         _ db: Database, now: Date, account: AccountRecord?, mfaUsed: Bool, error: IAMError?, email: String
     ) throws {
@@ -137,17 +164,18 @@ extension IAMStore {
     }
 }
 
-/// The transaction's result. A failed sign-in commits (its event must persist), then throws.
+/// The transaction's result. A failed sign-in commits (its event and failure count must
+/// persist), then throws.
 private enum SignInStep {
     case opened(ConsoleSession)
     case needsCode
-    case failed
+    case failed(IAMError)
 
     func outcome() throws -> SignInOutcome {
         switch self {
         case .opened(let session): .signedIn(session)
         case .needsCode: .mfaRequired
-        case .failed: throw IAMError.signInFailed
+        case .failed(let error): throw error
         }
     }
 }

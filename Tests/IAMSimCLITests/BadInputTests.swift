@@ -54,7 +54,7 @@ struct BadInputTests {
             status: 254),
         Case(
             arguments: ["signin", "--email", "trainee@example.com"], signedIn: false,
-            stderr: "iamsim: error: No password: run signin in a terminal to be asked for it, or pipe it with --password-stdin.",
+            stderr: "iamsim: error: No password: run this in a terminal to be asked for it, or pipe it with --password-stdin.",
             status: 64),
         Case(
             arguments: ["signin", "--email", "trainee@example.com", "--password-stdin"], stdin: "", signedIn: false,

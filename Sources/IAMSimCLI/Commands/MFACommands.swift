@@ -68,15 +68,30 @@ struct MFACommands: ParsableCommand {
 
     struct Resync: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Resynchronize a device whose codes are refused, with two consecutive codes (ResyncMFADevice).")
+            abstract: "Resynchronize a device whose codes are refused, with two consecutive codes (ResyncMFADevice).",
+            discussion: """
+                Signed in, it resyncs your device. Locked out or unable to sign in, give --email: \
+                as on the console's "Troubleshoot MFA" page, the password proves who you are, and \
+                a successful resync also lifts an MFA lockout.
+                """)
         static let operationName = "ResyncMFADevice"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The device's name or serial number.") var name: String
         @OptionGroup var codes: CodePair
+        @Option(help: "Resync before signing in: the root user's email (asks for the password).") var email: String?
+        @Flag(help: "With --email: read the password from the first line of standard input.") var passwordStdin = false
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            let (code1, code2) = try codes.resolve(context.console)
-            let device = try context.store().resyncMFADevice(caller: context.caller, device: name, code1: code1, code2: code2)
+            let store = try context.store()
+            let device: MFADevice
+            if let email {
+                let password = try PasswordInput.read(context.console, fromStandardInput: passwordStdin)
+                let (code1, code2) = try codes.resolve(context.console)
+                device = try store.resyncMFADevice(email: email, password: password, device: name, code1: code1, code2: code2)
+            } else {
+                let (code1, code2) = try codes.resolve(context.console)
+                device = try store.resyncMFADevice(caller: context.caller, device: name, code1: code1, code2: code2)
+            }
             return Message(text: "Resynchronized \(device.deviceName): \(DeviceList.syncDescription(device)).", json: .object([]))
         }
     }

@@ -21,21 +21,7 @@ struct SignIn: ConsoleCommand {
 
     func execute(in context: CommandContext) throws -> any Renderable {
         let console = context.console
-        let password: String
-        if passwordStdin {
-            guard let line = console.readStandardInput() else {
-                throw CommandError(message: "--password-stdin was given but standard input is empty.")
-            }
-            password = line
-        } else if console.isInteractive {
-            guard let typed = console.prompt("Password: ", true) else {
-                throw CommandError(message: "No password entered.", status: ExitStatus.interrupted)
-            }
-            password = typed
-        } else {
-            throw CommandError(
-                message: "No password: run signin in a terminal to be asked for it, or pipe it with --password-stdin.")
-        }
+        let password = try PasswordInput.read(console, fromStandardInput: passwordStdin)
         let store = try context.store()
         switch try store.signIn(email: email, password: password, mfaCode: mfaCode) {
         case .signedIn(let session):
@@ -51,6 +37,27 @@ struct SignIn: ConsoleCommand {
             }
             return SignedIn(session: session, email: email)
         }
+    }
+}
+
+/// The root password: piped (`--password-stdin`), typed without echo on a terminal, or an
+/// error, never a wait on input that is not coming.
+enum PasswordInput {
+    static func read(_ console: Console, fromStandardInput: Bool) throws -> String {
+        if fromStandardInput {
+            guard let line = console.readStandardInput() else {
+                throw CommandError(message: "--password-stdin was given but standard input is empty.")
+            }
+            return line
+        }
+        guard console.isInteractive else {
+            throw CommandError(
+                message: "No password: run this in a terminal to be asked for it, or pipe it with --password-stdin.")
+        }
+        guard let typed = console.prompt("Password: ", true) else {
+            throw CommandError(message: "No password entered.", status: ExitStatus.interrupted)
+        }
+        return typed
     }
 }
 
