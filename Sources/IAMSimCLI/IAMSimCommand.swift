@@ -18,7 +18,7 @@ public struct IAMSimCommand: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Console", subcommands: [SignIn.self, SignOut.self, WhoAmI.self, DashboardCommand.self]),
             CommandGroup(name: "Security credentials", subcommands: [AccessKeyCommands.self, MFACommands.self]),
-            CommandGroup(name: "Your phone", subcommands: [AuthenticatorCommands.self]),
+            CommandGroup(name: "Your devices", subcommands: [AuthenticatorCommands.self, HardwareTokenCommand.self]),
             CommandGroup(name: "Learning", subcommands: [LessonCommands.self, DemoCommand.self]),
             CommandGroup(
                 name: "Simulation",

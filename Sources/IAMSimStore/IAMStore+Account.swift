@@ -31,7 +31,9 @@ extension IAMStore {
             alias: account.alias,
             users: try count("SELECT count(*) FROM iamUser WHERE accountId = ?"),
             groups: 0,
-            mfaDevices: try count("SELECT count(*) FROM mfaDevice WHERE accountId = ?"),
+            // Unassigned hardware tokens are not IAM entities: AWS learns of them at activation.
+            mfaDevices: try count(
+                "SELECT count(*) FROM mfaDevice WHERE accountId = ? AND (type = 'virtual' OR assignedTo IS NOT NULL)"),
             mfaDevicesInUse: try count("SELECT count(*) FROM mfaDevice WHERE accountId = ? AND assignedTo IS NOT NULL"),
             rootAccessKeys: try count("SELECT count(*) FROM accessKey WHERE accountId = ? AND userId IS NULL"),
             rootActiveAccessKeys: try count(

@@ -90,6 +90,17 @@ extension IAMStore {
         try insertKeys(spec.root.accessKeys, owner: root, now: now, db)
         try insertDevices(spec.root.mfaDevices, owner: root, accountID: accountID, now: now, db)
 
+        for token in spec.hardwareTokens ?? [] {
+            if try MFADeviceRecord.fetchOne(db, key: token.serialNumber) != nil {
+                throw IAMError.entityAlreadyExists("The MFA device \(token.serialNumber) already exists in this database.")
+            }
+            try MFADeviceRecord(
+                serialNumber: token.serialNumber, accountId: accountID.rawValue, deviceName: token.serialNumber,
+                type: .hardware, seed: token.base32StringSeed.uppercased(), createDate: now, assignedTo: nil, userId: nil,
+                enableDate: nil, lastAcceptedStep: nil, drift: 0
+            ).insert(db)
+        }
+
         for spec in spec.users ?? [] {
             let user = UserRecord(
                 id: spec.userID ?? secrets.userID(), accountId: accountID.rawValue, userName: spec.userName,

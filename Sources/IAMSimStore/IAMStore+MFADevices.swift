@@ -61,6 +61,41 @@ extension IAMStore {
         }
     }
 
+    /// `EnableMFADevice` for a hardware TOTP token: the console's "Hardware TOTP token" choice,
+    /// where the device is named, identified by the serial printed on it, and proved with two
+    /// consecutive codes from its display.
+    @discardableResult
+    public func enableHardwareMFADevice(
+        caller: Caller, deviceName: String, serialNumber: String, code1: String, code2: String
+    ) throws -> MFADevice {
+        try perform("EnableMFADevice", caller: caller, resource: serialNumber) { db, principal, now in
+            let name = try MFADeviceName(validating: deviceName)
+            guard HardwareSerial.isValid(serialNumber),
+                var record = try MFADeviceRecord.fetchOne(db, key: serialNumber),
+                record.type == .hardware, record.accountId == principal.accountID.rawValue
+            else {
+                throw IAMError.noSuchEntity("No hardware MFA device with serial number \(serialNumber) is known to AWS.")
+            }
+            guard record.assignedTo == nil else { throw IAMError.entityAlreadyExists("MFA Device is already in use.") }
+            let taken = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == principal.accountID.rawValue)
+                .filter(sql: "deviceName = ? COLLATE NOCASE AND serialNumber != ?", arguments: [name.rawValue, serialNumber])
+                .fetchCount(db)
+            guard taken == 0 else {
+                throw IAMError.entityAlreadyExists("MFADevice entity at the same path and name already exists.")
+            }
+            try checkDeviceQuota(for: principal, db)
+            let step = try verifyPair(code1, code2, record, now: now)
+            let owner = OwnerKey(principal)
+            record.deviceName = name.rawValue
+            record.assignedTo = owner.userId == nil ? .root : .user
+            record.userId = owner.userId
+            record.enableDate = now
+            record.lastAcceptedStep = step
+            try record.update(db)
+            return try device(record, db)
+        }
+    }
+
     /// `ResyncMFADevice`: re-measures the device's clock from two consecutive codes.
     ///
     /// The drift found (how many steps the device runs behind or ahead) shifts the sign-in
@@ -135,10 +170,13 @@ extension IAMStore {
                 }
                 try record.delete(db)
             case .hardware:
+                // The token goes back in the drawer: unassigned, known by its serial again.
                 var unassigned = record
                 unassigned.assignedTo = nil
                 unassigned.userId = nil
                 unassigned.enableDate = nil
+                unassigned.deviceName = record.serialNumber
+                unassigned.drift = 0
                 try unassigned.update(db)
             }
             return removed
@@ -150,7 +188,7 @@ extension IAMStore {
         try perform("ListVirtualMFADevices", caller: caller, resource: nil) { db, principal, _ in
             let assigned = try MFADeviceRecord.all().assigned(to: OwnerKey(principal)).fetchAll(db)
             let pending = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == principal.accountID.rawValue)
-                .filter(MFADeviceRecord.Columns.assignedTo == nil)
+                .filter(MFADeviceRecord.Columns.assignedTo == nil && MFADeviceRecord.Columns.type == "virtual")
                 .order(MFADeviceRecord.Columns.createDate, MFADeviceRecord.Columns.serialNumber).fetchAll(db)
             return try (assigned + pending).map { try device($0, db) }
         }

@@ -156,3 +156,44 @@ struct CodeList: Renderable {
         ])
     }
 }
+
+/// `iamsim hardware-tokens`: the displays of the hardware TOTP tokens in your hands.
+struct HardwareTokenCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hardware-tokens",
+        abstract: "Show the serial and current code of each hardware TOTP token you hold.",
+        discussion: """
+            Fixtures can hand out hardware TOTP tokens (key fobs with a display). Assign one with: \
+            iamsim mfa assign NAME --type hardware-totp --serial SERIAL
+            """)
+    static let operationName = "ReadHardwareTokens"
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws -> any Renderable {
+        TokenList(tokens: try context.hardwareTokens(try context.writer()).displays())
+    }
+}
+
+struct TokenList: Renderable {
+    var tokens: [HardwareTokenDisplay]
+
+    func text(_ style: TextStyle) -> String {
+        guard !tokens.isEmpty else { return "You hold no hardware TOTP tokens (a fixture can hand some out)." }
+        return TextTable(
+            headers: ["SERIAL NUMBER", "CODE", "CHANGES IN"],
+            rows: tokens.map { [$0.serialNumber, $0.code, "\($0.secondsRemaining) s"] }
+        ).rendered()
+    }
+
+    var json: JSONValue {
+        .object([
+            "HardwareTokens": .array(
+                tokens.map {
+                    .object([
+                        "SerialNumber": .string($0.serialNumber), "Code": .string($0.code),
+                        "SecondsRemaining": .int($0.secondsRemaining),
+                    ])
+                })
+        ])
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IAMSimCore
+import IAMSimAuthenticator
 import IAMSimStore
 
 /// `iamsim init`: create the database from a fixture.
@@ -26,12 +27,14 @@ struct InitCommand: ConsoleCommand {
         if force {
             try IAMSimDatabase.remove(path: path)
         }
-        let store = context.makeStore(try context.writerWithoutSeeding())
+        let writer = try context.writerWithoutSeeding()
+        let store = context.makeStore(writer)
         if let existing = try store.accountIDs().first {
             throw IAMError.entityAlreadyExists(
                 "The database \(path) already holds account \(existing). Reset it with: iamsim init --force")
         }
         let account = try store.loadFixture(loaded)
+        try context.hardwareTokens(writer).receive(loaded.account.hardwareTokens ?? [])
         return Message(
             text: "Initialized \(path) from fixture \(loaded.name): account \(account), root user \(loaded.account.root.email).",
             json: .object([

@@ -25,8 +25,37 @@ struct MFACommands: ParsableCommand {
         @Option(help: ArgumentHelp("Also write the QR code as a PNG image to this file.", valueName: "file"))
         var qrPng: String?
         @Flag(help: "Draw the QR code for a terminal with dark text on a light background.") var lightTerminal = false
+        @Option(help: "The kind of device: authenticator-app, hardware-totp or security-key.")
+        var type: DeviceChoice = .authenticatorApp
+        @Option(help: "For a hardware TOTP token: the serial number printed on it (iamsim hardware-tokens).")
+        var serial: String?
+        @OptionGroup var codes: CodePair
+
+        func validate() throws {
+            if type == .hardwareTOTP, serial == nil {
+                throw ValidationError("A hardware TOTP token needs --serial SERIAL (iamsim hardware-tokens shows it).")
+            }
+            if type != .hardwareTOTP, serial != nil || codes.code1 != nil || codes.code2 != nil {
+                throw ValidationError(
+                    "--serial and codes are only for --type hardware-totp; activate an app's device with: iamsim mfa activate NAME")
+            }
+        }
 
         func execute(in context: CommandContext) throws -> any Renderable {
+            switch type {
+            case .authenticatorApp: return try assignVirtual(context)
+            case .securityKey: throw DeviceChoice.securityKeyNotSimulated
+            case .hardwareTOTP:
+                let (code1, code2) = try codes.resolve(context.console)
+                let device = try context.store().enableHardwareMFADevice(
+                    caller: context.caller, deviceName: name, serialNumber: serial ?? "", code1: code1, code2: code2)
+                return Message(
+                    text: "Hardware MFA device \(device.deviceName) (serial \(device.serialNumber)) is assigned to the \(device.assignedTo?.displayName ?? "you") and active.",
+                    json: .object([]))
+            }
+        }
+
+        func assignVirtual(_ context: CommandContext) throws -> any Renderable {
             // Open the image file first: a path that cannot be written must not leave a device behind.
             let output = try qrPng.map { try SecretFile(path: $0) }
             let created = try context.store().createVirtualMFADevice(caller: context.caller, deviceName: name)
@@ -109,6 +138,16 @@ struct MFACommands: ParsableCommand {
             return Message(text: "Removed MFA device \(device.deviceName) (\(what)).", json: .object([]))
         }
     }
+}
+
+/// The console's choices in "Assign MFA device".
+enum DeviceChoice: String, ExpressibleByArgument, CaseIterable {
+    case authenticatorApp = "authenticator-app"
+    case hardwareTOTP = "hardware-totp"
+    case securityKey = "security-key"
+
+    static let securityKeyNotSimulated = CommandError(
+        message: "Security keys (FIDO2/WebAuthn) are not simulated: they need a browser and a physical key. Choose an authenticator app (the default) or a hardware TOTP token (--type hardware-totp --serial SERIAL).")
 }
 
 /// `--code1`/`--code2`, prompted for on a terminal when left out.

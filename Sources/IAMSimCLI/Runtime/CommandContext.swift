@@ -33,6 +33,7 @@ public final class CommandContext {
         let database = try IAMSimDatabase.open(path: databasePath)
         let store = makeStore(database.writer)
         if let fixture = try store.seedIfEmpty(with: Fixture.builtInDefault) {
+            try hardwareTokens(database.writer).receive(fixture.account.hardwareTokens ?? [])
             console.printError(
                 "iamsim: created \(databasePath) from the built-in fixture \(fixture.name) (account \(fixture.account.accountID), root user \(fixture.account.root.email))"
             )
@@ -58,6 +59,11 @@ public final class CommandContext {
     func authenticator() throws -> Authenticator {
         let writer = try writer()
         return Authenticator(writer: writer, clock: SimulationClock(writer: writer, wallClock: world.wallClock))
+    }
+
+    /// The hardware tokens in the trainee's hands.
+    func hardwareTokens(_ writer: any DatabaseWriter) -> HardwareTokens {
+        HardwareTokens(writer: writer, clock: SimulationClock(writer: writer, wallClock: world.wallClock))
     }
 
     func makeStore(_ writer: any DatabaseWriter) -> IAMStore {

@@ -35,13 +35,19 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var createDate: Date?
         public var root: Root
         public var users: [User]?
+        /// Hardware TOTP tokens delivered to the account's owner, not yet assigned.
+        public var hardwareTokens: [HardwareToken]?
 
-        public init(accountID: String, alias: String? = nil, createDate: Date? = nil, root: Root, users: [User]? = nil) {
+        public init(
+            accountID: String, alias: String? = nil, createDate: Date? = nil, root: Root, users: [User]? = nil,
+            hardwareTokens: [HardwareToken]? = nil
+        ) {
             self.accountID = accountID
             self.alias = alias
             self.createDate = createDate
             self.root = root
             self.users = users
+            self.hardwareTokens = hardwareTokens
         }
 
         enum CodingKeys: String, CodingKey {
@@ -50,6 +56,23 @@ public struct Fixture: Codable, Hashable, Sendable {
             case createDate = "CreateDate"
             case root = "Root"
             case users = "Users"
+            case hardwareTokens = "HardwareTokens"
+        }
+    }
+
+    /// A hardware TOTP token: its printed serial and the seed its vendor loaded into it.
+    public struct HardwareToken: Codable, Hashable, Sendable {
+        public var serialNumber: String
+        public var base32StringSeed: String
+
+        public init(serialNumber: String, base32StringSeed: String) {
+            self.serialNumber = serialNumber
+            self.base32StringSeed = base32StringSeed
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case serialNumber = "SerialNumber"
+            case base32StringSeed = "Base32StringSeed"
         }
     }
 

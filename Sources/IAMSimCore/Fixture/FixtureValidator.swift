@@ -154,6 +154,14 @@ extension Fixture {
             checkKeys(user.accessKeys, at: "\(at).AccessKeys")
             checkDevices(user.mfaDevices, at: "\(at).MFADevices")
         }
+        for (index, token) in (account.hardwareTokens ?? []).enumerated() {
+            let at = "$.Account.HardwareTokens[\(index)]"
+            check(HardwareSerial.isValid(token.serialNumber), "\(at).SerialNumber", HardwareSerial.rule)
+            check(
+                serials.insert(token.serialNumber).inserted, "\(at).SerialNumber",
+                "duplicate serial number \(token.serialNumber)")
+            check(Base32.decode(token.base32StringSeed) != nil, "\(at).Base32StringSeed", "must be base32 (A-Z, 2-7)")
+        }
         return problems
     }
 }

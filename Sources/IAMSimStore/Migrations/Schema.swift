@@ -9,6 +9,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
+        migrator.registerMigration("v3", migrate: v3)
         return migrator
     }
 
@@ -163,5 +164,14 @@ enum Schema {
             t.foreignKey(["accountId", "lessonId"], references: "lessonProgress", onDelete: .cascade)
         }
     }
-}
 
+    /// Hardware TOTP tokens in the trainee's hands: the authenticator module shows their
+    /// displays, from its own table, as it does the phone's accounts.
+    static func v3(_ db: Database) throws {
+        try db.create(table: "hardwareToken") { t in
+            t.primaryKey("serialNumber", .text)
+            t.column("secret", .text).notNull()
+            t.column("addedDate", .datetime).notNull()
+        }
+    }
+}

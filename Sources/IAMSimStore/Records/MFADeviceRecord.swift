@@ -34,6 +34,7 @@ extension MFADeviceRecord: FetchableRecord, PersistableRecord {
         static let deviceName = Column(CodingKeys.deviceName)
         static let assignedTo = Column(CodingKeys.assignedTo)
         static let userId = Column(CodingKeys.userId)
+        static let type = Column(CodingKeys.type)
         static let createDate = Column(CodingKeys.createDate)
     }
 

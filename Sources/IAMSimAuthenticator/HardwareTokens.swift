@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import IAMSimCore
+import IAMSimStore
+
+/// A hardware TOTP token's display: its serial and the code it shows now.
+public struct HardwareTokenDisplay: Hashable, Sendable {
+    public var serialNumber: String
+    public var code: String
+    public var secondsRemaining: Int
+}
+
+/// The hardware TOTP tokens in the trainee's hands (key-fob tokens with a display).
+///
+/// Like the phone, they live in their own table and never read IAM's: a fixture hands them
+/// out with the seed their vendor loaded, and they show codes on the shared clock.
+public struct HardwareTokens: Sendable {
+    let writer: any DatabaseWriter
+    let clock: SimulationClock
+
+    public init(writer: any DatabaseWriter, clock: SimulationClock) {
+        self.writer = writer
+        self.clock = clock
+    }
+
+    /// Puts tokens in the trainee's hands; ones already held are kept as they are.
+    public func receive(_ tokens: [Fixture.HardwareToken]) throws {
+        guard !tokens.isEmpty else { return }
+        try writer.write { db in
+            let now = try clock.now(db)
+            for token in tokens {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO hardwareToken (serialNumber, secret, addedDate) VALUES (?, ?, ?)",
+                    arguments: [token.serialNumber, token.base32StringSeed.uppercased(), now])
+            }
+        }
+    }
+
+    /// What each token shows now, by serial number.
+    public func displays() throws -> [HardwareTokenDisplay] {
+        try writer.read { db in
+            let now = try clock.now(db)
+            return try Row.fetchAll(db, sql: "SELECT serialNumber, secret FROM hardwareToken ORDER BY serialNumber")
+                .compactMap { row in
+                    guard let totp = TOTP(base32Secret: row["secret"]) else { return nil }
+                    return HardwareTokenDisplay(
+                        serialNumber: row["serialNumber"], code: totp.code(at: now),
+                        secondsRemaining: TOTP.secondsRemaining(at: now))
+                }
+        }
+    }
+}
