@@ -27,30 +27,34 @@ public struct LessonProgress: Hashable, Sendable {
     /// - A step whose check reads the account's state (keys, devices, the authenticator) is
     ///   done when that state holds.
     /// - A step whose check is an action in the event log (opening the dashboard, signing
-    ///   out…) is done when the action happened after the event that proved the step before,
-    ///   so order matters and an early sign-out proves nothing.
-    /// - A step is also done when a later state milestone holds (you cannot delete a key you
-    ///   never listed), or when it was done before: progress never goes backwards, and the
-    ///   event that proved it then (`previous.witnesses`) still orders the steps after it.
+    ///   out…) is done when the action happened after the events that proved the steps
+    ///   before it, and once every milestone before it is done: an early sign-out proves
+    ///   nothing.
+    /// - A step is also done when a later milestone is (you cannot delete a key you never
+    ///   listed, nor sign in with MFA without waiting for a fresh code), or when it was done
+    ///   before: progress never goes backwards, and the event that proved it then
+    ///   (`previous.witnesses`) still orders the steps after it.
     public static func evaluate(
         _ lesson: Lesson, _ observation: LessonObservation, previous: LessonProgress? = nil
     ) -> LessonProgress {
         let steps = lesson.steps
-        let stateChecks = steps.map { step -> (passed: Bool, witness: Int64?) in
-            step.check.readsEventLog ? (false, nil) : check(step.check, observation, after: 0)
+        // State milestones hold or not whatever the order; a later one proves earlier steps,
+        // which are then not searched for in the log (their events could be any age).
+        let lastStateMilestone = steps.lastIndex { step in
+            step.check.isMilestone && !step.check.readsEventLog && check(step.check, observation, after: 0).0
         }
         var done = previous?.done ?? []
         var witnesses = previous?.witnesses ?? [:]
         var cursor: Int64 = 0
+        var milestonesSoFar = true
         for (index, step) in steps.enumerated() {
-            let impliedByLater = steps.indices.contains { later in
-                later > index && stateChecks[later].passed && steps[later].check.isMilestone
+            if let last = lastStateMilestone, index < last {
+                done.insert(step.id)
             }
             if let witness = witnesses[step.id] {
                 cursor = max(cursor, witness)
             } else if step.check.readsEventLog {
-                let previousDone = index == 0 || done.contains(steps[index - 1].id)
-                if !done.contains(step.id), !impliedByLater, previousDone {
+                if !done.contains(step.id), milestonesSoFar {
                     let (passed, witness) = check(step.check, observation, after: cursor)
                     if passed {
                         done.insert(step.id)
@@ -60,11 +64,18 @@ public struct LessonProgress: Hashable, Sendable {
                         }
                     }
                 }
-            } else if stateChecks[index].passed {
-                done.insert(step.id)
-                if let witness = stateChecks[index].witness { cursor = max(cursor, witness) }
+            } else {
+                let (passed, witness) = check(step.check, observation, after: cursor)
+                if passed {
+                    done.insert(step.id)
+                    if let witness { cursor = max(cursor, witness) }
+                }
             }
-            if impliedByLater { done.insert(step.id) }
+            if step.check.isMilestone, !done.contains(step.id) { milestonesSoFar = false }
+        }
+        // A milestone done proves every step before it.
+        if let last = steps.lastIndex(where: { $0.check.isMilestone && done.contains($0.id) }) {
+            for step in steps[...last] { done.insert(step.id) }
         }
         return LessonProgress(lesson: lesson, done: done, witnesses: witnesses)
     }
