@@ -46,16 +46,12 @@ extension IAMStore {
 
     /// The newest `limit` events of `account` (or of the whole database), oldest first.
     public func events(account: AccountID? = nil, limit: Int = 100) throws -> [Event] {
-        do {
-            return try writer.read { db in
-                var request = EventRecord.all()
-                if let account {
-                    request = request.filter(EventRecord.Columns.accountId == account.rawValue)
-                }
-                return try request.order(EventRecord.Columns.id.desc).limit(limit).fetchAll(db).reversed().map(\.event)
+        return try reading { db in
+            var request = EventRecord.all()
+            if let account {
+                request = request.filter(EventRecord.Columns.accountId == account.rawValue)
             }
-        } catch {
-            throw translate(error)
+            return try request.order(EventRecord.Columns.id.desc).limit(limit).fetchAll(db).reversed().map(\.event)
         }
     }
 }

@@ -13,16 +13,12 @@ extension IAMStore {
     public func loadFixture(_ fixture: Fixture) throws -> AccountID {
         // Hash before the transaction: the deliberate slowness must not hold the write lock.
         let passwordHash = rootPasswordHash(fixture)
-        do {
-            return try writer.write { db in
-                let now = try clock.now(db)
-                let id = try insert(fixture, passwordHash: passwordHash, now: now, db)
-                try EventLog.append(
-                    db, name: "LoadFixture", time: now, account: id, actor: nil, resource: fixture.name)
-                return id
-            }
-        } catch {
-            throw translate(error)
+        return try writing { db in
+            let now = try clock.now(db)
+            let id = try insert(fixture, passwordHash: passwordHash, now: now, db)
+            try EventLog.append(
+                db, name: "LoadFixture", time: now, account: id, actor: nil, resource: fixture.name)
+            return id
         }
     }
 

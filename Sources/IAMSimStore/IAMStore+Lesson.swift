@@ -7,16 +7,12 @@ extension IAMStore {
 
     /// The account a lesson is played on: the signed-in one, else the first in the database.
     public func lessonAccount() throws -> AccountID {
-        do {
-            return try writer.read { db in
-                let now = try clock.now(db)
-                if let session = try openSession(db, account: nil, now: now) { return AccountID(known: session.accountId) }
-                guard let first = try String.fetchOne(db, sql: "SELECT id FROM account ORDER BY createDate, id LIMIT 1")
-                else { throw IAMError.noSuchEntity("The database holds no account. Create one with: iamsim init") }
-                return AccountID(known: first)
-            }
-        } catch {
-            throw translate(error)
+        return try reading { db in
+            let now = try clock.now(db)
+            if let session = try openSession(db, account: nil, now: now) { return AccountID(known: session.accountId) }
+            guard let first = try String.fetchOne(db, sql: "SELECT id FROM account ORDER BY createDate, id LIMIT 1")
+            else { throw IAMError.noSuchEntity("The database holds no account. Create one with: iamsim init") }
+            return AccountID(known: first)
         }
     }
 
@@ -24,105 +20,89 @@ extension IAMStore {
     /// keys and devices (with seeds: the player checks them against the authenticator), whether
     /// root is signed in, and the clock. The authenticator's part is left empty.
     public func lessonObservation(account: AccountID, lesson: Lesson) throws -> LessonObservation {
-        do {
-            return try writer.write { db in
-                let now = try clock.now(db)
-                let start = try lessonStart(account, lesson, db)
-                let rootARN = account.rootARN
-                let events = try EventRecord.filter(EventRecord.Columns.accountId == account.rawValue)
-                    .filter(EventRecord.Columns.id > start).order(EventRecord.Columns.id).fetchAll(db)
-                    .map { event in
-                        LessonObservation.LoggedEvent(
-                            id: event.id ?? 0, name: event.eventName, succeeded: event.outcome == .success,
-                            mfaUsed: event.mfaUsed, byRoot: event.actorArn == nil || event.actorArn == rootARN)
-                    }
-                let root = OwnerKey(.root(account))
-                let keys = try AccessKeyRecord.all().owned(by: root).fetchAll(db).map {
-                    LessonObservation.AccessKey(id: $0.id, active: $0.status == .active)
+        return try writing { db in
+            let now = try clock.now(db)
+            let start = try lessonStart(account, lesson, db)
+            let rootARN = account.rootARN
+            let events = try EventRecord.filter(EventRecord.Columns.accountId == account.rawValue)
+                .filter(EventRecord.Columns.id > start).order(EventRecord.Columns.id).fetchAll(db)
+                .map { event in
+                    LessonObservation.LoggedEvent(
+                        id: event.id ?? 0, name: event.eventName, succeeded: event.outcome == .success,
+                        mfaUsed: event.mfaUsed, byRoot: event.actorArn == nil || event.actorArn == rootARN)
                 }
-                let assigned = try MFADeviceRecord.all().assigned(to: root).fetchAll(db)
-                let pending = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == account.rawValue)
-                    .filter(MFADeviceRecord.Columns.assignedTo == nil).fetchAll(db)
-                let devices = (assigned + pending).map { record in
-                    LessonObservation.Device(
-                        name: record.deviceName, seed: Base32.decode(record.seed) ?? [], active: record.assignedTo != nil,
-                        lastAcceptedStep: record.lastAcceptedStep)
-                }
-                let session = try openSession(db, account: account, now: now)
-                let record = try self.account(account, db)
-                return LessonObservation(
-                    rootEmail: record.rootEmail, accountLabel: record.alias ?? account.rawValue, events: events, rootAccessKeys: keys, devices: devices, phone: [],
-                    rootSessionOpen: session != nil && session?.userId == nil, clockStep: TOTP.step(at: now))
+            let root = OwnerKey(.root(account))
+            let keys = try AccessKeyRecord.all().owned(by: root).fetchAll(db).map {
+                LessonObservation.AccessKey(id: $0.id, active: $0.status == .active)
             }
-        } catch {
-            throw translate(error)
+            let assigned = try MFADeviceRecord.all().assigned(to: root).fetchAll(db)
+            let pending = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == account.rawValue)
+                .filter(MFADeviceRecord.Columns.assignedTo == nil).fetchAll(db)
+            let devices = (assigned + pending).map { record in
+                LessonObservation.Device(
+                    name: record.deviceName, seed: Base32.decode(record.seed) ?? [], active: record.assignedTo != nil,
+                    lastAcceptedStep: record.lastAcceptedStep)
+            }
+            let session = try openSession(db, account: account, now: now)
+            let record = try self.account(account, db)
+            return LessonObservation(
+                rootEmail: record.rootEmail, accountLabel: record.alias ?? account.rawValue, events: events, rootAccessKeys: keys, devices: devices, phone: [],
+                rootSessionOpen: session != nil && session?.userId == nil, clockStep: TOTP.step(at: now))
         }
     }
 
     /// The progress recorded so far, so it never goes backwards.
     public func recordedLessonProgress(account: AccountID, lesson: Lesson) throws -> LessonProgress {
-        do {
-            return try writer.read { db in
-                var done: Set<String> = []
-                var witnesses: [String: Int64] = [:]
-                for row in try Row.fetchAll(
-                    db, sql: "SELECT stepId, witnessEventId FROM lessonStep WHERE accountId = ? AND lessonId = ?",
-                    arguments: [account.rawValue, lesson.id])
-                {
-                    let id: String = row["stepId"]
-                    done.insert(id)
-                    witnesses[id] = row["witnessEventId"]
-                }
-                return LessonProgress(lesson: lesson, done: done, witnesses: witnesses)
+        return try reading { db in
+            var done: Set<String> = []
+            var witnesses: [String: Int64] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT stepId, witnessEventId FROM lessonStep WHERE accountId = ? AND lessonId = ?",
+                arguments: [account.rawValue, lesson.id])
+            {
+                let id: String = row["stepId"]
+                done.insert(id)
+                witnesses[id] = row["witnessEventId"]
             }
-        } catch {
-            throw translate(error)
+            return LessonProgress(lesson: lesson, done: done, witnesses: witnesses)
         }
     }
 
     /// Records newly completed steps; returns those not recorded before, in lesson order.
     @discardableResult
     public func recordLessonProgress(_ progress: LessonProgress, account: AccountID) throws -> [LessonStep] {
-        do {
-            return try writer.write { db in
-                let now = try clock.now(db)
-                _ = try lessonStart(account, progress.lesson, db)
-                var newlyDone: [LessonStep] = []
-                for step in progress.lesson.steps where progress.done.contains(step.id) {
-                    try db.execute(
-                        sql: """
-                            INSERT OR IGNORE INTO lessonStep (accountId, lessonId, stepId, completedDate, witnessEventId)
-                            VALUES (?, ?, ?, ?, ?)
-                            """,
-                        arguments: [account.rawValue, progress.lesson.id, step.id, now, progress.witnesses[step.id]])
-                    if db.changesCount > 0 { newlyDone.append(step) }
-                }
-                if !newlyDone.isEmpty, progress.isComplete {
-                    try EventLog.append(
-                        db, name: "LessonComplete", time: now, account: account, resource: progress.lesson.id)
-                }
-                return newlyDone
+        return try writing { db in
+            let now = try clock.now(db)
+            _ = try lessonStart(account, progress.lesson, db)
+            var newlyDone: [LessonStep] = []
+            for step in progress.lesson.steps where progress.done.contains(step.id) {
+                try db.execute(
+                    sql: """
+                        INSERT OR IGNORE INTO lessonStep (accountId, lessonId, stepId, completedDate, witnessEventId)
+                        VALUES (?, ?, ?, ?, ?)
+                        """,
+                    arguments: [account.rawValue, progress.lesson.id, step.id, now, progress.witnesses[step.id]])
+                if db.changesCount > 0 { newlyDone.append(step) }
             }
-        } catch {
-            throw translate(error)
+            if !newlyDone.isEmpty, progress.isComplete {
+                try EventLog.append(
+                    db, name: "LessonComplete", time: now, account: account, resource: progress.lesson.id)
+            }
+            return newlyDone
         }
     }
 
     /// When each recorded step was completed.
     public func lessonCompletionDates(account: AccountID, lesson: Lesson) throws -> [String: Date] {
-        do {
-            return try writer.read { db in
-                var dates: [String: Date] = [:]
-                for row in try Row.fetchAll(
-                    db, sql: "SELECT stepId, completedDate FROM lessonStep WHERE accountId = ? AND lessonId = ?",
-                    arguments: [account.rawValue, lesson.id])
-                {
-                    dates[row["stepId"]] = row["completedDate"]
-                }
-                return dates
+        return try reading { db in
+            var dates: [String: Date] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT stepId, completedDate FROM lessonStep WHERE accountId = ? AND lessonId = ?",
+                arguments: [account.rawValue, lesson.id])
+            {
+                dates[row["stepId"]] = row["completedDate"]
             }
-        } catch {
-            throw translate(error)
+            return dates
         }
     }
 
@@ -152,24 +132,20 @@ extension IAMStore {
     /// keys, devices, sessions and lesson progress are replaced; the event log keeps
     /// everything and records the reset.
     public func resetAccount(_ account: AccountID) throws {
-        do {
-            try writer.write { db in
-                let record = try self.account(account, db)
-                guard let json = record.fixtureJSON else {
-                    throw IAMError.noSuchEntity("The account \(account) has no stored fixture to reset to.")
-                }
-                let fixture = try Fixture.load(Data(json.utf8), source: record.fixtureName ?? "stored fixture")
-                let now = try clock.now(db)
-                // Children first: IAM refuses to delete users that still hold keys or devices.
-                for table in ["accessKey", "mfaDevice", "consoleSession", "lessonProgress", "iamUser"] {
-                    try db.execute(sql: "DELETE FROM \(table) WHERE accountId = ?", arguments: [account.rawValue])
-                }
-                try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.rawValue])
-                _ = try insert(fixture, passwordHash: record.rootPasswordHash, now: now, db)
-                try EventLog.append(db, name: "ResetAccount", time: now, account: account, resource: fixture.name)
+        try writing { db in
+            let record = try self.account(account, db)
+            guard let json = record.fixtureJSON else {
+                throw IAMError.noSuchEntity("The account \(account) has no stored fixture to reset to.")
             }
-        } catch {
-            throw translate(error)
+            let fixture = try Fixture.load(Data(json.utf8), source: record.fixtureName ?? "stored fixture")
+            let now = try clock.now(db)
+            // Children first: IAM refuses to delete users that still hold keys or devices.
+            for table in ["accessKey", "mfaDevice", "consoleSession", "lessonProgress", "iamUser"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE accountId = ?", arguments: [account.rawValue])
+            }
+            try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.rawValue])
+            _ = try insert(fixture, passwordHash: record.rootPasswordHash, now: now, db)
+            try EventLog.append(db, name: "ResetAccount", time: now, account: account, resource: fixture.name)
         }
     }
 }

@@ -84,26 +84,22 @@ extension IAMStore {
     /// - Returns: the identity that was signed out, or nil when no session was open.
     @discardableResult
     public func signOut(account: AccountID? = nil) throws -> Principal? {
-        do {
-            return try writer.write { db -> Principal? in
-                let now = try clock.now(db)
-                guard let session = try openSession(db, account: account, now: now) else { return nil }
-                let principal = try principal(of: session, db)
-                var sessions = SessionRecord.all().open(at: now).filter(SessionRecord.Columns.accountId == session.accountId)
-                sessions =
-                    if let userId = session.userId {
-                        sessions.filter(SessionRecord.Columns.userId == userId)
-                    } else {
-                        sessions.filter(SessionRecord.Columns.userId == nil)
-                    }
-                try sessions.updateAll(db, SessionRecord.Columns.endDate.set(to: now))
-                try EventLog.append(
-                    db, name: "ConsoleSignOut", time: now, account: principal.accountID, actor: principal.arn,
-                    resource: nil)
-                return principal
-            }
-        } catch {
-            throw translate(error)
+        return try writing { db -> Principal? in
+            let now = try clock.now(db)
+            guard let session = try openSession(db, account: account, now: now) else { return nil }
+            let principal = try principal(of: session, db)
+            var sessions = SessionRecord.all().open(at: now).filter(SessionRecord.Columns.accountId == session.accountId)
+            sessions =
+                if let userId = session.userId {
+                    sessions.filter(SessionRecord.Columns.userId == userId)
+                } else {
+                    sessions.filter(SessionRecord.Columns.userId == nil)
+                }
+            try sessions.updateAll(db, SessionRecord.Columns.endDate.set(to: now))
+            try EventLog.append(
+                db, name: "ConsoleSignOut", time: now, account: principal.accountID, actor: principal.arn,
+                resource: nil)
+            return principal
         }
     }
 

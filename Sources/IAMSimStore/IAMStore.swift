@@ -61,20 +61,34 @@ public struct IAMStore: Sendable {
         }
     }
 
-    func logFailure(_ eventName: String, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
+    /// A read-only snapshot, with database failures translated.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            try writer.write { db in
-                let account: AccountID? =
-                    switch caller {
-                    case .principal(let principal): principal.accountID
-                    case .console(let account): actor?.accountID ?? account
-                    }
-                try EventLog.append(
-                    db, name: eventName, time: try clock.now(db), account: account, actor: actor?.arn,
-                    outcome: .failure, error: error, resource: resource)
-            }
+            return try writer.read(body)
         } catch {
             throw translate(error)
+        }
+    }
+
+    /// One write transaction, with database failures translated.
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw translate(error)
+        }
+    }
+
+    func logFailure(_ eventName: String, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
+        try writing { db in
+            let account: AccountID? =
+                switch caller {
+                case .principal(let principal): principal.accountID
+                case .console(let account): actor?.accountID ?? account
+                }
+            try EventLog.append(
+                db, name: eventName, time: try clock.now(db), account: account, actor: actor?.arn,
+                outcome: .failure, error: error, resource: resource)
         }
     }
 
