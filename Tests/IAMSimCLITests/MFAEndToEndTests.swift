@@ -117,6 +117,21 @@ struct MFAEndToEndTests {
         #expect(try h.run(["authenticator", "list", "--output", "json"]).stdout.contains("\"Accounts\": []"))
     }
 
+    @Test("a refused pair of codes says what to do next, and changes nothing")
+    func refusedPair() throws {
+        let h = try signedIn()
+        try h.run(["mfa", "assign", "root-mfa"])
+        let r = try h.run(["mfa", "activate", "root-mfa", "--code1", "123456", "--code2", "123456"])
+        #expect(r.status == 254)
+        #expect(
+            r.stderr == """
+                An error occurred (InvalidAuthenticationCode) when calling the EnableMFADevice operation: Authentication code for device is not valid.
+                Hint: Nothing changed. Enter the code the authenticator shows now as code 1, wait until it changes, and enter the new one as code 2 (iamsim authenticator codes; iamsim clock advance 30s on a simulated clock). Codes must be consecutive, unused, and at most 5 minutes old.
+
+                """)
+        #expect(try h.run(["mfa", "list"]).stdout.contains("(awaiting activation)"))
+    }
+
     @Test("eight devices per identity; the ninth is refused with AWS's quota message")
     func eightDevices() throws {
         let h = try signedIn()
@@ -143,7 +158,12 @@ struct MFAEndToEndTests {
         try h.run(["signout"])
         let again = try h.run(signIn, stdin: BinaryHarness.password)
         #expect(again.status == 254)
-        #expect(again.stderr == "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Your authentication information is incorrect. Please try again.\n")
+        #expect(
+            again.stderr == """
+                An error occurred (AccessDenied) when calling the ConsoleLogin operation: Your authentication information is incorrect. Please try again.
+                Hint: With MFA active, use the code the authenticator shows now. Each code works once: a code already used (for example to activate the device) is refused, so wait for the next one.
+
+                """)
     }
 
     @Test("five wrong codes lock sign-in for 15 minutes of the simulated clock; the lock then ends")

@@ -82,6 +82,8 @@ struct MFACommands: ParsableCommand {
                 text: "MFA device \(device.deviceName) is assigned to the \(owner) and active. Signing in now takes a code from it.",
                 json: .object([]))
         }
+
+        func hint(for error: IAMError) -> String? { CodePair.hint(for: error) }
     }
 
     struct List: ConsoleCommand {
@@ -123,6 +125,8 @@ struct MFACommands: ParsableCommand {
             }
             return Message(text: "Resynchronized \(device.deviceName): \(DeviceList.syncDescription(device)).", json: .object([]))
         }
+
+        func hint(for error: IAMError) -> String? { CodePair.hint(for: error) }
     }
 
     struct Remove: ConsoleCommand {
@@ -164,6 +168,12 @@ struct CodePair: ParsableArguments {
         let first = try code1 ?? Self.ask("MFA code 1: ", console)
         let second = try code2 ?? Self.ask("MFA code 2 (wait for the next code): ", console)
         return (first, second)
+    }
+
+    /// What to do after a refused pair: nothing changed, so read two fresh codes.
+    static func hint(for error: IAMError) -> String? {
+        guard case .invalidAuthenticationCode = error else { return nil }
+        return "Nothing changed. Enter the code the authenticator shows now as code 1, wait until it changes, and enter the new one as code 2 (iamsim authenticator codes; iamsim clock advance 30s on a simulated clock). Codes must be consecutive, unused, and at most 5 minutes old."
     }
 
     static func ask(_ prompt: String, _ console: Console) throws -> String {

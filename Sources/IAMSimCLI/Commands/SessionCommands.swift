@@ -38,6 +38,11 @@ struct SignIn: ConsoleCommand {
             return SignedIn(session: session, email: email)
         }
     }
+
+    func hint(for error: IAMError) -> String? {
+        guard error == .signInFailed, mfaCode != nil else { return nil }
+        return "With MFA active, use the code the authenticator shows now. Each code works once: a code already used (for example to activate the device) is refused, so wait for the next one."
+    }
 }
 
 /// The root password: piped (`--password-stdin`), typed without echo on a terminal, or an

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMSimCore
 
 /// A command that runs against the simulator: `run()` is plumbing, `execute(in:)` the
 /// behaviour, which returns a value and never prints, so the demo and tests can call it.
@@ -8,9 +9,13 @@ public protocol ConsoleCommand: ParsableCommand {
     static var operationName: String { get }
     var global: GlobalOptions { get }
     func execute(in context: CommandContext) throws -> any Renderable
+    /// What to do about `error`, printed on a second line after the aws-style one; nil for none.
+    func hint(for error: IAMError) -> String?
 }
 
 extension ConsoleCommand {
+    public func hint(for error: IAMError) -> String? { nil }
+
     public mutating func run() throws {
         let status = CommandRunner(world: .live).run(self)
         if status != ExitStatus.success { throw ExitCode(status) }
@@ -50,7 +55,8 @@ public struct CommandRunner {
             return .output(try command.execute(in: CommandContext(world: world, options: command.global)))
         } catch {
             let report = ErrorReport.describe(error, operation: type(of: command).operationName)
-            return .failure(message: report.message, status: report.status)
+            let hint = (error as? IAMError).flatMap(command.hint(for:)).map { "\nHint: " + $0 } ?? ""
+            return .failure(message: report.message + hint, status: report.status)
         }
     }
 
