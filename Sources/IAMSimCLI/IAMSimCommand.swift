@@ -17,12 +17,21 @@ public struct IAMSimCommand: ParsableCommand {
         version: version,
         groupedSubcommands: [
             CommandGroup(name: "Console", subcommands: [SignIn.self, SignOut.self, WhoAmI.self, DashboardCommand.self]),
-            CommandGroup(name: "Security credentials", subcommands: [AccessKeyCommands.self, MFACommands.self]),
+            CommandGroup(
+                name: "Security credentials",
+                subcommands: [AccessKeyCommands.self, MFACommands.self, ChangePasswordCommand.self]),
+            CommandGroup(
+                name: "Identities",
+                subcommands: [
+                    UserCommands.self, LoginProfileCommands.self, GroupCommands.self, PasswordPolicyCommands.self,
+                ]),
             CommandGroup(name: "Your devices", subcommands: [AuthenticatorCommands.self, HardwareTokenCommand.self]),
+            CommandGroup(
+                name: "Audit", subcommands: [AuditCommand.self, CredentialReportCommands.self, EventsCommand.self]),
             CommandGroup(name: "Learning", subcommands: [LessonCommands.self, DemoCommand.self]),
             CommandGroup(
                 name: "Simulation",
-                subcommands: [InitCommand.self, ClockCommands.self, EventsCommand.self]),
+                subcommands: [InitCommand.self, ClockCommands.self]),
         ])
 
     public init() {}

@@ -8,7 +8,7 @@ extension IAMStore {
     /// `ListAccessKeys`: the keys of `userName`, or of the caller when nil, oldest first.
     public func listAccessKeys(caller: Caller, userName: String? = nil) throws -> [AccessKeyMetadata] {
         try perform("ListAccessKeys", caller: caller, resource: userName) { db, principal, _ in
-            let owner = try target(userName: userName, caller: principal, db)
+            let owner = try target(userName: userName, caller: principal, action: "ListAccessKeys", db)
             return try AccessKeyRecord.all().owned(by: OwnerKey(owner)).fetchAll(db).map {
                 $0.metadata(userName: owner.userName)
             }
@@ -22,7 +22,7 @@ extension IAMStore {
     public func createAccessKey(caller: Caller, userName: String? = nil) throws -> NewAccessKey {
         let id = secrets.accessKeyID()
         return try perform("CreateAccessKey", caller: caller, resource: id.rawValue) { db, principal, now in
-            let owner = try target(userName: userName, caller: principal, db)
+            let owner = try target(userName: userName, caller: principal, action: "CreateAccessKey", db)
             let existing = try AccessKeyRecord.all().owned(by: OwnerKey(owner)).fetchCount(db)
             guard existing < AccessKeyRules.maxKeysPerIdentity else {
                 throw IAMError.quotaExceeded("AccessKeysPerUser", AccessKeyRules.maxKeysPerIdentity)
@@ -41,7 +41,7 @@ extension IAMStore {
         -> AccessKeyMetadata
     {
         try perform("UpdateAccessKey", caller: caller, resource: accessKeyID) { db, principal, _ in
-            let owner = try target(userName: userName, caller: principal, db)
+            let owner = try target(userName: userName, caller: principal, action: "UpdateAccessKey", db)
             var key = try ownedKey(accessKeyID, owner: owner, db)
             key.status = status
             try key.update(db)
@@ -52,7 +52,7 @@ extension IAMStore {
     /// `DeleteAccessKey`: deletes a key for good.
     public func deleteAccessKey(caller: Caller, accessKeyID: String, userName: String? = nil) throws {
         try perform("DeleteAccessKey", caller: caller, resource: accessKeyID) { db, principal, _ in
-            let owner = try target(userName: userName, caller: principal, db)
+            let owner = try target(userName: userName, caller: principal, action: "DeleteAccessKey", db)
             try ownedKey(accessKeyID, owner: owner, db).delete(db)
         }
     }

@@ -7,8 +7,10 @@ extension IAMStore {
 
     /// The IAM dashboard for the caller's account: summary counts and security status.
     public func dashboard(caller: Caller) throws -> Dashboard {
-        try perform("GetAccountSummary", caller: caller, resource: nil) { db, principal, _ in
-            Dashboard(state: try accountState(principal.accountID, db), signedInAs: principal)
+        try perform("GetAccountSummary", caller: caller, resource: nil) { db, principal, now in
+            Dashboard(
+                state: try accountState(principal.accountID, db), snapshot: try auditSnapshot(principal.accountID, now: now, db),
+                signedInAs: principal)
         }
     }
 
@@ -30,7 +32,7 @@ extension IAMStore {
             accountID: id,
             alias: account.alias,
             users: try count("SELECT count(*) FROM iamUser WHERE accountId = ?"),
-            groups: 0,
+            groups: try count("SELECT count(*) FROM iamGroup WHERE accountId = ?"),
             // Unassigned hardware tokens are not IAM entities: AWS learns of them at activation.
             mfaDevices: try count(
                 "SELECT count(*) FROM mfaDevice WHERE accountId = ? AND (type = 'virtual' OR assignedTo IS NOT NULL)"),

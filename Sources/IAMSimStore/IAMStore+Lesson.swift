@@ -5,8 +5,9 @@ import IAMSimCore
 extension IAMStore {
     // MARK: - Lesson progress
 
-    /// The account a lesson is played on: the signed-in one, else the first in the database.
-    public func lessonAccount() throws -> AccountID {
+    /// The account commands without a console session work on (the lesson, the audit): the
+    /// signed-in one, else the first in the database.
+    public func currentAccount() throws -> AccountID {
         return try reading { db in
             let now = try clock.now(db)
             if let session = try openSession(db, account: nil, now: now) { return AccountID(known: session.accountId) }

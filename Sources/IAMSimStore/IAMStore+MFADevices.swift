@@ -41,8 +41,11 @@ extension IAMStore {
     /// - Throws: `InvalidAuthenticationCode` (nothing changes), `NoSuchEntity`,
     ///   `EntityAlreadyExists` when the device is already assigned, `LimitExceeded` past eight.
     @discardableResult
-    public func enableMFADevice(caller: Caller, device: String, code1: String, code2: String) throws -> MFADevice {
-        try perform("EnableMFADevice", caller: caller, resource: device) { db, principal, now in
+    public func enableMFADevice(caller: Caller, device: String, code1: String, code2: String, userName: String? = nil) throws
+        -> MFADevice
+    {
+        try perform("EnableMFADevice", caller: caller, resource: device) { db, caller, now in
+            let principal = try target(userName: userName, caller: caller, action: "EnableMFADevice", db)
             var record = try findDevice(device, in: principal.accountID, db)
             guard record.assignedTo == nil else {
                 throw IAMError.entityAlreadyExists("MFA Device is already in use.")
@@ -66,9 +69,10 @@ extension IAMStore {
     /// consecutive codes from its display.
     @discardableResult
     public func enableHardwareMFADevice(
-        caller: Caller, deviceName: String, serialNumber: String, code1: String, code2: String
+        caller: Caller, deviceName: String, serialNumber: String, code1: String, code2: String, userName: String? = nil
     ) throws -> MFADevice {
-        try perform("EnableMFADevice", caller: caller, resource: serialNumber) { db, principal, now in
+        try perform("EnableMFADevice", caller: caller, resource: serialNumber) { db, caller, now in
+            let principal = try target(userName: userName, caller: caller, action: "EnableMFADevice", db)
             let name = try MFADeviceName(validating: deviceName)
             guard HardwareSerial.isValid(serialNumber),
                 var record = try MFADeviceRecord.fetchOne(db, key: serialNumber),
@@ -101,9 +105,12 @@ extension IAMStore {
     /// The drift found (how many steps the device runs behind or ahead) shifts the sign-in
     /// window from then on.
     @discardableResult
-    public func resyncMFADevice(caller: Caller, device: String, code1: String, code2: String) throws -> MFADevice {
-        try perform("ResyncMFADevice", caller: caller, resource: device) { db, principal, now in
-            try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
+    public func resyncMFADevice(caller: Caller, device: String, code1: String, code2: String, userName: String? = nil)
+        throws -> MFADevice
+    {
+        try perform("ResyncMFADevice", caller: caller, resource: device) { db, caller, now in
+            let principal = try target(userName: userName, caller: caller, action: "ResyncMFADevice", db)
+            return try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
         }
     }
 
@@ -147,14 +154,15 @@ extension IAMStore {
     /// virtual device `DeleteVirtualMFADevice`, in one transaction. An unassigned virtual
     /// device (an abandoned "Assign MFA device" wizard) is simply deleted.
     @discardableResult
-    public func removeMFADevice(caller: Caller, device: String) throws -> MFADevice {
+    public func removeMFADevice(caller: Caller, device: String, userName: String? = nil) throws -> MFADevice {
         let type = try writer.read { db in
             try String.fetchOne(
                 db, sql: "SELECT type FROM mfaDevice WHERE serialNumber = ? OR deviceName = ? COLLATE NOCASE",
                 arguments: [device, device])
         }
         let eventName = type == MFADeviceType.hardware.rawValue ? "DeactivateMFADevice" : "DeleteVirtualMFADevice"
-        return try perform(eventName, caller: caller, resource: device) { db, principal, now in
+        return try perform(eventName, caller: caller, resource: device) { db, caller, now in
+            let principal = try target(userName: userName, caller: caller, action: "DeactivateMFADevice", db)
             let record = try findDevice(device, in: principal.accountID, db)
             let owner = OwnerKey(principal)
             guard record.assignedTo == nil || record.isAssigned(to: owner) else {
@@ -165,7 +173,7 @@ extension IAMStore {
             case .virtual:
                 if record.assignedTo != nil {
                     try EventLog.append(
-                        db, name: "DeactivateMFADevice", time: now, account: principal.accountID, actor: principal.arn,
+                        db, name: "DeactivateMFADevice", time: now, account: principal.accountID, actor: caller.arn,
                         resource: device)
                 }
                 try record.delete(db)
@@ -184,8 +192,9 @@ extension IAMStore {
     }
 
     /// The caller's MFA devices, then devices awaiting activation, oldest first.
-    public func listMFADevices(caller: Caller) throws -> [MFADevice] {
-        try perform("ListVirtualMFADevices", caller: caller, resource: nil) { db, principal, _ in
+    public func listMFADevices(caller: Caller, userName: String? = nil) throws -> [MFADevice] {
+        try perform("ListVirtualMFADevices", caller: caller, resource: userName) { db, caller, _ in
+            let principal = try target(userName: userName, caller: caller, action: "ListMFADevices", db)
             let assigned = try MFADeviceRecord.all().assigned(to: OwnerKey(principal)).fetchAll(db)
             let pending = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == principal.accountID.rawValue)
                 .filter(MFADeviceRecord.Columns.assignedTo == nil && MFADeviceRecord.Columns.type == "virtual")

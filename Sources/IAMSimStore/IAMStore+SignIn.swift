@@ -2,71 +2,125 @@ import Foundation
 import GRDB
 import IAMSimCore
 
+/// Who is signing in: the root user by email, or an IAM user by account and name.
+public enum SignInIdentity: Hashable, Sendable {
+    case root(email: String)
+    /// `account` is the 12-digit id or the alias, as on the console's IAM-user sign-in page.
+    case user(account: String, userName: String)
+
+    /// What the event log records as the claimed identity.
+    var claimed: String {
+        switch self {
+        case .root(let email): email
+        case .user(let account, let userName): "\(account)/\(userName)"
+        }
+    }
+}
+
 /// What a sign-in attempt led to.
 public enum SignInOutcome: Equatable, Sendable {
     /// The session is open.
     case signedIn(ConsoleSession)
     /// The password was right and the identity has MFA: ask for a code and try again.
     case mfaRequired
+    /// The password was right but must be changed first (reset required or expired): ask for
+    /// a new one and try again with it.
+    case passwordChangeRequired(reason: String)
+}
+
+/// A sign-in subject as stored: the principal, its password hash and MFA lockout counters.
+struct SignInSubject {
+    var principal: Principal
+    var account: AccountRecord
+    var user: UserRecord?
+    var profile: LoginProfileRecord?
+
+    var passwordHash: String { profile?.passwordHash ?? account.rootPasswordHash }
+    var failedMFAAttempts: Int { user?.failedMFAAttempts ?? account.failedMFAAttempts }
+    var lockedUntil: Date? { user?.lockedUntil ?? account.lockedUntil }
 }
 
 extension IAMStore {
     // MARK: - Console sign-in
 
     /// Signs the root user in with email, password and, when MFA is active, a code.
+    public func signIn(email: String, password: String, mfaCode: String?) throws -> SignInOutcome {
+        try signIn(.root(email: email), password: password, mfaCode: mfaCode)
+    }
+
+    /// Signs a root or IAM user in with a password and, when MFA is active, a code.
     ///
     /// Every attempt is logged: `ConsoleLogin` (success or failure, with MFAUsed) and, when a
-    /// code is needed but missing, `CredentialChallenge`, as AWS sign-in records them.
-    /// - Throws: `IAMError.signInFailed` for a wrong email, password or code alike.
-    public func signIn(email: String, password: String, mfaCode: String?) throws -> SignInOutcome {
-        // Verify the password outside any write transaction: the hash is slow on purpose,
-        // and a class signing in at once must not queue behind it.
-        let stored = try writer.read { db in
-            try AccountRecord.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [email]).fetchOne(db)
+    /// code or a new password is needed, `CredentialChallenge`, as AWS sign-in records them.
+    /// - Parameter newPassword: the new password, when the user must change it at sign-in.
+    /// - Throws: `IAMError.signInFailed` for a wrong identity, password or code alike.
+    public func signIn(_ who: SignInIdentity, password: String, mfaCode: String?, newPassword: String? = nil) throws
+        -> SignInOutcome
+    {
+        // Verify the password (and hash a new one) outside any write transaction: the hash is
+        // slow on purpose, and a class signing in at once must not queue behind it.
+        let stored = try reading { db in try subject(who, db) }
+        let passwordMatches = stored.map { hasher.verify(password, against: $0.passwordHash) } ?? false
+        var newHash: String?
+        var reused = false
+        if passwordMatches, let newPassword {
+            newHash = hasher.hash(newPassword, random: secrets.random)
+            reused = try wasUsedBefore(newPassword, by: stored?.user)
         }
-        let passwordMatches = stored.map { hasher.verify(password, against: $0.rootPasswordHash) } ?? false
         do {
             return try writer.write { db -> SignInStep in
                 let now = try clock.now(db)
-                guard passwordMatches, let stored,
-                    let account = try AccountRecord.fetchOne(db, key: stored.id),
-                    account.rootPasswordHash == stored.rootPasswordHash
+                guard passwordMatches, let subject = try subject(who, db), subject.passwordHash == stored?.passwordHash
                 else {
-                    try logSignIn(db, now: now, account: stored, mfaUsed: mfaCode != nil, error: .signInFailed, email: email)
+                    try logSignIn(db, now: now, subject: stored, who: who, mfaUsed: mfaCode != nil, error: .signInFailed)
                     return .failed(.signInFailed)
                 }
-                var updated = account
-                let principal = Principal.root(account.accountID)
+                let principal = subject.principal
                 let devices = try MFADeviceRecord.all().assigned(to: OwnerKey(principal)).fetchAll(db)
-                var mfaUsed = false
-                if !devices.isEmpty {
-                    if let until = account.lockedUntil, until > now {
-                        let error = IAMError.mfaLocked(until: until)
-                        try logSignIn(db, now: now, account: account, mfaUsed: mfaCode != nil, error: error, email: email)
+                if !devices.isEmpty, let until = subject.lockedUntil, until > now {
+                    let error = IAMError.mfaLocked(until: until)
+                    try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaCode != nil, error: error)
+                    return .failed(error)
+                }
+                // A required new password is asked for before the MFA code, so that asking
+                // does not spend the code.
+                let change = try passwordChangeReason(subject, now: now, db)
+                if let change {
+                    if case .failed(let error) = change {
+                        try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaCode != nil, error: error)
                         return .failed(error)
                     }
+                    guard newPassword != nil else {
+                        try EventLog.append(
+                            db, name: "CredentialChallenge", time: now, account: principal.accountID,
+                            actor: principal.arn, resource: "new password requested")
+                        return .needsNewPassword(change)
+                    }
+                }
+                var mfaUsed = false
+                if !devices.isEmpty {
                     guard let mfaCode else {
                         try EventLog.append(
-                            db, name: "CredentialChallenge", time: now, account: account.accountID,
+                            db, name: "CredentialChallenge", time: now, account: principal.accountID,
                             actor: principal.arn, resource: "MFA code requested")
                         return .needsCode
                     }
                     guard try acceptSignInCode(mfaCode, devices: devices, now: now, db) else {
-                        let error = try recordFailedCode(&updated, principal: principal, now: now, db)
-                        try logSignIn(db, now: now, account: account, mfaUsed: true, error: error, email: email)
+                        let error = try recordFailedCode(subject, now: now, db)
+                        try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: true, error: error)
                         return .failed(error)
                     }
                     mfaUsed = true
                 }
-                updated.rootPasswordLastUsed = now
-                updated.failedMFAAttempts = 0
-                updated.lockedUntil = nil
-                try updated.update(db)
+                if change != nil, let newPassword, let newHash {
+                    try changePassword(of: subject, to: newPassword, hash: newHash, reused: reused, now: now, db)
+                }
+                try recordSuccessfulSignIn(subject, now: now, db)
                 let session = SessionRecord(
-                    id: secrets.sessionToken(), accountId: account.id, userId: nil, mfaUsed: mfaUsed, createDate: now,
-                    expireDate: now.addingTimeInterval(ConsoleSession.lifetime))
+                    id: secrets.sessionToken(), accountId: subject.account.id, userId: subject.user?.id, mfaUsed: mfaUsed,
+                    createDate: now, expireDate: now.addingTimeInterval(ConsoleSession.lifetime))
                 try session.insert(db)
-                try logSignIn(db, now: now, account: account, mfaUsed: mfaUsed, error: nil, email: email)
+                try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaUsed, error: nil)
                 return .opened(
                     ConsoleSession(
                         id: session.id, principal: principal, mfaUsed: mfaUsed, signInDate: now,
@@ -76,6 +130,27 @@ extension IAMStore {
             throw error
         } catch {
             throw translate(error)
+        }
+    }
+
+    /// The stored subject `who` names, or nil when there is none (or it has no password).
+    func subject(_ who: SignInIdentity, _ db: Database) throws -> SignInSubject? {
+        switch who {
+        case .root(let email):
+            guard let account = try AccountRecord.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [email]).fetchOne(db)
+            else { return nil }
+            return SignInSubject(principal: .root(account.accountID), account: account)
+        case .user(let accountName, let userName):
+            guard
+                let account = try AccountRecord.filter(
+                    sql: "id = ? OR alias = ?", arguments: [accountName, accountName.lowercased()]
+                ).fetchOne(db),
+                IAMName.hasValidCharacters(userName),
+                let user = try UserRecord.filter(UserRecord.Columns.accountId == account.id)
+                    .filter(sql: "userName = ? COLLATE NOCASE", arguments: [userName]).fetchOne(db),
+                let profile = try LoginProfileRecord.fetchOne(db, key: user.id)
+            else { return nil }
+            return SignInSubject(principal: .user(user.user), account: account, user: user, profile: profile)
         }
     }
 
@@ -100,6 +175,14 @@ extension IAMStore {
                 db, name: "ConsoleSignOut", time: now, account: principal.accountID, actor: principal.arn,
                 resource: nil)
             return principal
+        }
+    }
+
+    /// Who is signed in to the console, if anyone: a read that logs nothing.
+    public func signedInPrincipal(account: AccountID? = nil) throws -> Principal? {
+        try reading { db in
+            guard let session = try openSession(db, account: account, now: try clock.now(db)) else { return nil }
+            return try principal(of: session, db)
         }
     }
 
@@ -132,31 +215,51 @@ extension IAMStore {
     }
 
     /// Counts a wrong MFA code; the fifth in a row locks sign-in for 15 minutes.
-    private func recordFailedCode(_ account: inout AccountRecord, principal: Principal, now: Date, _ db: Database) throws
-        -> IAMError
-    {
-        account.failedMFAAttempts += 1
-        let failures = account.failedMFAAttempts
+    private func recordFailedCode(_ subject: SignInSubject, now: Date, _ db: Database) throws -> IAMError {
+        let failures = subject.failedMFAAttempts + 1
+        var lockedUntil: Date?
         if failures >= SignInRules.maxFailedMFAAttempts {
-            let until = now.addingTimeInterval(SignInRules.lockoutDuration)
-            account.failedMFAAttempts = 0
-            account.lockedUntil = until
-            try account.update(db)
-            try EventLog.append(
-                db, name: "MFALockout", time: now, account: account.accountID, actor: principal.arn,
-                resource: "locked until \(Timestamp.iso8601(until))")
-            return .mfaLocked(until: until)
+            lockedUntil = now.addingTimeInterval(SignInRules.lockoutDuration)
         }
-        try account.update(db)
+        try saveLockout(subject, failures: lockedUntil == nil ? failures : 0, lockedUntil: lockedUntil, db)
+        if let lockedUntil {
+            try EventLog.append(
+                db, name: "MFALockout", time: now, account: subject.principal.accountID, actor: subject.principal.arn,
+                resource: "locked until \(Timestamp.iso8601(lockedUntil))")
+            return .mfaLocked(until: lockedUntil)
+        }
         return failures >= SignInRules.resyncHintAfter ? .signInFailedSuggestingResync(failures) : .signInFailed
     }
 
+    /// Clears the lockout counters and records the password's use.
+    private func recordSuccessfulSignIn(_ subject: SignInSubject, now: Date, _ db: Database) throws {
+        try saveLockout(subject, failures: 0, lockedUntil: nil, db)
+        if let user = subject.user {
+            try db.execute(sql: "UPDATE iamUser SET passwordLastUsed = ? WHERE id = ?", arguments: [now, user.id])
+        } else {
+            try db.execute(sql: "UPDATE account SET rootPasswordLastUsed = ? WHERE id = ?", arguments: [now, subject.account.id])
+        }
+    }
+
+    /// Stores the MFA failure count and lock of the subject (root's on the account row).
+    func saveLockout(_ subject: SignInSubject, failures: Int, lockedUntil: Date?, _ db: Database) throws {
+        if let user = subject.user {
+            try db.execute(
+                sql: "UPDATE iamUser SET failedMFAAttempts = ?, lockedUntil = ? WHERE id = ?",
+                arguments: [failures, lockedUntil, user.id])
+        } else {
+            try db.execute(
+                sql: "UPDATE account SET failedMFAAttempts = ?, lockedUntil = ? WHERE id = ?",
+                arguments: [failures, lockedUntil, subject.account.id])
+        }
+    }
+
     private func logSignIn(
-        _ db: Database, now: Date, account: AccountRecord?, mfaUsed: Bool, error: IAMError?, email: String
+        _ db: Database, now: Date, subject: SignInSubject?, who: SignInIdentity, mfaUsed: Bool, error: IAMError?
     ) throws {
         try EventLog.append(
-            db, name: "ConsoleLogin", time: now, account: account?.accountID, actor: account?.accountID.rootARN,
-            outcome: error == nil ? .success : .failure, error: error, mfaUsed: mfaUsed, resource: email)
+            db, name: "ConsoleLogin", time: now, account: subject?.account.accountID, actor: subject?.principal.arn,
+            outcome: error == nil ? .success : .failure, error: error, mfaUsed: mfaUsed, resource: who.claimed)
     }
 }
 
@@ -165,12 +268,14 @@ extension IAMStore {
 private enum SignInStep {
     case opened(ConsoleSession)
     case needsCode
+    case needsNewPassword(PasswordChange)
     case failed(IAMError)
 
     func outcome() throws -> SignInOutcome {
         switch self {
         case .opened(let session): .signedIn(session)
         case .needsCode: .mfaRequired
+        case .needsNewPassword(let change): .passwordChangeRequired(reason: change.reason)
         case .failed(let error): throw error
         }
     }

@@ -139,15 +139,23 @@ public struct IAMStore: Sendable {
         return account
     }
 
-    /// The principal `userName` names in the caller's account, or the caller when nil.
-    func target(userName: String?, caller: Principal, _ db: Database) throws -> Principal {
+    /// The principal `userName` names in the caller's account (the caller when nil), once
+    /// the caller is allowed to perform `action` on its credentials.
+    func target(userName: String?, caller: Principal, action: String, _ db: Database) throws -> Principal {
         guard let userName else { return caller }
-        try IAMName.validate(userName, parameter: "userName", maxLength: 128)
+        let target = Principal.user(try user(named: userName, in: caller.accountID, db).user)
+        try Permissions.authorize(caller, action, credentialsOf: target)
+        return target
+    }
+
+    /// The user `name` of `account`, matched case-insensitively as IAM does.
+    func user(named name: String, in account: AccountID, _ db: Database) throws -> UserRecord {
+        try IAMName.validate(name, parameter: "userName", maxLength: 128)
         guard
-            let user = try UserRecord.filter(UserRecord.Columns.accountId == caller.accountID.rawValue)
-                .filter(sql: "userName = ? COLLATE NOCASE", arguments: [userName]).fetchOne(db)
-        else { throw IAMError.noSuchUser(userName) }
-        return .user(user.user)
+            let user = try UserRecord.filter(UserRecord.Columns.accountId == account.rawValue)
+                .filter(sql: "userName = ? COLLATE NOCASE", arguments: [name]).fetchOne(db)
+        else { throw IAMError.noSuchUser(name) }
+        return user
     }
 }
 

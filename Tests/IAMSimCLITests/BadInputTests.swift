@@ -93,7 +93,7 @@ struct BadInputTests {
             status: 64),
         Case(
             arguments: ["dashboard", "--output", "yaml"],
-            stderr: "Error: The value 'yaml' is invalid for '--output <format>'. Please provide one of 'text' and 'json'.\nHelp:  --output <format>  Output format: text or json.\nUsage: iamsim dashboard [--db <path>] [--output <format>]\n  See 'iamsim dashboard --help' for more information.",
+            stderr: "Error: The value 'yaml' is invalid for '--output <format>'. Please provide one of 'text', 'json' or 'csv'.\nHelp:  --output <format>  Output format: text or json (csv for reports).\nUsage: iamsim dashboard [--db <path>] [--output <format>]\n  See 'iamsim dashboard --help' for more information.",
             status: 64),
     ]
 

@@ -13,8 +13,9 @@ struct DemoTests {
         try assertSnapshot(r.stdout.replacingOccurrences(of: kept, with: "SCRATCH"), named: "demo")
         // The kept database holds the finished lesson.
         let dashboard = try h.runWithoutDatabaseOption(["dashboard", "--output", "json", "--db", kept])
-        #expect(dashboard.stdout.contains("\"Status\": \"PASS\""))
-        #expect(!dashboard.stdout.contains("\"Status\": \"FAIL\""))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(dashboard.stdout.utf8)) as? [String: Any])
+        let items = try #require(json["SecurityStatus"] as? [[String: Any]])
+        #expect(items.prefix(2).map { $0["Status"] as? String } == ["PASS", "PASS"])
     }
 
     @Test("docs/lesson.md shows the demo's exact transcript")

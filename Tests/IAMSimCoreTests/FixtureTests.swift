@@ -94,28 +94,37 @@ struct FixtureTests {
 struct ChecklistTests {
     let account = AccountID(known: "123456789012")
 
-    @Test("the lesson's starting state fails both items, with evidence and a fix")
-    func start() {
-        let items = SecurityChecklist.evaluate(AccountState(accountID: account, rootAccessKeys: 1, rootActiveAccessKeys: 1))
-        #expect(items.map(\.id) == ["root-access-keys", "root-mfa"])
-        #expect(items.map(\.status) == [.fail, .fail])
-        #expect(items[0].detail == "The root user has 1 access key (1 active).")
-        #expect(items[1].detail == "The root user has no active MFA device.")
-        #expect(items.allSatisfy { $0.remedy != nil })
+    let now = Date(timeIntervalSince1970: 1_767_605_405)
+
+    @Test("the dashboard shows the five classic items in the console's order")
+    func fiveItems() {
+        let dashboard = Dashboard(
+            state: AccountState(accountID: account, rootAccessKeys: 1, rootActiveAccessKeys: 1),
+            snapshot: AuditSnapshot(accountID: account, now: now, rootAccessKeys: [.init(active: true)]), signedInAs: nil)
+        #expect(dashboard.securityStatus.map(\.id) == ["root-access-keys", "root-mfa", "individual-users", "use-groups", "password-policy"])
+        #expect(dashboard.securityStatus.map(\.status) == [.fail, .fail, .fail, .fail, .fail])
+        #expect(dashboard.securityStatus[0].detail == "The root user has 1 access key (1 active).")
+        #expect(dashboard.securityStatus[1].detail == "The root user has no active MFA device.")
+        #expect(dashboard.securityStatus.allSatisfy { $0.remedy != nil })
     }
 
     @Test("an inactive root key still fails: the item asks for deletion")
     func inactiveKey() {
-        let items = SecurityChecklist.evaluate(AccountState(accountID: account, rootAccessKeys: 1, rootActiveAccessKeys: 0))
-        #expect(items[0].status == .fail)
-        #expect(items[0].detail == "The root user has 1 access key (0 active).")
+        let dashboard = Dashboard(
+            state: AccountState(accountID: account, rootAccessKeys: 1),
+            snapshot: AuditSnapshot(accountID: account, now: now, rootAccessKeys: [.init(active: false)]), signedInAs: nil)
+        #expect(dashboard.securityStatus[0].status == .fail)
+        #expect(dashboard.securityStatus[0].detail == "The root user has 1 access key (0 active).")
     }
 
-    @Test("the finished lesson passes both")
+    @Test("the finished lesson passes the two root items")
     func finished() {
-        let items = SecurityChecklist.evaluate(AccountState(accountID: account, rootMFADevices: 1))
-        #expect(items.map(\.status) == [.pass, .pass])
-        #expect(items.map(\.detail) == ["The root user has no access keys.", "The root user has 1 active MFA device."])
+        let dashboard = Dashboard(
+            state: AccountState(accountID: account, rootMFADevices: 1),
+            snapshot: AuditSnapshot(accountID: account, now: now, rootMFADevices: [.virtual]), signedInAs: nil)
+        #expect(dashboard.securityStatus.prefix(2).map(\.status) == [.pass, .pass])
+        #expect(dashboard.securityStatus.prefix(2).map(\.detail) == ["The root user has no access keys.", "The root user has 1 active MFA device."])
+        #expect(dashboard.securityStatus.prefix(2).allSatisfy { $0.remedy == nil })
     }
 
     @Test("the summary map has AWS's keys, live counts and default quotas")

@@ -46,7 +46,7 @@ struct MFADeviceTests {
         #expect(device.enableDate == StoreHarness.start)
         try h.store.deleteAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey)
         let dashboard = try h.store.dashboard(caller: h.console)
-        #expect(dashboard.securityStatus.map(\.status) == [.pass, .pass])
+        #expect(dashboard.securityStatus.prefix(2).map(\.status) == [.pass, .pass])
         #expect(dashboard.summary["AccountMFAEnabled"] == 1)
         #expect(dashboard.summary["MFADevicesInUse"] == 1)
     }

@@ -13,9 +13,10 @@ struct AccessKeyCommands: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List your access keys (ListAccessKeys).")
         static let operationName = "ListAccessKeys"
         @OptionGroup var global: GlobalOptions
+        @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            AccessKeyList(keys: try context.store().listAccessKeys(caller: context.caller))
+            AccessKeyList(keys: try context.store().listAccessKeys(caller: context.caller, userName: user))
         }
     }
 
@@ -24,9 +25,10 @@ struct AccessKeyCommands: ParsableCommand {
             abstract: "Create an access key; its secret is shown now and never again (CreateAccessKey).")
         static let operationName = "CreateAccessKey"
         @OptionGroup var global: GlobalOptions
+        @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            CreatedAccessKey(key: try context.store().createAccessKey(caller: context.caller))
+            CreatedAccessKey(key: try context.store().createAccessKey(caller: context.caller, userName: user))
         }
     }
 
@@ -35,10 +37,11 @@ struct AccessKeyCommands: ParsableCommand {
         static let operationName = "UpdateAccessKey"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id, such as AKIAIOSFODNN7EXAMPLE.") var accessKeyID: String
+        @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
             UpdatedAccessKey(
-                key: try context.store().updateAccessKey(caller: context.caller, accessKeyID: accessKeyID, status: .inactive))
+                key: try context.store().updateAccessKey(caller: context.caller, accessKeyID: accessKeyID, status: .inactive, userName: user))
         }
     }
 
@@ -47,10 +50,11 @@ struct AccessKeyCommands: ParsableCommand {
         static let operationName = "UpdateAccessKey"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
+        @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
             UpdatedAccessKey(
-                key: try context.store().updateAccessKey(caller: context.caller, accessKeyID: accessKeyID, status: .active))
+                key: try context.store().updateAccessKey(caller: context.caller, accessKeyID: accessKeyID, status: .active, userName: user))
         }
     }
 
@@ -59,9 +63,10 @@ struct AccessKeyCommands: ParsableCommand {
         static let operationName = "DeleteAccessKey"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
+        @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            try context.store().deleteAccessKey(caller: context.caller, accessKeyID: accessKeyID)
+            try context.store().deleteAccessKey(caller: context.caller, accessKeyID: accessKeyID, userName: user)
             return Message(text: "Deleted access key \(accessKeyID).", json: .object([]))
         }
     }

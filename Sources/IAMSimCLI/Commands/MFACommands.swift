@@ -29,6 +29,7 @@ struct MFACommands: ParsableCommand {
         var type: DeviceChoice = .authenticatorApp
         @Option(help: "For a hardware TOTP token: the serial number printed on it (iamsim hardware-tokens).")
         var serial: String?
+        @Option(help: "For a hardware TOTP token: assign it to this IAM user instead of yourself.") var user: String?
         @OptionGroup var codes: CodePair
 
         func validate() throws {
@@ -48,7 +49,8 @@ struct MFACommands: ParsableCommand {
             case .hardwareTOTP:
                 let (code1, code2) = try codes.resolve(context.console)
                 let device = try context.store().enableHardwareMFADevice(
-                    caller: context.caller, deviceName: name, serialNumber: serial ?? "", code1: code1, code2: code2)
+                    caller: context.caller, deviceName: name, serialNumber: serial ?? "", code1: code1, code2: code2,
+                    userName: user)
                 return Message(
                     text: "Hardware MFA device \(device.deviceName) (serial \(device.serialNumber)) is assigned to the \(device.assignedTo?.displayName ?? "you") and active.",
                     json: .object([]))
@@ -73,10 +75,12 @@ struct MFACommands: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The device's name or serial number.") var name: String
         @OptionGroup var codes: CodePair
+        @Option(help: "Assign the device to this IAM user instead of yourself.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let (code1, code2) = try codes.resolve(context.console)
-            let device = try context.store().enableMFADevice(caller: context.caller, device: name, code1: code1, code2: code2)
+            let device = try context.store().enableMFADevice(
+                caller: context.caller, device: name, code1: code1, code2: code2, userName: user)
             let owner = device.assignedTo?.displayName ?? "you"
             return Message(
                 text: "MFA device \(device.deviceName) is assigned to the \(owner) and active. Signing in now takes a code from it.",
@@ -91,9 +95,10 @@ struct MFACommands: ParsableCommand {
             abstract: "List your MFA devices and any awaiting activation (ListVirtualMFADevices).")
         static let operationName = "ListVirtualMFADevices"
         @OptionGroup var global: GlobalOptions
+        @Option(help: "An IAM user's devices instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            DeviceList(devices: try context.store().listMFADevices(caller: context.caller))
+            DeviceList(devices: try context.store().listMFADevices(caller: context.caller, userName: user))
         }
     }
 
@@ -111,6 +116,7 @@ struct MFACommands: ParsableCommand {
         @OptionGroup var codes: CodePair
         @Option(help: "Resync before signing in: the root user's email (asks for the password).") var email: String?
         @Flag(help: "With --email: read the password from the first line of standard input.") var passwordStdin = false
+        @Option(help: "An IAM user's devices instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let store = try context.store()
@@ -121,7 +127,8 @@ struct MFACommands: ParsableCommand {
                 device = try store.resyncMFADevice(email: email, password: password, device: name, code1: code1, code2: code2)
             } else {
                 let (code1, code2) = try codes.resolve(context.console)
-                device = try store.resyncMFADevice(caller: context.caller, device: name, code1: code1, code2: code2)
+                device = try store.resyncMFADevice(
+                    caller: context.caller, device: name, code1: code1, code2: code2, userName: user)
             }
             return Message(text: "Resynchronized \(device.deviceName): \(DeviceList.syncDescription(device)).", json: .object([]))
         }
@@ -135,9 +142,10 @@ struct MFACommands: ParsableCommand {
         static let operationName = "DeactivateMFADevice"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The device's name or serial number.") var name: String
+        @Option(help: "An IAM user's devices instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            let device = try context.store().removeMFADevice(caller: context.caller, device: name)
+            let device = try context.store().removeMFADevice(caller: context.caller, device: name, userName: user)
             let what = device.type == .virtual ? "deactivated and deleted" : "deactivated"
             return Message(text: "Removed MFA device \(device.deviceName) (\(what)).", json: .object([]))
         }

@@ -3,40 +3,79 @@ import Foundation
 import IAMSimCore
 import IAMSimStore
 
-/// `iamsim signin`: the console's root sign-in page.
+/// `iamsim signin`: the console's sign-in pages, for the root user and for IAM users.
 struct SignIn: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "signin",
-        abstract: "Sign in to the console as the root user, with an MFA code once MFA is active.",
+        abstract: "Sign in to the console: as root with --email, or as an IAM user with --account and --user.",
         discussion: """
-            On a terminal, iamsim asks for the password (without echo) and, when MFA is active, \
-            for a code. Without a terminal, pipe the password with --password-stdin and pass \
-            --mfa-code; nothing waits for input that is not coming.
+            On a terminal, iamsim asks for the password (without echo), for an MFA code when MFA \
+            is active, and for a new password when one is required. Without a terminal, pipe the \
+            password with --password-stdin (a required new password goes on the second line) and \
+            pass --mfa-code; nothing waits for input that is not coming.
             """)
     static let operationName = "ConsoleLogin"
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The root user's email address.") var email: String
+    @Option(help: "The root user's email address.") var email: String?
+    @Option(help: "For an IAM user: the account id or alias.") var account: String?
+    @Option(help: "For an IAM user: the user name.") var user: String?
     @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
     @Option(help: "A code from the authenticator, when MFA is active.") var mfaCode: String?
+
+    func validate() throws {
+        switch (email, account, user) {
+        case (_?, nil, nil), (nil, _?, _?): return
+        default:
+            throw ValidationError("Sign in as root with --email EMAIL, or as an IAM user with --account ACCOUNT --user NAME.")
+        }
+    }
+
+    var identity: SignInIdentity {
+        if let email { return .root(email: email) }
+        return .user(account: account ?? "", userName: user ?? "")
+    }
 
     func execute(in context: CommandContext) throws -> any Renderable {
         let console = context.console
         let password = try PasswordInput.read(console, fromStandardInput: passwordStdin)
         let store = try context.store()
-        switch try store.signIn(email: email, password: password, mfaCode: mfaCode) {
-        case .signedIn(let session):
-            return SignedIn(session: session, email: email)
-        case .mfaRequired:
-            guard console.isInteractive else { throw IAMError.mfaCodeRequired }
-            guard let code = console.prompt("MFA code: ", false) else {
-                throw CommandError(message: "No MFA code entered.", status: ExitStatus.interrupted)
+        var code = mfaCode
+        var newPassword: String?
+        // The console's pages in turn: password, then a new password or an MFA code as asked.
+        for _ in 0..<3 {
+            switch try store.signIn(identity, password: password, mfaCode: code, newPassword: newPassword) {
+            case .signedIn(let session):
+                return SignedIn(session: session, identity: identity)
+            case .mfaRequired:
+                guard code == nil, console.isInteractive else { throw IAMError.mfaCodeRequired }
+                guard let entered = console.prompt("MFA code: ", false) else {
+                    throw CommandError(message: "No MFA code entered.", status: ExitStatus.interrupted)
+                }
+                code = entered.trimmingCharacters(in: .whitespaces)
+            case .passwordChangeRequired(let reason):
+                guard newPassword == nil else { throw IAMError.signInFailed }
+                newPassword = try Self.newPassword(reason: reason, console, fromStandardInput: passwordStdin)
             }
-            let entered = code.trimmingCharacters(in: .whitespaces)
-            guard case .signedIn(let session) = try store.signIn(email: email, password: password, mfaCode: entered) else {
-                throw IAMError.signInFailed
-            }
-            return SignedIn(session: session, email: email)
         }
+        throw IAMError.signInFailed
+    }
+
+    /// A new password: the second line of standard input, or typed twice on a terminal.
+    static func newPassword(reason: String, _ console: Console, fromStandardInput: Bool) throws -> String {
+        if fromStandardInput {
+            guard let line = console.readStandardInput() else {
+                throw IAMError.passwordChangeRequired(reason)
+            }
+            return line
+        }
+        guard console.isInteractive else { throw IAMError.passwordChangeRequired(reason) }
+        console.printError(reason)
+        guard let first = console.prompt("New password: ", true), let second = console.prompt("Confirm new password: ", true)
+        else {
+            throw CommandError(message: "No password entered.", status: ExitStatus.interrupted)
+        }
+        guard first == second else { throw CommandError(message: "The two new passwords differ; nothing changed.") }
+        return first
     }
 
     func hint(for error: IAMError) -> String? {
@@ -67,6 +106,12 @@ enum PasswordInput {
 }
 
 extension IAMError {
+    /// A new password is needed where no terminal can ask for one.
+    static func passwordChangeRequired(_ reason: String) -> IAMError {
+        .accessDenied(
+            "\(reason) Pipe the current password and then the new one on two lines with --password-stdin, or sign in from a terminal.")
+    }
+
     /// Sign-in without a code, where no terminal can ask for one.
     static let mfaCodeRequired = IAMError.accessDenied(
         "MFA code required: this identity has MFA active. Pass --mfa-code CODE (iamsim authenticator codes shows it).")
@@ -105,11 +150,16 @@ struct WhoAmI: ConsoleCommand {
 
 struct SignedIn: Renderable {
     var session: ConsoleSession
-    var email: String
+    var identity: SignInIdentity
 
     func text(_ style: TextStyle) -> String {
         let mfa = session.mfaUsed ? "with MFA" : "without MFA"
-        return "Signed in to account \(session.principal.accountID) as the \(session.principal.displayName) (\(email)), \(mfa). The session lasts until \(Timestamp.readable(session.expireDate))."
+        let who =
+            switch identity {
+            case .root(let email): "the root user (\(email))"
+            case .user: "the \(session.principal.displayName)"
+            }
+        return "Signed in to account \(session.principal.accountID) as \(who), \(mfa). The session lasts until \(Timestamp.readable(session.expireDate))."
     }
 
     var json: JSONValue {

@@ -70,7 +70,7 @@ struct DemoPlayer {
             }
         }
         narrate("")
-        narrate("Lesson complete: both security status items pass. Walk it yourself from: iamsim signin --email \(fixture.account.root.email)")
+        narrate("Lesson complete: both root security status items pass. Walk it yourself with: iamsim lesson")
         return true
     }
 

@@ -37,7 +37,7 @@ struct LessonView: Renderable {
         }
         guard let step = reading.progress.current else {
             lines.append(
-                "Lesson complete: the root user has no access keys and has MFA, and the dashboard is green. Start over with: iamsim lesson reset"
+                "Lesson complete: the root user has no access keys and has MFA, and both root items of the dashboard are green. Start over with: iamsim lesson reset"
             )
             return lines.joined(separator: "\n")
         }

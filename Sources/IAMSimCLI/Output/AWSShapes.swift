@@ -65,3 +65,51 @@ extension MFADevice {
         ])
     }
 }
+
+extension User {
+    /// `User`.
+    var json: JSONValue {
+        .object([
+            "Path": .string(path), "UserName": .string(userName), "UserId": .string(userID), "Arn": .string(arn),
+            "CreateDate": .date(createDate), "PasswordLastUsed": .date(passwordLastUsed),
+        ])
+    }
+}
+
+extension Group {
+    /// `Group`.
+    var json: JSONValue {
+        .object([
+            "Path": .string(path), "GroupName": .string(groupName), "GroupId": .string(groupID), "Arn": .string(arn),
+            "CreateDate": .date(createDate),
+        ])
+    }
+}
+
+extension LoginProfile {
+    /// `LoginProfile`.
+    var json: JSONValue {
+        .object([
+            "UserName": .string(userName), "CreateDate": .date(createDate),
+            "PasswordResetRequired": .bool(passwordResetRequired),
+        ])
+    }
+}
+
+extension PasswordPolicy {
+    /// `PasswordPolicy`, as `GetAccountPasswordPolicy` returns it.
+    var json: JSONValue {
+        .object([
+            "MinimumPasswordLength": .int(minimumPasswordLength),
+            "RequireSymbols": .bool(requireSymbols),
+            "RequireNumbers": .bool(requireNumbers),
+            "RequireUppercaseCharacters": .bool(requireUppercaseCharacters),
+            "RequireLowercaseCharacters": .bool(requireLowercaseCharacters),
+            "AllowUsersToChangePassword": .bool(allowUsersToChangePassword),
+            "ExpirePasswords": .bool(expirePasswords),
+            "MaxPasswordAge": maxPasswordAge.map { .int($0) },
+            "PasswordReusePrevention": passwordReusePrevention.map { .int($0) },
+            "HardExpiry": .bool(hardExpiry),
+        ])
+    }
+}

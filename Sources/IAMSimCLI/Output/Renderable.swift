@@ -4,12 +4,20 @@ public protocol Renderable {
     func text(_ style: TextStyle) -> String
     /// The JSON output, with AWS's field names.
     var json: JSONValue { get }
+    /// The CSV output, for the commands that have one (nil for the others).
+    var csv: String? { get }
+}
+
+extension Renderable {
+    public var csv: String? { nil }
 }
 
 /// The `--output` formats.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text
     case json
+    /// Only for tabular reports (audit findings); other commands refuse it.
+    case csv
 }
 
 /// How text is decorated: colour only on a terminal, and never when `NO_COLOR` is set.

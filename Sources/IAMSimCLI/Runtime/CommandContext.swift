@@ -24,6 +24,15 @@ public final class CommandContext {
     /// Who console commands act as: the newest open session.
     var caller: Caller { .console(account: nil) }
 
+    /// Who auditor commands (audit, credential report, events) act as: the signed-in session,
+    /// else the root user of the database's first account. An auditor reads the database from
+    /// outside the console, so needs no sign-in.
+    func auditCaller() throws -> Caller {
+        let store = try store()
+        if try store.signedInPrincipal() != nil { return caller }
+        return .principal(.root(try store.currentAccount()))
+    }
+
     // MARK: - Database
 
     /// The database, created from the built-in fixture if it is missing or empty (and said so

@@ -41,8 +41,12 @@ public struct CommandRunner {
     public func run(_ command: any ConsoleCommand) -> Int32 {
         switch execute(command) {
         case .output(let output):
+            guard command.global.output != .csv || output.csv != nil else {
+                world.console.printError("iamsim: error: CSV output is not available for this command; use --output text or json.")
+                return ExitStatus.usage
+            }
             write(output, format: command.global.output)
-            return ExitStatus.success
+            return (output as? any ExitStatusReporting)?.exitStatus ?? ExitStatus.success
         case .failure(let message, let status):
             world.console.printError(message)
             return status
@@ -68,6 +72,13 @@ public struct CommandRunner {
         case .text:
             let text = output.text(TextStyle(colors: world.console.colors))
             if !text.isEmpty { world.console.print(text) }
+        case .csv:
+            world.console.write(output.csv ?? "")
         }
     }
+}
+
+/// An output that decides the exit status itself, such as an audit that gates on failures.
+protocol ExitStatusReporting {
+    var exitStatus: Int32 { get }
 }

@@ -10,7 +10,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
             valueName: "path"))
     public var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Output format: text or json.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Output format: text or json (csv for reports).", valueName: "format"))
     public var output: OutputFormat = .text
 
     public init() {}

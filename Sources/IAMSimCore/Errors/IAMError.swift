@@ -12,6 +12,10 @@ public enum IAMError: Error, Equatable, Sendable {
     case validationError(String)
     case invalidInput(String)
     case accessDenied(String)
+    case passwordPolicyViolation(String)
+    case invalidUserType(String)
+    case reportNotPresent(String)
+    case reportInProgress(String)
     case serviceFailure(String)
 
     /// The AWS error code, exactly as AWS spells it.
@@ -26,6 +30,10 @@ public enum IAMError: Error, Equatable, Sendable {
         case .validationError: "ValidationError"
         case .invalidInput: "InvalidInput"
         case .accessDenied: "AccessDenied"
+        case .passwordPolicyViolation: "PasswordPolicyViolation"
+        case .invalidUserType: "InvalidUserType"
+        case .reportNotPresent: "ReportNotPresent"
+        case .reportInProgress: "ReportInProgress"
         case .serviceFailure: "ServiceFailure"
         }
     }
@@ -36,7 +44,8 @@ public enum IAMError: Error, Equatable, Sendable {
         case .noSuchEntity(let m), .entityAlreadyExists(let m), .limitExceeded(let m),
             .deleteConflict(let m), .invalidAuthenticationCode(let m),
             .entityTemporarilyUnmodifiable(let m), .validationError(let m), .invalidInput(let m),
-            .accessDenied(let m), .serviceFailure(let m):
+            .accessDenied(let m), .passwordPolicyViolation(let m), .invalidUserType(let m), .reportNotPresent(let m),
+            .reportInProgress(let m), .serviceFailure(let m):
             m
         }
     }
@@ -44,10 +53,11 @@ public enum IAMError: Error, Equatable, Sendable {
     /// The HTTP status AWS's service model gives the error shape.
     public var httpStatus: Int {
         switch self {
-        case .noSuchEntity: 404
+        case .noSuchEntity, .reportInProgress: 404
         case .entityAlreadyExists, .limitExceeded, .deleteConflict, .entityTemporarilyUnmodifiable: 409
         case .invalidAuthenticationCode, .accessDenied: 403
-        case .validationError, .invalidInput: 400
+        case .validationError, .invalidInput, .passwordPolicyViolation, .invalidUserType: 400
+        case .reportNotPresent: 410
         case .serviceFailure: 500
         }
     }

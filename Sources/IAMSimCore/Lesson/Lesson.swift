@@ -42,7 +42,7 @@ extension Lesson {
              "Sign in → Root user → email → password",
              "iamsim signin --email {email}", .signedIn),
             ("open-dashboard", "Open the IAM dashboard and read the security status",
-             "Two items are marked FAIL: the root user has an access key, and no MFA device. This lesson turns both green.",
+             "The first two items are marked FAIL: the root user has an access key, and no MFA device. This lesson turns both green.",
              "IAM → Dashboard → Security status",
              "iamsim dashboard", .event("GetAccountSummary")),
             ("list-root-keys", "Open your security credentials and find the root access key",
@@ -98,7 +98,7 @@ extension Lesson {
              "Sign in → Root user → email → password → MFA code",
              "iamsim signin --email {email} --mfa-code {code}", .signedInWithMFA),
             ("dashboard-green", "See the security status turn green",
-             "Both items pass: root has no access keys and has MFA. The lesson is complete.",
+             "The two root items pass: root has no access keys and has MFA. The lesson is complete (users, groups and a password policy are the next lesson).",
              "IAM → Dashboard → Security status",
              "iamsim dashboard", .securityStatusGreen),
         ]))

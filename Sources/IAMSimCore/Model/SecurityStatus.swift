@@ -5,7 +5,7 @@ public struct SecurityStatusItem: Hashable, Sendable {
         case fail = "FAIL"
     }
 
-    /// A stable id: `root-access-keys`, `root-mfa`.
+    /// A stable id: `root-access-keys`, `root-mfa`, `individual-users`, `use-groups`, `password-policy`.
     public var id: String
     /// The console's wording: "Delete your root access keys".
     public var title: String
@@ -24,36 +24,10 @@ public struct SecurityStatusItem: Hashable, Sendable {
     }
 }
 
-/// The dashboard's security-status checklist, computed from live account state.
-public enum SecurityChecklist {
-    /// The items for `state`, in the console's order.
-    public static func evaluate(_ state: AccountState) -> [SecurityStatusItem] {
-        [rootAccessKeys(state), rootMFA(state)]
-    }
-
-    static func rootAccessKeys(_ state: AccountState) -> SecurityStatusItem {
-        let title = "Delete your root access keys"
-        guard state.rootAccessKeys > 0 else {
-            return SecurityStatusItem(
-                id: "root-access-keys", title: title, status: .pass, detail: "The root user has no access keys.")
-        }
-        let keys = state.rootAccessKeys == 1 ? "1 access key" : "\(state.rootAccessKeys) access keys"
-        return SecurityStatusItem(
-            id: "root-access-keys", title: title, status: .fail,
-            detail: "The root user has \(keys) (\(state.rootActiveAccessKeys) active).",
-            remedy: "iamsim access-keys deactivate ID, then iamsim access-keys delete ID")
-    }
-
-    static func rootMFA(_ state: AccountState) -> SecurityStatusItem {
-        let title = "Activate MFA on your root account"
-        guard state.rootMFADevices > 0 else {
-            return SecurityStatusItem(
-                id: "root-mfa", title: title, status: .fail, detail: "The root user has no active MFA device.",
-                remedy: "iamsim mfa assign NAME, then iamsim mfa activate NAME --code1 C1 --code2 C2")
-        }
-        let devices = state.rootMFADevices == 1 ? "1 active MFA device" : "\(state.rootMFADevices) active MFA devices"
-        return SecurityStatusItem(
-            id: "root-mfa", title: title, status: .pass, detail: "The root user has \(devices).")
+extension SecurityStatusItem {
+    /// The dashboard's view of an audit finding.
+    public init(_ finding: AuditFinding) {
+        self.init(id: finding.id, title: finding.title, status: finding.status, detail: finding.evidence, remedy: finding.remedy)
     }
 }
 
@@ -64,10 +38,12 @@ public struct Dashboard: Hashable, Sendable {
     public var securityStatus: [SecurityStatusItem]
     public var signedInAs: Principal?
 
-    public init(state: AccountState, signedInAs: Principal?) {
+    /// The dashboard of an account in `state`, whose checklist is `snapshot`'s five classic
+    /// items (`AuditControls.dashboardItems`).
+    public init(state: AccountState, snapshot: AuditSnapshot, signedInAs: Principal?) {
         self.state = state
         self.summary = AccountSummary(state)
-        self.securityStatus = SecurityChecklist.evaluate(state)
+        self.securityStatus = AuditControls.dashboardItems(snapshot).map(SecurityStatusItem.init)
         self.signedInAs = signedInAs
     }
 }

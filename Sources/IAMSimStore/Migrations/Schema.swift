@@ -10,6 +10,7 @@ enum Schema {
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("v3", migrate: v3)
+        migrator.registerMigration("v4", migrate: v4)
         return migrator
     }
 
@@ -172,6 +173,66 @@ enum Schema {
             t.primaryKey("serialNumber", .text)
             t.column("secret", .text).notNull()
             t.column("addedDate", .datetime).notNull()
+        }
+    }
+
+    /// Identities beyond root: console passwords for IAM users, groups, the account password
+    /// policy, and the credential report.
+    static func v4(_ db: Database) throws {
+        try db.alter(table: "iamUser") { t in
+            t.add(column: "failedMFAAttempts", .integer).notNull().defaults(to: 0)
+            t.add(column: "lockedUntil", .datetime)
+        }
+        // A user's console password (AWS's login profile). RESTRICT: IAM refuses to delete a
+        // user who still has one.
+        try db.create(table: "loginProfile") { t in
+            t.primaryKey("userId", .text).references("iamUser", onDelete: .restrict)
+            t.column("passwordHash", .text).notNull()
+            t.column("createDate", .datetime).notNull()
+            t.column("passwordLastChanged", .datetime).notNull()
+            t.column("passwordResetRequired", .boolean).notNull().defaults(to: false)
+        }
+        // Earlier password hashes, newest first, for the policy's reuse prevention.
+        try db.create(table: "passwordHistory") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("userId", .text).notNull().references("iamUser", onDelete: .cascade)
+            t.column("passwordHash", .text).notNull()
+            t.column("changedDate", .datetime).notNull()
+        }
+        try db.create(index: "passwordHistory_user", on: "passwordHistory", columns: ["userId", "id"])
+        try db.create(table: "iamGroup") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            t.column("groupName", .text).notNull()
+            t.column("path", .text).notNull().defaults(to: "/")
+            t.column("createDate", .datetime).notNull()
+        }
+        try db.execute(sql: "CREATE UNIQUE INDEX iamGroup_name ON iamGroup(accountId, groupName COLLATE NOCASE)")
+        // RESTRICT both ways: IAM refuses to delete a group with members or a user in a group.
+        try db.create(table: "groupMembership") { t in
+            t.column("groupId", .text).notNull().references("iamGroup", onDelete: .restrict)
+            t.column("userId", .text).notNull().references("iamUser", onDelete: .restrict)
+            t.column("addedDate", .datetime).notNull()
+            t.primaryKey(["groupId", "userId"])
+        }
+        try db.create(index: "groupMembership_user", on: "groupMembership", columns: ["userId"])
+        try db.create(table: "passwordPolicy") { t in
+            t.primaryKey("accountId", .text).references("account", onDelete: .cascade)
+            t.column("minimumPasswordLength", .integer).notNull()
+            t.column("requireSymbols", .boolean).notNull()
+            t.column("requireNumbers", .boolean).notNull()
+            t.column("requireUppercaseCharacters", .boolean).notNull()
+            t.column("requireLowercaseCharacters", .boolean).notNull()
+            t.column("allowUsersToChangePassword", .boolean).notNull()
+            t.column("maxPasswordAge", .integer)
+            t.column("passwordReusePrevention", .integer)
+            t.column("hardExpiry", .boolean).notNull()
+        }
+        // The latest generated report per account (AWS keeps one; regeneration waits 4 hours).
+        try db.create(table: "credentialReport") { t in
+            t.primaryKey("accountId", .text).references("account", onDelete: .cascade)
+            t.column("generatedTime", .datetime).notNull()
+            t.column("content", .text).notNull()
         }
     }
 }

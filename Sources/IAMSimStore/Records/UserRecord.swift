@@ -10,6 +10,8 @@ struct UserRecord: Codable, Hashable {
     var path: String
     var createDate: Date
     var passwordLastUsed: Date?
+    var failedMFAAttempts: Int = 0
+    var lockedUntil: Date?
 }
 
 extension UserRecord: FetchableRecord, PersistableRecord {

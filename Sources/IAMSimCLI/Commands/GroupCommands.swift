@@ -1,0 +1,98 @@
+import ArgumentParser
+import IAMSimCore
+import IAMSimStore
+
+/// `iamsim groups …`: IAM groups and their members.
+struct GroupCommands: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "groups", abstract: "Create, list and delete groups, and manage their members.",
+        subcommands: [Create.self, List.self, Delete.self, AddUser.self, RemoveUser.self, ListForUser.self])
+
+    struct Create: ConsoleCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a group (CreateGroup).")
+        static let operationName = "CreateGroup"
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The group name: 1 to 128 letters, digits and +=,.@_-.") var name: String
+        @Option(help: "The path, such as /division/.") var path: String = "/"
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            let group = try context.store().createGroup(caller: context.caller, groupName: name, path: path)
+            return Message(
+                text: "Created group \(group.groupName) (\(group.arn)). Add users with: iamsim groups add-user \(group.groupName) USER",
+                json: .object(["Group": group.json]))
+        }
+    }
+
+    struct List: ConsoleCommand {
+        static let configuration = CommandConfiguration(abstract: "List groups (ListGroups).")
+        static let operationName = "ListGroups"
+        @OptionGroup var global: GlobalOptions
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            GroupList(groups: try context.store().listGroups(caller: context.caller))
+        }
+    }
+
+    struct Delete: ConsoleCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete a group without members (DeleteGroup).")
+        static let operationName = "DeleteGroup"
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The group name.") var name: String
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            try context.store().deleteGroup(caller: context.caller, groupName: name)
+            return Message(text: "Deleted group \(name).", json: .object([]))
+        }
+    }
+
+    struct AddUser: ConsoleCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user to a group (AddUserToGroup).")
+        static let operationName = "AddUserToGroup"
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The group name.") var group: String
+        @Argument(help: "The user name.") var user: String
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            try context.store().addUserToGroup(caller: context.caller, groupName: group, userName: user)
+            return Message(text: "\(user) is a member of \(group).", json: .object([]))
+        }
+    }
+
+    struct RemoveUser: ConsoleCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a user from a group (RemoveUserFromGroup).")
+        static let operationName = "RemoveUserFromGroup"
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The group name.") var group: String
+        @Argument(help: "The user name.") var user: String
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            try context.store().removeUserFromGroup(caller: context.caller, groupName: group, userName: user)
+            return Message(text: "\(user) is no longer a member of \(group).", json: .object([]))
+        }
+    }
+
+    struct ListForUser: ConsoleCommand {
+        static let configuration = CommandConfiguration(abstract: "List the groups a user belongs to (ListGroupsForUser).")
+        static let operationName = "ListGroupsForUser"
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The user name.") var user: String
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            GroupList(groups: try context.store().listGroupsForUser(caller: context.caller, userName: user))
+        }
+    }
+}
+
+struct GroupList: Renderable {
+    var groups: [Group]
+
+    func text(_ style: TextStyle) -> String {
+        guard !groups.isEmpty else { return "No groups." }
+        return TextTable(
+            headers: ["GROUP NAME", "GROUP ID", "PATH", "CREATED"],
+            rows: groups.map { [$0.groupName, $0.groupID, $0.path, Timestamp.readable($0.createDate)] }
+        ).rendered()
+    }
+
+    var json: JSONValue { .object(["Groups": .array(groups.map(\.json)), "IsTruncated": .bool(false)]) }
+}

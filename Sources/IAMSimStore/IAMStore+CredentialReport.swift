@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import IAMSimCore
+
+/// `GenerateCredentialReport`'s answer.
+public struct CredentialReportGeneration: Hashable, Sendable {
+    /// `STARTED` when a new report was made, `COMPLETE` when the last one is still recent.
+    public var state: String
+    public var description: String?
+}
+
+/// `GetCredentialReport`'s answer.
+public struct StoredCredentialReport: Hashable, Sendable {
+    public var content: String
+    public var generatedTime: Date
+}
+
+extension IAMStore {
+    // MARK: - Credential report
+
+    /// How long a report stands before `GenerateCredentialReport` makes a new one (AWS: 4 hours).
+    public static let credentialReportLifetime: TimeInterval = 4 * 3_600
+
+    /// `GenerateCredentialReport`: a new report of every identity's credentials, unless the last
+    /// one is less than four hours old (on iamsim's clock), as in AWS. Generation completes at
+    /// once, so `STARTED` is followed by a report that can be read straight away.
+    public func generateCredentialReport(caller: Caller) throws -> CredentialReportGeneration {
+        try perform("GenerateCredentialReport", caller: caller, resource: nil) { db, principal, now in
+            try Permissions.authorizeAdministration(principal, "GenerateCredentialReport", resource: "*")
+            let account = principal.accountID
+            let last = try Date.fetchOne(
+                db, sql: "SELECT generatedTime FROM credentialReport WHERE accountId = ?", arguments: [account.rawValue])
+            if let last, now.timeIntervalSince(last) < Self.credentialReportLifetime {
+                return CredentialReportGeneration(state: "COMPLETE", description: nil)
+            }
+            let content = CredentialReport.csv(try credentialReportEntries(account, now: now, db))
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO credentialReport (accountId, generatedTime, content) VALUES (?, ?, ?)",
+                arguments: [account.rawValue, now, content])
+            return CredentialReportGeneration(
+                state: "STARTED",
+                description: last == nil
+                    ? "No report exists. Starting a new report generation task"
+                    : "The last report is more than 4 hours old. Starting a new report generation task")
+        }
+    }
+
+    /// `GetCredentialReport`: the last report generated.
+    ///
+    /// - Throws: `ReportNotPresent` before the first `GenerateCredentialReport`.
+    public func getCredentialReport(caller: Caller) throws -> StoredCredentialReport {
+        try perform("GetCredentialReport", caller: caller, resource: nil) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, "GetCredentialReport", resource: "*")
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT content, generatedTime FROM credentialReport WHERE accountId = ?",
+                    arguments: [principal.accountID.rawValue])
+            else {
+                throw IAMError.reportNotPresent(
+                    "Credential report not present. Generate one first: iamsim credential-report generate")
+            }
+            return StoredCredentialReport(content: row["content"], generatedTime: row["generatedTime"])
+        }
+    }
+
+    /// One entry per identity: root first, then users by name.
+    func credentialReportEntries(_ accountID: AccountID, now: Date, _ db: Database) throws -> [CredentialReportEntry] {
+        let account = try self.account(accountID, db)
+        let policy = try passwordPolicy(accountID, db)
+        func keys(_ owner: OwnerKey) throws -> [CredentialReportEntry.AccessKey] {
+            try AccessKeyRecord.all().owned(by: owner).fetchAll(db).prefix(2).map {
+                CredentialReportEntry.AccessKey(
+                    active: $0.status == .active, lastRotated: $0.createDate, lastUsedDate: $0.lastUsedDate,
+                    lastUsedRegion: $0.lastUsedRegion, lastUsedService: $0.lastUsedService)
+            }
+        }
+        func mfaActive(_ owner: OwnerKey) throws -> Bool {
+            try MFADeviceRecord.all().assigned(to: owner).fetchCount(db) > 0
+        }
+        let root = OwnerKey(.root(accountID))
+        var entries = [
+            CredentialReportEntry(
+                isRoot: true, user: CredentialReport.rootUserName, arn: accountID.rootARN, creationTime: account.createDate,
+                hasPassword: true, passwordLastUsed: account.rootPasswordLastUsed, mfaActive: try mfaActive(root),
+                accessKeys: try keys(root))
+        ]
+        let users = try UserRecord.filter(UserRecord.Columns.accountId == accountID.rawValue)
+            .order(sql: "userName COLLATE NOCASE").fetchAll(db)
+        for user in users {
+            let owner = OwnerKey(accountId: user.accountId, userId: user.id)
+            let profile = try LoginProfileRecord.fetchOne(db, key: user.id)
+            entries.append(
+                CredentialReportEntry(
+                    user: user.userName, arn: user.user.arn, creationTime: user.createDate, hasPassword: profile != nil,
+                    passwordLastUsed: user.passwordLastUsed, passwordLastChanged: profile?.passwordLastChanged,
+                    passwordNextRotation: profile.flatMap { policy?.nextRotation(afterChange: $0.passwordLastChanged) },
+                    mfaActive: try mfaActive(owner), accessKeys: try keys(owner)))
+        }
+        return entries
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import IAMSimCore
+
+extension IAMStore {
+    // MARK: - Groups
+
+    /// `CreateGroup`.
+    @discardableResult
+    public func createGroup(caller: Caller, groupName: String, path: String = "/") throws -> Group {
+        let groupID = "AGPA" + secrets.userID().dropFirst(4)
+        return try perform("CreateGroup", caller: caller, resource: groupName) { db, principal, now in
+            try Permissions.authorizeAdministration(principal, "CreateGroup", resource: groupARN(principal, groupName))
+            try IAMName.validate(groupName, parameter: "groupName", maxLength: IdentityRules.groupNameMaxLength)
+            try IdentityRules.validatePath(path)
+            let groups = GroupRecord.filter(GroupRecord.Columns.accountId == principal.accountID.rawValue)
+            guard try groups.filter(sql: "groupName = ? COLLATE NOCASE", arguments: [groupName]).fetchCount(db) == 0 else {
+                throw IAMError.entityAlreadyExists("Group with name \(groupName) already exists.")
+            }
+            guard try groups.fetchCount(db) < IdentityRules.maxGroups else {
+                throw IAMError.quotaExceeded("GroupsPerAccount", IdentityRules.maxGroups)
+            }
+            let record = GroupRecord(
+                id: groupID, accountId: principal.accountID.rawValue, groupName: groupName, path: path, createDate: now)
+            try record.insert(db)
+            return record.group
+        }
+    }
+
+    /// `ListGroups`, by name.
+    public func listGroups(caller: Caller) throws -> [Group] {
+        try perform("ListGroups", caller: caller, resource: nil) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, "ListGroups", resource: groupARN(principal, "*"))
+            return try GroupRecord.filter(GroupRecord.Columns.accountId == principal.accountID.rawValue)
+                .order(sql: "groupName COLLATE NOCASE").fetchAll(db).map(\.group)
+        }
+    }
+
+    /// `DeleteGroup`. - Throws: `DeleteConflict` while the group has members.
+    public func deleteGroup(caller: Caller, groupName: String) throws {
+        try perform("DeleteGroup", caller: caller, resource: groupName) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, "DeleteGroup", resource: groupARN(principal, groupName))
+            let group = try group(named: groupName, in: principal.accountID, db)
+            let members = try Int.fetchOne(db, sql: "SELECT count(*) FROM groupMembership WHERE groupId = ?", arguments: [group.id])
+            guard members == 0 else {
+                throw IAMError.deleteConflict("Cannot delete entity, must remove users from group first.")
+            }
+            try group.delete(db)
+        }
+    }
+
+    /// `AddUserToGroup`. Adding a member again changes nothing, as in IAM.
+    public func addUserToGroup(caller: Caller, groupName: String, userName: String) throws {
+        try perform("AddUserToGroup", caller: caller, resource: "\(groupName)/\(userName)") { db, principal, now in
+            try Permissions.authorizeAdministration(principal, "AddUserToGroup", resource: groupARN(principal, groupName))
+            let group = try group(named: groupName, in: principal.accountID, db)
+            let user = try user(named: userName, in: principal.accountID, db)
+            let already = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM groupMembership WHERE groupId = ? AND userId = ?", arguments: [group.id, user.id])
+            guard already == 0 else { return }
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM groupMembership WHERE userId = ?", arguments: [user.id])
+            guard (count ?? 0) < IdentityRules.maxGroupsPerUser else {
+                throw IAMError.quotaExceeded("GroupsPerUser", IdentityRules.maxGroupsPerUser)
+            }
+            try db.execute(
+                sql: "INSERT INTO groupMembership (groupId, userId, addedDate) VALUES (?, ?, ?)",
+                arguments: [group.id, user.id, now])
+        }
+    }
+
+    /// `RemoveUserFromGroup`.
+    public func removeUserFromGroup(caller: Caller, groupName: String, userName: String) throws {
+        try perform("RemoveUserFromGroup", caller: caller, resource: "\(groupName)/\(userName)") { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, "RemoveUserFromGroup", resource: groupARN(principal, groupName))
+            let group = try group(named: groupName, in: principal.accountID, db)
+            let user = try user(named: userName, in: principal.accountID, db)
+            try db.execute(
+                sql: "DELETE FROM groupMembership WHERE groupId = ? AND userId = ?", arguments: [group.id, user.id])
+            guard db.changesCount > 0 else {
+                throw IAMError.noSuchEntity("The user with name \(user.userName) is not in the group \(group.groupName).")
+            }
+        }
+    }
+
+    /// `ListGroupsForUser`, by name.
+    public func listGroupsForUser(caller: Caller, userName: String) throws -> [Group] {
+        try perform("ListGroupsForUser", caller: caller, resource: userName) { db, principal, _ in
+            let user = try user(named: userName, in: principal.accountID, db)
+            try Permissions.authorize(principal, "ListGroupsForUser", credentialsOf: .user(user.user))
+            return try GroupRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT iamGroup.* FROM iamGroup JOIN groupMembership ON groupMembership.groupId = iamGroup.id
+                    WHERE groupMembership.userId = ? ORDER BY iamGroup.groupName COLLATE NOCASE
+                    """,
+                arguments: [user.id]
+            ).map(\.group)
+        }
+    }
+
+    func group(named name: String, in account: AccountID, _ db: Database) throws -> GroupRecord {
+        try IAMName.validate(name, parameter: "groupName", maxLength: IdentityRules.groupNameMaxLength)
+        guard
+            let group = try GroupRecord.filter(GroupRecord.Columns.accountId == account.rawValue)
+                .filter(sql: "groupName = ? COLLATE NOCASE", arguments: [name]).fetchOne(db)
+        else { throw IAMError.noSuchEntity("The group with name \(name) cannot be found.") }
+        return group
+    }
+
+    func groupARN(_ principal: Principal, _ name: String) -> String {
+        "arn:aws:iam::\(principal.accountID.rawValue):group/\(name)"
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import IAMSimCore
+
+extension IAMStore {
+    // MARK: - Users
+
+    /// `CreateUser`.
+    ///
+    /// - Throws: `EntityAlreadyExists` (names are case-insensitive), `ValidationError`,
+    ///   `LimitExceeded` past AWS's default 5,000 users.
+    @discardableResult
+    public func createUser(caller: Caller, userName: String, path: String = "/") throws -> User {
+        let userID = secrets.userID()
+        return try perform("CreateUser", caller: caller, resource: userName) { db, principal, now in
+            try Permissions.authorizeAdministration(principal, "CreateUser", resource: userARN(principal, userName))
+            try IAMName.validate(userName, parameter: "userName", maxLength: IdentityRules.userNameMaxLength)
+            try IdentityRules.validatePath(path)
+            let account = principal.accountID.rawValue
+            let existing = try UserRecord.filter(UserRecord.Columns.accountId == account)
+            guard try existing.filter(sql: "userName = ? COLLATE NOCASE", arguments: [userName]).fetchCount(db) == 0 else {
+                throw IAMError.entityAlreadyExists("User with name \(userName) already exists.")
+            }
+            guard try existing.fetchCount(db) < IdentityRules.maxUsers else {
+                throw IAMError.quotaExceeded("UsersPerAccount", IdentityRules.maxUsers)
+            }
+            let record = UserRecord(id: userID, accountId: account, userName: userName, path: path, createDate: now)
+            try record.insert(db)
+            return record.user
+        }
+    }
+
+    /// `GetUser`: the user `userName`, or the caller when it is an IAM user and `userName` is nil.
+    public func getUser(caller: Caller, userName: String?) throws -> User {
+        try perform("GetUser", caller: caller, resource: userName) { db, principal, _ in
+            guard let userName else {
+                guard case .user(let user) = principal else { throw IAMError.noSuchUser("root") }
+                return user
+            }
+            let target = Principal.user(try user(named: userName, in: principal.accountID, db).user)
+            try Permissions.authorize(principal, "GetUser", credentialsOf: target)
+            guard case .user(let user) = target else { throw IAMError.noSuchUser(userName) }
+            return user
+        }
+    }
+
+    /// `ListUsers`, by name, optionally under a path prefix.
+    public func listUsers(caller: Caller, pathPrefix: String? = nil) throws -> [User] {
+        try perform("ListUsers", caller: caller, resource: nil) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, "ListUsers", resource: userARN(principal, "*"))
+            var request = UserRecord.filter(UserRecord.Columns.accountId == principal.accountID.rawValue)
+            if let pathPrefix { request = request.filter(sql: "substr(path, 1, ?) = ?", arguments: [pathPrefix.count, pathPrefix]) }
+            return try request.order(sql: "userName COLLATE NOCASE").fetchAll(db).map(\.user)
+        }
+    }
+
+    /// `DeleteUser`.
+    ///
+    /// - Throws: `DeleteConflict` while the user still has a console password, access keys,
+    ///   MFA devices or group memberships, with AWS's message for the first one found.
+    public func deleteUser(caller: Caller, userName: String) throws {
+        try perform("DeleteUser", caller: caller, resource: userName) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, "DeleteUser", resource: userARN(principal, userName))
+            let user = try user(named: userName, in: principal.accountID, db)
+            let checks: [(String, String)] = [
+                ("SELECT count(*) FROM loginProfile WHERE userId = ?", "must delete login profile first"),
+                ("SELECT count(*) FROM accessKey WHERE userId = ?", "must delete access keys first"),
+                ("SELECT count(*) FROM mfaDevice WHERE userId = ?", "must delete MFA device first"),
+                ("SELECT count(*) FROM groupMembership WHERE userId = ?", "must remove users from group first"),
+            ]
+            for (sql, reason) in checks where try Int.fetchOne(db, sql: sql, arguments: [user.id]) ?? 0 > 0 {
+                throw IAMError.deleteConflict("Cannot delete entity, \(reason).")
+            }
+            // Sessions end with the user; its past events stay in the log.
+            try db.execute(sql: "DELETE FROM consoleSession WHERE userId = ?", arguments: [user.id])
+            try user.delete(db)
+        }
+    }
+
+    func userARN(_ principal: Principal, _ name: String) -> String {
+        "arn:aws:iam::\(principal.accountID.rawValue):user/\(name)"
+    }
+
+    // MARK: - Login profiles
+
+    /// `CreateLoginProfile`: gives a user a console password, checked against the password policy.
+    @discardableResult
+    public func createLoginProfile(caller: Caller, userName: String, password: String, passwordResetRequired: Bool = false)
+        throws -> LoginProfile
+    {
+        let hash = hasher.hash(password, random: secrets.random)
+        return try perform("CreateLoginProfile", caller: caller, resource: userName) { db, principal, now in
+            try Permissions.authorizeAdministration(principal, "CreateLoginProfile", resource: userARN(principal, userName))
+            let user = try user(named: userName, in: principal.accountID, db)
+            guard try LoginProfileRecord.fetchOne(db, key: user.id) == nil else {
+                throw IAMError.entityAlreadyExists("Login Profile for user \(user.userName) already exists.")
+            }
+            try checkPassword(password, for: user, reused: false, db)
+            let profile = LoginProfileRecord(
+                userId: user.id, passwordHash: hash, createDate: now, passwordLastChanged: now,
+                passwordResetRequired: passwordResetRequired)
+            try profile.insert(db)
+            try remember(hash, for: user, now: now, db)
+            return LoginProfile(userName: user.userName, createDate: now, passwordResetRequired: passwordResetRequired)
+        }
+    }
+
+    /// `GetLoginProfile`.
+    public func getLoginProfile(caller: Caller, userName: String) throws -> LoginProfile {
+        try perform("GetLoginProfile", caller: caller, resource: userName) { db, principal, _ in
+            let user = try user(named: userName, in: principal.accountID, db)
+            try Permissions.authorize(principal, "GetLoginProfile", credentialsOf: .user(user.user))
+            guard let profile = try LoginProfileRecord.fetchOne(db, key: user.id) else {
+                throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
+            }
+            return LoginProfile(
+                userName: user.userName, createDate: profile.createDate, passwordResetRequired: profile.passwordResetRequired)
+        }
+    }
+
+    /// `UpdateLoginProfile`: a new password (checked against the policy) and/or the reset flag.
+    @discardableResult
+    public func updateLoginProfile(caller: Caller, userName: String, password: String?, passwordResetRequired: Bool?)
+        throws -> LoginProfile
+    {
+        let hash = password.map { hasher.hash($0, random: secrets.random) }
+        return try perform("UpdateLoginProfile", caller: caller, resource: userName) { db, principal, now in
+            try Permissions.authorizeAdministration(principal, "UpdateLoginProfile", resource: userARN(principal, userName))
+            let user = try user(named: userName, in: principal.accountID, db)
+            guard var profile = try LoginProfileRecord.fetchOne(db, key: user.id) else {
+                throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
+            }
+            if let password, let hash {
+                try checkPassword(password, for: user, reused: false, db)
+                profile.passwordHash = hash
+                profile.passwordLastChanged = now
+                try remember(hash, for: user, now: now, db)
+            }
+            if let passwordResetRequired { profile.passwordResetRequired = passwordResetRequired }
+            try profile.update(db)
+            return LoginProfile(
+                userName: user.userName, createDate: profile.createDate, passwordResetRequired: profile.passwordResetRequired)
+        }
+    }
+
+    /// `DeleteLoginProfile`: the user can no longer sign in to the console.
+    public func deleteLoginProfile(caller: Caller, userName: String) throws {
+        try perform("DeleteLoginProfile", caller: caller, resource: userName) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, "DeleteLoginProfile", resource: userARN(principal, userName))
+            let user = try user(named: userName, in: principal.accountID, db)
+            guard try LoginProfileRecord.deleteOne(db, key: user.id) else {
+                throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
+            }
+            try db.execute(sql: "DELETE FROM consoleSession WHERE userId = ? AND endDate IS NULL", arguments: [user.id])
+        }
+    }
+
+    /// Keeps `hash` in the user's history, for the policy's reuse prevention.
+    func remember(_ hash: String, for user: UserRecord, now: Date, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO passwordHistory (userId, passwordHash, changedDate) VALUES (?, ?, ?)",
+            arguments: [user.id, hash, now])
+    }
+}
