@@ -46,14 +46,65 @@ extension IAMStore {
 
     // MARK: - Event log
 
+    /// Which events to list.
+    public struct EventFilter: Sendable {
+        public var account: AccountID?
+        /// Events at or after this time.
+        public var since: Date?
+        /// The acting identity: an ARN, a user name, or `root`.
+        public var identity: String?
+        /// The event name, such as `ConsoleLogin` (case-insensitive).
+        public var action: String?
+        /// At most this many, the newest.
+        public var limit: Int
+
+        public init(account: AccountID? = nil, since: Date? = nil, identity: String? = nil, action: String? = nil, limit: Int = 100) {
+            self.account = account
+            self.since = since
+            self.identity = identity
+            self.action = action
+            self.limit = limit
+        }
+    }
+
     /// The newest `limit` events of `account` (or of the whole database), oldest first.
     public func events(account: AccountID? = nil, limit: Int = 100) throws -> [Event] {
-        return try reading { db in
+        try events(EventFilter(account: account, limit: limit))
+    }
+
+    /// The newest events matching `filter`, oldest first. A read: it leaves no event.
+    public func events(_ filter: EventFilter) throws -> [Event] {
+        try reading { db in
             var request = EventRecord.all()
-            if let account {
-                request = request.filter(EventRecord.Columns.accountId == account.rawValue)
+            if let account = filter.account {
+                // Simulator-wide events (the clock, sign-ins naming no known account) belong to
+                // every account's timeline.
+                request = request.filter(
+                    EventRecord.Columns.accountId == account.rawValue || EventRecord.Columns.accountId == nil)
             }
-            return try request.order(EventRecord.Columns.id.desc).limit(limit).fetchAll(db).reversed().map(\.event)
+            if let since = filter.since { request = request.filter(EventRecord.Columns.eventTime >= since) }
+            if let action = filter.action {
+                request = request.filter(sql: "eventName = ? COLLATE NOCASE", arguments: [action])
+            }
+            if let identity = filter.identity {
+                // An ARN as is; `root` for the root user; otherwise a user name (any path).
+                if identity.hasPrefix("arn:") {
+                    request = request.filter(sql: "actorArn = ?", arguments: [identity])
+                } else if identity.lowercased() == "root" {
+                    request = request.filter(sql: "actorArn LIKE '%:root'")
+                } else {
+                    let name = Self.likeEscaped(identity)
+                    request = request.filter(
+                        sql: "(actorArn LIKE ? ESCAPE '\\' OR actorArn LIKE ? ESCAPE '\\')",
+                        arguments: ["%:user/" + name, "%:user/%/" + name])
+                }
+            }
+            return try request.order(EventRecord.Columns.id.desc).limit(filter.limit).fetchAll(db).reversed().map(\.event)
         }
+    }
+
+    static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
     }
 }

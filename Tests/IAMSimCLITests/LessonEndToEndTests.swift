@@ -136,9 +136,11 @@ struct LessonEndToEndTests {
         #expect(summary["AccountAccessKeysPresent"] == 0)
 
         // Everything is in the event log, in order.
+        // JSON Lines, CloudTrail-style: one record per line.
         r = try h.run(["events", "--output", "json"])
-        let names = try #require(try json(r.stdout)["Events"] as? [[String: Any]]).map {
-            "\($0["EventName"] as? String ?? "?"):\($0["Outcome"] as? String ?? "?")"
+        let names = try r.stdout.split(separator: "\n").map { line in
+            let record = try json(String(line))
+            return "\(record["eventName"] as? String ?? "?"):\(record["errorCode"] == nil ? "Success" : "Failure")"
         }
         #expect(
             names == [

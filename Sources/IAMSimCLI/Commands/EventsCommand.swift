@@ -1,21 +1,46 @@
 import ArgumentParser
+import Foundation
 import IAMSimCore
 import IAMSimStore
 
-/// `iamsim events`: the append-only event log.
+/// `iamsim events`: the append-only event log, CloudTrail-style.
 struct EventsCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
-        commandName: "events", abstract: "List the event log: every change and every sign-in attempt.")
+        commandName: "events",
+        abstract: "List the event log: every change, sign-in attempt and console view, CloudTrail-style.",
+        discussion: """
+            As a table, or with --output json as JSON Lines (one CloudTrail-like record per \
+            line). It reads the signed-in account, or the database's first account when nobody \
+            is signed in.
+            """)
     static let operationName = "LookupEvents"
     @OptionGroup var global: GlobalOptions
-    @Option(help: "How many of the newest events to show.") var limit: Int = 50
+    @Option(help: "Only events at or after this time: ISO-8601 (2026-01-05T09:00:00Z) or an age (30m, 2h, 1d).")
+    var since: String?
+    @Option(help: "Only events by this identity: root, a user name, or an ARN.") var identity: String?
+    @Option(help: "Only this event, such as ConsoleLogin or DeleteAccessKey.") var action: String?
+    @Option(help: "How many of the newest matching events to show.") var limit: Int = 50
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
     }
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        EventList(events: try context.store().events(limit: limit))
+        let store = try context.store()
+        let account = try store.currentAccount()
+        var from: Date?
+        if let since {
+            if let date = Timestamp.parse(since) {
+                from = date
+            } else if let age = try? ClockDuration(parsing: since) {
+                from = try store.clock.now().addingTimeInterval(-TimeInterval(age.seconds))
+            } else {
+                throw IAMError.validationError(
+                    "Invalid --since '\(since)'. Use an ISO-8601 time such as 2026-01-05T09:00:00Z, or an age such as 30m, 2h or 1d.")
+            }
+        }
+        let filter = IAMStore.EventFilter(account: account, since: from, identity: identity, action: action, limit: limit)
+        return EventList(events: try store.events(filter))
     }
 }
 
@@ -38,24 +63,38 @@ struct EventList: Renderable {
         ).rendered()
     }
 
-    var json: JSONValue {
-        .object(["Events": .array(events.map(Self.json))])
-    }
+    /// JSON Lines: one CloudTrail-like record per line.
+    var json: JSONValue { .array(events.map(Self.json)) }
 
     static func json(_ event: Event) -> JSONValue {
-        let mfaUsed: JSONValue? = event.mfaUsed.map { .string($0 ? "Yes" : "No") }
+        let source = ["ConsoleLogin", "ConsoleSignOut", "CredentialChallenge", "MFALockout"].contains(event.eventName)
+            ? "signin.amazonaws.com" : "iam.amazonaws.com"
+        let identity: JSONValue? = event.actorARN.map { arn in
+            .object([
+                "type": .string(arn.hasSuffix(":root") ? "Root" : "IAMUser"), "arn": .string(arn),
+                "accountId": .string(event.accountID?.rawValue),
+            ])
+        }
+        let extra: JSONValue? = event.mfaUsed.map { .object(["MFAUsed": .string($0 ? "Yes" : "No")]) }
+        let response: JSONValue? =
+            event.eventName == "ConsoleLogin" ? .object(["ConsoleLogin": .string(event.outcome.rawValue)]) : nil
         let pairs: KeyValuePairs<String, JSONValue?> = [
-            "EventId": .int(Int(event.eventID)),
-            "EventTime": .date(event.eventTime),
-            "EventName": .string(event.eventName),
-            "AccountId": .string(event.accountID?.rawValue),
-            "Actor": .string(event.actorARN),
-            "Outcome": .string(event.outcome.rawValue),
-            "ErrorCode": .string(event.errorCode),
-            "ErrorMessage": .string(event.errorMessage),
-            "MFAUsed": mfaUsed,
-            "Resource": .string(event.resource),
+            "eventID": .int(Int(event.eventID)),
+            "eventTime": .date(event.eventTime),
+            "eventSource": .string(source),
+            "eventName": .string(event.eventName),
+            "recipientAccountId": .string(event.accountID?.rawValue),
+            "userIdentity": identity,
+            "errorCode": .string(event.errorCode),
+            "errorMessage": .string(event.errorMessage),
+            "additionalEventData": extra,
+            "responseElements": response,
+            "resource": .string(event.resource),
         ]
         return .object(pairs)
     }
+}
+
+extension EventList: JSONLinesRenderable {
+    var jsonLines: [JSONValue] { events.map(Self.json) }
 }

@@ -68,7 +68,11 @@ public struct CommandRunner {
     func write(_ output: any Renderable, format: OutputFormat) {
         switch format {
         case .json:
-            world.console.print(output.json.rendered())
+            if let lines = (output as? any JSONLinesRenderable)?.jsonLines {
+                for line in lines { world.console.print(line.compact) }
+            } else {
+                world.console.print(output.json.rendered())
+            }
         case .text:
             let text = output.text(TextStyle(colors: world.console.colors))
             if !text.isEmpty { world.console.print(text) }
@@ -81,4 +85,9 @@ public struct CommandRunner {
 /// An output that decides the exit status itself, such as an audit that gates on failures.
 protocol ExitStatusReporting {
     var exitStatus: Int32 { get }
+}
+
+/// An output printed as JSON Lines (one compact object per line) instead of one document.
+protocol JSONLinesRenderable {
+    var jsonLines: [JSONValue] { get }
 }
