@@ -89,7 +89,7 @@ struct BadInputTests {
             status: 254),
         Case(
             arguments: ["events", "--limit", "0"],
-            stderr: "Error: --limit must be at least 1.\nUsage: iamsim events [--db <path>] [--output <format>] [--limit <limit>]\n  See 'iamsim events --help' for more information.",
+            stderr: "Error: --limit must be at least 1.\nUsage: iamsim events [--db <path>] [--output <format>] [--since <since>] [--identity <identity>] [--action <action>] [--limit <limit>]\n  See 'iamsim events --help' for more information.",
             status: 64),
         Case(
             arguments: ["dashboard", "--output", "yaml"],
