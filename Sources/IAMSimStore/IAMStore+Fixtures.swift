@@ -12,10 +12,10 @@ extension IAMStore {
     @discardableResult
     public func loadFixture(_ fixture: Fixture) throws -> AccountID {
         // Hash before the transaction: the deliberate slowness must not hold the write lock.
-        let passwordHash = rootPasswordHash(fixture)
+        let prepared = hashingPasswords(fixture)
         return try writing { db in
             let now = try clock.now(db)
-            let id = try insert(fixture, passwordHash: passwordHash, now: now, db)
+            let id = try insert(prepared, now: now, db)
             try EventLog.append(
                 db, name: "LoadFixture", time: now, account: id, actor: nil, resource: fixture.name)
             return id
@@ -34,11 +34,11 @@ extension IAMStore {
             // Every command passes here: the common case must cost one read, not a parse and a hash.
             guard try writer.read({ db in try AccountRecord.fetchCount(db) }) == 0 else { return nil }
             let fixture = try fixture()
-            let passwordHash = rootPasswordHash(fixture)
+            let prepared = hashingPasswords(fixture)
             return try writer.write { db in
                 guard try AccountRecord.fetchCount(db) == 0 else { return nil }
                 let now = try clock.now(db)
-                let id = try insert(fixture, passwordHash: passwordHash, now: now, db)
+                let id = try insert(prepared, now: now, db)
                 try EventLog.append(db, name: "LoadFixture", time: now, account: id, resource: fixture.name)
                 return fixture
             }
@@ -54,14 +54,31 @@ extension IAMStore {
         }
     }
 
-    /// The fixture's stored hash, or a new hash of its plain password.
-    func rootPasswordHash(_ fixture: Fixture) -> String {
-        let root = fixture.account.root
-        if let hash = root.passwordHash { return hash }
-        return hasher.hash(root.password ?? "", random: secrets.random)
+    /// `fixture` with every plain password replaced by a salted hash, so that no password is
+    /// ever stored. The hashes are slow on purpose, so they are made before any transaction,
+    /// on every core at once.
+    func hashingPasswords(_ fixture: Fixture) -> Fixture {
+        var prepared = fixture
+        let users = fixture.account.users ?? []
+        let plain: [String?] = [fixture.account.root.password] + users.map { $0.loginProfile?.password }
+        let hashes = HashResults(count: plain.count)
+        DispatchQueue.concurrentPerform(iterations: plain.count) { index in
+            if let password = plain[index] { hashes.set(index, hasher.hash(password, random: secrets.random)) }
+        }
+        if let hash = hashes.value(0) {
+            prepared.account.root.password = nil
+            prepared.account.root.passwordHash = hash
+        }
+        for index in users.indices {
+            guard let hash = hashes.value(index + 1) else { continue }
+            prepared.account.users?[index].loginProfile?.password = nil
+            prepared.account.users?[index].loginProfile?.passwordHash = hash
+        }
+        return prepared
     }
 
-    func insert(_ fixture: Fixture, passwordHash: String, now: Date, _ db: Database) throws -> AccountID {
+    /// Inserts a fixture whose passwords are already hashes (`hashingPasswords`).
+    func insert(_ fixture: Fixture, now: Date, _ db: Database) throws -> AccountID {
         let spec = fixture.account
         let accountID = try AccountID(validating: spec.accountID)
         guard try AccountRecord.fetchOne(db, key: accountID.rawValue) == nil else {
@@ -73,13 +90,10 @@ extension IAMStore {
         if try AccountRecord.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [spec.root.email]).fetchCount(db) > 0 {
             throw IAMError.entityAlreadyExists("The root email \(spec.root.email) is already used by another account.")
         }
-        var stored = fixture
-        stored.account.root.password = nil
-        stored.account.root.passwordHash = passwordHash
         try AccountRecord(
             id: accountID.rawValue, alias: spec.alias, createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now,
-            fixtureName: fixture.name, rootEmail: spec.root.email, rootPasswordHash: passwordHash,
-            fixtureJSON: try stored.jsonText()
+            fixtureName: fixture.name, rootEmail: spec.root.email, rootPasswordHash: spec.root.passwordHash ?? "",
+            rootPasswordLastUsed: spec.root.passwordLastUsed.map(Timestamp.wholeSeconds), fixtureJSON: try fixture.jsonText()
         ).insert(db)
 
         let root = OwnerKey(.root(accountID))
@@ -97,14 +111,42 @@ extension IAMStore {
             ).insert(db)
         }
 
+        var usersByName: [String: UserRecord] = [:]
         for spec in spec.users ?? [] {
+            let created = spec.createDate.map(Timestamp.wholeSeconds) ?? now
             let user = UserRecord(
                 id: spec.userID ?? secrets.userID(), accountId: accountID.rawValue, userName: spec.userName,
-                path: spec.path ?? "/", createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now)
+                path: spec.path ?? "/", createDate: created, passwordLastUsed: spec.passwordLastUsed.map(Timestamp.wholeSeconds))
             try user.insert(db)
             let owner = OwnerKey(accountId: accountID.rawValue, userId: user.id)
             try insertKeys(spec.accessKeys, owner: owner, now: now, db)
             try insertDevices(spec.mfaDevices, owner: owner, accountID: accountID, now: now, db)
+            if let profile = spec.loginProfile, let hash = profile.passwordHash {
+                let since = profile.createDate.map(Timestamp.wholeSeconds) ?? created
+                try LoginProfileRecord(
+                    userId: user.id, passwordHash: hash, createDate: since,
+                    passwordLastChanged: profile.passwordLastChanged.map(Timestamp.wholeSeconds) ?? since,
+                    passwordResetRequired: profile.passwordResetRequired ?? false
+                ).insert(db)
+                try remember(hash, for: user, now: since, db)
+            }
+            usersByName[spec.userName.lowercased()] = user
+        }
+
+        for spec in spec.groups ?? [] {
+            let group = GroupRecord(
+                id: spec.groupID ?? "AGPA" + secrets.userID().dropFirst(4), accountId: accountID.rawValue,
+                groupName: spec.groupName, path: spec.path ?? "/", createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now)
+            try group.insert(db)
+            for member in spec.members ?? [] {
+                guard let user = usersByName[member.lowercased()] else { continue }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO groupMembership (groupId, userId, addedDate) VALUES (?, ?, ?)",
+                    arguments: [group.id, user.id, group.createDate])
+            }
+        }
+        if let settings = spec.passwordPolicy {
+            try writePasswordPolicy(settings.policy, for: accountID, db)
         }
         return accountID
     }
@@ -117,7 +159,9 @@ extension IAMStore {
             try AccessKeyRecord(
                 id: key.accessKeyID, accountId: owner.accountId, userId: owner.userId,
                 secretAccessKey: key.secretAccessKey, status: key.status ?? .active,
-                createDate: key.createDate.map(Timestamp.wholeSeconds) ?? now
+                createDate: key.createDate.map(Timestamp.wholeSeconds) ?? now,
+                lastUsedDate: key.lastUsedDate.map(Timestamp.wholeSeconds), lastUsedService: key.lastUsedService,
+                lastUsedRegion: key.lastUsedRegion
             ).insert(db)
         }
     }
@@ -142,5 +186,25 @@ extension IAMStore {
                 enableDate: device.enableDate.map(Timestamp.wholeSeconds) ?? now, lastAcceptedStep: nil, drift: 0
             ).insert(db)
         }
+    }
+}
+
+/// Results of hashes computed on several threads at once.
+private final class HashResults: @unchecked Sendable {
+    private var results: [String?]
+    private let lock = NSLock()
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ hash: String) {
+        lock.lock()
+        results[index] = hash
+        lock.unlock()
+    }
+
+    func value(_ index: Int) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return results[index]
     }
 }

@@ -145,7 +145,7 @@ extension IAMStore {
                 try db.execute(sql: "DELETE FROM \(table) WHERE accountId = ?", arguments: [account.rawValue])
             }
             try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.rawValue])
-            _ = try insert(fixture, passwordHash: record.rootPasswordHash, now: now, db)
+            _ = try insert(fixture, now: now, db)
             try EventLog.append(db, name: "ResetAccount", time: now, account: account, resource: fixture.name)
         }
     }

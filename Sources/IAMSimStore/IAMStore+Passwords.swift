@@ -40,19 +40,23 @@ extension IAMStore {
             try Permissions.authorizeAdministration(
                 principal, "UpdateAccountPasswordPolicy", resource: principal.accountID.rootARN)
             try policy.validate()
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO passwordPolicy (accountId, minimumPasswordLength, requireSymbols, requireNumbers,
-                      requireUppercaseCharacters, requireLowercaseCharacters, allowUsersToChangePassword, maxPasswordAge,
-                      passwordReusePrevention, hardExpiry)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    principal.accountID.rawValue, policy.minimumPasswordLength, policy.requireSymbols, policy.requireNumbers,
-                    policy.requireUppercaseCharacters, policy.requireLowercaseCharacters, policy.allowUsersToChangePassword,
-                    policy.maxPasswordAge, policy.passwordReusePrevention, policy.hardExpiry,
-                ])
+            try writePasswordPolicy(policy, for: principal.accountID, db)
         }
+    }
+
+    func writePasswordPolicy(_ policy: PasswordPolicy, for account: AccountID, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO passwordPolicy (accountId, minimumPasswordLength, requireSymbols, requireNumbers,
+                  requireUppercaseCharacters, requireLowercaseCharacters, allowUsersToChangePassword, maxPasswordAge,
+                  passwordReusePrevention, hardExpiry)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                account.rawValue, policy.minimumPasswordLength, policy.requireSymbols, policy.requireNumbers,
+                policy.requireUppercaseCharacters, policy.requireLowercaseCharacters, policy.allowUsersToChangePassword,
+                policy.maxPasswordAge, policy.passwordReusePrevention, policy.hardExpiry,
+            ])
     }
 
     /// `DeleteAccountPasswordPolicy`. - Throws: `NoSuchEntity` when the account has none.

@@ -37,10 +37,12 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var users: [User]?
         /// Hardware TOTP tokens delivered to the account's owner, not yet assigned.
         public var hardwareTokens: [HardwareToken]?
+        public var groups: [Group]?
+        public var passwordPolicy: PasswordPolicySettings?
 
         public init(
             accountID: String, alias: String? = nil, createDate: Date? = nil, root: Root, users: [User]? = nil,
-            hardwareTokens: [HardwareToken]? = nil
+            hardwareTokens: [HardwareToken]? = nil, groups: [Group]? = nil, passwordPolicy: PasswordPolicySettings? = nil
         ) {
             self.accountID = accountID
             self.alias = alias
@@ -48,6 +50,8 @@ public struct Fixture: Codable, Hashable, Sendable {
             self.root = root
             self.users = users
             self.hardwareTokens = hardwareTokens
+            self.groups = groups
+            self.passwordPolicy = passwordPolicy
         }
 
         enum CodingKeys: String, CodingKey {
@@ -57,6 +61,109 @@ public struct Fixture: Codable, Hashable, Sendable {
             case root = "Root"
             case users = "Users"
             case hardwareTokens = "HardwareTokens"
+            case groups = "Groups"
+            case passwordPolicy = "PasswordPolicy"
+        }
+    }
+
+    /// An IAM group and its members (by user name).
+    public struct Group: Codable, Hashable, Sendable {
+        public var groupName: String
+        public var groupID: String?
+        public var path: String?
+        public var createDate: Date?
+        public var members: [String]?
+
+        public init(groupName: String, groupID: String? = nil, path: String? = nil, createDate: Date? = nil, members: [String]? = nil) {
+            self.groupName = groupName
+            self.groupID = groupID
+            self.path = path
+            self.createDate = createDate
+            self.members = members
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case groupName = "GroupName"
+            case groupID = "GroupId"
+            case path = "Path"
+            case createDate = "CreateDate"
+            case members = "Members"
+        }
+    }
+
+    /// The account password policy, in `GetAccountPasswordPolicy`'s shape; omitted settings
+    /// take AWS's defaults.
+    public struct PasswordPolicySettings: Codable, Hashable, Sendable {
+        public var minimumPasswordLength: Int?
+        public var requireSymbols: Bool?
+        public var requireNumbers: Bool?
+        public var requireUppercaseCharacters: Bool?
+        public var requireLowercaseCharacters: Bool?
+        public var allowUsersToChangePassword: Bool?
+        public var maxPasswordAge: Int?
+        public var passwordReusePrevention: Int?
+        public var hardExpiry: Bool?
+
+        public init(_ policy: PasswordPolicy) {
+            minimumPasswordLength = policy.minimumPasswordLength
+            requireSymbols = policy.requireSymbols
+            requireNumbers = policy.requireNumbers
+            requireUppercaseCharacters = policy.requireUppercaseCharacters
+            requireLowercaseCharacters = policy.requireLowercaseCharacters
+            allowUsersToChangePassword = policy.allowUsersToChangePassword
+            maxPasswordAge = policy.maxPasswordAge
+            passwordReusePrevention = policy.passwordReusePrevention
+            hardExpiry = policy.hardExpiry
+        }
+
+        /// The policy these settings describe.
+        public var policy: PasswordPolicy {
+            PasswordPolicy(
+                minimumPasswordLength: minimumPasswordLength ?? 6, requireSymbols: requireSymbols ?? false,
+                requireNumbers: requireNumbers ?? false, requireUppercaseCharacters: requireUppercaseCharacters ?? false,
+                requireLowercaseCharacters: requireLowercaseCharacters ?? false,
+                allowUsersToChangePassword: allowUsersToChangePassword ?? false, maxPasswordAge: maxPasswordAge,
+                passwordReusePrevention: passwordReusePrevention, hardExpiry: hardExpiry ?? false)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case minimumPasswordLength = "MinimumPasswordLength"
+            case requireSymbols = "RequireSymbols"
+            case requireNumbers = "RequireNumbers"
+            case requireUppercaseCharacters = "RequireUppercaseCharacters"
+            case requireLowercaseCharacters = "RequireLowercaseCharacters"
+            case allowUsersToChangePassword = "AllowUsersToChangePassword"
+            case maxPasswordAge = "MaxPasswordAge"
+            case passwordReusePrevention = "PasswordReusePrevention"
+            case hardExpiry = "HardExpiry"
+        }
+    }
+
+    /// A user's console password (AWS's login profile).
+    public struct LoginProfile: Codable, Hashable, Sendable {
+        public var password: String?
+        public var passwordHash: String?
+        public var passwordResetRequired: Bool?
+        public var createDate: Date?
+        public var passwordLastChanged: Date?
+
+        public init(
+            password: String? = nil, passwordHash: String? = nil, passwordResetRequired: Bool? = nil,
+            createDate: Date? = nil, passwordLastChanged: Date? = nil
+        ) {
+            self.password = password
+            self.passwordHash = passwordHash
+            self.passwordResetRequired = passwordResetRequired
+            self.createDate = createDate
+            self.passwordLastChanged = passwordLastChanged
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case password = "Password"
+            case passwordHash = "PasswordHash"
+            case passwordResetRequired = "PasswordResetRequired"
+            case createDate = "CreateDate"
+            case passwordLastChanged = "PasswordLastChanged"
         }
     }
 
@@ -83,16 +190,18 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var password: String?
         /// Or the stored hash itself (`pbkdf2-sha512$…`), as an exported account carries it.
         public var passwordHash: String?
+        public var passwordLastUsed: Date?
         public var accessKeys: [AccessKey]?
         public var mfaDevices: [MFADevice]?
 
         public init(
-            email: String, password: String? = nil, passwordHash: String? = nil, accessKeys: [AccessKey]? = nil,
-            mfaDevices: [MFADevice]? = nil
+            email: String, password: String? = nil, passwordHash: String? = nil, passwordLastUsed: Date? = nil,
+            accessKeys: [AccessKey]? = nil, mfaDevices: [MFADevice]? = nil
         ) {
             self.email = email
             self.password = password
             self.passwordHash = passwordHash
+            self.passwordLastUsed = passwordLastUsed
             self.accessKeys = accessKeys
             self.mfaDevices = mfaDevices
         }
@@ -101,6 +210,7 @@ public struct Fixture: Codable, Hashable, Sendable {
             case email = "Email"
             case password = "Password"
             case passwordHash = "PasswordHash"
+            case passwordLastUsed = "PasswordLastUsed"
             case accessKeys = "AccessKeys"
             case mfaDevices = "MFADevices"
         }
@@ -112,17 +222,22 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var userID: String?
         public var path: String?
         public var createDate: Date?
+        public var loginProfile: LoginProfile?
+        public var passwordLastUsed: Date?
         public var accessKeys: [AccessKey]?
         public var mfaDevices: [MFADevice]?
 
         public init(
             userName: String, userID: String? = nil, path: String? = nil, createDate: Date? = nil,
-            accessKeys: [AccessKey]? = nil, mfaDevices: [MFADevice]? = nil
+            loginProfile: LoginProfile? = nil, passwordLastUsed: Date? = nil, accessKeys: [AccessKey]? = nil,
+            mfaDevices: [MFADevice]? = nil
         ) {
             self.userName = userName
             self.userID = userID
             self.path = path
             self.createDate = createDate
+            self.loginProfile = loginProfile
+            self.passwordLastUsed = passwordLastUsed
             self.accessKeys = accessKeys
             self.mfaDevices = mfaDevices
         }
@@ -132,6 +247,8 @@ public struct Fixture: Codable, Hashable, Sendable {
             case userID = "UserId"
             case path = "Path"
             case createDate = "CreateDate"
+            case loginProfile = "LoginProfile"
+            case passwordLastUsed = "PasswordLastUsed"
             case accessKeys = "AccessKeys"
             case mfaDevices = "MFADevices"
         }
@@ -143,12 +260,23 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var secretAccessKey: String
         public var status: AccessKeyStatus?
         public var createDate: Date?
+        public var lastUsedDate: Date?
+        /// The service namespace, such as `s3` or `ec2`.
+        public var lastUsedService: String?
+        /// The region, such as `us-east-1`; none for global services.
+        public var lastUsedRegion: String?
 
-        public init(accessKeyID: String, secretAccessKey: String, status: AccessKeyStatus? = nil, createDate: Date? = nil) {
+        public init(
+            accessKeyID: String, secretAccessKey: String, status: AccessKeyStatus? = nil, createDate: Date? = nil,
+            lastUsedDate: Date? = nil, lastUsedService: String? = nil, lastUsedRegion: String? = nil
+        ) {
             self.accessKeyID = accessKeyID
             self.secretAccessKey = secretAccessKey
             self.status = status
             self.createDate = createDate
+            self.lastUsedDate = lastUsedDate
+            self.lastUsedService = lastUsedService
+            self.lastUsedRegion = lastUsedRegion
         }
 
         enum CodingKeys: String, CodingKey {
@@ -156,6 +284,9 @@ public struct Fixture: Codable, Hashable, Sendable {
             case secretAccessKey = "SecretAccessKey"
             case status = "Status"
             case createDate = "CreateDate"
+            case lastUsedDate = "LastUsedDate"
+            case lastUsedService = "LastUsedService"
+            case lastUsedRegion = "LastUsedRegion"
         }
     }
 

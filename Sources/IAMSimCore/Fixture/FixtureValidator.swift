@@ -153,6 +153,51 @@ extension Fixture {
             }
             checkKeys(user.accessKeys, at: "\(at).AccessKeys")
             checkDevices(user.mfaDevices, at: "\(at).MFADevices")
+            if let profile = user.loginProfile {
+                switch (profile.password, profile.passwordHash) {
+                case (let password?, nil):
+                    check(
+                        (1...128).contains(password.count), "\(at).LoginProfile.Password", "must be 1 to 128 characters")
+                case (nil, let hash?):
+                    check(
+                        PasswordHasher.isWellFormed(hash), "\(at).LoginProfile.PasswordHash",
+                        "must be a hash written by iamsim (pbkdf2-sha512$…)")
+                default:
+                    problems.append(
+                        FixtureProblem(path: "\(at).LoginProfile", reason: "give exactly one of Password or PasswordHash"))
+                }
+            }
+        }
+        var groupNames: Set<String> = []
+        var membershipsPerUser: [String: Int] = [:]
+        for (index, group) in (account.groups ?? []).enumerated() {
+            let at = "$.Account.Groups[\(index)]"
+            check(
+                IAMName.hasValidCharacters(group.groupName) && group.groupName.utf8.count <= IdentityRules.groupNameMaxLength,
+                "\(at).GroupName", "must be 1 to 128 characters from letters, digits and +=,.@_-")
+            check(
+                groupNames.insert(group.groupName.lowercased()).inserted, "\(at).GroupName",
+                "duplicate group name \(group.groupName) (names are case-insensitive)")
+            if let path = group.path { check(IAMPath.isValid(path), "\(at).Path", IAMPath.rule) }
+            for (memberIndex, member) in (group.members ?? []).enumerated() {
+                check(
+                    userNames.contains(member.lowercased()), "\(at).Members[\(memberIndex)]",
+                    "no user named \(member) in $.Account.Users")
+                membershipsPerUser[member.lowercased(), default: 0] += 1
+            }
+        }
+        for (user, count) in membershipsPerUser.sorted(by: { $0.key < $1.key }) where count > IdentityRules.maxGroupsPerUser {
+            problems.append(
+                FixtureProblem(
+                    path: "$.Account.Groups",
+                    reason: "user \(user) is in \(count) groups; at most \(IdentityRules.maxGroupsPerUser) per user"))
+        }
+        if let settings = account.passwordPolicy {
+            do {
+                try settings.policy.validate()
+            } catch {
+                problems.append(FixtureProblem(path: "$.Account.PasswordPolicy", reason: error.message))
+            }
         }
         for (index, token) in (account.hardwareTokens ?? []).enumerated() {
             let at = "$.Account.HardwareTokens[\(index)]"
