@@ -57,6 +57,50 @@ extension IAMStore {
         }
     }
 
+    /// A program's request signed with an access key: authenticates the key and its secret,
+    /// records the key's use (date, service, region) as AWS's last-used tracking does, and
+    /// answers as STS `GetCallerIdentity` would.
+    ///
+    /// - Throws: `InvalidClientTokenId` for an unknown or inactive key, `SignatureDoesNotMatch`
+    ///   for a wrong secret. Both are logged.
+    public func useAccessKey(_ id: String, secret: String, service: String, region: String?) throws -> Principal {
+        do {
+            return try writer.write { db -> UseOutcome in
+                let now = try clock.now(db)
+                guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.fetchOne(db, key: id) else {
+                    try EventLog.append(db, name: "GetCallerIdentity", time: now, outcome: .failure, error: .invalidAccessKey, resource: id)
+                    return .failed(.invalidAccessKey)
+                }
+                let owner: Principal =
+                    if let userId = key.userId, let user = try UserRecord.fetchOne(db, key: userId) {
+                        .user(user.user)
+                    } else {
+                        .root(AccountID(known: key.accountId))
+                    }
+                let error: IAMError? =
+                    key.status != .active
+                    ? .invalidAccessKey
+                    : (ConstantTime.equals(Array(secret.utf8), Array(key.secretAccessKey.utf8)) ? nil : .wrongSecret)
+                if let error {
+                    try EventLog.append(
+                        db, name: "GetCallerIdentity", time: now, account: owner.accountID, actor: owner.arn, outcome: .failure,
+                        error: error, resource: id)
+                    return .failed(error)
+                }
+                key.lastUsedDate = now
+                key.lastUsedService = service
+                key.lastUsedRegion = region
+                try key.update(db)
+                try EventLog.append(db, name: "GetCallerIdentity", time: now, account: owner.accountID, actor: owner.arn, resource: id)
+                return .used(owner)
+            }.principal()
+        } catch let error as IAMError {
+            throw error
+        } catch {
+            throw translate(error)
+        }
+    }
+
     /// The key `id` if `owner` holds it; keys of other identities are as good as missing.
     private func ownedKey(_ id: String, owner: Principal, _ db: Database) throws -> AccessKeyRecord {
         let keyID = try AccessKeyID(validating: id)
@@ -64,5 +108,18 @@ extension IAMStore {
             OwnerKey(accountId: key.accountId, userId: key.userId) == OwnerKey(owner)
         else { throw IAMError.noSuchAccessKey(id) }
         return key
+    }
+}
+
+/// A key use's result; a refused use commits its event, then throws.
+private enum UseOutcome {
+    case used(Principal)
+    case failed(IAMError)
+
+    func principal() throws -> Principal {
+        switch self {
+        case .used(let principal): principal
+        case .failed(let error): throw error
+        }
     }
 }

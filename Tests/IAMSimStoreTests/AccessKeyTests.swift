@@ -71,3 +71,40 @@ struct AccessKeyTests {
         #expect(try h.count("accessKey") == 1)
     }
 }
+
+@Suite("Using access keys")
+struct AccessKeyUseTests {
+    static let secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+
+    @Test("a key with its secret authenticates as its owner and records its use")
+    func use() throws {
+        let h = try StoreHarness()
+        let owner = try h.store.useAccessKey(StoreHarness.rootKey, secret: Self.secret, service: "s3", region: "eu-west-1")
+        #expect(owner == .root(AccountID(known: "123456789012")))
+        let report = try h.store.generateCredentialReport(caller: .principal(owner))
+        #expect(report.state == "STARTED")
+        let csv = try h.store.getCredentialReport(caller: .principal(owner)).content
+        #expect(csv.contains(",true,2026-01-05T09:00:00+00:00,2026-01-05T09:30:05+00:00,eu-west-1,s3,"))
+        let findings = try h.store.audit(caller: .principal(owner)).findings
+        #expect(findings.first { $0.id == "avoid-root-use" }?.status == .fail)
+    }
+
+    @Test("unknown or inactive keys and wrong secrets are refused, logged, and record nothing")
+    func refused() throws {
+        let h = try StoreHarness()
+        #expect(throws: IAMError.invalidAccessKey) {
+            try h.store.useAccessKey("AKIANOTAREALKEY12345", secret: Self.secret, service: "sts", region: nil)
+        }
+        #expect(throws: IAMError.wrongSecret) {
+            try h.store.useAccessKey(StoreHarness.rootKey, secret: "wrong", service: "sts", region: nil)
+        }
+        try h.signIn()
+        try h.store.updateAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey, status: .inactive)
+        #expect(throws: IAMError.invalidAccessKey) {
+            try h.store.useAccessKey(StoreHarness.rootKey, secret: Self.secret, service: "sts", region: nil)
+        }
+        #expect(try h.store.listAccessKeys(caller: h.console).first?.lastUsedDate == nil)
+        let failures = try h.events().filter { $0.eventName == "GetCallerIdentity" && $0.outcome == .failure }
+        #expect(failures.map(\.errorCode) == ["InvalidClientTokenId", "SignatureDoesNotMatch", "InvalidClientTokenId"])
+    }
+}

@@ -7,7 +7,7 @@ struct AccessKeyCommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "access-keys",
         abstract: "List, create, deactivate, activate and delete your access keys.",
-        subcommands: [List.self, Create.self, Deactivate.self, Activate.self, Delete.self])
+        subcommands: [List.self, Create.self, Deactivate.self, Activate.self, Delete.self, Use.self])
 
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(abstract: "List your access keys (ListAccessKeys).")
@@ -68,6 +68,43 @@ struct AccessKeyCommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             try context.store().deleteAccessKey(caller: context.caller, accessKeyID: accessKeyID, userName: user)
             return Message(text: "Deleted access key \(accessKeyID).", json: .object([]))
+        }
+    }
+}
+
+extension AccessKeyCommands {
+    struct Use: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Use a key as a program would: authenticate with it and record its use (GetCallerIdentity).",
+            discussion: """
+                Needs no console session: the key and its secret are the credentials. The key's \
+                last use (date, service, region) then shows in the credential report and the audit.
+                """)
+        static let operationName = "GetCallerIdentity"
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The access key id.") var accessKeyID: String
+        @Flag(help: "Read the secret access key from the first line of standard input.") var secretStdin = false
+        @Option(help: "The service the program called (recorded as the key's last-used service).") var service: String = "sts"
+        @Option(help: "The region it called (recorded as the key's last-used region).") var region: String = "us-east-1"
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            let console = context.console
+            let secret: String
+            if secretStdin {
+                guard let line = console.readStandardInput() else {
+                    throw CommandError(message: "--secret-stdin was given but standard input is empty.")
+                }
+                secret = line
+            } else {
+                guard console.isInteractive, let typed = console.prompt("Secret access key: ", true) else {
+                    throw CommandError(message: "No secret: run this in a terminal to be asked for it, or pipe it with --secret-stdin.")
+                }
+                secret = typed
+            }
+            let owner = try context.store().useAccessKey(accessKeyID, secret: secret, service: service, region: region)
+            return Message(
+                text: "Authenticated as \(owner.arn) with \(accessKeyID); its use is recorded (\(service), \(region)).",
+                json: .object(["UserId": .string(owner.userID), "Account": .string(owner.accountID.rawValue), "Arn": .string(owner.arn)]))
         }
     }
 }

@@ -16,6 +16,8 @@ public enum IAMError: Error, Equatable, Sendable {
     case invalidUserType(String)
     case reportNotPresent(String)
     case reportInProgress(String)
+    case invalidClientTokenId(String)
+    case signatureDoesNotMatch(String)
     case serviceFailure(String)
 
     /// The AWS error code, exactly as AWS spells it.
@@ -34,6 +36,8 @@ public enum IAMError: Error, Equatable, Sendable {
         case .invalidUserType: "InvalidUserType"
         case .reportNotPresent: "ReportNotPresent"
         case .reportInProgress: "ReportInProgress"
+        case .invalidClientTokenId: "InvalidClientTokenId"
+        case .signatureDoesNotMatch: "SignatureDoesNotMatch"
         case .serviceFailure: "ServiceFailure"
         }
     }
@@ -45,7 +49,7 @@ public enum IAMError: Error, Equatable, Sendable {
             .deleteConflict(let m), .invalidAuthenticationCode(let m),
             .entityTemporarilyUnmodifiable(let m), .validationError(let m), .invalidInput(let m),
             .accessDenied(let m), .passwordPolicyViolation(let m), .invalidUserType(let m), .reportNotPresent(let m),
-            .reportInProgress(let m), .serviceFailure(let m):
+            .reportInProgress(let m), .invalidClientTokenId(let m), .signatureDoesNotMatch(let m), .serviceFailure(let m):
             m
         }
     }
@@ -55,7 +59,7 @@ public enum IAMError: Error, Equatable, Sendable {
         switch self {
         case .noSuchEntity, .reportInProgress: 404
         case .entityAlreadyExists, .limitExceeded, .deleteConflict, .entityTemporarilyUnmodifiable: 409
-        case .invalidAuthenticationCode, .accessDenied: 403
+        case .invalidAuthenticationCode, .accessDenied, .invalidClientTokenId, .signatureDoesNotMatch: 403
         case .validationError, .invalidInput, .passwordPolicyViolation, .invalidUserType: 400
         case .reportNotPresent: 410
         case .serviceFailure: 500
@@ -80,6 +84,15 @@ extension IAMError {
     /// so that a failure never reveals which part was wrong.
     public static let signInFailed = IAMError.accessDenied(
         "Your authentication information is incorrect. Please try again.")
+
+    /// AWS's answer to an unknown or inactive access key.
+    public static let invalidAccessKey = IAMError.invalidClientTokenId(
+        "The security token included in the request is invalid.")
+
+    /// AWS's answer to a request signed with the wrong secret.
+    public static let wrongSecret = IAMError.signatureDoesNotMatch(
+        "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."
+    )
 
     public static func noSuchAccessKey(_ id: String) -> IAMError {
         .noSuchEntity("The Access Key with id \(id) cannot be found.")
