@@ -6,7 +6,7 @@ import IAMSimStore
 struct AccessKeyCommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "access-keys",
-        abstract: "List, create, deactivate, activate and delete your access keys.",
+        abstract: "List, create, deactivate, activate, delete and use access keys.",
         subcommands: [List.self, Create.self, Deactivate.self, Activate.self, Delete.self, Use.self])
 
     struct List: ConsoleCommand {
