@@ -40,10 +40,14 @@ public struct AuthenticatorCode: Hashable, Sendable {
 public struct Authenticator: Sendable {
     let writer: any DatabaseWriter
     let clock: SimulationClock
+    /// Whose phone this is: in a classroom database each trainee (account) has their own.
+    let owner: String
 
-    public init(writer: any DatabaseWriter, clock: SimulationClock) {
+    /// - Parameter owner: the id of the account whose trainee holds this phone.
+    public init(writer: any DatabaseWriter, clock: SimulationClock, owner: String) {
         self.writer = writer
         self.clock = clock
+        self.owner = owner
     }
 
     // MARK: - Adding accounts
@@ -77,7 +81,7 @@ public struct Authenticator: Sendable {
 
     /// Every account, in the order they were added.
     public func accounts() throws -> [AuthenticatorAccount] {
-        try writer.read { db in try Self.fetchAccounts(db) }
+        try writer.read { db in try fetchAccounts(db) }
     }
 
     /// Each account's current code and the seconds it has left, at the simulator's time.
@@ -91,9 +95,10 @@ public struct Authenticator: Sendable {
                 sql: """
                     UPDATE authenticatorAccount
                     SET firstViewedStep = coalesce(firstViewedStep, ?), lastViewedStep = ?
+                    WHERE accountId = ?
                     """,
-                arguments: [TOTP.step(at: now), TOTP.step(at: now)])
-            return try Self.fetchAccounts(db).map { account in
+                arguments: [TOTP.step(at: now), TOTP.step(at: now), owner])
+            return try fetchAccounts(db).map { account in
                 AuthenticatorCode(
                     account: account, code: account.totp.code(at: now),
                     secondsRemaining: TOTP.secondsRemaining(at: now, period: account.totp.period), time: now)
@@ -104,7 +109,9 @@ public struct Authenticator: Sendable {
     /// Removes the account labelled `label`.
     public func remove(label: String) throws {
         let deleted = try writer.write { db in
-            try db.execute(sql: "DELETE FROM authenticatorAccount WHERE label = ? COLLATE NOCASE", arguments: [label])
+            try db.execute(
+                sql: "DELETE FROM authenticatorAccount WHERE accountId = ? AND label = ? COLLATE NOCASE",
+                arguments: [owner, label])
             return db.changesCount
         }
         guard deleted > 0 else {
@@ -114,7 +121,9 @@ public struct Authenticator: Sendable {
 
     /// Removes every account: a wiped phone.
     public func removeAll() throws {
-        try writer.write { db in try db.execute(sql: "DELETE FROM authenticatorAccount") }
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM authenticatorAccount WHERE accountId = ?", arguments: [owner])
+        }
     }
 
     // MARK: - Storage
@@ -126,11 +135,14 @@ public struct Authenticator: Sendable {
             let now = try clock.now(db)
             var chosen = label?.trimmingCharacters(in: .whitespaces) ?? ""
             if chosen.isEmpty {
-                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM authenticatorAccount") ?? 0
+                let count =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ?", arguments: [owner]) ?? 0
                 chosen = "account-\(count + 1)"
             }
             let taken = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM authenticatorAccount WHERE label = ? COLLATE NOCASE", arguments: [chosen]) ?? 0
+                db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ? AND label = ? COLLATE NOCASE",
+                arguments: [owner, chosen]) ?? 0
             guard taken == 0 else {
                 throw IAMError.entityAlreadyExists(
                     "The authenticator already has an account labelled \(chosen). Choose another --label.")
@@ -139,18 +151,20 @@ public struct Authenticator: Sendable {
                 label: chosen, issuer: issuer, accountName: accountName ?? chosen, totp: totp, addedDate: now)
             try db.execute(
                 sql: """
-                    INSERT INTO authenticatorAccount (label, issuer, accountName, secret, algorithm, digits, period, addedDate)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO authenticatorAccount
+                      (accountId, label, issuer, accountName, secret, algorithm, digits, period, addedDate)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits, totp.period, now,
+                    owner, chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits, totp.period, now,
                 ])
             return account
         }
     }
 
-    private static func fetchAccounts(_ db: Database) throws -> [AuthenticatorAccount] {
-        try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount ORDER BY id").compactMap { row in
+    private func fetchAccounts(_ db: Database) throws -> [AuthenticatorAccount] {
+        try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId = ? ORDER BY id", arguments: [owner])
+            .compactMap { row in
             let algorithm = TOTP.Algorithm(rawValue: row["algorithm"]) ?? .sha1
             guard let totp = TOTP(base32Secret: row["secret"], digits: row["digits"], period: row["period"], algorithm: algorithm)
             else { return nil }

@@ -17,10 +17,13 @@ public struct HardwareTokenDisplay: Hashable, Sendable {
 public struct HardwareTokens: Sendable {
     let writer: any DatabaseWriter
     let clock: SimulationClock
+    /// Whose desk the tokens are on: the id of the trainee's account.
+    let owner: String
 
-    public init(writer: any DatabaseWriter, clock: SimulationClock) {
+    public init(writer: any DatabaseWriter, clock: SimulationClock, owner: String) {
         self.writer = writer
         self.clock = clock
+        self.owner = owner
     }
 
     /// Puts tokens in the trainee's hands; ones already held are kept as they are.
@@ -30,8 +33,10 @@ public struct HardwareTokens: Sendable {
             let now = try clock.now(db)
             for token in tokens {
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO hardwareToken (serialNumber, secret, addedDate) VALUES (?, ?, ?)",
-                    arguments: [token.serialNumber, token.base32StringSeed.uppercased(), now])
+                    sql: """
+                        INSERT OR IGNORE INTO hardwareToken (serialNumber, secret, addedDate, accountId) VALUES (?, ?, ?, ?)
+                        """,
+                    arguments: [token.serialNumber, token.base32StringSeed.uppercased(), now, owner])
             }
         }
     }
@@ -40,7 +45,9 @@ public struct HardwareTokens: Sendable {
     public func displays() throws -> [HardwareTokenDisplay] {
         try writer.read { db in
             let now = try clock.now(db)
-            return try Row.fetchAll(db, sql: "SELECT serialNumber, secret FROM hardwareToken ORDER BY serialNumber")
+            return try Row.fetchAll(
+                db, sql: "SELECT serialNumber, secret FROM hardwareToken WHERE accountId = ? ORDER BY serialNumber",
+                arguments: [owner])
                 .compactMap { row in
                     guard let totp = TOTP(base32Secret: row["secret"]) else { return nil }
                     return HardwareTokenDisplay(

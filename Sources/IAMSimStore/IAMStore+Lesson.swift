@@ -17,6 +17,21 @@ extension IAMStore {
         }
     }
 
+    /// The account `text` names: a 12-digit id or an alias.
+    ///
+    /// - Throws: `NoSuchEntity` when no account in the database has that id or alias.
+    public func resolveAccount(_ text: String) throws -> AccountID {
+        try reading { db in
+            guard
+                let id = try String.fetchOne(
+                    db, sql: "SELECT id FROM account WHERE id = ? OR alias = ?", arguments: [text, text.lowercased()])
+            else {
+                throw IAMError.noSuchEntity("No account with id or alias \(text) in this database. List them with: iamsim accounts list")
+            }
+            return AccountID(known: id)
+        }
+    }
+
     /// What the lesson player sees of `account` in IAM: events since the lesson started, root's
     /// keys and devices (with seeds: the player checks them against the authenticator), whether
     /// root is signed in, and the clock. The authenticator's part is left empty.

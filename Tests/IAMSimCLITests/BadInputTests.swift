@@ -89,11 +89,11 @@ struct BadInputTests {
             status: 254),
         Case(
             arguments: ["events", "--limit", "0"],
-            stderr: "Error: --limit must be at least 1.\nUsage: iamsim events [--db <path>] [--output <format>] [--since <since>] [--identity <identity>] [--action <action>] [--limit <limit>]\n  See 'iamsim events --help' for more information.",
+            stderr: "Error: --limit must be at least 1.\nUsage: iamsim events [--db <path>] [--output <format>] [--account <account>] [--since <since>] [--identity <identity>] [--action <action>] [--limit <limit>]\n  See 'iamsim events --help' for more information.",
             status: 64),
         Case(
             arguments: ["dashboard", "--output", "yaml"],
-            stderr: "Error: The value 'yaml' is invalid for '--output <format>'. Please provide one of 'text', 'json' or 'csv'.\nHelp:  --output <format>  Output format: text or json (csv for reports).\nUsage: iamsim dashboard [--db <path>] [--output <format>]\n  See 'iamsim dashboard --help' for more information.",
+            stderr: "Error: The value 'yaml' is invalid for '--output <format>'. Please provide one of 'text', 'json' or 'csv'.\nHelp:  --output <format>  Output format: text or json (csv for reports).\nUsage: iamsim dashboard [--db <path>] [--output <format>] [--account <account>]\n  See 'iamsim dashboard --help' for more information.",
             status: 64),
     ]
 

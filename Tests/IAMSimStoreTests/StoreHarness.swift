@@ -26,7 +26,7 @@ struct StoreHarness {
 
     var now: Date { get throws { try store.clock.now() } }
 
-    var authenticator: Authenticator { Authenticator(writer: writer, clock: store.clock) }
+    var authenticator: Authenticator { Authenticator(writer: writer, clock: store.clock, owner: "123456789012") }
 
     @discardableResult
     func signIn(code: String? = nil) throws -> SignInOutcome {

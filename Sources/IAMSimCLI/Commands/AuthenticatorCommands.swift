@@ -170,7 +170,7 @@ struct HardwareTokenCommand: ConsoleCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        TokenList(tokens: try context.hardwareTokens(try context.writer()).displays())
+        TokenList(tokens: try context.hardwareTokens(try context.writer(), owner: try context.currentAccount().rawValue).displays())
     }
 }
 

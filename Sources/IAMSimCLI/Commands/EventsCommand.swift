@@ -27,7 +27,7 @@ struct EventsCommand: ConsoleCommand {
 
     func execute(in context: CommandContext) throws -> any Renderable {
         let store = try context.store()
-        let account = try store.currentAccount()
+        let account = try context.currentAccount()
         var from: Date?
         if let since {
             if let date = Timestamp.parse(since) {

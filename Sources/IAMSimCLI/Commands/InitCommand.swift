@@ -34,7 +34,7 @@ struct InitCommand: ConsoleCommand {
                 "The database \(path) already holds account \(existing). Reset it with: iamsim init --force")
         }
         let account = try store.loadFixture(loaded)
-        try context.hardwareTokens(writer).receive(loaded.account.hardwareTokens ?? [])
+        try context.hardwareTokens(writer, owner: account.rawValue).receive(loaded.account.hardwareTokens ?? [])
         return Message(
             text: "Initialized \(path) from fixture \(loaded.name): account \(account), root user \(loaded.account.root.email).",
             json: .object([

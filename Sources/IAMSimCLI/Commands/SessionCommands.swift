@@ -17,25 +17,26 @@ struct SignIn: ConsoleCommand {
     static let operationName = "ConsoleLogin"
     @OptionGroup var global: GlobalOptions
     @Option(help: "The root user's email address.") var email: String?
-    @Option(help: "For an IAM user: the account id or alias.") var account: String?
-    @Option(help: "For an IAM user: the user name.") var user: String?
+    @Option(help: "For an IAM user: the user name (with --account ID|ALIAS, or $IAMSIM_ACCOUNT).") var user: String?
     @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
     @Option(help: "A code from the authenticator, when MFA is active.") var mfaCode: String?
 
     func validate() throws {
-        switch (email, account, user) {
-        case (_?, nil, nil), (nil, _?, _?): return
-        default:
+        guard (email == nil) != (user == nil) else {
             throw ValidationError("Sign in as root with --email EMAIL, or as an IAM user with --account ACCOUNT --user NAME.")
         }
     }
 
-    var identity: SignInIdentity {
+    func identity(_ context: CommandContext) throws -> SignInIdentity {
         if let email { return .root(email: email) }
-        return .user(account: account ?? "", userName: user ?? "")
+        guard let account = global.account ?? context.world.environment["IAMSIM_ACCOUNT"] else {
+            throw ValidationError("An IAM user signs in to an account: add --account ID|ALIAS (or set IAMSIM_ACCOUNT).")
+        }
+        return .user(account: account, userName: user ?? "")
     }
 
     func execute(in context: CommandContext) throws -> any Renderable {
+        let identity = try identity(context)
         let console = context.console
         let password = try PasswordInput.read(console, fromStandardInput: passwordStdin)
         let store = try context.store()

@@ -21,7 +21,7 @@ struct LessonGuide {
     /// Evaluates the lesson against the account and the authenticator, and records progress.
     func read() throws -> LessonReading {
         let store = try context.store()
-        let account = try store.currentAccount()
+        let account = try context.currentAccount()
         var observation = try store.lessonObservation(account: account, lesson: lesson)
         observation.phone = try context.authenticator().accounts().map {
             LessonObservation.PhoneAccount(
@@ -39,7 +39,7 @@ struct LessonGuide {
     /// Starts over: the account back to its fixture, the authenticator wiped, progress cleared.
     func reset() throws -> AccountID {
         let store = try context.store()
-        let account = try store.currentAccount()
+        let account = try context.currentAccount()
         try store.resetAccount(account)
         try context.authenticator().removeAll()
         return account

@@ -21,16 +21,33 @@ public final class CommandContext {
     var console: Console { world.console }
     var style: TextStyle { TextStyle(colors: world.console.colors) }
 
-    /// Who console commands act as: the newest open session.
-    var caller: Caller { .console(account: nil) }
+    // MARK: - Accounts
+
+    /// The account chosen with `--account` or `IAMSIM_ACCOUNT` (an id or an alias), if any.
+    func selectedAccount() throws -> AccountID? {
+        guard let text = options.account ?? world.environment["IAMSIM_ACCOUNT"], !text.isEmpty else { return nil }
+        return try store().resolveAccount(text)
+    }
+
+    /// Who console commands act as: the newest open session, of the selected account if one is.
+    var caller: Caller {
+        get throws { .console(account: try selectedAccount()) }
+    }
+
+    /// The account commands work on: the selected one, else the signed-in one, else the first.
+    func currentAccount() throws -> AccountID {
+        if let selected = try selectedAccount() { return selected }
+        return try store().currentAccount()
+    }
 
     /// Who auditor commands (audit, credential report, events) act as: the signed-in session,
-    /// else the root user of the database's first account. An auditor reads the database from
-    /// outside the console, so needs no sign-in.
+    /// else the root user of the current account. An auditor reads the database from outside
+    /// the console, so needs no sign-in.
     func auditCaller() throws -> Caller {
         let store = try store()
-        if try store.signedInPrincipal() != nil { return caller }
-        return .principal(.root(try store.currentAccount()))
+        let selected = try selectedAccount()
+        if try store.signedInPrincipal(account: selected) != nil { return .console(account: selected) }
+        return .principal(.root(try currentAccount()))
     }
 
     // MARK: - Database
@@ -42,7 +59,8 @@ public final class CommandContext {
         let database = try IAMSimDatabase.open(path: databasePath)
         let store = makeStore(database.writer)
         if let fixture = try store.seedIfEmpty(with: Fixture.builtInDefault) {
-            try hardwareTokens(database.writer).receive(fixture.account.hardwareTokens ?? [])
+            try hardwareTokens(database.writer, owner: fixture.account.accountID)
+                .receive(fixture.account.hardwareTokens ?? [])
             console.printError(
                 "iamsim: created \(databasePath) from the built-in fixture \(fixture.name) (account \(fixture.account.accountID), root user \(fixture.account.root.email))"
             )
@@ -64,15 +82,17 @@ public final class CommandContext {
         makeStore(try writer())
     }
 
-    /// The trainee's authenticator on the same database.
+    /// The authenticator of the current account's trainee, on the same database.
     func authenticator() throws -> Authenticator {
         let writer = try writer()
-        return Authenticator(writer: writer, clock: SimulationClock(writer: writer, wallClock: world.wallClock))
+        return Authenticator(
+            writer: writer, clock: SimulationClock(writer: writer, wallClock: world.wallClock),
+            owner: try currentAccount().rawValue)
     }
 
-    /// The hardware tokens in the trainee's hands.
-    func hardwareTokens(_ writer: any DatabaseWriter) -> HardwareTokens {
-        HardwareTokens(writer: writer, clock: SimulationClock(writer: writer, wallClock: world.wallClock))
+    /// The hardware tokens in the hands of `owner`'s trainee.
+    func hardwareTokens(_ writer: any DatabaseWriter, owner: String) -> HardwareTokens {
+        HardwareTokens(writer: writer, clock: SimulationClock(writer: writer, wallClock: world.wallClock), owner: owner)
     }
 
     func makeStore(_ writer: any DatabaseWriter) -> IAMStore {

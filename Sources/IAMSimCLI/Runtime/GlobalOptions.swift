@@ -13,6 +13,13 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("Output format: text or json (csv for reports).", valueName: "format"))
     public var output: OutputFormat = .text
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The account to work on, by id or alias (default: $IAMSIM_ACCOUNT, else the signed-in one).",
+            valueName: "account"))
+    public var account: String?
+
     public init() {}
 
     /// The database path: `--db`, then `IAMSIM_DB`, then the XDG data folder.

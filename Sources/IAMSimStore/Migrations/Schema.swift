@@ -11,6 +11,7 @@ enum Schema {
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("v3", migrate: v3)
         migrator.registerMigration("v4", migrate: v4)
+        migrator.registerMigration("v5", migrate: v5)
         return migrator
     }
 
@@ -234,5 +235,44 @@ enum Schema {
             t.column("generatedTime", .datetime).notNull()
             t.column("content", .text).notNull()
         }
+    }
+
+    /// Classrooms: many accounts in one database, so each trainee's devices (the phone's
+    /// accounts, hardware tokens) belong to that trainee's account. Devices from before are
+    /// given to the first account, the only one a database had until now.
+    static func v5(_ db: Database) throws {
+        let first = try String.fetchOne(db, sql: "SELECT id FROM account ORDER BY createDate, id LIMIT 1")
+        for table in ["authenticatorAccount", "hardwareToken"] {
+            try db.alter(table: table) { t in t.add(column: "accountId", .text) }
+            try db.execute(sql: "UPDATE \(table) SET accountId = ?", arguments: [first])
+        }
+        // Labels are unique per phone, not across the classroom.
+        try db.execute(
+            sql: """
+                CREATE TABLE authenticatorAccountNew (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  accountId TEXT,
+                  label TEXT NOT NULL COLLATE NOCASE,
+                  issuer TEXT,
+                  accountName TEXT NOT NULL,
+                  secret TEXT NOT NULL,
+                  algorithm TEXT NOT NULL DEFAULT 'SHA1',
+                  digits INTEGER NOT NULL DEFAULT 6,
+                  period INTEGER NOT NULL DEFAULT 30,
+                  addedDate DATETIME NOT NULL,
+                  firstViewedStep INTEGER,
+                  lastViewedStep INTEGER,
+                  UNIQUE (accountId, label)
+                );
+                INSERT INTO authenticatorAccountNew
+                  (id, accountId, label, issuer, accountName, secret, algorithm, digits, period, addedDate, firstViewedStep, lastViewedStep)
+                  SELECT id, accountId, label, issuer, accountName, secret, algorithm, digits, period, addedDate, firstViewedStep, lastViewedStep
+                  FROM authenticatorAccount;
+                DROP TABLE authenticatorAccount;
+                ALTER TABLE authenticatorAccountNew RENAME TO authenticatorAccount;
+                CREATE INDEX hardwareToken_account ON hardwareToken(accountId);
+                """)
+        // Indexes for the classroom report: the newest event of each account.
+        try db.create(index: "event_account_id", on: "event", columns: ["accountId", "id"])
     }
 }
