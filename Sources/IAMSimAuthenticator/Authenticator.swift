@@ -106,6 +106,18 @@ public struct Authenticator: Sendable {
         }
     }
 
+    /// Every phone's accounts, by owner (account id): for the classroom report.
+    public static func accountsByOwner(_ writer: any DatabaseWriter) throws -> [String: [AuthenticatorAccount]] {
+        try writer.read { db in
+            var phones: [String: [AuthenticatorAccount]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId IS NOT NULL ORDER BY id") {
+                guard let account = account(row) else { continue }
+                phones[row["accountId"], default: []].append(account)
+            }
+            return phones
+        }
+    }
+
     /// Removes the account labelled `label`.
     public func remove(label: String) throws {
         let deleted = try writer.write { db in
@@ -164,13 +176,15 @@ public struct Authenticator: Sendable {
 
     private func fetchAccounts(_ db: Database) throws -> [AuthenticatorAccount] {
         try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId = ? ORDER BY id", arguments: [owner])
-            .compactMap { row in
-            let algorithm = TOTP.Algorithm(rawValue: row["algorithm"]) ?? .sha1
-            guard let totp = TOTP(base32Secret: row["secret"], digits: row["digits"], period: row["period"], algorithm: algorithm)
-            else { return nil }
-            return AuthenticatorAccount(
-                label: row["label"], issuer: row["issuer"], accountName: row["accountName"], totp: totp,
-                addedDate: row["addedDate"], firstViewedStep: row["firstViewedStep"], lastViewedStep: row["lastViewedStep"])
-        }
+            .compactMap(Self.account)
+    }
+
+    private static func account(_ row: Row) -> AuthenticatorAccount? {
+        let algorithm = TOTP.Algorithm(rawValue: row["algorithm"]) ?? .sha1
+        guard let totp = TOTP(base32Secret: row["secret"], digits: row["digits"], period: row["period"], algorithm: algorithm)
+        else { return nil }
+        return AuthenticatorAccount(
+            label: row["label"], issuer: row["issuer"], accountName: row["accountName"], totp: totp,
+            addedDate: row["addedDate"], firstViewedStep: row["firstViewedStep"], lastViewedStep: row["lastViewedStep"])
     }
 }

@@ -57,3 +57,25 @@ public struct HardwareTokens: Sendable {
         }
     }
 }
+
+// MARK: - Classroom resets
+
+/// What a trainee holds: resets and deletions of accounts reach their devices through here,
+/// inside the store's transaction, so that an account and its trainee's devices change together.
+public enum TraineeDevices {
+    /// Wipes the trainee's phone and hands out `tokens` in place of the ones they held.
+    public static func reset(_ db: Database, owner: String, tokens: [Fixture.HardwareToken], now: Date) throws {
+        try forget(db, owner: owner)
+        for token in tokens {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO hardwareToken (serialNumber, secret, addedDate, accountId) VALUES (?, ?, ?, ?)",
+                arguments: [token.serialNumber, token.base32StringSeed.uppercased(), now, owner])
+        }
+    }
+
+    /// Removes everything the trainee holds: the phone's accounts and the hardware tokens.
+    public static func forget(_ db: Database, owner: String) throws {
+        try db.execute(sql: "DELETE FROM authenticatorAccount WHERE accountId = ?", arguments: [owner])
+        try db.execute(sql: "DELETE FROM hardwareToken WHERE accountId = ?", arguments: [owner])
+    }
+}

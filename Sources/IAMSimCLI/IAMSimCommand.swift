@@ -30,6 +30,11 @@ public struct IAMSimCommand: ParsableCommand {
                 name: "Audit", subcommands: [AuditCommand.self, CredentialReportCommands.self, EventsCommand.self]),
             CommandGroup(name: "Learning", subcommands: [LessonCommands.self, DemoCommand.self]),
             CommandGroup(
+                name: "Classroom",
+                subcommands: [
+                    AccountCommands.self, ResetCommand.self, ClassCommands.self, ExportCommand.self, FixtureCommands.self,
+                ]),
+            CommandGroup(
                 name: "Simulation",
                 subcommands: [InitCommand.self, ClockCommands.self]),
         ])

@@ -14,11 +14,7 @@ extension IAMStore {
         // Hash before the transaction: the deliberate slowness must not hold the write lock.
         let prepared = hashingPasswords(fixture)
         return try writing { db in
-            let now = try clock.now(db)
-            let id = try insert(prepared, now: now, db)
-            try EventLog.append(
-                db, name: "LoadFixture", time: now, account: id, actor: nil, resource: fixture.name)
-            return id
+            try load(prepared, event: "LoadFixture", now: try clock.now(db), db)
         }
     }
 
@@ -37,9 +33,7 @@ extension IAMStore {
             let prepared = hashingPasswords(fixture)
             return try writer.write { db in
                 guard try AccountRecord.fetchCount(db) == 0 else { return nil }
-                let now = try clock.now(db)
-                let id = try insert(prepared, now: now, db)
-                try EventLog.append(db, name: "LoadFixture", time: now, account: id, resource: fixture.name)
+                try load(prepared, event: "LoadFixture", now: try clock.now(db), db)
                 return fixture
             }
         } catch {
@@ -50,51 +44,88 @@ extension IAMStore {
     /// The ids of every account, in creation order.
     public func accountIDs() throws -> [AccountID] {
         try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM account ORDER BY createDate, id").map(AccountID.init(known:))
+            try String.fetchAll(db, sql: "SELECT id FROM account ORDER BY rowid").map(AccountID.init(known:))
         }
     }
 
     /// `fixture` with every plain password replaced by a salted hash, so that no password is
-    /// ever stored. The hashes are slow on purpose, so they are made before any transaction,
-    /// on every core at once.
+    /// ever stored.
     func hashingPasswords(_ fixture: Fixture) -> Fixture {
-        var prepared = fixture
-        let users = fixture.account.users ?? []
-        let plain: [String?] = [fixture.account.root.password] + users.map { $0.loginProfile?.password }
+        hashingPasswords([fixture])[0]
+    }
+
+    /// `fixtures` with every plain password replaced by a salted hash. The hashes are slow on
+    /// purpose, so they are made before any transaction, on every core at once.
+    func hashingPasswords(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) -> [Fixture] {
+        // Every plain password, as (fixture, user index or nil for root, password).
+        var plain: [(Int, Int?, String)] = []
+        for (index, fixture) in fixtures.enumerated() {
+            if let password = fixture.account.root.password { plain.append((index, nil, password)) }
+            for (user, spec) in (fixture.account.users ?? []).enumerated() {
+                if let password = spec.loginProfile?.password { plain.append((index, user, password)) }
+            }
+        }
         let hashes = HashResults(count: plain.count)
-        DispatchQueue.concurrentPerform(iterations: plain.count) { index in
-            if let password = plain[index] { hashes.set(index, hasher.hash(password, random: secrets.random)) }
+        let items = plain
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            hashes.set(index, hasher.hash(items[index].2, random: secrets.random))
+            progress(hashes.completed)
         }
-        if let hash = hashes.value(0) {
-            prepared.account.root.password = nil
-            prepared.account.root.passwordHash = hash
-        }
-        for index in users.indices {
-            guard let hash = hashes.value(index + 1) else { continue }
-            prepared.account.users?[index].loginProfile?.password = nil
-            prepared.account.users?[index].loginProfile?.passwordHash = hash
+        var prepared = fixtures
+        for (index, (fixture, user, _)) in items.enumerated() {
+            guard let hash = hashes.value(index) else { continue }
+            if let user {
+                prepared[fixture].account.users?[user].loginProfile?.password = nil
+                prepared[fixture].account.users?[user].loginProfile?.passwordHash = hash
+            } else {
+                prepared[fixture].account.root.password = nil
+                prepared[fixture].account.root.passwordHash = hash
+            }
         }
         return prepared
     }
 
+    /// Inserts an account from a fixture whose passwords are already hashes, records `event`
+    /// (`LoadFixture`, `ResetAccount`), and starts the fixture's lessons after that event.
+    @discardableResult
+    func load(_ fixture: Fixture, event: String, now: Date, replacing: Bool = false, _ db: Database) throws -> AccountID {
+        let account = try insert(fixture, now: now, replacing: replacing, db)
+        let start = try EventLog.append(db, name: event, time: now, account: account, resource: fixture.name)
+        for entry in fixture.account.lessonProgress ?? [] {
+            try db.execute(
+                sql: "INSERT INTO lessonProgress (accountId, lessonId, startEventId) VALUES (?, ?, ?)",
+                arguments: [account.rawValue, entry.lessonID, start])
+            for step in entry.completedSteps {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO lessonStep (accountId, lessonId, stepId, completedDate) VALUES (?, ?, ?, ?)",
+                    arguments: [account.rawValue, entry.lessonID, step, now])
+            }
+        }
+        return account
+    }
+
     /// Inserts a fixture whose passwords are already hashes (`hashingPasswords`).
-    func insert(_ fixture: Fixture, now: Date, _ db: Database) throws -> AccountID {
+    ///
+    /// - Parameter replacing: the account row exists and is rewritten in place (a reset, which
+    ///   keeps the account's place in the classroom's order); otherwise it must be new.
+    func insert(_ fixture: Fixture, now: Date, replacing: Bool = false, _ db: Database) throws -> AccountID {
         let spec = fixture.account
         let accountID = try AccountID(validating: spec.accountID)
-        guard try AccountRecord.fetchOne(db, key: accountID.rawValue) == nil else {
+        let others = AccountRecord.filter(AccountRecord.Columns.id != accountID.rawValue)
+        guard try replacing || AccountRecord.fetchOne(db, key: accountID.rawValue) == nil else {
             throw IAMError.entityAlreadyExists("The account \(accountID.rawValue) already exists in this database.")
         }
-        if let alias = spec.alias, try AccountRecord.filter(AccountRecord.Columns.alias == alias).fetchCount(db) > 0 {
+        if let alias = spec.alias, try others.filter(AccountRecord.Columns.alias == alias).fetchCount(db) > 0 {
             throw IAMError.entityAlreadyExists("The account alias \(alias) already exists in this database.")
         }
-        if try AccountRecord.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [spec.root.email]).fetchCount(db) > 0 {
+        if try others.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [spec.root.email]).fetchCount(db) > 0 {
             throw IAMError.entityAlreadyExists("The root email \(spec.root.email) is already used by another account.")
         }
-        try AccountRecord(
+        let record = AccountRecord(
             id: accountID.rawValue, alias: spec.alias, createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now,
             fixtureName: fixture.name, rootEmail: spec.root.email, rootPasswordHash: spec.root.passwordHash ?? "",
-            rootPasswordLastUsed: spec.root.passwordLastUsed.map(Timestamp.wholeSeconds), fixtureJSON: try fixture.jsonText()
-        ).insert(db)
+            rootPasswordLastUsed: spec.root.passwordLastUsed.map(Timestamp.wholeSeconds), fixtureJSON: try fixture.jsonText())
+        if replacing { try record.update(db) } else { try record.insert(db) }
 
         let root = OwnerKey(.root(accountID))
         try insertKeys(spec.root.accessKeys, owner: root, now: now, db)
@@ -135,7 +166,7 @@ extension IAMStore {
 
         for spec in spec.groups ?? [] {
             let group = GroupRecord(
-                id: spec.groupID ?? "AGPA" + secrets.userID().dropFirst(4), accountId: accountID.rawValue,
+                id: spec.groupID ?? secrets.groupID(), accountId: accountID.rawValue,
                 groupName: spec.groupName, path: spec.path ?? "/", createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now)
             try group.insert(db)
             for member in spec.members ?? [] {
@@ -196,10 +227,20 @@ private final class HashResults: @unchecked Sendable {
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
 
+    private var done = 0
+
     func set(_ index: Int, _ hash: String) {
         lock.lock()
         results[index] = hash
+        done += 1
         lock.unlock()
+    }
+
+    /// How many hashes are done.
+    var completed: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return done
     }
 
     func value(_ index: Int) -> String? {

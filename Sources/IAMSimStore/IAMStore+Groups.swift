@@ -8,7 +8,7 @@ extension IAMStore {
     /// `CreateGroup`.
     @discardableResult
     public func createGroup(caller: Caller, groupName: String, path: String = "/") throws -> Group {
-        let groupID = "AGPA" + secrets.userID().dropFirst(4)
+        let groupID = secrets.groupID()
         return try perform("CreateGroup", caller: caller, resource: groupName) { db, principal, now in
             try Permissions.authorizeAdministration(principal, "CreateGroup", resource: groupARN(principal, groupName))
             try IAMName.validate(groupName, parameter: "groupName", maxLength: IdentityRules.groupNameMaxLength)

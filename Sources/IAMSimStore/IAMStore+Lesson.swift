@@ -11,7 +11,7 @@ extension IAMStore {
         return try reading { db in
             let now = try clock.now(db)
             if let session = try openSession(db, account: nil, now: now) { return AccountID(known: session.accountId) }
-            guard let first = try String.fetchOne(db, sql: "SELECT id FROM account ORDER BY createDate, id LIMIT 1")
+            guard let first = try String.fetchOne(db, sql: "SELECT id FROM account ORDER BY rowid LIMIT 1")
             else { throw IAMError.noSuchEntity("The database holds no account. Create one with: iamsim init") }
             return AccountID(known: first)
         }
@@ -140,28 +140,5 @@ extension IAMStore {
             sql: "INSERT INTO lessonProgress (accountId, lessonId, startEventId) VALUES (?, ?, ?)",
             arguments: [account.rawValue, lesson.id, start])
         return start
-    }
-
-    // MARK: - Resetting an account
-
-    /// Puts `account` back to the fixture it was loaded from, in one transaction: its users,
-    /// keys, devices, sessions and lesson progress are replaced; the event log keeps
-    /// everything and records the reset.
-    public func resetAccount(_ account: AccountID) throws {
-        try writing { db in
-            let record = try self.account(account, db)
-            guard let json = record.fixtureJSON else {
-                throw IAMError.noSuchEntity("The account \(account) has no stored fixture to reset to.")
-            }
-            let fixture = try Fixture.load(Data(json.utf8), source: record.fixtureName ?? "stored fixture")
-            let now = try clock.now(db)
-            // Children first: IAM refuses to delete users that still hold keys or devices.
-            for table in ["accessKey", "mfaDevice", "consoleSession", "lessonProgress", "iamUser"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE accountId = ?", arguments: [account.rawValue])
-            }
-            try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.rawValue])
-            _ = try insert(fixture, now: now, db)
-            try EventLog.append(db, name: "ResetAccount", time: now, account: account, resource: fixture.name)
-        }
     }
 }

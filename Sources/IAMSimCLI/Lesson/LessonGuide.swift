@@ -36,12 +36,11 @@ struct LessonGuide {
             clock: try store.clock.read())
     }
 
-    /// Starts over: the account back to its fixture, the authenticator wiped, progress cleared.
+    /// Starts over: the account back to its fixture, the trainee's devices as the fixture hands
+    /// them out (the phone wiped), progress cleared, all in one transaction.
     func reset() throws -> AccountID {
-        let store = try context.store()
         let account = try context.currentAccount()
-        try store.resetAccount(account)
-        try context.authenticator().removeAll()
+        try context.resetAccounts([account], to: nil)
         return account
     }
 

@@ -7,6 +7,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case null
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// A document already serialized as JSON, printed as is.
+    case verbatim(String)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
@@ -16,6 +18,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case (.null, .null): true
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)): a.elementsEqual(b) { $0.0 == $1.0 && $0.1 == $1.1 }
+        case (.verbatim(let a), .verbatim(let b)): a == b
         default: false
         }
     }
@@ -34,6 +37,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .int(let value): return String(value)
         case .bool(let value): return value ? "true" : "false"
         case .null: return "null"
+        case .verbatim(let text): return text
         case .array(let items):
             guard !items.isEmpty else { return "[]" }
             let body = items.map { inner + $0.rendered(indent: indent + 4) }.joined(separator: ",\n")
@@ -49,7 +53,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// The one-line form, for JSON Lines.
     public var compact: String {
         switch self {
-        case .string, .int, .bool, .null: rendered()
+        case .string, .int, .bool, .null, .verbatim: rendered()
         case .array(let items): "[" + items.map(\.compact).joined(separator: ",") + "]"
         case .object(let pairs): "{" + pairs.map { "\(Self.quote($0.0)):\($0.1.compact)" }.joined(separator: ",") + "}"
         }

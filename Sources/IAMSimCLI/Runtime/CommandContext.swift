@@ -95,6 +95,18 @@ public final class CommandContext {
         HardwareTokens(writer: writer, clock: SimulationClock(writer: writer, wallClock: world.wallClock), owner: owner)
     }
 
+    /// Resets accounts and their trainees' devices together (see `IAMStore.resetAccounts`).
+    func resetAccounts(_ accounts: [AccountID], to fixture: Fixture?, progress: @Sendable (Int) -> Void = { _ in }) throws {
+        let now = try store().clock.now()
+        try store().resetAccounts(
+            accounts, to: fixture,
+            alsoReset: { db, reset in
+                for (account, fixture) in reset {
+                    try TraineeDevices.reset(db, owner: account.rawValue, tokens: fixture.account.hardwareTokens ?? [], now: now)
+                }
+            }, progress: progress)
+    }
+
     func makeStore(_ writer: any DatabaseWriter) -> IAMStore {
         IAMStore(writer: writer, wallClock: world.wallClock, random: world.random, hasher: world.passwordHasher)
     }

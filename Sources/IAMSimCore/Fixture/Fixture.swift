@@ -39,10 +39,13 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var hardwareTokens: [HardwareToken]?
         public var groups: [Group]?
         public var passwordPolicy: PasswordPolicySettings?
+        /// Lessons already under way: the steps the trainee has completed.
+        public var lessonProgress: [LessonProgressEntry]?
 
         public init(
             accountID: String, alias: String? = nil, createDate: Date? = nil, root: Root, users: [User]? = nil,
-            hardwareTokens: [HardwareToken]? = nil, groups: [Group]? = nil, passwordPolicy: PasswordPolicySettings? = nil
+            hardwareTokens: [HardwareToken]? = nil, groups: [Group]? = nil, passwordPolicy: PasswordPolicySettings? = nil,
+            lessonProgress: [LessonProgressEntry]? = nil
         ) {
             self.accountID = accountID
             self.alias = alias
@@ -52,6 +55,7 @@ public struct Fixture: Codable, Hashable, Sendable {
             self.hardwareTokens = hardwareTokens
             self.groups = groups
             self.passwordPolicy = passwordPolicy
+            self.lessonProgress = lessonProgress
         }
 
         enum CodingKeys: String, CodingKey {
@@ -63,6 +67,23 @@ public struct Fixture: Codable, Hashable, Sendable {
             case hardwareTokens = "HardwareTokens"
             case groups = "Groups"
             case passwordPolicy = "PasswordPolicy"
+            case lessonProgress = "LessonProgress"
+        }
+    }
+
+    /// A lesson's completed steps, by step id.
+    public struct LessonProgressEntry: Codable, Hashable, Sendable {
+        public var lessonID: String
+        public var completedSteps: [String]
+
+        public init(lessonID: String, completedSteps: [String]) {
+            self.lessonID = lessonID
+            self.completedSteps = completedSteps
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case lessonID = "LessonId"
+            case completedSteps = "CompletedSteps"
         }
     }
 

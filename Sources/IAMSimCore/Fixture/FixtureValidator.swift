@@ -18,17 +18,36 @@ extension Fixture {
     ///
     /// - Throws: `IAMError.validationError` listing every problem with its JSON path.
     public static func load(_ data: Data, source: String) throws(IAMError) -> Fixture {
+        switch check(data) {
+        case .valid(let fixture): return fixture
+        case .invalid(let problems): throw invalid(source, problems)
+        }
+    }
+
+    /// The verdict on fixture JSON.
+    public enum Check: Sendable {
+        case valid(Fixture)
+        case invalid([FixtureProblem])
+    }
+
+    /// Every problem with fixture JSON: unknown fields, wrong types, and broken rules, each
+    /// with its JSON path. Unknown fields are reported even when decoding also fails, so a
+    /// typo and its consequence show together.
+    public static func check(_ data: Data) -> Check {
+        guard let raw = try? JSONSerialization.jsonObject(with: data) else {
+            return .invalid([FixtureProblem(path: "$", reason: "not valid JSON")])
+        }
+        var problems = FixtureSchema.unknownFields(in: raw)
         let fixture: Fixture
         do {
             fixture = try decoder().decode(Fixture.self, from: data)
         } catch let error as DecodingError {
-            throw invalid(source, [FixtureProblem(decodingError: error)])
+            return .invalid(problems + [FixtureProblem(decodingError: error)])
         } catch {
-            throw invalid(source, [FixtureProblem(path: "$", reason: "not valid JSON")])
+            return .invalid(problems + [FixtureProblem(path: "$", reason: "cannot be read")])
         }
-        let problems = fixture.problems()
-        guard problems.isEmpty else { throw invalid(source, problems) }
-        return fixture
+        problems += fixture.problems()
+        return problems.isEmpty ? .valid(fixture) : .invalid(problems)
     }
 
     /// The built-in lesson fixture.
@@ -191,6 +210,20 @@ extension Fixture {
                 FixtureProblem(
                     path: "$.Account.Groups",
                     reason: "user \(user) is in \(count) groups; at most \(IdentityRules.maxGroupsPerUser) per user"))
+        }
+        for (index, entry) in (account.lessonProgress ?? []).enumerated() {
+            let at = "$.Account.LessonProgress[\(index)]"
+            guard let lesson = Lesson.all.first(where: { $0.id == entry.lessonID }) else {
+                problems.append(
+                    FixtureProblem(
+                        path: "\(at).LessonId",
+                        reason: "unknown lesson \(entry.lessonID) (lessons: \(Lesson.all.map(\.id).joined(separator: ", ")))"))
+                continue
+            }
+            for (stepIndex, step) in entry.completedSteps.enumerated() where lesson.step(step) == nil {
+                problems.append(
+                    FixtureProblem(path: "\(at).CompletedSteps[\(stepIndex)]", reason: "no step \(step) in lesson \(lesson.id)"))
+            }
         }
         if let settings = account.passwordPolicy {
             do {

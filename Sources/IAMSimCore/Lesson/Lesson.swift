@@ -112,6 +112,9 @@ extension Lesson {
         }
     }
 
+    /// Every lesson iamsim knows.
+    public static let all: [Lesson] = [.rootMFA]
+
     /// The step with `id`, if the lesson has one.
     public func step(_ id: String) -> LessonStep? {
         steps.first { $0.id == id }

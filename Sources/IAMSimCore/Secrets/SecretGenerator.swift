@@ -26,6 +26,31 @@ public struct SecretGenerator: Sendable {
         "AIDA" + random.string(count: 17, from: Self.base32Alphabet)
     }
 
+    /// `AGPA` followed by 17 base32 characters, the shape of a group's unique id.
+    public func groupID() -> String {
+        "AGPA" + random.string(count: 17, from: Self.base32Alphabet)
+    }
+
+    /// A hardware token serial in the shape of AWS's Gemalto tokens: `GAHT` and 8 digits.
+    public func hardwareSerial() -> String {
+        "GAHT" + random.string(count: 8, from: Self.digits)
+    }
+
+    /// A console password to hand out: four groups of four letters and digits joined by `-`
+    /// (19 characters, with an uppercase letter, a lowercase letter, a digit and a symbol, so
+    /// that it meets AWS's default policy and CIS's 14-character minimum).
+    public func consolePassword() -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".utf8)
+        while true {
+            let groups = (0..<4).map { _ in random.string(count: 4, from: alphabet) }
+            let password = groups.joined(separator: "-")
+            let hasUpper = password.contains { $0.isUppercase }
+            let hasLower = password.contains { $0.isLowercase }
+            let hasDigit = password.contains { $0.isNumber }
+            if hasUpper && hasLower && hasDigit { return password }
+        }
+    }
+
     /// A virtual MFA seed: 40 random bytes, 64 base32 characters, as AWS issues them.
     public func mfaSeed() -> String {
         Base32.encode(random.bytes(40))

@@ -1,0 +1,277 @@
+import ArgumentParser
+import Foundation
+import IAMSimAuthenticator
+import IAMSimCore
+import IAMSimStore
+
+/// `iamsim accounts …`: a classroom of accounts in one database.
+struct AccountCommands: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accounts", abstract: "Create a classroom of accounts from a fixture, list them, delete them.",
+        subcommands: [Create.self, List.self, Delete.self])
+
+    struct Create: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create N accounts from a fixture, each with fresh ids, secrets and a root password.",
+            discussion: """
+                Each trainee gets an account id, an email from the template ({n} is the number), \\
+                an optional alias (prefix + number) and a new root password, shown once here or \\
+                written to --credentials-file (a CSV created with mode 0600). All accounts are \\
+                created in one transaction: all of them, or none.
+                """)
+        static let operationName = "CreateAccounts"
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("A built-in fixture name or a fixture file.", valueName: "name-or-path"))
+        var fixture: String = Fixture.defaultName
+        @Option(help: "How many accounts.") var count: Int = 1
+        @Option(help: "The root email of each, with {n} for the number.") var email: String = "trainee{n}@class.example"
+        @Option(help: "Give each account the alias PREFIX followed by its number.") var aliasPrefix: String?
+        @Option(help: "The number of the first account.") var firstNumber: Int = 1
+        @Option(help: ArgumentHelp("Write the credentials to this CSV file (mode 0600) instead of printing them.", valueName: "file"))
+        var credentialsFile: String?
+
+        func validate() throws {
+            guard (1...10_000).contains(count) else { throw ValidationError("--count must be 1 to 10000.") }
+            guard count == 1 || email.contains("{n}") else {
+                throw ValidationError("With --count above 1, --email needs {n}, such as trainee{n}@class.example.")
+            }
+        }
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            let template = try InitCommand.loadFixture(fixture)
+            let file = try credentialsFile.map { try SecretFile(path: $0) }
+            // A classroom database needs no lesson account of its own: do not seed one.
+            let store = context.makeStore(try context.writerWithoutSeeding())
+            let secrets = SecretGenerator(random: context.world.random)
+            let ids = try store.unusedAccountIDs(count)
+            let trainees = ids.enumerated().map { index, id in
+                let number = firstNumber + index
+                return Trainee(
+                    accountID: id, email: EmailTemplate.email(email, number: number),
+                    alias: aliasPrefix.map { "\($0)\(number)" }, password: secrets.consolePassword())
+            }
+            let fixtures = trainees.map { template.personalized(for: $0, secrets: secrets) }
+            let problems = fixtures.flatMap { $0.problems() }
+            if let problem = problems.first {
+                throw IAMError.validationError("Cannot create the accounts: \(problem)")
+            }
+            let bar = ProgressBar(title: "Hashing passwords", total: fixtures.count, console: context.console)
+            try store.createAccounts(fixtures, progress: { bar.update($0) })
+            bar.finish()
+            let writer = try context.writerWithoutSeeding()
+            for fixture in fixtures where !(fixture.account.hardwareTokens ?? []).isEmpty {
+                try context.hardwareTokens(writer, owner: fixture.account.accountID).receive(fixture.account.hardwareTokens ?? [])
+            }
+            let credentials = Credentials(trainees: trainees, fixture: template.name)
+            if let file {
+                try file.write(Array((credentials.csv ?? "").utf8))
+                return Message(
+                    text: "Created \(trainees.count) accounts from \(template.name); their credentials are in \(file.path) (mode 0600).",
+                    json: .object([
+                        "Created": .int(trainees.count), "CredentialsFile": .string(file.path),
+                        "AccountIds": .array(trainees.map { .string($0.accountID.rawValue) }),
+                    ]))
+            }
+            return credentials
+        }
+    }
+
+    struct List: ConsoleCommand {
+        static let configuration = CommandConfiguration(abstract: "List the database's accounts.")
+        static let operationName = "ListAccounts"
+        @OptionGroup var global: GlobalOptions
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            AccountTable(accounts: try context.store().listAccounts())
+        }
+    }
+
+    struct Delete: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete an account and everything in it (its events stay in the log).")
+        static let operationName = "DeleteAccount"
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The account id or alias.") var target: String
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            let store = try context.store()
+            let account = try store.resolveAccount(target)
+            try store.deleteAccount(account) { db, account in try TraineeDevices.forget(db, owner: account.rawValue) }
+            return Message(text: "Deleted account \(account).", json: .object(["Deleted": .string(account.rawValue)]))
+        }
+    }
+}
+
+/// `iamsim reset`: accounts back to their starting state.
+struct ResetCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset",
+        abstract: "Put accounts back to their fixture's state, atomically (one account or --all).",
+        discussion: """
+            Each account returns to the fixture it was created from, or with --fixture to that \\
+            fixture (keeping each account's id, alias, email and root password, with fresh \\
+            secrets). Keys, devices, users, sessions and lesson progress are replaced, and the \\
+            trainee's phone is wiped, in one transaction: on any failure nothing changes. The \\
+            event log keeps everything and records each reset.
+            """)
+    static let operationName = "ResetAccounts"
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Reset every account in the database.") var all = false
+    @Option(help: ArgumentHelp("Reset to this fixture (name or file) instead of each account's own.", valueName: "name-or-path"))
+    var fixture: String?
+
+    func validate() throws {
+        guard all != (global.account != nil) else {
+            throw ValidationError("Say which accounts: --account ID|ALIAS for one, or --all.")
+        }
+    }
+
+    func execute(in context: CommandContext) throws -> any Renderable {
+        let store = try context.store()
+        let accounts = all ? try store.listAccounts().map(\.accountID) : [try context.currentAccount()]
+        let template = try fixture.map(InitCommand.loadFixture)
+        let bar = ProgressBar(title: "Resetting", total: accounts.count, console: context.console)
+        try context.resetAccounts(accounts, to: template, progress: { bar.update($0) })
+        bar.finish()
+        let what = accounts.count == 1 ? "account \(accounts[0])" : "\(accounts.count) accounts"
+        return Message(
+            text: "Reset \(what) to " + (template.map { "fixture \($0.name)" } ?? "their fixtures") + ".",
+            json: .object(["Reset": .array(accounts.map { .string($0.rawValue) })]))
+    }
+}
+
+/// `iamsim export`: an account's current state as a fixture.
+struct ExportCommand: ConsoleCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the account's current state as a fixture that loads back to the same state.",
+        discussion: "Passwords appear as their hashes, never in plain text. Use --account to choose the account.")
+    static let operationName = "ExportAccount"
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
+    var file: String?
+
+    func execute(in context: CommandContext) throws -> any Renderable {
+        let output = try file.map { try SecretFile(path: $0) }
+        let fixture = try context.store().exportFixture(try context.currentAccount())
+        let json = try fixture.jsonText() + "\n"
+        if let output {
+            try output.write(Array(json.utf8))
+            return Message(text: "Exported account \(fixture.account.accountID) to \(output.path).", json: .object([]))
+        }
+        return RawText(text: json)
+    }
+}
+
+/// `iamsim fixture validate`: check a fixture without loading it.
+struct FixtureCommands: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fixture", abstract: "Check fixture files.", subcommands: [Validate.self])
+
+    struct Validate: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report every problem of a fixture file with its JSON path (exit 1 when there are any).")
+        static let operationName = "ValidateFixture"
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The fixture file.") var file: String
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw IAMError.noSuchEntity("Cannot read the fixture file \(file): no such file, or it is not readable.")
+            }
+            switch Fixture.check(data) {
+            case .valid(let fixture): return FixtureVerdict(file: file, name: fixture.name, problems: [])
+            case .invalid(let problems): return FixtureVerdict(file: file, name: nil, problems: problems)
+            }
+        }
+    }
+}
+
+// MARK: - Output
+
+struct Credentials: Renderable {
+    var trainees: [Trainee]
+    var fixture: String
+
+    func text(_ style: TextStyle) -> String {
+        let table = TextTable(
+            headers: ["ACCOUNT ID", "ALIAS", "ROOT EMAIL", "ROOT PASSWORD"],
+            rows: trainees.map { [$0.accountID.rawValue, $0.alias ?? "-", $0.email, $0.password ?? ""] }
+        ).rendered()
+        return "Created \(trainees.count) accounts from \(fixture). The passwords are shown only now:\n\n" + table
+    }
+
+    var json: JSONValue {
+        .object([
+            "Accounts": .array(
+                trainees.map {
+                    .object([
+                        "AccountId": .string($0.accountID.rawValue), "AccountAlias": .string($0.alias),
+                        "RootEmail": .string($0.email), "RootPassword": .string($0.password),
+                    ])
+                })
+        ])
+    }
+
+    var csv: String? {
+        let rows = trainees.map {
+            [$0.accountID.rawValue, $0.alias ?? "", $0.email, $0.password ?? ""].map(CSVField.escape).joined(separator: ",")
+        }
+        return (["account_id,account_alias,root_email,root_password"] + rows).joined(separator: "\n") + "\n"
+    }
+}
+
+struct AccountTable: Renderable {
+    var accounts: [AccountInfo]
+
+    func text(_ style: TextStyle) -> String {
+        TextTable(
+            headers: ["ACCOUNT ID", "ALIAS", "ROOT EMAIL", "FIXTURE", "CREATED"],
+            rows: accounts.map {
+                [$0.accountID.rawValue, $0.alias ?? "-", $0.rootEmail, $0.fixtureName ?? "-", Timestamp.readable($0.createDate)]
+            }
+        ).rendered()
+    }
+
+    var json: JSONValue {
+        .object([
+            "Accounts": .array(
+                accounts.map {
+                    .object([
+                        "AccountId": .string($0.accountID.rawValue), "AccountAlias": .string($0.alias),
+                        "RootEmail": .string($0.rootEmail), "Fixture": .string($0.fixtureName),
+                        "CreateDate": .date($0.createDate),
+                    ])
+                })
+        ])
+    }
+}
+
+struct FixtureVerdict: Renderable, ExitStatusReporting {
+    var file: String
+    var name: String?
+    var problems: [FixtureProblem]
+
+    var exitStatus: Int32 { problems.isEmpty ? ExitStatus.success : ExitStatus.checkFailed }
+
+    func text(_ style: TextStyle) -> String {
+        guard !problems.isEmpty else { return "\(file): valid fixture \(name ?? "")." }
+        let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
+        return (["\(file): \(count)"] + problems.map { "  \($0.path): \($0.reason)" }).joined(separator: "\n")
+    }
+
+    var json: JSONValue {
+        .object([
+            "File": .string(file), "Valid": .bool(problems.isEmpty),
+            "Problems": .array(problems.map { .object(["Path": .string($0.path), "Reason": .string($0.reason)]) }),
+        ])
+    }
+}
+
+/// Output that is already a JSON document (a fixture), printed as is in text and JSON alike.
+struct RawText: Renderable {
+    var text: String
+
+    func text(_ style: TextStyle) -> String { text.hasSuffix("\n") ? String(text.dropLast()) : text }
+    var json: JSONValue { .verbatim(text.hasSuffix("\n") ? String(text.dropLast()) : text) }
+}

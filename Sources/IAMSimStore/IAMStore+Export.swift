@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import IAMSimCore
+
+extension IAMStore {
+    // MARK: - Export
+
+    /// The account's current state as a fixture that loads back to the same state: root and
+    /// users with their password hashes, keys with secrets and last use, assigned MFA devices
+    /// with seeds, unassigned hardware tokens, groups and members, the password policy and
+    /// recorded lesson progress. Devices still awaiting activation, sessions and lockouts are
+    /// not part of a starting state and are left out.
+    public func exportFixture(_ accountID: AccountID) throws -> Fixture {
+        try reading { db in
+            let account = try self.account(accountID, db)
+            func keys(_ owner: OwnerKey) throws -> [Fixture.AccessKey]? {
+                let records = try AccessKeyRecord.all().owned(by: owner).fetchAll(db)
+                return records.isEmpty ? nil : records.map {
+                    Fixture.AccessKey(
+                        accessKeyID: $0.id, secretAccessKey: $0.secretAccessKey, status: $0.status, createDate: $0.createDate,
+                        lastUsedDate: $0.lastUsedDate, lastUsedService: $0.lastUsedService, lastUsedRegion: $0.lastUsedRegion)
+                }
+            }
+            func devices(_ owner: OwnerKey) throws -> [Fixture.MFADevice]? {
+                let records = try MFADeviceRecord.all().assigned(to: owner).fetchAll(db)
+                return records.isEmpty ? nil : records.map {
+                    Fixture.MFADevice(
+                        deviceName: $0.deviceName, type: $0.type, serialNumber: $0.type == .hardware ? $0.serialNumber : nil,
+                        base32StringSeed: $0.seed, enableDate: $0.enableDate)
+                }
+            }
+            let root = OwnerKey(.root(accountID))
+            var users: [Fixture.User] = []
+            var names: [String: String] = [:]
+            for user in try UserRecord.filter(UserRecord.Columns.accountId == accountID.rawValue).order(sql: "createDate, id")
+                .fetchAll(db)
+            {
+                names[user.id] = user.userName
+                let owner = OwnerKey(accountId: user.accountId, userId: user.id)
+                let profile = try LoginProfileRecord.fetchOne(db, key: user.id).map {
+                    Fixture.LoginProfile(
+                        passwordHash: $0.passwordHash, passwordResetRequired: $0.passwordResetRequired ? true : nil,
+                        createDate: $0.createDate, passwordLastChanged: $0.passwordLastChanged)
+                }
+                users.append(
+                    Fixture.User(
+                        userName: user.userName, userID: user.id, path: user.path, createDate: user.createDate,
+                        loginProfile: profile, passwordLastUsed: user.passwordLastUsed, accessKeys: try keys(owner),
+                        mfaDevices: try devices(owner)))
+            }
+            var groups: [Fixture.Group] = []
+            for group in try GroupRecord.filter(GroupRecord.Columns.accountId == accountID.rawValue).order(sql: "createDate, id")
+                .fetchAll(db)
+            {
+                let members = try String.fetchAll(
+                    db, sql: "SELECT userId FROM groupMembership WHERE groupId = ? ORDER BY addedDate, userId",
+                    arguments: [group.id]
+                ).compactMap { names[$0] }
+                groups.append(
+                    Fixture.Group(
+                        groupName: group.groupName, groupID: group.id, path: group.path, createDate: group.createDate,
+                        members: members))
+            }
+            let tokens = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == accountID.rawValue)
+                .filter(MFADeviceRecord.Columns.type == "hardware" && MFADeviceRecord.Columns.assignedTo == nil)
+                .order(MFADeviceRecord.Columns.serialNumber).fetchAll(db)
+                .map { Fixture.HardwareToken(serialNumber: $0.serialNumber, base32StringSeed: $0.seed) }
+            var progress: [Fixture.LessonProgressEntry] = []
+            for lesson in Lesson.all {
+                let done = Set(
+                    try String.fetchAll(
+                        db, sql: "SELECT stepId FROM lessonStep WHERE accountId = ? AND lessonId = ?",
+                        arguments: [accountID.rawValue, lesson.id]))
+                if !done.isEmpty {
+                    progress.append(
+                        Fixture.LessonProgressEntry(
+                            lessonID: lesson.id, completedSteps: lesson.steps.map(\.id).filter(done.contains)))
+                }
+            }
+            return Fixture(
+                name: account.fixtureName.map { "\($0)-export" } ?? "export-\(accountID.rawValue)",
+                description: "The state of account \(accountID.rawValue), exported by iamsim.",
+                account: Fixture.Account(
+                    accountID: accountID.rawValue, alias: account.alias, createDate: account.createDate,
+                    root: Fixture.Root(
+                        email: account.rootEmail, passwordHash: account.rootPasswordHash,
+                        passwordLastUsed: account.rootPasswordLastUsed, accessKeys: try keys(root), mfaDevices: try devices(root)),
+                    users: users.isEmpty ? nil : users, hardwareTokens: tokens.isEmpty ? nil : tokens,
+                    groups: groups.isEmpty ? nil : groups,
+                    passwordPolicy: try passwordPolicy(accountID, db).map(Fixture.PasswordPolicySettings.init),
+                    lessonProgress: progress.isEmpty ? nil : progress))
+        }
+    }
+}
