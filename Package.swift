@@ -21,7 +21,8 @@ let package = Package(
     targets: [
         // MARK: System libraries (Debian: libqrencode-dev, libzbar-dev, libpng-dev)
         .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
-        .systemLibrary(name: "CZBar", pkgConfig: "zbar", providers: [.apt(["libzbar-dev"])]),
+        // Headers only: libzbar is opened at run time (see ZBarLibrary), not linked.
+        .systemLibrary(name: "CZBar", providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
         // MARK: Libraries

@@ -10,7 +10,8 @@ struct AccessKeyCommands: ParsableCommand {
         subcommands: [List.self, Create.self, Deactivate.self, Activate.self, Delete.self, Use.self])
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "List your access keys (ListAccessKeys).")
+        static let configuration = CommandConfiguration(
+            commandName: "list",abstract: "List your access keys (ListAccessKeys).")
         static let operationName = "ListAccessKeys"
         @OptionGroup var global: GlobalOptions
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
@@ -22,6 +23,7 @@ struct AccessKeyCommands: ParsableCommand {
 
     struct Create: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create an access key; its secret is shown now and never again (CreateAccessKey).")
         static let operationName = "CreateAccessKey"
         @OptionGroup var global: GlobalOptions
@@ -33,7 +35,8 @@ struct AccessKeyCommands: ParsableCommand {
     }
 
     struct Deactivate: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Make an access key Inactive (UpdateAccessKey).")
+        static let configuration = CommandConfiguration(
+            commandName: "deactivate",abstract: "Make an access key Inactive (UpdateAccessKey).")
         static let operationName = "UpdateAccessKey"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id, such as AKIAIOSFODNN7EXAMPLE.") var accessKeyID: String
@@ -46,7 +49,8 @@ struct AccessKeyCommands: ParsableCommand {
     }
 
     struct Activate: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Make an access key Active again (UpdateAccessKey).")
+        static let configuration = CommandConfiguration(
+            commandName: "activate",abstract: "Make an access key Active again (UpdateAccessKey).")
         static let operationName = "UpdateAccessKey"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
@@ -59,7 +63,8 @@ struct AccessKeyCommands: ParsableCommand {
     }
 
     struct Delete: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an access key for good (DeleteAccessKey).")
+        static let configuration = CommandConfiguration(
+            commandName: "delete",abstract: "Delete an access key for good (DeleteAccessKey).")
         static let operationName = "DeleteAccessKey"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
@@ -75,6 +80,7 @@ struct AccessKeyCommands: ParsableCommand {
 extension AccessKeyCommands {
     struct Use: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "use",
             abstract: "Use a key as a program would: authenticate with it and record its use (GetCallerIdentity).",
             discussion: """
                 Needs no console session: the key and its secret are the credentials. The key's \

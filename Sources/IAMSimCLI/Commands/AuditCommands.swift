@@ -125,6 +125,7 @@ struct CredentialReportCommands: ParsableCommand {
 
     struct Generate: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Generate a report, unless the last one is less than 4 hours old (GenerateCredentialReport).")
         static let operationName = "GenerateCredentialReport"
         @OptionGroup var global: GlobalOptions
@@ -141,6 +142,7 @@ struct CredentialReportCommands: ParsableCommand {
 
     struct Get: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "get",
             abstract: "Print the last report: the CSV itself, or AWS's JSON shape (GetCredentialReport).")
         static let operationName = "GetCredentialReport"
         @OptionGroup var global: GlobalOptions

@@ -16,7 +16,8 @@ struct AuthenticatorCommands: ParsableCommand {
         subcommands: [Add.self, Scan.self, List.self, Codes.self, Remove.self])
 
     struct Add: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an account from a secret key or an otpauth:// URI.")
+        static let configuration = CommandConfiguration(
+            commandName: "add",abstract: "Add an account from a secret key or an otpauth:// URI.")
         static let operationName = "AddAuthenticatorAccount"
         @OptionGroup var global: GlobalOptions
         @Option(help: "The base32 secret key, as shown by mfa assign --show-secret.") var secret: String?
@@ -45,6 +46,7 @@ struct AuthenticatorCommands: ParsableCommand {
 
     struct Scan: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "scan",
             abstract: "Add an account by scanning a QR code image (PNG), as a phone camera would.")
         static let operationName = "ScanQRCode"
         @OptionGroup var global: GlobalOptions
@@ -73,7 +75,8 @@ struct AuthenticatorCommands: ParsableCommand {
     }
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "List the authenticator's accounts.")
+        static let configuration = CommandConfiguration(
+            commandName: "list",abstract: "List the authenticator's accounts.")
         static let operationName = "ListAuthenticatorAccounts"
         @OptionGroup var global: GlobalOptions
 
@@ -84,6 +87,7 @@ struct AuthenticatorCommands: ParsableCommand {
 
     struct Codes: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "codes",
             abstract: "Show each account's current code and the seconds before it changes.")
         static let operationName = "GetAuthenticatorCodes"
         @OptionGroup var global: GlobalOptions
@@ -94,7 +98,8 @@ struct AuthenticatorCommands: ParsableCommand {
     }
 
     struct Remove: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an account from the authenticator.")
+        static let configuration = CommandConfiguration(
+            commandName: "remove",abstract: "Remove an account from the authenticator.")
         static let operationName = "RemoveAuthenticatorAccount"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The account's label.") var label: String

@@ -12,6 +12,7 @@ struct ClassCommands: ParsableCommand {
 
     struct Report: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Show each account's lesson step, dashboard checklist and last activity (table, json or csv).",
             discussion: "Progress is read from each account's real state, as 'iamsim lesson' reads it; --watch refreshes it.")
         static let operationName = "ClassReport"

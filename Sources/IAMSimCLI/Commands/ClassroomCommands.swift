@@ -12,6 +12,7 @@ struct AccountCommands: ParsableCommand {
 
     struct Create: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create N accounts from a fixture, each with fresh ids, secrets and a root password.",
             discussion: """
                 Each trainee gets an account id, an email from the template ({n} is the number), \\
@@ -77,7 +78,8 @@ struct AccountCommands: ParsableCommand {
     }
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "List the database's accounts.")
+        static let configuration = CommandConfiguration(
+            commandName: "list",abstract: "List the database's accounts.")
         static let operationName = "ListAccounts"
         @OptionGroup var global: GlobalOptions
 
@@ -88,6 +90,7 @@ struct AccountCommands: ParsableCommand {
 
     struct Delete: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete an account and everything in it (its events stay in the log).")
         static let operationName = "DeleteAccount"
         @OptionGroup var global: GlobalOptions
@@ -170,6 +173,7 @@ struct FixtureCommands: ParsableCommand {
 
     struct Validate: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Report every problem of a fixture file with its JSON path (exit 1 when there are any).")
         static let operationName = "ValidateFixture"
         @OptionGroup var global: GlobalOptions

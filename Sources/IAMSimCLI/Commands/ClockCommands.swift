@@ -17,7 +17,8 @@ struct ClockCommands: ParsableCommand {
         defaultSubcommand: Show.self)
 
     struct Show: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the time and whether it is simulated.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",abstract: "Show the time and whether it is simulated.")
         static let operationName = "ShowClock"
         @OptionGroup var global: GlobalOptions
 
@@ -27,7 +28,8 @@ struct ClockCommands: ParsableCommand {
     }
 
     struct Set: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop the clock at an ISO-8601 time.")
+        static let configuration = CommandConfiguration(
+            commandName: "set",abstract: "Stop the clock at an ISO-8601 time.")
         static let operationName = "SetClock"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The time, such as 2026-11-29T09:00:00Z.") var time: String
@@ -43,6 +45,7 @@ struct ClockCommands: ParsableCommand {
 
     struct Advance: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "advance",
             abstract: "Move the clock forward, such as by 30s, 2m or 1h (a real clock becomes simulated).")
         static let operationName = "AdvanceClock"
         @OptionGroup var global: GlobalOptions
@@ -55,7 +58,8 @@ struct ClockCommands: ParsableCommand {
     }
 
     struct Real: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Return to real time.")
+        static let configuration = CommandConfiguration(
+            commandName: "real",abstract: "Return to real time.")
         static let operationName = "UseRealClock"
         @OptionGroup var global: GlobalOptions
 

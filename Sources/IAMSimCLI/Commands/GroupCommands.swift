@@ -9,7 +9,8 @@ struct GroupCommands: ParsableCommand {
         subcommands: [Create.self, List.self, Delete.self, AddUser.self, RemoveUser.self, ListForUser.self])
 
     struct Create: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a group (CreateGroup).")
+        static let configuration = CommandConfiguration(
+            commandName: "create",abstract: "Create a group (CreateGroup).")
         static let operationName = "CreateGroup"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name: 1 to 128 letters, digits and +=,.@_-.") var name: String
@@ -24,7 +25,8 @@ struct GroupCommands: ParsableCommand {
     }
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "List groups (ListGroups).")
+        static let configuration = CommandConfiguration(
+            commandName: "list",abstract: "List groups (ListGroups).")
         static let operationName = "ListGroups"
         @OptionGroup var global: GlobalOptions
 
@@ -34,7 +36,8 @@ struct GroupCommands: ParsableCommand {
     }
 
     struct Delete: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a group without members (DeleteGroup).")
+        static let configuration = CommandConfiguration(
+            commandName: "delete",abstract: "Delete a group without members (DeleteGroup).")
         static let operationName = "DeleteGroup"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var name: String
@@ -46,7 +49,8 @@ struct GroupCommands: ParsableCommand {
     }
 
     struct AddUser: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user to a group (AddUserToGroup).")
+        static let configuration = CommandConfiguration(
+            commandName: "add-user",abstract: "Add a user to a group (AddUserToGroup).")
         static let operationName = "AddUserToGroup"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var group: String
@@ -59,7 +63,8 @@ struct GroupCommands: ParsableCommand {
     }
 
     struct RemoveUser: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a user from a group (RemoveUserFromGroup).")
+        static let configuration = CommandConfiguration(
+            commandName: "remove-user",abstract: "Remove a user from a group (RemoveUserFromGroup).")
         static let operationName = "RemoveUserFromGroup"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var group: String
@@ -72,7 +77,8 @@ struct GroupCommands: ParsableCommand {
     }
 
     struct ListForUser: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "List the groups a user belongs to (ListGroupsForUser).")
+        static let configuration = CommandConfiguration(
+            commandName: "list-for-user",abstract: "List the groups a user belongs to (ListGroupsForUser).")
         static let operationName = "ListGroupsForUser"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var user: String

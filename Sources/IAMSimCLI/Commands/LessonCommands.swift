@@ -16,6 +16,7 @@ struct LessonCommands: ParsableCommand {
 
     struct Next: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "next",
             abstract: "Show what was just done and the next step (on a terminal, offer to run it).")
         static let operationName = "LessonNext"
         @OptionGroup var global: GlobalOptions
@@ -31,7 +32,8 @@ struct LessonCommands: ParsableCommand {
     }
 
     struct Status: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every step of the lesson and whether it is done.")
+        static let configuration = CommandConfiguration(
+            commandName: "status",abstract: "Show every step of the lesson and whether it is done.")
         static let operationName = "LessonStatus"
         @OptionGroup var global: GlobalOptions
 
@@ -42,6 +44,7 @@ struct LessonCommands: ParsableCommand {
 
     struct Reset: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reset",
             abstract: "Start over: the account back to its fixture, the authenticator wiped, progress cleared.")
         static let operationName = "LessonReset"
         @OptionGroup var global: GlobalOptions

@@ -12,6 +12,7 @@ struct MFACommands: ParsableCommand {
 
     struct Assign: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assign",
             abstract: "Create a virtual MFA device and show its QR code (CreateVirtualMFADevice).",
             discussion: """
                 The QR code is drawn for a terminal with light text on a dark background; pass \
@@ -70,6 +71,7 @@ struct MFACommands: ParsableCommand {
 
     struct Activate: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "activate",
             abstract: "Activate a device with two consecutive codes from its authenticator (EnableMFADevice).")
         static let operationName = "EnableMFADevice"
         @OptionGroup var global: GlobalOptions
@@ -92,6 +94,7 @@ struct MFACommands: ParsableCommand {
 
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List your MFA devices and any awaiting activation (ListVirtualMFADevices).")
         static let operationName = "ListVirtualMFADevices"
         @OptionGroup var global: GlobalOptions
@@ -104,6 +107,7 @@ struct MFACommands: ParsableCommand {
 
     struct Resync: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resync",
             abstract: "Resynchronize a device whose codes are refused, with two consecutive codes (ResyncMFADevice).",
             discussion: """
                 Signed in, it resyncs your device. Locked out or unable to sign in, give --email: \
@@ -138,6 +142,7 @@ struct MFACommands: ParsableCommand {
 
     struct Remove: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Deactivate a device and delete it if virtual (DeactivateMFADevice, DeleteVirtualMFADevice).")
         static let operationName = "DeactivateMFADevice"
         @OptionGroup var global: GlobalOptions

@@ -9,7 +9,8 @@ struct PasswordPolicyCommands: ParsableCommand {
         subcommands: [Show.self, Update.self, Delete.self], defaultSubcommand: Show.self)
 
     struct Show: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the policy (GetAccountPasswordPolicy).")
+        static let configuration = CommandConfiguration(
+            commandName: "show",abstract: "Show the policy (GetAccountPasswordPolicy).")
         static let operationName = "GetAccountPasswordPolicy"
         @OptionGroup var global: GlobalOptions
 
@@ -20,6 +21,7 @@ struct PasswordPolicyCommands: ParsableCommand {
 
     struct Update: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Set the policy (UpdateAccountPasswordPolicy).",
             discussion: """
                 As in AWS this is not a partial update: every setting you leave out goes back to \
@@ -50,7 +52,8 @@ struct PasswordPolicyCommands: ParsableCommand {
     }
 
     struct Delete: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete the policy (DeleteAccountPasswordPolicy).")
+        static let configuration = CommandConfiguration(
+            commandName: "delete",abstract: "Delete the policy (DeleteAccountPasswordPolicy).")
         static let operationName = "DeleteAccountPasswordPolicy"
         @OptionGroup var global: GlobalOptions
 

@@ -9,7 +9,8 @@ struct UserCommands: ParsableCommand {
         subcommands: [Create.self, List.self, Get.self, Delete.self])
 
     struct Create: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an IAM user (CreateUser).")
+        static let configuration = CommandConfiguration(
+            commandName: "create",abstract: "Create an IAM user (CreateUser).")
         static let operationName = "CreateUser"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name: 1 to 64 letters, digits and +=,.@_-.") var name: String
@@ -24,7 +25,8 @@ struct UserCommands: ParsableCommand {
     }
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "List IAM users (ListUsers).")
+        static let configuration = CommandConfiguration(
+            commandName: "list",abstract: "List IAM users (ListUsers).")
         static let operationName = "ListUsers"
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only users whose path starts with this prefix.") var pathPrefix: String?
@@ -35,7 +37,8 @@ struct UserCommands: ParsableCommand {
     }
 
     struct Get: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an IAM user (GetUser).")
+        static let configuration = CommandConfiguration(
+            commandName: "get",abstract: "Show an IAM user (GetUser).")
         static let operationName = "GetUser"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name; yours when you are signed in as an IAM user and leave it out.") var name: String?
@@ -57,6 +60,7 @@ struct UserCommands: ParsableCommand {
 
     struct Delete: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete an IAM user that has no password, keys, MFA devices or groups left (DeleteUser).")
         static let operationName = "DeleteUser"
         @OptionGroup var global: GlobalOptions
@@ -106,7 +110,8 @@ struct LoginProfileCommands: ParsableCommand {
         subcommands: [Create.self, Update.self, Get.self, Delete.self])
 
     struct Create: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Give a user a console password (CreateLoginProfile).")
+        static let configuration = CommandConfiguration(
+            commandName: "create",abstract: "Give a user a console password (CreateLoginProfile).")
         static let operationName = "CreateLoginProfile"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
@@ -126,6 +131,7 @@ struct LoginProfileCommands: ParsableCommand {
 
     struct Update: ConsoleCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Set a user's new password and/or the reset requirement (UpdateLoginProfile).")
         static let operationName = "UpdateLoginProfile"
         @OptionGroup var global: GlobalOptions
@@ -152,7 +158,8 @@ struct LoginProfileCommands: ParsableCommand {
     }
 
     struct Get: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Show whether a user has a console password (GetLoginProfile).")
+        static let configuration = CommandConfiguration(
+            commandName: "get",abstract: "Show whether a user has a console password (GetLoginProfile).")
         static let operationName = "GetLoginProfile"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
@@ -167,7 +174,8 @@ struct LoginProfileCommands: ParsableCommand {
     }
 
     struct Delete: ConsoleCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a user's console password (DeleteLoginProfile).")
+        static let configuration = CommandConfiguration(
+            commandName: "delete",abstract: "Remove a user's console password (DeleteLoginProfile).")
         static let operationName = "DeleteLoginProfile"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String

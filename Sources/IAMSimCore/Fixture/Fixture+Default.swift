@@ -8,6 +8,7 @@ extension Fixture {
     /// The JSON text of `Fixtures/root-mfa-lesson.json`.
     public static let defaultJSON = #"""
 {
+  "$schema": "fixture.schema.json",
   "FormatVersion": 1,
   "Name": "root-mfa-lesson",
   "Description": "Start of AWS's lesson \"Activate MFA on the root account\": a root user with one active access key and no MFA device.",
