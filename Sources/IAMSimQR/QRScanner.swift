@@ -38,12 +38,12 @@ public enum QRScanner {
 
         // Symbology 0 (ZBAR_NONE) addresses every decoder: switch all of them off so
         // 1-D barcode decoders cannot report false positives, then enable QR only.
-        zbar.scannerSetConfig(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0)
-        zbar.scannerSetConfig(scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1)
+        _ = zbar.scannerSetConfig(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0)
+        _ = zbar.scannerSetConfig(scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1)
         // Without BINARY, zbar guesses a text encoding (ISO-8859-1, Shift-JIS, ...)
         // and re-encodes the payload; with it we get the exact bytes and decode them
         // as UTF-8, which is what every otpauth:// producer uses.
-        zbar.scannerSetConfig(scanner, ZBAR_QRCODE, ZBAR_CFG_BINARY, 1)
+        _ = zbar.scannerSetConfig(scanner, ZBAR_QRCODE, ZBAR_CFG_BINARY, 1)
 
         guard let zImage = zbar.imageCreate() else { throw .scannerFailed }
         defer { zbar.imageDestroy(zImage) }

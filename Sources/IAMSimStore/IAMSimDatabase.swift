@@ -18,9 +18,16 @@ public enum IAMSimDatabase {
     public static func open(path: String) throws(StoreError) -> Opened {
         let created = try createFileIfMissing(path: path)
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration())
-            try migrate(pool, path: path)
-            return Opened(writer: pool, created: created)
+            // A queue (one connection) opens faster than a pool, and a command is one short
+            // sequence of transactions; WAL still lets other processes read while one writes.
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+            }
+            try migrate(queue, path: path)
+            return Opened(writer: queue, created: created)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -82,6 +89,11 @@ public enum IAMSimDatabase {
 
     static func migrate(_ writer: any DatabaseWriter, path: String) throws {
         let migrator = Schema.migrator
+        // Every command opens the database: the common case, an up-to-date schema, costs one read.
+        let upToDate = try writer.read { db in
+            try db.tableExists("grdb_migrations") && migrator.hasCompletedMigrations(db) && !migrator.hasBeenSuperseded(db)
+        }
+        if upToDate { return }
         let (foreign, superseded) = try writer.read { db -> (Bool, Bool) in
             let known = try migrator.appliedIdentifiers(db)
             let completed = try migrator.hasBeenSuperseded(db)
