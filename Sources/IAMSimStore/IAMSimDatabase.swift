@@ -61,6 +61,10 @@ public enum IAMSimDatabase {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
+        // In WAL mode NORMAL never corrupts the database; a power cut may lose the last
+        // commits, an acceptable price for a simulator, for not syncing the disk on every one
+        // (most commands write at least their event).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         return configuration
     }
 
