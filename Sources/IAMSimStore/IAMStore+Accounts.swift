@@ -57,7 +57,7 @@ extension IAMStore {
     public func deleteAccount(_ account: AccountID, alsoDelete: (Database, AccountID) throws -> Void = { _, _ in }) throws {
         try writing { db in
             _ = try self.account(account, db)
-            try deleteAccountContents(account, db)
+            try deleteAccountContents([account], db)
             try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.rawValue])
             try alsoDelete(db, account)
             try EventLog.append(db, name: "DeleteAccount", time: try clock.now(db), account: account, resource: nil)
@@ -82,45 +82,47 @@ extension IAMStore {
         progress: @Sendable (Int) -> Void = { _ in }
     ) throws {
         // Prepare outside the write transaction: a new fixture's user passwords need hashing.
-        let fixtures: [Fixture] = try reading { db in
+        // A stored fixture was written by iamsim: decoded as is, and kept as its JSON text.
+        let fixtures: [(fixture: Fixture, json: String?)] = try reading { db in
             try accounts.map { id in
                 let record = try self.account(id, db)
                 if let fixture {
                     let trainee = Trainee(
                         accountID: id, email: record.rootEmail, alias: record.alias, passwordHash: record.rootPasswordHash)
-                    return fixture.personalized(for: trainee, secrets: secrets)
+                    return (fixture.personalized(for: trainee, secrets: secrets), nil)
                 }
                 guard let json = record.fixtureJSON else {
                     throw IAMError.noSuchEntity("The account \(id) has no stored fixture to reset to.")
                 }
-                return try Fixture.load(Data(json.utf8), source: record.fixtureName ?? "the stored fixture")
+                return (try Fixture.decodeStored(json), json)
             }
         }
-        let prepared = hashingPasswords(fixtures, progress: progress)
+        let prepared = hashingPasswords(fixtures.map(\.fixture), progress: progress)
         try writing { db in
             let now = try clock.now(db)
-            for (id, fixture) in zip(accounts, prepared) {
-                try deleteAccountContents(id, db)
-                try load(fixture, event: "ResetAccount", now: now, replacing: true, db)
+            try deleteAccountContents(accounts, db)
+            for (index, fixture) in prepared.enumerated() {
+                try load(fixture, event: "ResetAccount", now: now, replacing: true, storedJSON: fixtures[index].json, db)
             }
             try alsoReset(db, Array(zip(accounts, prepared)))
         }
     }
 
-    /// Deletes everything in an account but the account row, children first: IAM refuses to
-    /// delete users that still hold keys, devices, passwords or memberships, and the schema
-    /// says so too.
-    func deleteAccountContents(_ account: AccountID, _ db: Database) throws {
-        let id = account.rawValue
-        let users = "SELECT id FROM iamUser WHERE accountId = ?"
+    /// Deletes everything in the accounts but their account rows, children first: IAM
+    /// refuses to delete users that still hold keys, devices, passwords or memberships, and the
+    /// schema says so too. One statement per table for all the accounts at once.
+    func deleteAccountContents(_ accounts: [AccountID], _ db: Database) throws {
+        let ids = "(SELECT value FROM json_each(?))"
+        let list = "[" + accounts.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
+        let users = "SELECT id FROM iamUser WHERE accountId IN \(ids)"
         for table in ["loginProfile", "passwordHistory", "groupMembership"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE userId IN (\(users))", arguments: [id])
+            try db.execute(sql: "DELETE FROM \(table) WHERE userId IN (\(users))", arguments: [list])
         }
         for table in [
             "accessKey", "mfaDevice", "consoleSession", "lessonProgress", "passwordPolicy", "credentialReport", "iamGroup",
             "iamUser",
         ] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE accountId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM \(table) WHERE accountId IN \(ids)", arguments: [list])
         }
     }
 }

@@ -88,8 +88,10 @@ extension IAMStore {
     /// Inserts an account from a fixture whose passwords are already hashes, records `event`
     /// (`LoadFixture`, `ResetAccount`), and starts the fixture's lessons after that event.
     @discardableResult
-    func load(_ fixture: Fixture, event: String, now: Date, replacing: Bool = false, _ db: Database) throws -> AccountID {
-        let account = try insert(fixture, now: now, replacing: replacing, db)
+    func load(
+        _ fixture: Fixture, event: String, now: Date, replacing: Bool = false, storedJSON: String? = nil, _ db: Database
+    ) throws -> AccountID {
+        let account = try insert(fixture, now: now, replacing: replacing, storedJSON: storedJSON, db)
         let start = try EventLog.append(db, name: event, time: now, account: account, resource: fixture.name)
         for entry in fixture.account.lessonProgress ?? [] {
             try db.execute(
@@ -108,7 +110,11 @@ extension IAMStore {
     ///
     /// - Parameter replacing: the account row exists and is rewritten in place (a reset, which
     ///   keeps the account's place in the classroom's order); otherwise it must be new.
-    func insert(_ fixture: Fixture, now: Date, replacing: Bool = false, _ db: Database) throws -> AccountID {
+    /// - Parameter storedJSON: the fixture's JSON when it is already at hand (a reset), to
+    ///   store instead of encoding it again.
+    func insert(_ fixture: Fixture, now: Date, replacing: Bool = false, storedJSON: String? = nil, _ db: Database) throws
+        -> AccountID
+    {
         let spec = fixture.account
         let accountID = try AccountID(validating: spec.accountID)
         let others = AccountRecord.filter(AccountRecord.Columns.id != accountID.rawValue)
@@ -124,7 +130,8 @@ extension IAMStore {
         let record = AccountRecord(
             id: accountID.rawValue, alias: spec.alias, createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now,
             fixtureName: fixture.name, rootEmail: spec.root.email, rootPasswordHash: spec.root.passwordHash ?? "",
-            rootPasswordLastUsed: spec.root.passwordLastUsed.map(Timestamp.wholeSeconds), fixtureJSON: try fixture.jsonText())
+            rootPasswordLastUsed: spec.root.passwordLastUsed.map(Timestamp.wholeSeconds),
+            fixtureJSON: try storedJSON ?? fixture.jsonText())
         if replacing { try record.update(db) } else { try record.insert(db) }
 
         let root = OwnerKey(.root(accountID))

@@ -50,6 +50,11 @@ extension Fixture {
         return problems.isEmpty ? .valid(fixture) : .invalid(problems)
     }
 
+    /// Decodes a fixture iamsim itself stored (validated when it was first loaded).
+    public static func decodeStored(_ json: String) throws -> Fixture {
+        try decoder().decode(Fixture.self, from: Data(json.utf8))
+    }
+
     /// The built-in lesson fixture.
     public static func builtInDefault() throws(IAMError) -> Fixture {
         try load(Data(defaultJSON.utf8), source: defaultName)
