@@ -11,7 +11,7 @@ struct AccessKeyCommands: ParsableCommand {
 
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list",abstract: "List your access keys (ListAccessKeys).")
+            commandName: "list", abstract: "List your access keys (ListAccessKeys).")
         static let operationName = "ListAccessKeys"
         @OptionGroup var global: GlobalOptions
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
@@ -36,7 +36,7 @@ struct AccessKeyCommands: ParsableCommand {
 
     struct Deactivate: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "deactivate",abstract: "Make an access key Inactive (UpdateAccessKey).")
+            commandName: "deactivate", abstract: "Make an access key Inactive (UpdateAccessKey).")
         static let operationName = "UpdateAccessKey"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id, such as AKIAIOSFODNN7EXAMPLE.") var accessKeyID: String
@@ -50,7 +50,7 @@ struct AccessKeyCommands: ParsableCommand {
 
     struct Activate: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "activate",abstract: "Make an access key Active again (UpdateAccessKey).")
+            commandName: "activate", abstract: "Make an access key Active again (UpdateAccessKey).")
         static let operationName = "UpdateAccessKey"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
@@ -64,7 +64,7 @@ struct AccessKeyCommands: ParsableCommand {
 
     struct Delete: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "delete",abstract: "Delete an access key for good (DeleteAccessKey).")
+            commandName: "delete", abstract: "Delete an access key for good (DeleteAccessKey).")
         static let operationName = "DeleteAccessKey"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String

@@ -17,7 +17,7 @@ struct AuthenticatorCommands: ParsableCommand {
 
     struct Add: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add",abstract: "Add an account from a secret key or an otpauth:// URI.")
+            commandName: "add", abstract: "Add an account from a secret key or an otpauth:// URI.")
         static let operationName = "AddAuthenticatorAccount"
         @OptionGroup var global: GlobalOptions
         @Option(help: "The base32 secret key, as shown by mfa assign --show-secret.") var secret: String?
@@ -76,7 +76,7 @@ struct AuthenticatorCommands: ParsableCommand {
 
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list",abstract: "List the authenticator's accounts.")
+            commandName: "list", abstract: "List the authenticator's accounts.")
         static let operationName = "ListAuthenticatorAccounts"
         @OptionGroup var global: GlobalOptions
 
@@ -99,7 +99,7 @@ struct AuthenticatorCommands: ParsableCommand {
 
     struct Remove: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "remove",abstract: "Remove an account from the authenticator.")
+            commandName: "remove", abstract: "Remove an account from the authenticator.")
         static let operationName = "RemoveAuthenticatorAccount"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The account's label.") var label: String

@@ -79,7 +79,7 @@ struct AccountCommands: ParsableCommand {
 
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list",abstract: "List the database's accounts.")
+            commandName: "list", abstract: "List the database's accounts.")
         static let operationName = "ListAccounts"
         @OptionGroup var global: GlobalOptions
 

@@ -18,7 +18,7 @@ struct ClockCommands: ParsableCommand {
 
     struct Show: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show",abstract: "Show the time and whether it is simulated.")
+            commandName: "show", abstract: "Show the time and whether it is simulated.")
         static let operationName = "ShowClock"
         @OptionGroup var global: GlobalOptions
 
@@ -29,7 +29,7 @@ struct ClockCommands: ParsableCommand {
 
     struct Set: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "set",abstract: "Stop the clock at an ISO-8601 time.")
+            commandName: "set", abstract: "Stop the clock at an ISO-8601 time.")
         static let operationName = "SetClock"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The time, such as 2026-11-29T09:00:00Z.") var time: String
@@ -59,7 +59,7 @@ struct ClockCommands: ParsableCommand {
 
     struct Real: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "real",abstract: "Return to real time.")
+            commandName: "real", abstract: "Return to real time.")
         static let operationName = "UseRealClock"
         @OptionGroup var global: GlobalOptions
 

@@ -10,7 +10,7 @@ struct GroupCommands: ParsableCommand {
 
     struct Create: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "create",abstract: "Create a group (CreateGroup).")
+            commandName: "create", abstract: "Create a group (CreateGroup).")
         static let operationName = "CreateGroup"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name: 1 to 128 letters, digits and +=,.@_-.") var name: String
@@ -26,7 +26,7 @@ struct GroupCommands: ParsableCommand {
 
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list",abstract: "List groups (ListGroups).")
+            commandName: "list", abstract: "List groups (ListGroups).")
         static let operationName = "ListGroups"
         @OptionGroup var global: GlobalOptions
 
@@ -37,7 +37,7 @@ struct GroupCommands: ParsableCommand {
 
     struct Delete: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "delete",abstract: "Delete a group without members (DeleteGroup).")
+            commandName: "delete", abstract: "Delete a group without members (DeleteGroup).")
         static let operationName = "DeleteGroup"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var name: String
@@ -50,7 +50,7 @@ struct GroupCommands: ParsableCommand {
 
     struct AddUser: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add-user",abstract: "Add a user to a group (AddUserToGroup).")
+            commandName: "add-user", abstract: "Add a user to a group (AddUserToGroup).")
         static let operationName = "AddUserToGroup"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var group: String
@@ -64,7 +64,7 @@ struct GroupCommands: ParsableCommand {
 
     struct RemoveUser: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "remove-user",abstract: "Remove a user from a group (RemoveUserFromGroup).")
+            commandName: "remove-user", abstract: "Remove a user from a group (RemoveUserFromGroup).")
         static let operationName = "RemoveUserFromGroup"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var group: String
@@ -78,7 +78,7 @@ struct GroupCommands: ParsableCommand {
 
     struct ListForUser: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list-for-user",abstract: "List the groups a user belongs to (ListGroupsForUser).")
+            commandName: "list-for-user", abstract: "List the groups a user belongs to (ListGroupsForUser).")
         static let operationName = "ListGroupsForUser"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var user: String

@@ -33,7 +33,7 @@ struct LessonCommands: ParsableCommand {
 
     struct Status: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "status",abstract: "Show every step of the lesson and whether it is done.")
+            commandName: "status", abstract: "Show every step of the lesson and whether it is done.")
         static let operationName = "LessonStatus"
         @OptionGroup var global: GlobalOptions
 

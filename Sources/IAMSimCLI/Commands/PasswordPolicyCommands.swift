@@ -10,7 +10,7 @@ struct PasswordPolicyCommands: ParsableCommand {
 
     struct Show: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show",abstract: "Show the policy (GetAccountPasswordPolicy).")
+            commandName: "show", abstract: "Show the policy (GetAccountPasswordPolicy).")
         static let operationName = "GetAccountPasswordPolicy"
         @OptionGroup var global: GlobalOptions
 
@@ -53,7 +53,7 @@ struct PasswordPolicyCommands: ParsableCommand {
 
     struct Delete: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "delete",abstract: "Delete the policy (DeleteAccountPasswordPolicy).")
+            commandName: "delete", abstract: "Delete the policy (DeleteAccountPasswordPolicy).")
         static let operationName = "DeleteAccountPasswordPolicy"
         @OptionGroup var global: GlobalOptions
 

@@ -10,7 +10,7 @@ struct UserCommands: ParsableCommand {
 
     struct Create: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "create",abstract: "Create an IAM user (CreateUser).")
+            commandName: "create", abstract: "Create an IAM user (CreateUser).")
         static let operationName = "CreateUser"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name: 1 to 64 letters, digits and +=,.@_-.") var name: String
@@ -26,7 +26,7 @@ struct UserCommands: ParsableCommand {
 
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list",abstract: "List IAM users (ListUsers).")
+            commandName: "list", abstract: "List IAM users (ListUsers).")
         static let operationName = "ListUsers"
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only users whose path starts with this prefix.") var pathPrefix: String?
@@ -38,7 +38,7 @@ struct UserCommands: ParsableCommand {
 
     struct Get: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "get",abstract: "Show an IAM user (GetUser).")
+            commandName: "get", abstract: "Show an IAM user (GetUser).")
         static let operationName = "GetUser"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name; yours when you are signed in as an IAM user and leave it out.") var name: String?
@@ -111,7 +111,7 @@ struct LoginProfileCommands: ParsableCommand {
 
     struct Create: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "create",abstract: "Give a user a console password (CreateLoginProfile).")
+            commandName: "create", abstract: "Give a user a console password (CreateLoginProfile).")
         static let operationName = "CreateLoginProfile"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
@@ -159,7 +159,7 @@ struct LoginProfileCommands: ParsableCommand {
 
     struct Get: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "get",abstract: "Show whether a user has a console password (GetLoginProfile).")
+            commandName: "get", abstract: "Show whether a user has a console password (GetLoginProfile).")
         static let operationName = "GetLoginProfile"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
@@ -175,7 +175,7 @@ struct LoginProfileCommands: ParsableCommand {
 
     struct Delete: ConsoleCommand {
         static let configuration = CommandConfiguration(
-            commandName: "delete",abstract: "Remove a user's console password (DeleteLoginProfile).")
+            commandName: "delete", abstract: "Remove a user's console password (DeleteLoginProfile).")
         static let operationName = "DeleteLoginProfile"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
