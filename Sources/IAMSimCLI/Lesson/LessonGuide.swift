@@ -69,7 +69,8 @@ struct LessonGuide {
             } else {
                 let line = LessonScript.runnable(step, values: reading.observation.commandValues)
                 console.print("$ \(line)")
-                runner.run(try LessonScript.command(line, database: context.databasePath))
+                let account = try context.selectedAccount()?.rawValue
+                runner.run(try LessonScript.command(line, database: context.databasePath, account: account))
             }
             console.print("")
             let before = reading.progress.doneCount

@@ -4,9 +4,10 @@ import IAMSimCore
 /// Turns a lesson step's command line into a command that runs in-process, as the trainee
 /// would type it. Shared by the demo and the guided lesson, so both run the real commands.
 enum LessonScript {
-    /// The command for `line` (`iamsim …`), on the database at `database`.
-    static func command(_ line: String, database: String) throws -> any ConsoleCommand {
-        let arguments = split(line).dropFirst() + ["--db", database]
+    /// The command for `line` (`iamsim …`), on the database at `database`, for `account` when
+    /// one is chosen (a classroom).
+    static func command(_ line: String, database: String, account: String? = nil) throws -> any ConsoleCommand {
+        let arguments = split(line).dropFirst() + ["--db", database] + (account.map { ["--account", $0] } ?? [])
         guard let command = try IAMSimCommand.parseAsRoot(Array(arguments)) as? any ConsoleCommand else {
             throw CommandError(message: "The lesson command '\(line)' cannot be run from here.", status: ExitStatus.unexpected)
         }
