@@ -131,13 +131,6 @@ public struct Authenticator: Sendable {
         }
     }
 
-    /// Removes every account: a wiped phone.
-    public func removeAll() throws {
-        try writer.write { db in
-            try db.execute(sql: "DELETE FROM authenticatorAccount WHERE accountId = ?", arguments: [owner])
-        }
-    }
-
     // MARK: - Storage
 
     private func insert(
