@@ -94,19 +94,9 @@ extension AccessKeyCommands {
         @Option(help: "The region it called (recorded as the key's last-used region).") var region: String = "us-east-1"
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            let console = context.console
-            let secret: String
-            if secretStdin {
-                guard let line = console.readStandardInput() else {
-                    throw CommandError(message: "--secret-stdin was given but standard input is empty.")
-                }
-                secret = line
-            } else {
-                guard console.isInteractive, let typed = console.prompt("Secret access key: ", true) else {
-                    throw CommandError(message: "No secret: run this in a terminal to be asked for it, or pipe it with --secret-stdin.")
-                }
-                secret = typed
-            }
+            let secret = try PasswordInput.read(
+                context.console, fromStandardInput: secretStdin, prompt: "Secret access key: ", what: "secret",
+                flag: "--secret-stdin")
             let owner = try context.store().useAccessKey(accessKeyID, secret: secret, service: service, region: region)
             return Message(
                 text: "Authenticated as \(owner.arn) with \(accessKeyID); its use is recorded (\(service), \(region)).",

@@ -85,22 +85,24 @@ struct SignIn: ConsoleCommand {
     }
 }
 
-/// The root password: piped (`--password-stdin`), typed without echo on a terminal, or an
-/// error, never a wait on input that is not coming.
+/// A secret typed by the user: piped (`--password-stdin`, `--secret-stdin`), typed without
+/// echo on a terminal, or an error, never a wait on input that is not coming.
 enum PasswordInput {
-    static func read(_ console: Console, fromStandardInput: Bool) throws -> String {
+    static func read(
+        _ console: Console, fromStandardInput: Bool, prompt: String = "Password: ", what: String = "password",
+        flag: String = "--password-stdin"
+    ) throws -> String {
         if fromStandardInput {
             guard let line = console.readStandardInput() else {
-                throw CommandError(message: "--password-stdin was given but standard input is empty.")
+                throw CommandError(message: "\(flag) was given but standard input is empty.")
             }
             return line
         }
         guard console.isInteractive else {
-            throw CommandError(
-                message: "No password: run this in a terminal to be asked for it, or pipe it with --password-stdin.")
+            throw CommandError(message: "No \(what): run this in a terminal to be asked for it, or pipe it with \(flag).")
         }
-        guard let typed = console.prompt("Password: ", true) else {
-            throw CommandError(message: "No password entered.", status: ExitStatus.interrupted)
+        guard let typed = console.prompt(prompt, true) else {
+            throw CommandError(message: "No \(what) entered.", status: ExitStatus.interrupted)
         }
         return typed
     }
