@@ -161,7 +161,7 @@ public struct Authenticator: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    owner, chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits, totp.period, now,
+                    owner, chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits, totp.period, now.stored,
                 ])
             return account
         }
@@ -178,6 +178,6 @@ public struct Authenticator: Sendable {
         else { return nil }
         return AuthenticatorAccount(
             label: row["label"], issuer: row["issuer"], accountName: row["accountName"], totp: totp,
-            addedDate: row["addedDate"], firstViewedStep: row["firstViewedStep"], lastViewedStep: row["lastViewedStep"])
+            addedDate: (row["addedDate"] as StoredDate?)?.date ?? Date(timeIntervalSince1970: 0), firstViewedStep: row["firstViewedStep"], lastViewedStep: row["lastViewedStep"])
     }
 }

@@ -36,7 +36,7 @@ public struct HardwareTokens: Sendable {
                     sql: """
                         INSERT OR IGNORE INTO hardwareToken (serialNumber, secret, addedDate, accountId) VALUES (?, ?, ?, ?)
                         """,
-                    arguments: [token.serialNumber, token.base32StringSeed.uppercased(), now, owner])
+                    arguments: [token.serialNumber, token.base32StringSeed.uppercased(), now.stored, owner])
             }
         }
     }
@@ -69,7 +69,7 @@ public enum TraineeDevices {
         for token in tokens {
             try db.execute(
                 sql: "INSERT OR REPLACE INTO hardwareToken (serialNumber, secret, addedDate, accountId) VALUES (?, ?, ?, ?)",
-                arguments: [token.serialNumber, token.base32StringSeed.uppercased(), now, owner])
+                arguments: [token.serialNumber, token.base32StringSeed.uppercased(), now.stored, owner])
         }
     }
 

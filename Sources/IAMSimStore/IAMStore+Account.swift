@@ -82,7 +82,7 @@ extension IAMStore {
                 request = request.filter(
                     EventRecord.Columns.accountId == account.rawValue || EventRecord.Columns.accountId == nil)
             }
-            if let since = filter.since { request = request.filter(EventRecord.Columns.eventTime >= since) }
+            if let since = filter.since { request = request.filter(EventRecord.Columns.eventTime >= since.stored) }
             if let action = filter.action {
                 request = request.filter(sql: "eventName = ? COLLATE NOCASE", arguments: [action])
             }

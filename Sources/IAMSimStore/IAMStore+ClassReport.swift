@@ -52,7 +52,7 @@ extension IAMStore {
             {
                 let account: String = row["accountId"]
                 let id: Int64 = row["id"]
-                lastActivity[account] = row["eventTime"]
+                lastActivity[account] = (row["eventTime"] as StoredDate?)?.date
                 guard id > starts[account, default: 0] else { continue }
                 let actor: String? = row["actorArn"]
                 events[account, default: []].append(
@@ -64,13 +64,13 @@ extension IAMStore {
                 db, sql: "SELECT accountId, max(eventTime) AS last FROM event WHERE id <= ? GROUP BY accountId",
                 arguments: [firstStart])
             where lastActivity[row["accountId"]] == nil {
-                lastActivity[row["accountId"]] = row["last"]
+                lastActivity[row["accountId"]] = (row["last"] as StoredDate?)?.date
             }
             var keys: [String: [(String, Bool, Date?)]] = [:]
             for row in try Row.fetchAll(
                 db, sql: "SELECT accountId, id, status, lastUsedDate FROM accessKey WHERE userId IS NULL ORDER BY createDate, id")
             {
-                keys[row["accountId"], default: []].append((row["id"], row["status"] == "Active", row["lastUsedDate"]))
+                keys[row["accountId"], default: []].append((row["id"], row["status"] == "Active", (row["lastUsedDate"] as StoredDate?)?.date))
             }
             var devices: [String: [(LessonObservation.Device, MFADeviceType)]] = [:]
             for record in try MFADeviceRecord.filter(
@@ -86,7 +86,7 @@ extension IAMStore {
                 try String.fetchAll(
                     db,
                     sql: "SELECT DISTINCT accountId FROM consoleSession WHERE userId IS NULL AND endDate IS NULL AND expireDate > ?",
-                    arguments: [now]))
+                    arguments: [now.stored]))
             var done: [String: (Set<String>, [String: Int64])] = [:]
             for row in try Row.fetchAll(
                 db, sql: "SELECT accountId, stepId, witnessEventId FROM lessonStep WHERE lessonId = ?", arguments: [lesson.id])

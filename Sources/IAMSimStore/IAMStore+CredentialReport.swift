@@ -28,15 +28,15 @@ extension IAMStore {
         try perform("GenerateCredentialReport", caller: caller, resource: nil) { db, principal, now in
             try Permissions.authorizeAdministration(principal, "GenerateCredentialReport", resource: "*")
             let account = principal.accountID
-            let last = try Date.fetchOne(
+            let last = try StoredDate.fetchOne(
                 db, sql: "SELECT generatedTime FROM credentialReport WHERE accountId = ?", arguments: [account.rawValue])
-            if let last, now.timeIntervalSince(last) < Self.credentialReportLifetime {
+            if let last = last?.date, now.timeIntervalSince(last) < Self.credentialReportLifetime {
                 return CredentialReportGeneration(state: "COMPLETE", description: nil)
             }
             let content = CredentialReport.csv(try credentialReportEntries(account, now: now, db))
             try db.execute(
                 sql: "INSERT OR REPLACE INTO credentialReport (accountId, generatedTime, content) VALUES (?, ?, ?)",
-                arguments: [account.rawValue, now, content])
+                arguments: [account.rawValue, now.stored, content])
             return CredentialReportGeneration(
                 state: "STARTED",
                 description: last == nil
@@ -59,7 +59,7 @@ extension IAMStore {
                 throw IAMError.reportNotPresent(
                     "Credential report not present. Generate one first: iamsim credential-report generate")
             }
-            return StoredCredentialReport(content: row["content"], generatedTime: row["generatedTime"])
+            return StoredCredentialReport(content: row["content"], generatedTime: (row["generatedTime"] as StoredDate?)?.date ?? Date(timeIntervalSince1970: 0))
         }
     }
 

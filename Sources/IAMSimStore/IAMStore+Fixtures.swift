@@ -100,7 +100,7 @@ extension IAMStore {
             for step in entry.completedSteps {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO lessonStep (accountId, lessonId, stepId, completedDate) VALUES (?, ?, ?, ?)",
-                    arguments: [account.rawValue, entry.lessonID, step, now])
+                    arguments: [account.rawValue, entry.lessonID, step, now.stored])
             }
         }
         return account

@@ -64,7 +64,7 @@ extension IAMStore {
             }
             try db.execute(
                 sql: "INSERT INTO groupMembership (groupId, userId, addedDate) VALUES (?, ?, ?)",
-                arguments: [group.id, user.id, now])
+                arguments: [group.id, user.id, now.stored])
         }
     }
 

@@ -97,7 +97,7 @@ extension IAMStore {
                         INSERT OR IGNORE INTO lessonStep (accountId, lessonId, stepId, completedDate, witnessEventId)
                         VALUES (?, ?, ?, ?, ?)
                         """,
-                    arguments: [account.rawValue, progress.lesson.id, step.id, now, progress.witnesses[step.id]])
+                    arguments: [account.rawValue, progress.lesson.id, step.id, now.stored, progress.witnesses[step.id]])
                 if db.changesCount > 0 { newlyDone.append(step) }
             }
             if !newlyDone.isEmpty, progress.isComplete {
@@ -116,7 +116,7 @@ extension IAMStore {
                 db, sql: "SELECT stepId, completedDate FROM lessonStep WHERE accountId = ? AND lessonId = ?",
                 arguments: [account.rawValue, lesson.id])
             {
-                dates[row["stepId"]] = row["completedDate"]
+                dates[row["stepId"]] = (row["completedDate"] as StoredDate?)?.date
             }
             return dates
         }

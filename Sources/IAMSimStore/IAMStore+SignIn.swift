@@ -170,7 +170,7 @@ extension IAMStore {
                 } else {
                     sessions.filter(SessionRecord.Columns.userId == nil)
                 }
-            try sessions.updateAll(db, SessionRecord.Columns.endDate.set(to: now))
+            try sessions.updateAll(db, SessionRecord.Columns.endDate.set(to: now.stored))
             try EventLog.append(
                 db, name: "ConsoleSignOut", time: now, account: principal.accountID, actor: principal.arn,
                 resource: nil)
@@ -235,9 +235,9 @@ extension IAMStore {
     private func recordSuccessfulSignIn(_ subject: SignInSubject, now: Date, _ db: Database) throws {
         try saveLockout(subject, failures: 0, lockedUntil: nil, db)
         if let user = subject.user {
-            try db.execute(sql: "UPDATE iamUser SET passwordLastUsed = ? WHERE id = ?", arguments: [now, user.id])
+            try db.execute(sql: "UPDATE iamUser SET passwordLastUsed = ? WHERE id = ?", arguments: [now.stored, user.id])
         } else {
-            try db.execute(sql: "UPDATE account SET rootPasswordLastUsed = ? WHERE id = ?", arguments: [now, subject.account.id])
+            try db.execute(sql: "UPDATE account SET rootPasswordLastUsed = ? WHERE id = ?", arguments: [now.stored, subject.account.id])
         }
     }
 
@@ -246,11 +246,11 @@ extension IAMStore {
         if let user = subject.user {
             try db.execute(
                 sql: "UPDATE iamUser SET failedMFAAttempts = ?, lockedUntil = ? WHERE id = ?",
-                arguments: [failures, lockedUntil, user.id])
+                arguments: [failures, lockedUntil.stored, user.id])
         } else {
             try db.execute(
                 sql: "UPDATE account SET failedMFAAttempts = ?, lockedUntil = ? WHERE id = ?",
-                arguments: [failures, lockedUntil, subject.account.id])
+                arguments: [failures, lockedUntil.stored, subject.account.id])
         }
     }
 

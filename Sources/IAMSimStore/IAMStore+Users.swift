@@ -159,6 +159,6 @@ extension IAMStore {
     func remember(_ hash: String, for user: UserRecord, now: Date, _ db: Database) throws {
         try db.execute(
             sql: "INSERT INTO passwordHistory (userId, passwordHash, changedDate) VALUES (?, ?, ?)",
-            arguments: [user.id, hash, now])
+            arguments: [user.id, hash, now.stored])
     }
 }

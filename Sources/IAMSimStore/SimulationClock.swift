@@ -47,8 +47,8 @@ public struct SimulationClock: Sendable {
 
     /// The current reading, inside a transaction the caller already holds.
     public func reading(_ db: Database) throws -> Reading {
-        if let stored = try Date.fetchOne(db, sql: "SELECT time FROM simulatedClock WHERE id = 1") {
-            return .simulated(stored)
+        if let stored = try StoredDate.fetchOne(db, sql: "SELECT time FROM simulatedClock WHERE id = 1") {
+            return .simulated(stored.date)
         }
         return .real(Timestamp.wholeSeconds(wallClock.now()))
     }
@@ -96,6 +96,6 @@ public struct SimulationClock: Sendable {
     }
 
     private func store(_ date: Date, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO simulatedClock (id, time) VALUES (1, ?)", arguments: [date])
+        try db.execute(sql: "INSERT OR REPLACE INTO simulatedClock (id, time) VALUES (1, ?)", arguments: [date.stored])
     }
 }

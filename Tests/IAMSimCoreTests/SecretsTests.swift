@@ -151,6 +151,25 @@ struct ValueTests {
         #expect(Timestamp.parse("yesterday") == nil)
     }
 
+    @Test("the database's date text round-trips, and sorts like the dates")
+    func storageDates() {
+        let dates = [0, 59.5, 1_767_605_405.123, 951_782_400, 4_102_444_799.999, -86_400].map { Date(timeIntervalSince1970: $0) }
+        for date in dates {
+            let text = Timestamp.storage(date)
+            let back = Timestamp.parseStorage(text)
+            #expect(back.map { abs($0.timeIntervalSince(date)) < 0.001 } == true, "\(text)")
+        }
+        #expect(Timestamp.storage(Date(timeIntervalSince1970: 1_767_605_405.123)) == "2026-01-05 09:30:05.123")
+        #expect(Timestamp.storage(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29 00:00:00.000")
+        #expect(Timestamp.parseStorage("2026-01-05") == Date(timeIntervalSince1970: 1_767_571_200))
+        #expect(Timestamp.parseStorage("2026-01-05T09:30:05") == Date(timeIntervalSince1970: 1_767_605_405))
+        for bad in ["", "2026-13-01", "2026-01-05 9:30", "2026/01/05", "2026-01-05 09:30:05.", "yesterday"] {
+            #expect(Timestamp.parseStorage(bad) == nil, "\(bad)")
+        }
+        let sorted = dates.sorted()
+        #expect(sorted.map(Timestamp.storage) == sorted.map(Timestamp.storage).sorted())
+    }
+
     @Test("account aliases follow AWS's pattern")
     func aliases() {
         #expect(AccountAlias.isValid("my-class-1"))

@@ -29,7 +29,7 @@ extension SessionRecord: FetchableRecord, PersistableRecord {
 extension DerivableRequest<SessionRecord> {
     /// Sessions neither signed out nor expired at `now`, newest first.
     func open(at now: Date) -> Self {
-        filter(SessionRecord.Columns.endDate == nil && SessionRecord.Columns.expireDate > now)
+        filter(SessionRecord.Columns.endDate == nil && SessionRecord.Columns.expireDate > now.stored)
             .order(SessionRecord.Columns.createDate.desc, Column.rowID.desc)
     }
 }
