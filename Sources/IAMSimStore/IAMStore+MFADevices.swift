@@ -121,19 +121,16 @@ extension IAMStore {
     public func resyncMFADevice(email: String, password: String, device: String, code1: String, code2: String) throws
         -> MFADevice
     {
-        let stored = try writer.read { db in
-            try AccountRecord.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [email]).fetchOne(db)
-        }
-        guard let stored, hasher.verify(password, against: stored.rootPasswordHash) else {
-            try logFailure("ResyncMFADevice", actor: nil, caller: .console(account: stored?.accountID), error: .signInFailed, resource: device)
+        let stored = try reading { db in try subject(.root(email: email), db) }
+        guard let stored, hasher.verify(password, against: stored.passwordHash) else {
+            try logFailure(
+                "ResyncMFADevice", actor: nil, caller: .console(account: stored?.account.accountID), error: .signInFailed,
+                resource: device)
             throw IAMError.signInFailed
         }
-        let root = Principal.root(stored.accountID)
-        return try perform("ResyncMFADevice", caller: .principal(root), resource: device) { db, principal, now in
+        return try perform("ResyncMFADevice", caller: .principal(stored.principal), resource: device) { db, principal, now in
             let resynced = try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
-            try db.execute(
-                sql: "UPDATE account SET failedMFAAttempts = 0, lockedUntil = NULL WHERE id = ?",
-                arguments: [stored.id])
+            try saveLockout(stored, failures: 0, lockedUntil: nil, db)
             return resynced
         }
     }

@@ -139,18 +139,8 @@ struct AuditEndToEndTests {
     }
 
     func parseCSV(_ text: String) throws -> [[String]] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import csv,json,sys; print(json.dumps(list(csv.reader(sys.stdin))))"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
+        let script = "import csv,json,sys; print(json.dumps(list(csv.reader(sys.stdin))))"
+        let output = try BinaryHarness.tool("/usr/bin/env", ["python3", "-c", script], stdin: text).stdout
+        return try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String]])
     }
 }

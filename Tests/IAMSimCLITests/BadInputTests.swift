@@ -121,24 +121,14 @@ struct BadInputTests {
     func snapshot(_ h: BinaryHarness) throws -> String {
         let copy = h.folder.appendingPathComponent("snapshot.sqlite").path
         try? FileManager.default.removeItem(atPath: copy)
-        let script = ".backup \(copy)"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [h.database, script]
-        try process.run()
-        process.waitUntilExit()
-        let dump = Process()
-        dump.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        dump.arguments = [
-            copy,
-            "SELECT id, status FROM accessKey; SELECT serialNumber, assignedTo, enableDate FROM mfaDevice; SELECT id, endDate FROM consoleSession; SELECT label FROM authenticatorAccount; SELECT rootPasswordHash FROM account;",
-        ]
-        let pipe = Pipe()
-        dump.standardOutput = pipe
-        try dump.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        dump.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try BinaryHarness.tool("/usr/bin/sqlite3", [h.database, ".backup \(copy)"])
+        return try BinaryHarness.tool(
+            "/usr/bin/sqlite3",
+            [
+                copy,
+                "SELECT id, status FROM accessKey; SELECT serialNumber, assignedTo, enableDate FROM mfaDevice; SELECT id, endDate FROM consoleSession; SELECT label FROM authenticatorAccount; SELECT rootPasswordHash FROM account;",
+            ]
+        ).stdout
     }
 
     @Test("a damaged database file is refused with exit 253 and left untouched")

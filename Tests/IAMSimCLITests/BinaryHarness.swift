@@ -42,13 +42,26 @@ struct BinaryHarness {
     func runWithoutDatabaseOption(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:])
         throws -> Result
     {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
         var env = ["HOME": folder.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
         env.merge(environment) { $1 }
-        process.environment = env
-        process.currentDirectoryURL = folder
+        return try Self.execute(Self.binary, arguments, stdin: stdin, environment: env, directory: folder)
+    }
+
+    /// Runs another program (an independent checker such as `zbarimg`, `sqlite3` or `python3`).
+    @discardableResult
+    static func tool(_ path: String, _ arguments: [String], stdin: String? = nil) throws -> Result {
+        try execute(URL(fileURLWithPath: path), arguments, stdin: stdin, environment: nil, directory: nil)
+    }
+
+    /// Runs a program with `stdin` piped in (never a terminal) and collects its output.
+    private static func execute(
+        _ executable: URL, _ arguments: [String], stdin: String?, environment: [String: String]?, directory: URL?
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         let input = Pipe()
         let output = Pipe()
         let error = Pipe()

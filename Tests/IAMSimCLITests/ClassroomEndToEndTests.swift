@@ -172,14 +172,7 @@ struct ClassroomEndToEndTests {
             broken = {"FormatVersion": 1, "Name": "x", "Account": {"AccountId": "1", "Root": {"Email": "a@b.c"}, "Extra": 1}}
             print("ok" if bad == 0 and len(list(validator.iter_errors(broken))) >= 3 else "failed")
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, Self.fixtures.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = try BinaryHarness.tool("/usr/bin/env", ["python3", "-c", script, Self.fixtures.path]).stdout
         #expect(output == "ok\n" || output == "skip\n", "\(output)")
     }
 }

@@ -21,16 +21,8 @@ struct MFAEndToEndTests {
     }
 
     func tool(_ path: String, _ arguments: [String]) throws -> (String, Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        let result = try BinaryHarness.tool(path, arguments)
+        return (result.stdout, result.status)
     }
 
     /// Assigns and activates a virtual device with codes from the independent TOTP.

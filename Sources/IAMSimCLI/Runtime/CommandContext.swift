@@ -11,6 +11,8 @@ public final class CommandContext {
     /// The database path the options resolve to.
     public let databasePath: String
     private var opened: (any DatabaseWriter)?
+    /// The selected account, resolved once per command (several steps ask for it).
+    private var selection: AccountID??
 
     public init(world: World, options: GlobalOptions) {
         self.world = world
@@ -25,8 +27,14 @@ public final class CommandContext {
 
     /// The account chosen with `--account` or `IAMSIM_ACCOUNT` (an id or an alias), if any.
     func selectedAccount() throws -> AccountID? {
-        guard let text = options.account ?? world.environment["IAMSIM_ACCOUNT"], !text.isEmpty else { return nil }
-        return try store().resolveAccount(text)
+        if let selection { return selection }
+        guard let text = options.account ?? world.environment["IAMSIM_ACCOUNT"], !text.isEmpty else {
+            selection = .some(nil)
+            return nil
+        }
+        let account = try store().resolveAccount(text)
+        selection = account
+        return account
     }
 
     /// Who console commands act as: the newest open session, of the selected account if one is.
