@@ -77,10 +77,7 @@ extension IAMStore {
                 MFADeviceRecord.Columns.assignedTo == "root"
                     || (MFADeviceRecord.Columns.assignedTo == nil && MFADeviceRecord.Columns.type == "virtual")
             ).order(MFADeviceRecord.Columns.createDate, MFADeviceRecord.Columns.serialNumber).fetchAll(db) {
-                let device = LessonObservation.Device(
-                    name: record.deviceName, seed: Base32.decode(record.seed) ?? [], active: record.assignedTo != nil,
-                    lastAcceptedStep: record.lastAcceptedStep)
-                devices[record.accountId, default: []].append((device, record.type))
+                devices[record.accountId, default: []].append((record.lessonDevice, record.type))
             }
             let openRoot = Set(
                 try String.fetchAll(

@@ -54,11 +54,7 @@ extension IAMStore {
             let assigned = try MFADeviceRecord.all().assigned(to: root).fetchAll(db)
             let pending = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == account.rawValue)
                 .filter(MFADeviceRecord.Columns.assignedTo == nil).fetchAll(db)
-            let devices = (assigned + pending).map { record in
-                LessonObservation.Device(
-                    name: record.deviceName, seed: Base32.decode(record.seed) ?? [], active: record.assignedTo != nil,
-                    lastAcceptedStep: record.lastAcceptedStep)
-            }
+            let devices = (assigned + pending).map(\.lessonDevice)
             let session = try openSession(db, account: account, now: now)
             let record = try self.account(account, db)
             return LessonObservation(
