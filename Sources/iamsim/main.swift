@@ -1,3 +1,3 @@
 import IAMSimCLI
 
-IAMSimCommand.main()
+IAMSimCommand.launch()

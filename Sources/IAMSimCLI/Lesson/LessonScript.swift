@@ -8,7 +8,8 @@ enum LessonScript {
     /// one is chosen (a classroom).
     static func command(_ line: String, database: String, account: String? = nil) throws -> any ConsoleCommand {
         let arguments = split(line).dropFirst() + ["--db", database] + (account.map { ["--account", $0] } ?? [])
-        guard let command = try IAMSimCommand.parseAsRoot(Array(arguments)) as? any ConsoleCommand else {
+        let parsed = try IAMSimCommand.fastParse(Array(arguments)) ?? IAMSimCommand.parseAsRoot(Array(arguments))
+        guard let command = parsed as? any ConsoleCommand else {
             throw CommandError(message: "The lesson command '\(line)' cannot be run from here.", status: ExitStatus.unexpected)
         }
         return command
