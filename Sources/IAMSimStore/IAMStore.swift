@@ -120,10 +120,18 @@ public struct IAMStore: Sendable {
         }
     }
 
+    /// The newest session open at `now`, of `account` when given. Plain SQL with the same
+    /// meaning as `SessionRecord.all().open(at:)`: every console command runs it, and the
+    /// query interface's first use costs more than the query (docs/performance.md).
     func openSession(_ db: Database, account: AccountID?, now: Date) throws -> SessionRecord? {
-        var request = SessionRecord.all().open(at: now)
-        if let account { request = request.filter(SessionRecord.Columns.accountId == account.rawValue) }
-        return try request.fetchOne(db)
+        var sql = "SELECT * FROM consoleSession WHERE endDate IS NULL AND expireDate > ?"
+        var arguments: StatementArguments = [now.stored]
+        if let account {
+            sql += " AND accountId = ?"
+            arguments += [account.rawValue]
+        }
+        sql += " ORDER BY createDate DESC, rowid DESC LIMIT 1"
+        return try Row.fetchOne(db, sql: sql, arguments: arguments).map(SessionRecord.init(row:))
     }
 
     func principal(of session: SessionRecord, _ db: Database) throws -> Principal {

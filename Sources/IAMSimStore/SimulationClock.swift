@@ -47,7 +47,10 @@ public struct SimulationClock: Sendable {
 
     /// The current reading, inside a transaction the caller already holds.
     public func reading(_ db: Database) throws -> Reading {
-        if let stored = try StoredDate.fetchOne(db, sql: "SELECT time FROM simulatedClock WHERE id = 1") {
+        // A plain row: every command reads the clock (see IAMSimDatabase.migrate).
+        if let row = try Row.fetchOne(db, sql: "SELECT time FROM simulatedClock WHERE id = 1"),
+            let stored = StoredDate.fromDatabaseValue(row[0])
+        {
             return .simulated(stored.date)
         }
         return .real(Timestamp.wholeSeconds(wallClock.now()))

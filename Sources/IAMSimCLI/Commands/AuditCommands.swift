@@ -52,7 +52,7 @@ enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-struct AuditReport: Renderable, ExitStatusReporting {
+struct AuditReport: Renderable {
     var account: AccountID
     var findings: [AuditFinding]
     var failOn: FailThreshold?

@@ -251,7 +251,7 @@ struct AccountTable: Renderable {
     }
 }
 
-struct FixtureVerdict: Renderable, ExitStatusReporting {
+struct FixtureVerdict: Renderable {
     var file: String
     var name: String?
     var problems: [FixtureProblem]

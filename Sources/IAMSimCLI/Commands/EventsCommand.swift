@@ -95,6 +95,6 @@ struct EventList: Renderable {
     }
 }
 
-extension EventList: JSONLinesRenderable {
-    var jsonLines: [JSONValue] { events.map(Self.json) }
+extension EventList {
+    var jsonLines: [JSONValue]? { events.map(Self.json) }
 }

@@ -11,7 +11,8 @@ struct TextTable {
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                // Padded in Swift: NSString's padding bridges the string to Foundation's.
+                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[index] - cell.count))
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")

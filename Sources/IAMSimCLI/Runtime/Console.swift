@@ -43,13 +43,33 @@ extension Console {
         let colors = isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         return Console(
             isInteractive: interactive, colors: colors,
-            write: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-            writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
+            write: { text in writeAll(text, to: STDOUT_FILENO) },
+            writeError: { text in writeAll(text, to: STDERR_FILENO) },
             prompt: { prompt, secret in
-                FileHandle.standardError.write(Data(prompt.utf8))
+                writeAll(prompt, to: STDERR_FILENO)
                 return secret ? readWithoutEcho() : Swift.readLine(strippingNewline: true)
             },
             readStandardInput: { Swift.readLine(strippingNewline: true) })
+    }
+
+    /// Writes all of `text` to `descriptor`, retrying short and interrupted writes. Straight
+    /// to the descriptor: `FileHandle.write(Data(text.utf8))` costs a dynamic cast on first use
+    /// (docs/performance.md).
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard var next = bytes.baseAddress else { return }
+            var remaining = bytes.count
+            while remaining > 0 {
+                let written = Foundation.write(descriptor, next, remaining)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                next += written
+                remaining -= written
+            }
+        }
     }
 
     /// Reads a line with terminal echo off, restoring the terminal even when input ends.
@@ -61,7 +81,7 @@ extension Console {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
         defer {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
-            FileHandle.standardError.write(Data("\n".utf8))
+            writeAll("\n", to: STDERR_FILENO)
         }
         return Swift.readLine(strippingNewline: true)
     }

@@ -46,7 +46,7 @@ public struct CommandRunner {
                 return ExitStatus.usage
             }
             write(output, format: command.global.output)
-            return (output as? any ExitStatusReporting)?.exitStatus ?? ExitStatus.success
+            return output.exitStatus
         case .failure(let message, let status):
             world.console.printError(message)
             return status
@@ -68,7 +68,7 @@ public struct CommandRunner {
     func write(_ output: any Renderable, format: OutputFormat) {
         switch format {
         case .json:
-            if let lines = (output as? any JSONLinesRenderable)?.jsonLines {
+            if let lines = output.jsonLines {
                 for line in lines { world.console.print(line.compact) }
             } else {
                 world.console.print(output.json.rendered())
@@ -80,14 +80,4 @@ public struct CommandRunner {
             world.console.write(output.csv ?? "")
         }
     }
-}
-
-/// An output that decides the exit status itself, such as an audit that gates on failures.
-protocol ExitStatusReporting {
-    var exitStatus: Int32 { get }
-}
-
-/// An output printed as JSON Lines (one compact object per line) instead of one document.
-protocol JSONLinesRenderable {
-    var jsonLines: [JSONValue] { get }
 }

@@ -16,6 +16,18 @@ struct SessionRecord: Codable, Hashable {
 extension SessionRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "consoleSession"
 
+    /// Decodes a row column by column: the `Decodable` default would instantiate a decoder's
+    /// generic types on every command's first session lookup (docs/performance.md).
+    init(row: Row) throws {
+        id = row[CodingKeys.id.stringValue]
+        accountId = row[CodingKeys.accountId.stringValue]
+        userId = row[CodingKeys.userId.stringValue]
+        mfaUsed = row[CodingKeys.mfaUsed.stringValue]
+        createDate = try row.storedDate(CodingKeys.createDate.stringValue)
+        expireDate = try row.storedDate(CodingKeys.expireDate.stringValue)
+        endDate = try row.storedDateIfPresent(CodingKeys.endDate.stringValue)
+    }
+
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let accountId = Column(CodingKeys.accountId)
