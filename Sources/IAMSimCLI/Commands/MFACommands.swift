@@ -62,8 +62,8 @@ struct MFACommands: ParsableCommand {
             // Open the image file first: a path that cannot be written must not leave a device behind.
             let output = try qrPng.map { try SecretFile(path: $0) }
             let created = try context.store().createVirtualMFADevice(caller: context.caller, deviceName: name)
-            let qr = try QRImage(uri: created.uri)
-            try output?.write(qr.png)
+            let qr = try QRImage(uri: created.uri, drawingPNG: output != nil || global.output == .json)
+            try output?.write(qr.pngBytes)
             return AssignedDevice(
                 created: created, qr: qr, showSecret: showSecret, lightTerminal: lightTerminal, pngPath: qrPng)
         }
@@ -241,7 +241,7 @@ struct AssignedDevice: Renderable {
                 "SerialNumber": .string(created.device.serialNumber),
                 // Blobs are base64 in AWS's answers; this one is the base32 text's bytes.
                 "Base32StringSeed": .string(Data(created.base32StringSeed.utf8).base64EncodedString()),
-                "QRCodePNG": .string(Data(qr.png).base64EncodedString()),
+                "QRCodePNG": .string(Data(qr.pngBytes).base64EncodedString()),
             ]),
             "OTPAuthURI": .string(created.uri),
         ])

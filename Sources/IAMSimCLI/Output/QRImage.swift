@@ -1,18 +1,26 @@
 import IAMSimCore
 import IAMSimQR
 
-/// A device's QR code, drawn once as a terminal picture and a PNG.
+/// A device's QR code, drawn once as a terminal picture and, when asked for, a PNG.
 struct QRImage {
     let code: QRCode
-    let png: [UInt8]
+    /// The PNG, drawn only when an output needs it: encoding it is most of `mfa assign`'s own
+    /// work (docs/performance.md).
+    let png: [UInt8]?
 
-    init(uri: String) throws {
+    init(uri: String, drawingPNG: Bool) throws {
         do {
             code = try QRCode.encode(uri)
-            png = try code.png()
+            png = drawingPNG ? try code.png() : nil
         } catch {
             throw IAMError.serviceFailure("Cannot draw the QR code: \(error.message)")
         }
+    }
+
+    /// The PNG, drawn now if it was not (a failure gives no bytes: encoding a valid code only
+    /// fails when memory runs out).
+    var pngBytes: [UInt8] {
+        png ?? (try? code.png()) ?? []
     }
 
     /// Half-block text; by default light modules are ink, for light-on-dark terminals.

@@ -3,7 +3,7 @@ import GRDB
 import IAMSimCore
 
 /// A row of `account`: the account and its root user's sign-in credentials.
-struct AccountRecord: Codable, Hashable {
+struct AccountRecord: Hashable {
     var id: String
     var alias: String?
     var createDate: Date
@@ -21,9 +21,36 @@ extension AccountRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "account"
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let rootEmail = Column(CodingKeys.rootEmail)
-        static let alias = Column(CodingKeys.alias)
+        static let id = Column("id")
+        static let rootEmail = Column("rootEmail")
+        static let alias = Column("alias")
+    }
+
+    // Mapped by hand, not through Codable (see Row+Columns.swift).
+    init(row: Row) throws {
+        id = row["id"]
+        alias = row["alias"]
+        createDate = try row.storedDate("createDate")
+        fixtureName = row["fixtureName"]
+        rootEmail = row["rootEmail"]
+        rootPasswordHash = row["rootPasswordHash"]
+        rootPasswordLastUsed = try row.storedDateIfPresent("rootPasswordLastUsed")
+        fixtureJSON = row["fixtureJSON"]
+        failedMFAAttempts = row["failedMFAAttempts"]
+        lockedUntil = try row.storedDateIfPresent("lockedUntil")
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["alias"] = alias
+        container["createDate"] = createDate.stored
+        container["fixtureName"] = fixtureName
+        container["rootEmail"] = rootEmail
+        container["rootPasswordHash"] = rootPasswordHash
+        container["rootPasswordLastUsed"] = rootPasswordLastUsed.stored
+        container["fixtureJSON"] = fixtureJSON
+        container["failedMFAAttempts"] = failedMFAAttempts
+        container["lockedUntil"] = lockedUntil.stored
     }
 
     var accountID: AccountID { AccountID(known: id) }

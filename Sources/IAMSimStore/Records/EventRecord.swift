@@ -3,7 +3,7 @@ import GRDB
 import IAMSimCore
 
 /// A row of `event`, the append-only log.
-struct EventRecord: Codable, Hashable {
+struct EventRecord: Hashable {
     var id: Int64?
     var accountId: String?
     var eventTime: Date
@@ -20,10 +20,37 @@ extension EventRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "event"
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let accountId = Column(CodingKeys.accountId)
-        static let eventTime = Column(CodingKeys.eventTime)
-        static let eventName = Column(CodingKeys.eventName)
+        static let id = Column("id")
+        static let accountId = Column("accountId")
+        static let eventTime = Column("eventTime")
+        static let eventName = Column("eventName")
+    }
+
+    // Mapped by hand, not through Codable (see Row+Columns.swift).
+    init(row: Row) throws {
+        id = row["id"]
+        accountId = row["accountId"]
+        eventTime = try row.storedDate("eventTime")
+        eventName = row["eventName"]
+        actorArn = row["actorArn"]
+        outcome = try row.textCase("outcome")
+        errorCode = row["errorCode"]
+        errorMessage = row["errorMessage"]
+        mfaUsed = row["mfaUsed"]
+        resource = row["resource"]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["accountId"] = accountId
+        container["eventTime"] = eventTime.stored
+        container["eventName"] = eventName
+        container["actorArn"] = actorArn
+        container["outcome"] = outcome.rawValue
+        container["errorCode"] = errorCode
+        container["errorMessage"] = errorMessage
+        container["mfaUsed"] = mfaUsed
+        container["resource"] = resource
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

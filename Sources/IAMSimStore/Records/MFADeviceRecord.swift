@@ -3,9 +3,9 @@ import GRDB
 import IAMSimCore
 
 /// A row of `mfaDevice`.
-struct MFADeviceRecord: Codable, Hashable {
+struct MFADeviceRecord: Hashable {
     /// Who a device is assigned to, as stored.
-    enum Assignment: String, Codable {
+    enum Assignment: String {
         case root
         case user
     }
@@ -29,13 +29,42 @@ extension MFADeviceRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "mfaDevice"
 
     enum Columns {
-        static let serialNumber = Column(CodingKeys.serialNumber)
-        static let accountId = Column(CodingKeys.accountId)
-        static let deviceName = Column(CodingKeys.deviceName)
-        static let assignedTo = Column(CodingKeys.assignedTo)
-        static let userId = Column(CodingKeys.userId)
-        static let type = Column(CodingKeys.type)
-        static let createDate = Column(CodingKeys.createDate)
+        static let serialNumber = Column("serialNumber")
+        static let accountId = Column("accountId")
+        static let deviceName = Column("deviceName")
+        static let assignedTo = Column("assignedTo")
+        static let userId = Column("userId")
+        static let type = Column("type")
+        static let createDate = Column("createDate")
+    }
+
+    // Mapped by hand, not through Codable (see Row+Columns.swift).
+    init(row: Row) throws {
+        serialNumber = row["serialNumber"]
+        accountId = row["accountId"]
+        deviceName = row["deviceName"]
+        type = try row.textCase("type")
+        seed = row["seed"]
+        createDate = try row.storedDate("createDate")
+        assignedTo = try row.textCaseIfPresent("assignedTo")
+        userId = row["userId"]
+        enableDate = try row.storedDateIfPresent("enableDate")
+        lastAcceptedStep = row["lastAcceptedStep"]
+        drift = row["drift"]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["serialNumber"] = serialNumber
+        container["accountId"] = accountId
+        container["deviceName"] = deviceName
+        container["type"] = type.rawValue
+        container["seed"] = seed
+        container["createDate"] = createDate.stored
+        container["assignedTo"] = assignedTo?.rawValue
+        container["userId"] = userId
+        container["enableDate"] = enableDate.stored
+        container["lastAcceptedStep"] = lastAcceptedStep
+        container["drift"] = drift
     }
 
     var totp: TOTP? { TOTP(base32Secret: seed) }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A row of `consoleSession`.
-struct SessionRecord: Codable, Hashable {
+struct SessionRecord: Hashable {
     var id: String
     var accountId: String
     /// The signed-in user's id; nil for the root user.
@@ -16,25 +16,34 @@ struct SessionRecord: Codable, Hashable {
 extension SessionRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "consoleSession"
 
-    /// Decodes a row column by column: the `Decodable` default would instantiate a decoder's
-    /// generic types on every command's first session lookup (docs/performance.md).
+    // Mapped by hand, not through Codable (see Row+Columns.swift).
     init(row: Row) throws {
-        id = row[CodingKeys.id.stringValue]
-        accountId = row[CodingKeys.accountId.stringValue]
-        userId = row[CodingKeys.userId.stringValue]
-        mfaUsed = row[CodingKeys.mfaUsed.stringValue]
-        createDate = try row.storedDate(CodingKeys.createDate.stringValue)
-        expireDate = try row.storedDate(CodingKeys.expireDate.stringValue)
-        endDate = try row.storedDateIfPresent(CodingKeys.endDate.stringValue)
+        id = row["id"]
+        accountId = row["accountId"]
+        userId = row["userId"]
+        mfaUsed = row["mfaUsed"]
+        createDate = try row.storedDate("createDate")
+        expireDate = try row.storedDate("expireDate")
+        endDate = try row.storedDateIfPresent("endDate")
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["accountId"] = accountId
+        container["userId"] = userId
+        container["mfaUsed"] = mfaUsed
+        container["createDate"] = createDate.stored
+        container["expireDate"] = expireDate.stored
+        container["endDate"] = endDate.stored
     }
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let accountId = Column(CodingKeys.accountId)
-        static let userId = Column(CodingKeys.userId)
-        static let createDate = Column(CodingKeys.createDate)
-        static let expireDate = Column(CodingKeys.expireDate)
-        static let endDate = Column(CodingKeys.endDate)
+        static let id = Column("id")
+        static let accountId = Column("accountId")
+        static let userId = Column("userId")
+        static let createDate = Column("createDate")
+        static let expireDate = Column("expireDate")
+        static let endDate = Column("endDate")
     }
 }
 

@@ -38,26 +38,6 @@ extension Date {
     public var stored: StoredDate { StoredDate(self) }
 }
 
-extension Row {
-    /// The date in `column`; a missing or unreadable date means a damaged database.
-    func storedDate(_ column: String) throws -> Date {
-        guard let date = try storedDateIfPresent(column) else { throw Self.notADate(column) }
-        return date
-    }
-
-    /// The date in `column`, nil when NULL; a value that is not a date means a damaged database.
-    func storedDateIfPresent(_ column: String) throws -> Date? {
-        let value: DatabaseValue = self[column]
-        if value.isNull { return nil }
-        guard let stored = StoredDate.fromDatabaseValue(value) else { throw Self.notADate(column) }
-        return stored.date
-    }
-
-    private static func notADate(_ column: String) -> DatabaseError {
-        DatabaseError(resultCode: .SQLITE_CORRUPT, message: "column \(column) does not hold a date")
-    }
-}
-
 /// Records whose `Date` properties use `StoredDate`'s conversion.
 protocol StoredDates: EncodableRecord, FetchableRecord {}
 
@@ -70,11 +50,5 @@ extension StoredDates {
         .custom { StoredDate.fromDatabaseValue($0)?.date }
     }
 }
-extension AccountRecord: StoredDates {}
-extension UserRecord: StoredDates {}
-extension AccessKeyRecord: StoredDates {}
-extension MFADeviceRecord: StoredDates {}
-extension SessionRecord: StoredDates {}
-extension EventRecord: StoredDates {}
 extension GroupRecord: StoredDates {}
 extension LoginProfileRecord: StoredDates {}

@@ -3,7 +3,7 @@ import GRDB
 import IAMSimCore
 
 /// A row of `iamUser`.
-struct UserRecord: Codable, Hashable {
+struct UserRecord: Hashable {
     var id: String
     var accountId: String
     var userName: String
@@ -18,9 +18,32 @@ extension UserRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "iamUser"
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let accountId = Column(CodingKeys.accountId)
-        static let userName = Column(CodingKeys.userName)
+        static let id = Column("id")
+        static let accountId = Column("accountId")
+        static let userName = Column("userName")
+    }
+
+    // Mapped by hand, not through Codable (see Row+Columns.swift).
+    init(row: Row) throws {
+        id = row["id"]
+        accountId = row["accountId"]
+        userName = row["userName"]
+        path = row["path"]
+        createDate = try row.storedDate("createDate")
+        passwordLastUsed = try row.storedDateIfPresent("passwordLastUsed")
+        failedMFAAttempts = row["failedMFAAttempts"]
+        lockedUntil = try row.storedDateIfPresent("lockedUntil")
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["accountId"] = accountId
+        container["userName"] = userName
+        container["path"] = path
+        container["createDate"] = createDate.stored
+        container["passwordLastUsed"] = passwordLastUsed.stored
+        container["failedMFAAttempts"] = failedMFAAttempts
+        container["lockedUntil"] = lockedUntil.stored
     }
 
     var user: User {
