@@ -22,7 +22,8 @@ public enum IAMSimDatabase {
             // sequence of transactions; WAL still lets other processes read while one writes.
             let queue = try DatabaseQueue(path: path, configuration: configuration())
             try queue.writeWithoutTransaction { db in
-                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                let mode: String? = try db.firstValue("PRAGMA journal_mode")
+                if mode != "wal" {
                     try db.execute(sql: "PRAGMA journal_mode = WAL")
                 }
             }
@@ -104,8 +105,9 @@ public enum IAMSimDatabase {
         let (foreign, superseded) = try writer.read { db -> (Bool, Bool) in
             let known = try migrator.appliedIdentifiers(db)
             let completed = try migrator.hasBeenSuperseded(db)
-            let hasTables = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+            let tables: Int? = try db.firstValue(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            let hasTables = tables ?? 0
             let hasMigrations = try db.tableExists("grdb_migrations")
             return (hasTables > 0 && !hasMigrations && known.isEmpty, completed)
         }

@@ -9,7 +9,7 @@ extension IAMStore {
     public func listAccessKeys(caller: Caller, userName: String? = nil) throws -> [AccessKeyMetadata] {
         try perform("ListAccessKeys", caller: caller, resource: userName) { db, principal, _ in
             let owner = try target(userName: userName, caller: principal, action: "ListAccessKeys", db)
-            return try AccessKeyRecord.all().owned(by: OwnerKey(owner)).fetchAll(db).map {
+            return try AccessKeyRecord.owned(by: OwnerKey(owner), db).map {
                 $0.metadata(userName: owner.userName)
             }
         }
@@ -23,14 +23,14 @@ extension IAMStore {
         let id = secrets.accessKeyID()
         return try perform("CreateAccessKey", caller: caller, resource: id.rawValue) { db, principal, now in
             let owner = try target(userName: userName, caller: principal, action: "CreateAccessKey", db)
-            let existing = try AccessKeyRecord.all().owned(by: OwnerKey(owner)).fetchCount(db)
+            let existing = try AccessKeyRecord.owned(by: OwnerKey(owner), db).count
             guard existing < AccessKeyRules.maxKeysPerIdentity else {
                 throw IAMError.quotaExceeded("AccessKeysPerUser", AccessKeyRules.maxKeysPerIdentity)
             }
             let key = AccessKeyRecord(
                 id: id.rawValue, accountId: owner.accountID.rawValue, userId: OwnerKey(owner).userId,
                 secretAccessKey: secrets.secretAccessKey(), status: .active, createDate: now)
-            try key.insert(db)
+            try key.insertRow(db)
             return NewAccessKey(metadata: key.metadata(userName: owner.userName), secretAccessKey: key.secretAccessKey)
         }
     }
@@ -44,7 +44,7 @@ extension IAMStore {
             let owner = try target(userName: userName, caller: principal, action: "UpdateAccessKey", db)
             var key = try ownedKey(accessKeyID, owner: owner, db)
             key.status = status
-            try key.update(db)
+            try key.updateRow(db)
             return key.metadata(userName: owner.userName)
         }
     }
@@ -53,7 +53,7 @@ extension IAMStore {
     public func deleteAccessKey(caller: Caller, accessKeyID: String, userName: String? = nil) throws {
         try perform("DeleteAccessKey", caller: caller, resource: accessKeyID) { db, principal, _ in
             let owner = try target(userName: userName, caller: principal, action: "DeleteAccessKey", db)
-            try ownedKey(accessKeyID, owner: owner, db).delete(db)
+            try ownedKey(accessKeyID, owner: owner, db).deleteRow(db)
         }
     }
 
@@ -67,12 +67,12 @@ extension IAMStore {
         do {
             return try writer.write { db -> UseOutcome in
                 let now = try clock.now(db)
-                guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.fetchOne(db, key: id) else {
+                guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.find(id: id, db) else {
                     try EventLog.append(db, name: "GetCallerIdentity", time: now, outcome: .failure, error: .invalidAccessKey, resource: id)
                     return .failed(.invalidAccessKey)
                 }
                 let owner: Principal =
-                    if let userId = key.userId, let user = try UserRecord.fetchOne(db, key: userId) {
+                    if let userId = key.userId, let user = try UserRecord.find(id: userId, db) {
                         .user(user.user)
                     } else {
                         .root(AccountID(known: key.accountId))
@@ -90,7 +90,7 @@ extension IAMStore {
                 key.lastUsedDate = now
                 key.lastUsedService = service
                 key.lastUsedRegion = region
-                try key.update(db)
+                try key.updateRow(db)
                 try EventLog.append(db, name: "GetCallerIdentity", time: now, account: owner.accountID, actor: owner.arn, resource: id)
                 return .used(owner)
             }.principal()
@@ -104,7 +104,7 @@ extension IAMStore {
     /// The key `id` if `owner` holds it; keys of other identities are as good as missing.
     private func ownedKey(_ id: String, owner: Principal, _ db: Database) throws -> AccessKeyRecord {
         let keyID = try AccessKeyID(validating: id)
-        guard let key = try AccessKeyRecord.fetchOne(db, key: keyID.rawValue),
+        guard let key = try AccessKeyRecord.find(id: keyID.rawValue, db),
             OwnerKey(accountId: key.accountId, userId: key.userId) == OwnerKey(owner)
         else { throw IAMError.noSuchAccessKey(id) }
         return key

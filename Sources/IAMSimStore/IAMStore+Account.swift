@@ -26,7 +26,8 @@ extension IAMStore {
         let account = try account(id, db)
         let arguments: StatementArguments = [id.rawValue]
         func count(_ sql: String) throws -> Int {
-            try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+            let count: Int? = try db.firstValue(sql, arguments: arguments)
+            return count ?? 0
         }
         return AccountState(
             accountID: id,
@@ -75,31 +76,41 @@ extension IAMStore {
     /// The newest events matching `filter`, oldest first. A read: it leaves no event.
     public func events(_ filter: EventFilter) throws -> [Event] {
         try reading { db in
-            var request = EventRecord.all()
+            // Plain SQL, built condition by condition (see PlainRecord).
+            var conditions: [String] = []
+            var arguments = StatementArguments()
             if let account = filter.account {
                 // Simulator-wide events (the clock, sign-ins naming no known account) belong to
                 // every account's timeline.
-                request = request.filter(
-                    EventRecord.Columns.accountId == account.rawValue || EventRecord.Columns.accountId == nil)
+                conditions.append("(accountId = ? OR accountId IS NULL)")
+                arguments += [account.rawValue]
             }
-            if let since = filter.since { request = request.filter(EventRecord.Columns.eventTime >= since.stored) }
+            if let since = filter.since {
+                conditions.append("eventTime >= ?")
+                arguments += [since.stored]
+            }
             if let action = filter.action {
-                request = request.filter(sql: "eventName = ? COLLATE NOCASE", arguments: [action])
+                conditions.append("eventName = ? COLLATE NOCASE")
+                arguments += [action]
             }
             if let identity = filter.identity {
                 // An ARN as is; `root` for the root user; otherwise a user name (any path).
                 if identity.hasPrefix("arn:") {
-                    request = request.filter(sql: "actorArn = ?", arguments: [identity])
+                    conditions.append("actorArn = ?")
+                    arguments += [identity]
                 } else if identity.lowercased() == "root" {
-                    request = request.filter(sql: "actorArn LIKE '%:root'")
+                    conditions.append("actorArn LIKE '%:root'")
                 } else {
                     let name = Self.likeEscaped(identity)
-                    request = request.filter(
-                        sql: "(actorArn LIKE ? ESCAPE '\\' OR actorArn LIKE ? ESCAPE '\\')",
-                        arguments: ["%:user/" + name, "%:user/%/" + name])
+                    conditions.append("(actorArn LIKE ? ESCAPE '\\' OR actorArn LIKE ? ESCAPE '\\')")
+                    arguments += ["%:user/" + name, "%:user/%/" + name]
                 }
             }
-            return try request.order(EventRecord.Columns.id.desc).limit(filter.limit).fetchAll(db).reversed().map(\.event)
+            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            arguments += [filter.limit]
+            let newestFirst = try Row.fetchAll(
+                db, sql: "SELECT * FROM event" + whereClause + " ORDER BY id DESC LIMIT ?", arguments: arguments)
+            return try newestFirst.reversed().map { try EventRecord(row: $0).event }
         }
     }
 

@@ -41,7 +41,8 @@ extension IAMStore {
     /// A fresh account id that no account in the database has.
     public func unusedAccountIDs(_ count: Int) throws -> [AccountID] {
         try reading { db in
-            let taken = Set(try String.fetchAll(db, sql: "SELECT id FROM account"))
+            let existing: [String] = try db.firstColumn("SELECT id FROM account")
+            let taken = Set(existing)
             var ids: [AccountID] = []
             var seen = taken
             while ids.count < count {

@@ -23,10 +23,10 @@ extension IAMStore {
     func auditSnapshot(_ account: AccountID, now: Date, _ db: Database) throws -> AuditSnapshot {
         let record = try self.account(account, db)
         let root = OwnerKey(.root(account))
-        let rootKeys = try AccessKeyRecord.all().owned(by: root).fetchAll(db).map {
+        let rootKeys = try AccessKeyRecord.owned(by: root, db).map {
             AuditSnapshot.KeyUse(active: $0.status == .active, lastUsedDate: $0.lastUsedDate)
         }
-        let rootDevices = try MFADeviceRecord.all().assigned(to: root).fetchAll(db).map(\.type)
+        let rootDevices = try MFADeviceRecord.assigned(to: root, db).map(\.type)
         let users = try Row.fetchAll(
             db,
             sql: """
@@ -42,7 +42,8 @@ extension IAMStore {
                 userName: row["userName"], hasPassword: row["hasPassword"], mfaActive: row["mfaActive"],
                 groupCount: row["groupCount"])
         }
-        let groups = try Int.fetchOne(db, sql: "SELECT count(*) FROM iamGroup WHERE accountId = ?", arguments: [account.rawValue])
+        let groups: Int? = try db.firstValue(
+            "SELECT count(*) FROM iamGroup WHERE accountId = ?", arguments: [account.rawValue])
         return AuditSnapshot(
             accountID: account, now: now, rootAccessKeys: rootKeys, rootMFADevices: rootDevices,
             rootPasswordLastUsed: record.rootPasswordLastUsed, users: users, groupCount: groups ?? 0,

@@ -80,10 +80,12 @@ extension IAMStore {
                 devices[record.accountId, default: []].append((record.lessonDevice, record.type))
             }
             let openRoot = Set(
-                try String.fetchAll(
-                    db,
-                    sql: "SELECT DISTINCT accountId FROM consoleSession WHERE userId IS NULL AND endDate IS NULL AND expireDate > ?",
-                    arguments: [now.stored]))
+                try db.firstColumn(
+                    """
+                    SELECT DISTINCT accountId FROM consoleSession
+                    WHERE userId IS NULL AND endDate IS NULL AND expireDate > ?
+                    """,
+                    arguments: [now.stored]) as [String])
             var done: [String: (Set<String>, [String: Int64])] = [:]
             for row in try Row.fetchAll(
                 db, sql: "SELECT accountId, stepId, witnessEventId FROM lessonStep WHERE lessonId = ?", arguments: [lesson.id])
@@ -114,7 +116,8 @@ extension IAMStore {
                 groups[row["accountId"]] = row["n"]
             }
             var policies: [String: PasswordPolicy] = [:]
-            for id in try String.fetchAll(db, sql: "SELECT accountId FROM passwordPolicy") {
+            let withPolicy: [String] = try db.firstColumn("SELECT accountId FROM passwordPolicy")
+            for id in withPolicy {
                 policies[id] = try passwordPolicy(AccountID(known: id), db)
             }
             return accounts.map { record in

@@ -68,14 +68,14 @@ extension IAMStore {
         let account = try self.account(accountID, db)
         let policy = try passwordPolicy(accountID, db)
         func keys(_ owner: OwnerKey) throws -> [CredentialReportEntry.AccessKey] {
-            try AccessKeyRecord.all().owned(by: owner).fetchAll(db).prefix(2).map {
+            try AccessKeyRecord.owned(by: owner, db).prefix(2).map {
                 CredentialReportEntry.AccessKey(
                     active: $0.status == .active, lastRotated: $0.createDate, lastUsedDate: $0.lastUsedDate,
                     lastUsedRegion: $0.lastUsedRegion, lastUsedService: $0.lastUsedService)
             }
         }
         func mfaActive(_ owner: OwnerKey) throws -> Bool {
-            try MFADeviceRecord.all().assigned(to: owner).fetchCount(db) > 0
+            try MFADeviceRecord.assigned(to: owner, db).count > 0
         }
         let root = OwnerKey(.root(accountID))
         var entries = [

@@ -14,7 +14,7 @@ extension IAMStore {
         try reading { db in
             let account = try self.account(accountID, db)
             func keys(_ owner: OwnerKey) throws -> [Fixture.AccessKey]? {
-                let records = try AccessKeyRecord.all().owned(by: owner).fetchAll(db)
+                let records = try AccessKeyRecord.owned(by: owner, db)
                 return records.isEmpty ? nil : records.map {
                     Fixture.AccessKey(
                         accessKeyID: $0.id, secretAccessKey: $0.secretAccessKey, status: $0.status, createDate: $0.createDate,
@@ -22,7 +22,7 @@ extension IAMStore {
                 }
             }
             func devices(_ owner: OwnerKey) throws -> [Fixture.MFADevice]? {
-                let records = try MFADeviceRecord.all().assigned(to: owner).fetchAll(db)
+                let records = try MFADeviceRecord.assigned(to: owner, db)
                 return records.isEmpty ? nil : records.map {
                     Fixture.MFADevice(
                         deviceName: $0.deviceName, type: $0.type, serialNumber: $0.type == .hardware ? $0.serialNumber : nil,
@@ -52,10 +52,10 @@ extension IAMStore {
             for group in try GroupRecord.filter(GroupRecord.Columns.accountId == accountID.rawValue).order(sql: "createDate, id")
                 .fetchAll(db)
             {
-                let members = try String.fetchAll(
-                    db, sql: "SELECT userId FROM groupMembership WHERE groupId = ? ORDER BY addedDate, userId",
-                    arguments: [group.id]
-                ).compactMap { names[$0] }
+                let memberIDs: [String] = try db.firstColumn(
+                    "SELECT userId FROM groupMembership WHERE groupId = ? ORDER BY addedDate, userId",
+                    arguments: [group.id])
+                let members = memberIDs.compactMap { names[$0] }
                 groups.append(
                     Fixture.Group(
                         groupName: group.groupName, groupID: group.id, path: group.path, createDate: group.createDate,
@@ -68,9 +68,9 @@ extension IAMStore {
             var progress: [Fixture.LessonProgressEntry] = []
             for lesson in Lesson.all {
                 let done = Set(
-                    try String.fetchAll(
-                        db, sql: "SELECT stepId FROM lessonStep WHERE accountId = ? AND lessonId = ?",
-                        arguments: [accountID.rawValue, lesson.id]))
+                    try db.firstColumn(
+                        "SELECT stepId FROM lessonStep WHERE accountId = ? AND lessonId = ?",
+                        arguments: [accountID.rawValue, lesson.id]) as [String])
                 if !done.isEmpty {
                     progress.append(
                         Fixture.LessonProgressEntry(

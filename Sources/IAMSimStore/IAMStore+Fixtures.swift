@@ -50,7 +50,8 @@ extension IAMStore {
     /// The ids of every account, in creation order.
     public func accountIDs() throws -> [AccountID] {
         try writer.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM account ORDER BY rowid").map(AccountID.init(known:))
+            let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
+            return ids.map(AccountID.init(known:))
         }
     }
 

@@ -41,7 +41,8 @@ extension IAMStore {
         try perform("DeleteGroup", caller: caller, resource: groupName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, "DeleteGroup", resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
-            let members = try Int.fetchOne(db, sql: "SELECT count(*) FROM groupMembership WHERE groupId = ?", arguments: [group.id])
+            let members: Int? = try db.firstValue(
+                "SELECT count(*) FROM groupMembership WHERE groupId = ?", arguments: [group.id])
             guard members == 0 else {
                 throw IAMError.deleteConflict("Cannot delete entity, must remove users from group first.")
             }
@@ -55,10 +56,11 @@ extension IAMStore {
             try Permissions.authorizeAdministration(principal, "AddUserToGroup", resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             let user = try user(named: userName, in: principal.accountID, db)
-            let already = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM groupMembership WHERE groupId = ? AND userId = ?", arguments: [group.id, user.id])
+            let already: Int? = try db.firstValue(
+                "SELECT count(*) FROM groupMembership WHERE groupId = ? AND userId = ?", arguments: [group.id, user.id])
             guard already == 0 else { return }
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM groupMembership WHERE userId = ?", arguments: [user.id])
+            let count: Int? = try db.firstValue(
+                "SELECT count(*) FROM groupMembership WHERE userId = ?", arguments: [user.id])
             guard (count ?? 0) < IdentityRules.maxGroupsPerUser else {
                 throw IAMError.quotaExceeded("GroupsPerUser", IdentityRules.maxGroupsPerUser)
             }

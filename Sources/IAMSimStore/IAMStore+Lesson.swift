@@ -11,7 +11,7 @@ extension IAMStore {
         return try reading { db in
             let now = try clock.now(db)
             if let session = try openSession(db, account: nil, now: now) { return AccountID(known: session.accountId) }
-            guard let first = try String.fetchOne(db, sql: "SELECT id FROM account ORDER BY rowid LIMIT 1")
+            guard let first: String = try db.firstValue("SELECT id FROM account ORDER BY rowid LIMIT 1")
             else { throw IAMError.noSuchEntity("The database holds no account. Create one with: iamsim init") }
             return AccountID(known: first)
         }
@@ -23,8 +23,8 @@ extension IAMStore {
     public func resolveAccount(_ text: String) throws -> AccountID {
         try reading { db in
             guard
-                let id = try String.fetchOne(
-                    db, sql: "SELECT id FROM account WHERE id = ? OR alias = ?", arguments: [text, text.lowercased()])
+                let id: String = try db.firstValue(
+                    "SELECT id FROM account WHERE id = ? OR alias = ?", arguments: [text, text.lowercased()])
             else {
                 throw IAMError.noSuchEntity("No account with id or alias \(text) in this database. List them with: iamsim accounts list")
             }
@@ -48,10 +48,10 @@ extension IAMStore {
                         mfaUsed: event.mfaUsed, byRoot: event.actorArn == nil || event.actorArn == rootARN)
                 }
             let root = OwnerKey(.root(account))
-            let keys = try AccessKeyRecord.all().owned(by: root).fetchAll(db).map {
+            let keys = try AccessKeyRecord.owned(by: root, db).map {
                 LessonObservation.AccessKey(id: $0.id, active: $0.status == .active)
             }
-            let assigned = try MFADeviceRecord.all().assigned(to: root).fetchAll(db)
+            let assigned = try MFADeviceRecord.assigned(to: root, db)
             let pending = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == account.rawValue)
                 .filter(MFADeviceRecord.Columns.assignedTo == nil).fetchAll(db)
             let devices = (assigned + pending).map(\.lessonDevice)
@@ -121,17 +121,16 @@ extension IAMStore {
     /// The id of the event after which the lesson's events count: the account's latest load
     /// or reset, recorded on first use.
     func lessonStart(_ account: AccountID, _ lesson: Lesson, _ db: Database) throws -> Int64 {
-        if let start = try Int64.fetchOne(
-            db, sql: "SELECT startEventId FROM lessonProgress WHERE accountId = ? AND lessonId = ?",
+        if let start: Int64 = try db.firstValue(
+            "SELECT startEventId FROM lessonProgress WHERE accountId = ? AND lessonId = ?",
             arguments: [account.rawValue, lesson.id])
         {
             return start
         }
-        let start =
-            try Int64.fetchOne(
-                db,
-                sql: "SELECT max(id) FROM event WHERE accountId = ? AND eventName IN ('LoadFixture', 'ResetAccount')",
-                arguments: [account.rawValue]) ?? 0
+        let loaded: Int64? = try db.firstValue(
+            "SELECT max(id) FROM event WHERE accountId = ? AND eventName IN ('LoadFixture', 'ResetAccount')",
+            arguments: [account.rawValue])
+        let start = loaded ?? 0
         try db.execute(
             sql: "INSERT INTO lessonProgress (accountId, lessonId, startEventId) VALUES (?, ?, ?)",
             arguments: [account.rawValue, lesson.id, start])

@@ -16,9 +16,7 @@ extension IAMStore {
             let name = try MFADeviceName(validating: deviceName)
             let accountID = principal.accountID
             let serial = name.serialNumber(in: accountID)
-            let taken = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == accountID.rawValue)
-                .filter(sql: "deviceName = ? COLLATE NOCASE", arguments: [name.rawValue]).fetchCount(db)
-            guard taken == 0 else {
+            guard try MFADeviceRecord.find(name: name.rawValue, in: accountID.rawValue, db) == nil else {
                 throw IAMError.entityAlreadyExists("MFADevice entity at the same path and name already exists.")
             }
             try checkDeviceQuota(for: principal, db)
@@ -26,7 +24,7 @@ extension IAMStore {
                 serialNumber: serial, accountId: accountID.rawValue, deviceName: name.rawValue, type: .virtual,
                 seed: seed, createDate: now, assignedTo: nil, userId: nil, enableDate: nil, lastAcceptedStep: nil,
                 drift: 0)
-            try record.insert(db)
+            try record.insertRow(db)
             let account = try account(accountID, db)
             let uri = OTPAuthURI.aws(deviceName: name.rawValue, accountLabel: account.alias ?? accountID.rawValue, secret: seed)
             return NewVirtualMFADevice(
@@ -59,7 +57,7 @@ extension IAMStore {
             record.lastAcceptedStep = step
             // Activation does not measure drift: late but valid codes leave the device
             // out of sync, as AWS warns, until a resync.
-            try record.update(db)
+            try record.updateRow(db)
             return try self.device(record, db)
         }
     }
@@ -75,7 +73,8 @@ extension IAMStore {
             let principal = try target(userName: userName, caller: caller, action: "EnableMFADevice", db)
             let name = try MFADeviceName(validating: deviceName)
             guard HardwareSerial.isValid(serialNumber),
-                var record = try MFADeviceRecord.fetchOne(db, key: serialNumber),
+                var record = try MFADeviceRecord.fetchFirstRow(
+                    db, sql: "SELECT * FROM mfaDevice WHERE serialNumber = ?", arguments: [serialNumber]),
                 record.type == .hardware, record.accountId == principal.accountID.rawValue
             else {
                 throw IAMError.noSuchEntity("No hardware MFA device with serial number \(serialNumber) is known to AWS.")
@@ -95,7 +94,7 @@ extension IAMStore {
             record.userId = owner.userId
             record.enableDate = now
             record.lastAcceptedStep = step
-            try record.update(db)
+            try record.updateRow(db)
             return try device(record, db)
         }
     }
@@ -143,7 +142,7 @@ extension IAMStore {
         let step = try verifyPair(code1, code2, record, now: now)
         record.drift = step - TOTP.step(at: now)
         record.lastAcceptedStep = step
-        try record.update(db)
+        try record.updateRow(db)
         return try self.device(record, db)
     }
 
@@ -152,9 +151,9 @@ extension IAMStore {
     /// device (an abandoned "Assign MFA device" wizard) is simply deleted.
     @discardableResult
     public func removeMFADevice(caller: Caller, device: String, userName: String? = nil) throws -> MFADevice {
-        let type = try writer.read { db in
-            try String.fetchOne(
-                db, sql: "SELECT type FROM mfaDevice WHERE serialNumber = ? OR deviceName = ? COLLATE NOCASE",
+        let type: String? = try writer.read { db in
+            try db.firstValue(
+                "SELECT type FROM mfaDevice WHERE serialNumber = ? OR deviceName = ? COLLATE NOCASE",
                 arguments: [device, device])
         }
         let eventName = type == MFADeviceType.hardware.rawValue ? "DeactivateMFADevice" : "DeleteVirtualMFADevice"
@@ -173,7 +172,7 @@ extension IAMStore {
                         db, name: "DeactivateMFADevice", time: now, account: principal.accountID, actor: caller.arn,
                         resource: device)
                 }
-                try record.delete(db)
+                try record.deleteRow(db)
             case .hardware:
                 // The token goes back in the drawer: unassigned, known by its serial again.
                 var unassigned = record
@@ -182,7 +181,7 @@ extension IAMStore {
                 unassigned.enableDate = nil
                 unassigned.deviceName = record.serialNumber
                 unassigned.drift = 0
-                try unassigned.update(db)
+                try unassigned.updateRow(db)
             }
             return removed
         }
@@ -192,10 +191,8 @@ extension IAMStore {
     public func listMFADevices(caller: Caller, userName: String? = nil) throws -> [MFADevice] {
         try perform("ListVirtualMFADevices", caller: caller, resource: userName) { db, caller, _ in
             let principal = try target(userName: userName, caller: caller, action: "ListMFADevices", db)
-            let assigned = try MFADeviceRecord.all().assigned(to: OwnerKey(principal)).fetchAll(db)
-            let pending = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == principal.accountID.rawValue)
-                .filter(MFADeviceRecord.Columns.assignedTo == nil && MFADeviceRecord.Columns.type == "virtual")
-                .order(MFADeviceRecord.Columns.createDate, MFADeviceRecord.Columns.serialNumber).fetchAll(db)
+            let assigned = try MFADeviceRecord.assigned(to: OwnerKey(principal), db)
+            let pending = try MFADeviceRecord.pending(in: principal.accountID.rawValue, db)
             return try (assigned + pending).map { try device($0, db) }
         }
     }
@@ -204,12 +201,11 @@ extension IAMStore {
 
     /// The device named `nameOrSerial` in `account`.
     func findDevice(_ nameOrSerial: String, in account: AccountID, _ db: Database) throws -> MFADeviceRecord {
-        let request = MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == account.rawValue)
-        if let record = try request.filter(MFADeviceRecord.Columns.serialNumber == nameOrSerial).fetchOne(db) {
+        if let record = try MFADeviceRecord.find(serial: nameOrSerial, in: account.rawValue, db) {
             return record
         }
         if IAMName.hasValidCharacters(nameOrSerial),
-            let record = try request.filter(sql: "deviceName = ? COLLATE NOCASE", arguments: [nameOrSerial]).fetchOne(db)
+            let record = try MFADeviceRecord.find(name: nameOrSerial, in: account.rawValue, db)
         {
             return record
         }
@@ -219,7 +215,7 @@ extension IAMStore {
     }
 
     private func checkDeviceQuota(for principal: Principal, _ db: Database) throws {
-        let count = try MFADeviceRecord.all().assigned(to: OwnerKey(principal)).fetchCount(db)
+        let count = try MFADeviceRecord.assigned(to: OwnerKey(principal), db).count
         guard count < MFADeviceRules.maxDevicesPerIdentity else {
             throw IAMError.quotaExceeded("MFADevicesPerUser", MFADeviceRules.maxDevicesPerIdentity)
         }
@@ -240,7 +236,7 @@ extension IAMStore {
             switch record.assignedTo {
             case nil: nil
             case .root: .root(account)
-            case .user: try record.userId.flatMap { try UserRecord.fetchOne(db, key: $0) }.map { .user($0.user) }
+            case .user: try record.userId.flatMap { try UserRecord.find(id: $0, db) }.map { .user($0.user) }
             }
         return MFADevice(
             serialNumber: record.serialNumber, deviceName: record.deviceName, type: record.type,

@@ -171,9 +171,9 @@ extension IAMStore {
         guard let user else { return false }
         let hashes = try reading { db -> [String] in
             guard let keep = try passwordPolicy(AccountID(known: user.accountId), db)?.passwordReusePrevention else { return [] }
-            return try String.fetchAll(
-                db, sql: "SELECT passwordHash FROM passwordHistory WHERE userId = ? ORDER BY id DESC LIMIT ?",
-                arguments: [user.id, keep])
+            return try db.firstColumn(
+                "SELECT passwordHash FROM passwordHistory WHERE userId = ? ORDER BY id DESC LIMIT ?",
+                arguments: [user.id, keep]) as [String]
         }
         return hashes.contains { hasher.verify(password, against: $0) }
     }

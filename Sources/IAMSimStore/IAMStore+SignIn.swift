@@ -76,7 +76,7 @@ extension IAMStore {
                     return .failed(.signInFailed)
                 }
                 let principal = subject.principal
-                let devices = try MFADeviceRecord.all().assigned(to: OwnerKey(principal)).fetchAll(db)
+                let devices = try MFADeviceRecord.assigned(to: OwnerKey(principal), db)
                 if !devices.isEmpty, let until = subject.lockedUntil, until > now {
                     let error = IAMError.mfaLocked(until: until)
                     try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaCode != nil, error: error)
@@ -119,7 +119,7 @@ extension IAMStore {
                 let session = SessionRecord(
                     id: secrets.sessionToken(), accountId: subject.account.id, userId: subject.user?.id, mfaUsed: mfaUsed,
                     createDate: now, expireDate: now.addingTimeInterval(ConsoleSession.lifetime))
-                try session.insert(db)
+                try session.insertRow(db)
                 try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaUsed, error: nil)
                 return .opened(
                     ConsoleSession(
@@ -137,17 +137,20 @@ extension IAMStore {
     func subject(_ who: SignInIdentity, _ db: Database) throws -> SignInSubject? {
         switch who {
         case .root(let email):
-            guard let account = try AccountRecord.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [email]).fetchOne(db)
+            guard
+                let account = try AccountRecord.fetchFirstRow(
+                    db, sql: "SELECT * FROM account WHERE rootEmail = ? COLLATE NOCASE", arguments: [email])
             else { return nil }
             return SignInSubject(principal: .root(account.accountID), account: account)
         case .user(let accountName, let userName):
             guard
-                let account = try AccountRecord.filter(
-                    sql: "id = ? OR alias = ?", arguments: [accountName, accountName.lowercased()]
-                ).fetchOne(db),
+                let account = try AccountRecord.fetchFirstRow(
+                    db, sql: "SELECT * FROM account WHERE id = ? OR alias = ?",
+                    arguments: [accountName, accountName.lowercased()]),
                 IAMName.hasValidCharacters(userName),
-                let user = try UserRecord.filter(UserRecord.Columns.accountId == account.id)
-                    .filter(sql: "userName = ? COLLATE NOCASE", arguments: [userName]).fetchOne(db),
+                let user = try UserRecord.fetchFirstRow(
+                    db, sql: "SELECT * FROM iamUser WHERE accountId = ? AND userName = ? COLLATE NOCASE",
+                    arguments: [account.id, userName]),
                 let profile = try LoginProfileRecord.fetchOne(db, key: user.id)
             else { return nil }
             return SignInSubject(principal: .user(user.user), account: account, user: user, profile: profile)
@@ -163,14 +166,13 @@ extension IAMStore {
             let now = try clock.now(db)
             guard let session = try openSession(db, account: account, now: now) else { return nil }
             let principal = try principal(of: session, db)
-            var sessions = SessionRecord.all().open(at: now).filter(SessionRecord.Columns.accountId == session.accountId)
-            sessions =
-                if let userId = session.userId {
-                    sessions.filter(SessionRecord.Columns.userId == userId)
-                } else {
-                    sessions.filter(SessionRecord.Columns.userId == nil)
-                }
-            try sessions.updateAll(db, SessionRecord.Columns.endDate.set(to: now.stored))
+            // Every open session of the identity: plain SQL with `openSession`'s meaning.
+            try db.execute(
+                sql: """
+                    UPDATE consoleSession SET endDate = ?
+                    WHERE endDate IS NULL AND expireDate > ? AND accountId = ? AND userId IS ?
+                    """,
+                arguments: [now.stored, now.stored, session.accountId, session.userId])
             try EventLog.append(
                 db, name: "ConsoleSignOut", time: now, account: principal.accountID, actor: principal.arn,
                 resource: nil)
@@ -208,7 +210,7 @@ extension IAMStore {
                     lastAcceptedStep: device.lastAcceptedStep)
             else { continue }
             device.lastAcceptedStep = step
-            try device.update(db)
+            try device.updateRow(db)
             return true
         }
         return false

@@ -68,8 +68,9 @@ extension IAMStore {
                 ("SELECT count(*) FROM mfaDevice WHERE userId = ?", "must delete MFA device first"),
                 ("SELECT count(*) FROM groupMembership WHERE userId = ?", "must remove users from group first"),
             ]
-            for (sql, reason) in checks where try Int.fetchOne(db, sql: sql, arguments: [user.id]) ?? 0 > 0 {
-                throw IAMError.deleteConflict("Cannot delete entity, \(reason).")
+            for (sql, reason) in checks {
+                let count: Int? = try db.firstValue(sql, arguments: [user.id])
+                guard (count ?? 0) == 0 else { throw IAMError.deleteConflict("Cannot delete entity, \(reason).") }
             }
             // Sessions end with the user; its past events stay in the log.
             try db.execute(sql: "DELETE FROM consoleSession WHERE userId = ?", arguments: [user.id])

@@ -120,9 +120,9 @@ public struct IAMStore: Sendable {
         }
     }
 
-    /// The newest session open at `now`, of `account` when given. Plain SQL with the same
-    /// meaning as `SessionRecord.all().open(at:)`: every console command runs it, and the
-    /// query interface's first use costs more than the query (docs/performance.md).
+    /// The newest session open at `now` (neither signed out nor expired), of `account` when
+    /// given. Plain SQL: every console command runs it, and the query interface's first use
+    /// costs more than the query (docs/performance.md).
     func openSession(_ db: Database, account: AccountID?, now: Date) throws -> SessionRecord? {
         var sql = "SELECT * FROM consoleSession WHERE endDate IS NULL AND expireDate > ?"
         var arguments: StatementArguments = [now.stored]
@@ -136,12 +136,12 @@ public struct IAMStore: Sendable {
 
     func principal(of session: SessionRecord, _ db: Database) throws -> Principal {
         guard let userId = session.userId else { return .root(AccountID(known: session.accountId)) }
-        guard let user = try UserRecord.fetchOne(db, key: userId) else { throw IAMError.notSignedIn }
+        guard let user = try UserRecord.find(id: userId, db) else { throw IAMError.notSignedIn }
         return .user(user.user)
     }
 
     func account(_ id: AccountID, _ db: Database) throws -> AccountRecord {
-        guard let account = try AccountRecord.fetchOne(db, key: id.rawValue) else {
+        guard let account = try AccountRecord.find(id: id.rawValue, db) else {
             throw IAMError.noSuchEntity("The account \(id.rawValue) does not exist in this database.")
         }
         return account

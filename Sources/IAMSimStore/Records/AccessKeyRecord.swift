@@ -17,7 +17,7 @@ struct AccessKeyRecord: Hashable {
     var lastUsedRegion: String?
 }
 
-extension AccessKeyRecord: FetchableRecord, PersistableRecord {
+extension AccessKeyRecord: FetchableRecord, PlainRecord {
     static let databaseTableName = "accessKey"
 
     enum Columns {
@@ -41,16 +41,20 @@ extension AccessKeyRecord: FetchableRecord, PersistableRecord {
         lastUsedRegion = row["lastUsedRegion"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["accountId"] = accountId
-        container["userId"] = userId
-        container["secretAccessKey"] = secretAccessKey
-        container["status"] = status.rawValue
-        container["createDate"] = createDate.stored
-        container["lastUsedDate"] = lastUsedDate.stored
-        container["lastUsedService"] = lastUsedService
-        container["lastUsedRegion"] = lastUsedRegion
+    static let keyColumn = "id"
+
+    var columnValues: [(column: String, value: (any DatabaseValueConvertible)?)] {
+        [
+            ("id", id),
+            ("accountId", accountId),
+            ("userId", userId),
+            ("secretAccessKey", secretAccessKey),
+            ("status", status.rawValue),
+            ("createDate", createDate.stored),
+            ("lastUsedDate", lastUsedDate.stored),
+            ("lastUsedService", lastUsedService),
+            ("lastUsedRegion", lastUsedRegion),
+        ]
     }
 
     func metadata(userName: String?) -> AccessKeyMetadata {
@@ -60,16 +64,23 @@ extension AccessKeyRecord: FetchableRecord, PersistableRecord {
     }
 }
 
-extension DerivableRequest<AccessKeyRecord> {
+// MARK: - Plain queries
+
+extension AccessKeyRecord {
+    /// The key with id `id`.
+    static func find(id: String, _ db: Database) throws -> AccessKeyRecord? {
+        try fetchFirstRow(db, sql: "SELECT * FROM accessKey WHERE id = ?", arguments: [id])
+    }
+
     /// The keys `owner` holds, oldest first.
-    func owned(by owner: OwnerKey) -> Self {
-        let request = filter(AccessKeyRecord.Columns.accountId == owner.accountId)
-        let owned =
-            if let userId = owner.userId {
-                request.filter(AccessKeyRecord.Columns.userId == userId)
-            } else {
-                request.filter(AccessKeyRecord.Columns.userId == nil)
-            }
-        return owned.order(AccessKeyRecord.Columns.createDate, AccessKeyRecord.Columns.id)
+    static func owned(by owner: OwnerKey, _ db: Database) throws -> [AccessKeyRecord] {
+        if let userId = owner.userId {
+            return try fetchRows(
+                db, sql: "SELECT * FROM accessKey WHERE accountId = ? AND userId = ? ORDER BY createDate, id",
+                arguments: [owner.accountId, userId])
+        }
+        return try fetchRows(
+            db, sql: "SELECT * FROM accessKey WHERE accountId = ? AND userId IS NULL ORDER BY createDate, id",
+            arguments: [owner.accountId])
     }
 }

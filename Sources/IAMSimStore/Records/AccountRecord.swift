@@ -17,7 +17,7 @@ struct AccountRecord: Hashable {
     var lockedUntil: Date?
 }
 
-extension AccountRecord: FetchableRecord, PersistableRecord {
+extension AccountRecord: FetchableRecord, PlainRecord {
     static let databaseTableName = "account"
 
     enum Columns {
@@ -40,18 +40,31 @@ extension AccountRecord: FetchableRecord, PersistableRecord {
         lockedUntil = try row.storedDateIfPresent("lockedUntil")
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["alias"] = alias
-        container["createDate"] = createDate.stored
-        container["fixtureName"] = fixtureName
-        container["rootEmail"] = rootEmail
-        container["rootPasswordHash"] = rootPasswordHash
-        container["rootPasswordLastUsed"] = rootPasswordLastUsed.stored
-        container["fixtureJSON"] = fixtureJSON
-        container["failedMFAAttempts"] = failedMFAAttempts
-        container["lockedUntil"] = lockedUntil.stored
+    static let keyColumn = "id"
+
+    var columnValues: [(column: String, value: (any DatabaseValueConvertible)?)] {
+        [
+            ("id", id),
+            ("alias", alias),
+            ("createDate", createDate.stored),
+            ("fixtureName", fixtureName),
+            ("rootEmail", rootEmail),
+            ("rootPasswordHash", rootPasswordHash),
+            ("rootPasswordLastUsed", rootPasswordLastUsed.stored),
+            ("fixtureJSON", fixtureJSON),
+            ("failedMFAAttempts", failedMFAAttempts),
+            ("lockedUntil", lockedUntil.stored),
+        ]
     }
 
     var accountID: AccountID { AccountID(known: id) }
+}
+
+// MARK: - Plain queries
+
+extension AccountRecord {
+    /// The account with id `id`.
+    static func find(id: String, _ db: Database) throws -> AccountRecord? {
+        try fetchFirstRow(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id])
+    }
 }

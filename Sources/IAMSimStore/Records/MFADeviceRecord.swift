@@ -25,7 +25,7 @@ struct MFADeviceRecord: Hashable {
     var drift: Int64
 }
 
-extension MFADeviceRecord: FetchableRecord, PersistableRecord {
+extension MFADeviceRecord: FetchableRecord, PlainRecord {
     static let databaseTableName = "mfaDevice"
 
     enum Columns {
@@ -53,18 +53,22 @@ extension MFADeviceRecord: FetchableRecord, PersistableRecord {
         drift = row["drift"]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["serialNumber"] = serialNumber
-        container["accountId"] = accountId
-        container["deviceName"] = deviceName
-        container["type"] = type.rawValue
-        container["seed"] = seed
-        container["createDate"] = createDate.stored
-        container["assignedTo"] = assignedTo?.rawValue
-        container["userId"] = userId
-        container["enableDate"] = enableDate.stored
-        container["lastAcceptedStep"] = lastAcceptedStep
-        container["drift"] = drift
+    static let keyColumn = "serialNumber"
+
+    var columnValues: [(column: String, value: (any DatabaseValueConvertible)?)] {
+        [
+            ("serialNumber", serialNumber),
+            ("accountId", accountId),
+            ("deviceName", deviceName),
+            ("type", type.rawValue),
+            ("seed", seed),
+            ("createDate", createDate.stored),
+            ("assignedTo", assignedTo?.rawValue),
+            ("userId", userId),
+            ("enableDate", enableDate.stored),
+            ("lastAcceptedStep", lastAcceptedStep),
+            ("drift", drift),
+        ]
     }
 
     var totp: TOTP? { TOTP(base32Secret: seed) }
@@ -85,16 +89,47 @@ extension MFADeviceRecord: FetchableRecord, PersistableRecord {
     }
 }
 
-extension DerivableRequest<MFADeviceRecord> {
+// MARK: - Plain queries
+
+extension MFADeviceRecord {
     /// The devices assigned to `owner`, oldest first.
-    func assigned(to owner: OwnerKey) -> Self {
-        let request = filter(MFADeviceRecord.Columns.accountId == owner.accountId)
-        let assigned =
-            if let userId = owner.userId {
-                request.filter(MFADeviceRecord.Columns.assignedTo == "user" && MFADeviceRecord.Columns.userId == userId)
-            } else {
-                request.filter(MFADeviceRecord.Columns.assignedTo == "root")
-            }
-        return assigned.order(MFADeviceRecord.Columns.createDate, MFADeviceRecord.Columns.serialNumber)
+    static func assigned(to owner: OwnerKey, _ db: Database) throws -> [MFADeviceRecord] {
+        if let userId = owner.userId {
+            return try fetchRows(
+                db,
+                sql: """
+                    SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo = 'user' AND userId = ?
+                    ORDER BY createDate, serialNumber
+                    """,
+                arguments: [owner.accountId, userId])
+        }
+        return try fetchRows(
+            db,
+            sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo = 'root' ORDER BY createDate, serialNumber",
+            arguments: [owner.accountId])
+    }
+
+    /// The virtual devices of `account` created but not yet assigned, oldest first.
+    static func pending(in account: String, _ db: Database) throws -> [MFADeviceRecord] {
+        try fetchRows(
+            db,
+            sql: """
+                SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo IS NULL AND type = 'virtual'
+                ORDER BY createDate, serialNumber
+                """,
+            arguments: [account])
+    }
+
+    /// The device of `account` with serial number `serial`.
+    static func find(serial: String, in account: String, _ db: Database) throws -> MFADeviceRecord? {
+        try fetchFirstRow(
+            db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND serialNumber = ?", arguments: [account, serial])
+    }
+
+    /// The device of `account` named `name`, ignoring case as IAM does.
+    static func find(name: String, in account: String, _ db: Database) throws -> MFADeviceRecord? {
+        try fetchFirstRow(
+            db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND deviceName = ? COLLATE NOCASE",
+            arguments: [account, name])
     }
 }

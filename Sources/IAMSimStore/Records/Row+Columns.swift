@@ -41,3 +41,23 @@ extension Row {
         DatabaseError(resultCode: .SQLITE_CORRUPT, message: "column \(column) does not hold \(expected)")
     }
 }
+
+// MARK: - Single values
+
+extension Database {
+    /// The first column of the first row `sql` selects, or nil without a row. Read as a plain
+    /// row, for the same reason as above: `Int.fetchOne` and its kin instantiate a generic
+    /// cursor type per value type on first use.
+    func firstValue<Value: DatabaseValueConvertible>(
+        _ sql: String, arguments: StatementArguments = StatementArguments()
+    ) throws -> Value? {
+        try Row.fetchOne(self, sql: sql, arguments: arguments).flatMap { $0[0] }
+    }
+
+    /// The first column of every row `sql` selects.
+    func firstColumn<Value: DatabaseValueConvertible>(
+        _ sql: String, arguments: StatementArguments = StatementArguments()
+    ) throws -> [Value] {
+        try Row.fetchAll(self, sql: sql, arguments: arguments).map { $0[0] }
+    }
+}

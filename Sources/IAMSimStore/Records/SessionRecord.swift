@@ -13,7 +13,7 @@ struct SessionRecord: Hashable {
     var endDate: Date?
 }
 
-extension SessionRecord: FetchableRecord, PersistableRecord {
+extension SessionRecord: FetchableRecord, PlainRecord {
     static let databaseTableName = "consoleSession"
 
     // Mapped by hand, not through Codable (see Row+Columns.swift).
@@ -27,14 +27,18 @@ extension SessionRecord: FetchableRecord, PersistableRecord {
         endDate = try row.storedDateIfPresent("endDate")
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["accountId"] = accountId
-        container["userId"] = userId
-        container["mfaUsed"] = mfaUsed
-        container["createDate"] = createDate.stored
-        container["expireDate"] = expireDate.stored
-        container["endDate"] = endDate.stored
+    static let keyColumn = "id"
+
+    var columnValues: [(column: String, value: (any DatabaseValueConvertible)?)] {
+        [
+            ("id", id),
+            ("accountId", accountId),
+            ("userId", userId),
+            ("mfaUsed", mfaUsed),
+            ("createDate", createDate.stored),
+            ("expireDate", expireDate.stored),
+            ("endDate", endDate.stored),
+        ]
     }
 
     enum Columns {
@@ -44,13 +48,5 @@ extension SessionRecord: FetchableRecord, PersistableRecord {
         static let createDate = Column("createDate")
         static let expireDate = Column("expireDate")
         static let endDate = Column("endDate")
-    }
-}
-
-extension DerivableRequest<SessionRecord> {
-    /// Sessions neither signed out nor expired at `now`, newest first.
-    func open(at now: Date) -> Self {
-        filter(SessionRecord.Columns.endDate == nil && SessionRecord.Columns.expireDate > now.stored)
-            .order(SessionRecord.Columns.createDate.desc, Column.rowID.desc)
     }
 }

@@ -14,7 +14,7 @@ struct UserRecord: Hashable {
     var lockedUntil: Date?
 }
 
-extension UserRecord: FetchableRecord, PersistableRecord {
+extension UserRecord: FetchableRecord, PlainRecord {
     static let databaseTableName = "iamUser"
 
     enum Columns {
@@ -35,20 +35,33 @@ extension UserRecord: FetchableRecord, PersistableRecord {
         lockedUntil = try row.storedDateIfPresent("lockedUntil")
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        container["id"] = id
-        container["accountId"] = accountId
-        container["userName"] = userName
-        container["path"] = path
-        container["createDate"] = createDate.stored
-        container["passwordLastUsed"] = passwordLastUsed.stored
-        container["failedMFAAttempts"] = failedMFAAttempts
-        container["lockedUntil"] = lockedUntil.stored
+    static let keyColumn = "id"
+
+    var columnValues: [(column: String, value: (any DatabaseValueConvertible)?)] {
+        [
+            ("id", id),
+            ("accountId", accountId),
+            ("userName", userName),
+            ("path", path),
+            ("createDate", createDate.stored),
+            ("passwordLastUsed", passwordLastUsed.stored),
+            ("failedMFAAttempts", failedMFAAttempts),
+            ("lockedUntil", lockedUntil.stored),
+        ]
     }
 
     var user: User {
         User(
             accountID: AccountID(known: accountId), userName: userName, userID: id, path: path,
             createDate: createDate, passwordLastUsed: passwordLastUsed)
+    }
+}
+
+// MARK: - Plain queries
+
+extension UserRecord {
+    /// The user with id `id`.
+    static func find(id: String, _ db: Database) throws -> UserRecord? {
+        try fetchFirstRow(db, sql: "SELECT * FROM iamUser WHERE id = ?", arguments: [id])
     }
 }
