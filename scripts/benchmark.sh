@@ -160,6 +160,8 @@ SEED=${URI#*secret=}
 SEED=${SEED%%&*}
 [[ $(jq -er .VirtualMFADevice.Base32StringSeed <<<"$ASSIGN_JSON" | base64 -d) == "$SEED" ]] \
     || die "Base32StringSeed does not decode to the URI's secret"
+ASSIGNED=$DB/assigned.snapshot.sqlite # device assigned, not yet in the authenticator
+snapshot "$LESSON" "$ASSIGNED"
 iam authenticator add --uri "$URI" --db "$LESSON" >/dev/null
 code_at() { oathtool --totp -b --now "@$1" "$SEED"; }
 CODE1=$(code_at $((T0_UNIX - 30)))
@@ -221,6 +223,8 @@ bench "access-keys list" "$I$(q access-keys list --db "$LESSON")" -N
 bench "mfa list" "$I$(q mfa list --db "$LESSON")" -N
 bench "authenticator codes" "$I$(q authenticator codes --db "$LESSON")" -N
 bench "events" "$I$(q events --db "$LESSON")" -N
+W=$(work lesson)
+bench "lesson (what to do next)" "$I$(q lesson --db "$W")" -N
 
 W=$(work keys-off)
 bench "access-keys deactivate" "$I$(q access-keys deactivate "$KEY" --db "$W")" -N \
@@ -230,6 +234,9 @@ iam access-keys deactivate "$KEY" --db "$W" >/dev/null
 bench "access-keys activate" "$I$(q access-keys activate "$KEY" --db "$W")" -N \
     --prepare "$I$(q access-keys deactivate "$KEY" --db "$W")"
 
+W=$DB/keys-delete.sqlite
+bench "access-keys delete" "$I$(q access-keys delete "$KEY" --db "$W")" -N --prepare "$(restore "$LESSON" "$W")"
+
 W=$(work clock-advance)
 bench "clock advance 30s" "$I$(q clock advance 30s --db "$W")" -N
 
@@ -237,6 +244,10 @@ W=$(work mfa-assign)
 iam mfa assign bench --db "$W" >/dev/null # so the first --prepare has a device to remove
 bench "mfa assign" "$I$(q mfa assign bench --db "$W")" -N \
     --prepare "$I$(q mfa remove bench --db "$W")"
+
+W=$DB/authenticator-add.sqlite
+bench "authenticator add --uri" "$I$(q authenticator add --uri "$URI" --db "$W")" -N \
+    --prepare "$(restore "$ASSIGNED" "$W")"
 
 # A fresh random device per run would need its codes computed between --prepare and the run,
 # which a fixed hyperfine command line cannot take; instead every run activates the same

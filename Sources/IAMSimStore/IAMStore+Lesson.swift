@@ -40,8 +40,9 @@ extension IAMStore {
             let now = try clock.now(db)
             let start = try lessonStart(account, lesson, db)
             let rootARN = account.rootARN
-            let events = try EventRecord.filter(EventRecord.Columns.accountId == account.rawValue)
-                .filter(EventRecord.Columns.id > start).order(EventRecord.Columns.id).fetchAll(db)
+            let events = try Row.fetchAll(
+                db, sql: "SELECT * FROM event WHERE accountId = ? AND id > ? ORDER BY id", arguments: [account.rawValue, start]
+            ).map { try EventRecord(row: $0) }
                 .map { event in
                     LessonObservation.LoggedEvent(
                         id: event.id ?? 0, name: event.eventName, succeeded: event.outcome == .success,
@@ -52,9 +53,9 @@ extension IAMStore {
                 LessonObservation.AccessKey(id: $0.id, active: $0.status == .active)
             }
             let assigned = try MFADeviceRecord.assigned(to: root, db)
-            let pending = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == account.rawValue)
-                .filter(MFADeviceRecord.Columns.assignedTo == nil).fetchAll(db)
-            let devices = (assigned + pending).map(\.lessonDevice)
+            let unassigned = try MFADeviceRecord.fetchRows(
+                db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo IS NULL", arguments: [account.rawValue])
+            let devices = (assigned + unassigned).map { $0.lessonDevice }
             let session = try openSession(db, account: account, now: now)
             let record = try self.account(account, db)
             return LessonObservation(

@@ -20,14 +20,6 @@ struct AccessKeyRecord: Hashable {
 extension AccessKeyRecord: FetchableRecord, PlainRecord {
     static let databaseTableName = "accessKey"
 
-    enum Columns {
-        static let id = Column("id")
-        static let accountId = Column("accountId")
-        static let userId = Column("userId")
-        static let status = Column("status")
-        static let createDate = Column("createDate")
-    }
-
     // Mapped by hand, not through Codable (see Row+Columns.swift).
     init(row: Row) throws {
         id = row["id"]

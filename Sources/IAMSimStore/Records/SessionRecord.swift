@@ -40,13 +40,4 @@ extension SessionRecord: FetchableRecord, PlainRecord {
             ("endDate", endDate.stored),
         ]
     }
-
-    enum Columns {
-        static let id = Column("id")
-        static let accountId = Column("accountId")
-        static let userId = Column("userId")
-        static let createDate = Column("createDate")
-        static let expireDate = Column("expireDate")
-        static let endDate = Column("endDate")
-    }
 }
