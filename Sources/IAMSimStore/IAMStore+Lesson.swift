@@ -45,7 +45,7 @@ extension IAMStore {
             ).map { try EventRecord(row: $0) }
                 .map { event in
                     LessonObservation.LoggedEvent(
-                        id: event.id ?? 0, name: event.eventName, succeeded: event.outcome == .success,
+                        id: event.id, name: event.eventName, succeeded: event.outcome == .success,
                         mfaUsed: event.mfaUsed, byRoot: event.actorArn == nil || event.actorArn == rootARN)
                 }
             let root = OwnerKey(.root(account))

@@ -22,7 +22,6 @@ extension AccountRecord: FetchableRecord, PlainRecord {
 
     enum Columns {
         static let id = Column("id")
-        static let rootEmail = Column("rootEmail")
         static let alias = Column("alias")
     }
 

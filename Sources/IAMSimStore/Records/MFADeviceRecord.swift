@@ -31,9 +31,7 @@ extension MFADeviceRecord: FetchableRecord, PlainRecord {
     enum Columns {
         static let serialNumber = Column("serialNumber")
         static let accountId = Column("accountId")
-        static let deviceName = Column("deviceName")
         static let assignedTo = Column("assignedTo")
-        static let userId = Column("userId")
         static let type = Column("type")
         static let createDate = Column("createDate")
     }

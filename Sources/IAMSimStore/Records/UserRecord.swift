@@ -18,9 +18,7 @@ extension UserRecord: FetchableRecord, PlainRecord {
     static let databaseTableName = "iamUser"
 
     enum Columns {
-        static let id = Column("id")
         static let accountId = Column("accountId")
-        static let userName = Column("userName")
     }
 
     // Mapped by hand, not through Codable (see Row+Columns.swift).
