@@ -29,9 +29,9 @@ extension IAMSimCommand {
     /// The command `arguments` name under `FastParseRoot`, or nil when they must go through
     /// the full parse.
     static func fastParse(_ arguments: [String]) -> (any ParsableCommand)? {
-        guard !arguments.contains(where: { $0.hasPrefix("--generate-completion-script") }),
-            let command = try? FastParseRoot.parseAsRoot(arguments)
-        else { return nil }
+        // `--generate-completion-script` is an unknown option under this root: it fails here
+        // and goes to the full parse like any other error.
+        guard let command = try? FastParseRoot.parseAsRoot(arguments) else { return nil }
         // The root itself (no subcommand) and ArgumentParser's `help` print usage text, which
         // would name the super-command: they go through the full parse. Comparing metatypes
         // and names costs nothing, unlike a cast, which scans every protocol conformance.

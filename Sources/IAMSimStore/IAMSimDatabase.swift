@@ -98,21 +98,19 @@ public enum IAMSimDatabase {
         // read, in plain SQL. GRDB's schema and migrator queries would give the same answer
         // but instantiate generic types on first use, at a measured 0.1 ms each
         // (docs/performance.md).
-        let upToDate = try writer.read { db in
-            try appliedMigrations(db)?.sorted() == migrator.migrations.sorted()
+        let known = migrator.migrations
+        let applied = try writer.read { db in try appliedMigrations(db) }
+        if applied?.sorted() == known.sorted() { return }
+        if let applied {
+            // A migration this version does not know: a newer iamsim's database.
+            if applied.contains(where: { !known.contains($0) }) { throw StoreError.newerSchema(path: path) }
+        } else {
+            // Tables but no migration table: another program's database.
+            let tables: Int? = try writer.read { db in
+                try db.firstValue("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            }
+            if (tables ?? 0) > 0 { throw StoreError.foreignDatabase(path: path) }
         }
-        if upToDate { return }
-        let (foreign, superseded) = try writer.read { db -> (Bool, Bool) in
-            let known = try migrator.appliedIdentifiers(db)
-            let completed = try migrator.hasBeenSuperseded(db)
-            let tables: Int? = try db.firstValue(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-            let hasTables = tables ?? 0
-            let hasMigrations = try db.tableExists("grdb_migrations")
-            return (hasTables > 0 && !hasMigrations && known.isEmpty, completed)
-        }
-        if foreign { throw StoreError.foreignDatabase(path: path) }
-        if superseded { throw StoreError.newerSchema(path: path) }
         try migrator.migrate(writer)
     }
 

@@ -67,12 +67,12 @@ extension IAMStore {
         do {
             return try writer.write { db -> UseOutcome in
                 let now = try clock.now(db)
-                guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.find(id: id, db) else {
+                guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.find(key: id, db) else {
                     try EventLog.append(db, name: "GetCallerIdentity", time: now, outcome: .failure, error: .invalidAccessKey, resource: id)
                     return .failed(.invalidAccessKey)
                 }
                 let owner: Principal =
-                    if let userId = key.userId, let user = try UserRecord.find(id: userId, db) {
+                    if let userId = key.userId, let user = try UserRecord.find(key: userId, db) {
                         .user(user.user)
                     } else {
                         .root(AccountID(known: key.accountId))
@@ -104,7 +104,7 @@ extension IAMStore {
     /// The key `id` if `owner` holds it; keys of other identities are as good as missing.
     private func ownedKey(_ id: String, owner: Principal, _ db: Database) throws -> AccessKeyRecord {
         let keyID = try AccessKeyID(validating: id)
-        guard let key = try AccessKeyRecord.find(id: keyID.rawValue, db),
+        guard let key = try AccessKeyRecord.find(key: keyID.rawValue, db),
             OwnerKey(accountId: key.accountId, userId: key.userId) == OwnerKey(owner)
         else { throw IAMError.noSuchAccessKey(id) }
         return key

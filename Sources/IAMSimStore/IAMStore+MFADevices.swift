@@ -73,8 +73,7 @@ extension IAMStore {
             let principal = try target(userName: userName, caller: caller, action: "EnableMFADevice", db)
             let name = try MFADeviceName(validating: deviceName)
             guard HardwareSerial.isValid(serialNumber),
-                var record = try MFADeviceRecord.fetchFirstRow(
-                    db, sql: "SELECT * FROM mfaDevice WHERE serialNumber = ?", arguments: [serialNumber]),
+                var record = try MFADeviceRecord.find(key: serialNumber, db),
                 record.type == .hardware, record.accountId == principal.accountID.rawValue
             else {
                 throw IAMError.noSuchEntity("No hardware MFA device with serial number \(serialNumber) is known to AWS.")
@@ -236,7 +235,7 @@ extension IAMStore {
             switch record.assignedTo {
             case nil: nil
             case .root: .root(account)
-            case .user: try record.userId.flatMap { try UserRecord.find(id: $0, db) }.map { .user($0.user) }
+            case .user: try record.userId.flatMap { try UserRecord.find(key: $0, db) }.map { .user($0.user) }
             }
         return MFADevice(
             serialNumber: record.serialNumber, deviceName: record.deviceName, type: record.type,

@@ -136,12 +136,12 @@ public struct IAMStore: Sendable {
 
     func principal(of session: SessionRecord, _ db: Database) throws -> Principal {
         guard let userId = session.userId else { return .root(AccountID(known: session.accountId)) }
-        guard let user = try UserRecord.find(id: userId, db) else { throw IAMError.notSignedIn }
+        guard let user = try UserRecord.find(key: userId, db) else { throw IAMError.notSignedIn }
         return .user(user.user)
     }
 
     func account(_ id: AccountID, _ db: Database) throws -> AccountRecord {
-        guard let account = try AccountRecord.find(id: id.rawValue, db) else {
+        guard let account = try AccountRecord.find(key: id.rawValue, db) else {
             throw IAMError.noSuchEntity("The account \(id.rawValue) does not exist in this database.")
         }
         return account

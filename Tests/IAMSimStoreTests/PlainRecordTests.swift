@@ -52,9 +52,9 @@ struct PlainRecordTests {
         }
         let read = try writer.read { db in
             (
-                try AccountRecord.fetchOne(db, key: Self.account.id), try AccountRecord.find(id: Self.account.id, db),
-                try UserRecord.fetchOne(db, key: Self.user.id), try UserRecord.find(id: Self.user.id, db),
-                try AccessKeyRecord.fetchOne(db, key: Self.key.id), try AccessKeyRecord.find(id: Self.key.id, db),
+                try AccountRecord.fetchOne(db, key: Self.account.id), try AccountRecord.find(key: Self.account.id, db),
+                try UserRecord.fetchOne(db, key: Self.user.id), try UserRecord.find(key: Self.user.id, db),
+                try AccessKeyRecord.fetchOne(db, key: Self.key.id), try AccessKeyRecord.find(key: Self.key.id, db),
                 try MFADeviceRecord.fetchOne(db, key: Self.device.serialNumber),
                 try MFADeviceRecord.find(name: "PHONE", in: Self.account.id, db),
                 try SessionRecord.fetchOne(db, key: Self.session.id)
@@ -140,7 +140,7 @@ struct PlainRecordTests {
             try db.execute(sql: "UPDATE accessKey SET createDate = 'yesterday'")
         }
         #expect {
-            try writer.read { db in try AccessKeyRecord.find(id: Self.key.id, db) }
+            try writer.read { db in try AccessKeyRecord.find(key: Self.key.id, db) }
         } throws: { error in
             (error as? DatabaseError)?.resultCode == .SQLITE_CORRUPT
         }
@@ -148,7 +148,7 @@ struct PlainRecordTests {
             try db.execute(sql: "UPDATE accessKey SET createDate = ?, status = 'Paused'", arguments: [Self.created.stored])
         }
         #expect {
-            try writer.read { db in try AccessKeyRecord.find(id: Self.key.id, db) }
+            try writer.read { db in try AccessKeyRecord.find(key: Self.key.id, db) }
         } throws: { error in
             (error as? DatabaseError)?.resultCode == .SQLITE_CORRUPT
         }

@@ -59,11 +59,6 @@ extension AccessKeyRecord: FetchableRecord, PlainRecord {
 // MARK: - Plain queries
 
 extension AccessKeyRecord {
-    /// The key with id `id`.
-    static func find(id: String, _ db: Database) throws -> AccessKeyRecord? {
-        try fetchFirstRow(db, sql: "SELECT * FROM accessKey WHERE id = ?", arguments: [id])
-    }
-
     /// The keys `owner` holds, oldest first.
     static func owned(by owner: OwnerKey, _ db: Database) throws -> [AccessKeyRecord] {
         if let userId = owner.userId {

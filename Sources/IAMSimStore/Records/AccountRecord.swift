@@ -58,12 +58,3 @@ extension AccountRecord: FetchableRecord, PlainRecord {
 
     var accountID: AccountID { AccountID(known: id) }
 }
-
-// MARK: - Plain queries
-
-extension AccountRecord {
-    /// The account with id `id`.
-    static func find(id: String, _ db: Database) throws -> AccountRecord? {
-        try fetchFirstRow(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id])
-    }
-}

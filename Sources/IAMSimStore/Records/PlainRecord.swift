@@ -33,24 +33,31 @@ extension PlainRecord {
     ///
     /// - Throws: `RecordError.recordNotFound` when there is no such row, as `update` does.
     func updateRow(_ db: Database) throws {
-        let pairs = columnValues
-        guard let key = pairs.first(where: { $0.column == Self.keyColumn }) else { return }
-        let others = pairs.filter { $0.column != Self.keyColumn }
+        let others = columnValues.filter { $0.column != Self.keyColumn }
         let assignments = others.map { "\($0.column) = ?" }.joined(separator: ", ")
         try db.execute(
             sql: "UPDATE \(Self.databaseTableName) SET \(assignments) WHERE \(Self.keyColumn) = ?",
-            arguments: StatementArguments(others.map { $0.value } + [key.value]))
+            arguments: StatementArguments(others.map { $0.value } + [keyValue]))
         guard db.changesCount == 1 else {
             throw RecordError.recordNotFound(
-                databaseTableName: Self.databaseTableName, key: [Self.keyColumn: (key.value?.databaseValue ?? .null)])
+                databaseTableName: Self.databaseTableName, key: [Self.keyColumn: keyValue?.databaseValue ?? .null])
         }
     }
 
     /// Deletes the row with the record's key.
     func deleteRow(_ db: Database) throws {
-        guard let key = columnValues.first(where: { $0.column == Self.keyColumn }) else { return }
-        try db.execute(
-            sql: "DELETE FROM \(Self.databaseTableName) WHERE \(Self.keyColumn) = ?", arguments: [key.value])
+        try db.execute(sql: "DELETE FROM \(Self.databaseTableName) WHERE \(Self.keyColumn) = ?", arguments: [keyValue])
+    }
+
+    /// The value of the key column.
+    private var keyValue: (any DatabaseValueConvertible)? {
+        columnValues.first { $0.column == Self.keyColumn }?.value
+    }
+
+    /// The row whose key is `key`, decoded.
+    static func find(key: String, _ db: Database) throws -> Self? where Self: FetchableRecord {
+        try fetchFirstRow(
+            db, sql: "SELECT * FROM \(databaseTableName) WHERE \(keyColumn) = ?", arguments: [key])
     }
 
     /// The rows `sql` selects, decoded.

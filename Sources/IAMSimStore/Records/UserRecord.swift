@@ -54,12 +54,3 @@ extension UserRecord: FetchableRecord, PlainRecord {
             createDate: createDate, passwordLastUsed: passwordLastUsed)
     }
 }
-
-// MARK: - Plain queries
-
-extension UserRecord {
-    /// The user with id `id`.
-    static func find(id: String, _ db: Database) throws -> UserRecord? {
-        try fetchFirstRow(db, sql: "SELECT * FROM iamUser WHERE id = ?", arguments: [id])
-    }
-}
