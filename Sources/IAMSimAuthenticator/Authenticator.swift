@@ -35,8 +35,8 @@ public struct AuthenticatorCode: Hashable, Sendable {
 /// The trainee's phone: an authenticator app with its own storage.
 ///
 /// It learns secrets only as a phone does (typed, or read from an `otpauth://` URI), keeps
-/// them in its own table, and never reads IAM's tables. It reads the simulator's shared
-/// clock, as a phone reads network time.
+/// them in its own table, and never reads IAM's tables. It reads its account's clock,
+/// as a phone reads network time.
 public struct Authenticator: Sendable {
     let writer: any DatabaseWriter
     let clock: SimulationClock
@@ -90,7 +90,7 @@ public struct Authenticator: Sendable {
     /// showed each code; the guided lesson reads them to tell code 1 from code 2.
     public func codes() throws -> [AuthenticatorCode] {
         try writer.write { db in
-            let now = try clock.now(db)
+            let now = try clock.now(db, account: AccountID(known: owner))
             try db.execute(
                 sql: """
                     UPDATE authenticatorAccount
@@ -137,7 +137,7 @@ public struct Authenticator: Sendable {
         label: String?, issuer: String?, accountName: String?, secret: String, totp: TOTP
     ) throws -> AuthenticatorAccount {
         try writer.write { db in
-            let now = try clock.now(db)
+            let now = try clock.now(db, account: AccountID(known: owner))
             var chosen = label?.trimmingCharacters(in: .whitespaces) ?? ""
             if chosen.isEmpty {
                 let count =

@@ -13,7 +13,7 @@ public struct HardwareTokenDisplay: Hashable, Sendable {
 /// The hardware TOTP tokens in the trainee's hands (key-fob tokens with a display).
 ///
 /// Like the phone, they live in their own table and never read IAM's: a fixture hands them
-/// out with the seed their vendor loaded, and they show codes on the shared clock.
+/// out with the seed their vendor loaded, and they show codes on their account's clock.
 public struct HardwareTokens: Sendable {
     let writer: any DatabaseWriter
     let clock: SimulationClock
@@ -30,7 +30,7 @@ public struct HardwareTokens: Sendable {
     public func receive(_ tokens: [Fixture.HardwareToken]) throws {
         guard !tokens.isEmpty else { return }
         try writer.write { db in
-            let now = try clock.now(db)
+            let now = try clock.now(db, account: AccountID(known: owner))
             for token in tokens {
                 try db.execute(
                     sql: """
@@ -44,7 +44,7 @@ public struct HardwareTokens: Sendable {
     /// What each token shows now, by serial number.
     public func displays() throws -> [HardwareTokenDisplay] {
         try writer.read { db in
-            let now = try clock.now(db)
+            let now = try clock.now(db, account: AccountID(known: owner))
             return try Row.fetchAll(
                 db, sql: "SELECT serialNumber, secret FROM hardwareToken WHERE accountId = ? ORDER BY serialNumber",
                 arguments: [owner])

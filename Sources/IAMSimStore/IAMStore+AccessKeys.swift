@@ -66,9 +66,10 @@ extension IAMStore {
     public func useAccessKey(_ id: String, secret: String, service: String, region: String?) throws -> Principal {
         do {
             return try writer.write { db -> UseOutcome in
-                let now = try clock.now(db)
                 guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.find(key: id, db) else {
-                    try EventLog.append(db, name: "GetCallerIdentity", time: now, outcome: .failure, error: .invalidAccessKey, resource: id)
+                    try EventLog.append(
+                        db, name: "GetCallerIdentity", time: clock.realNow(), outcome: .failure, error: .invalidAccessKey,
+                        resource: id)
                     return .failed(.invalidAccessKey)
                 }
                 let owner: Principal =
@@ -77,6 +78,7 @@ extension IAMStore {
                     } else {
                         .root(AccountID(known: key.accountId))
                     }
+                let now = try clock.now(db, account: owner.accountID)
                 let error: IAMError? =
                     key.status != .active
                     ? .invalidAccessKey

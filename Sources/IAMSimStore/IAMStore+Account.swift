@@ -59,7 +59,7 @@ extension IAMStore {
         /// At most this many, the newest.
         public var limit: Int
 
-        public init(account: AccountID? = nil, since: Date? = nil, identity: String? = nil, action: String? = nil, limit: Int = 100) {
+        public init(account: AccountID?, since: Date? = nil, identity: String? = nil, action: String? = nil, limit: Int = 100) {
             self.account = account
             self.since = since
             self.identity = identity
@@ -68,8 +68,8 @@ extension IAMStore {
         }
     }
 
-    /// The newest `limit` events of `account` (or of the whole database), oldest first.
-    public func events(account: AccountID? = nil, limit: Int = 100) throws -> [Event] {
+    /// The newest `limit` events of `account` (nil: of the whole database), oldest first.
+    public func events(account: AccountID?, limit: Int = 100) throws -> [Event] {
         try events(EventFilter(account: account, limit: limit))
     }
 

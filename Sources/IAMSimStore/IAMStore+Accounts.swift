@@ -22,7 +22,8 @@ extension IAMStore {
     public func createAccounts(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) throws -> [AccountID] {
         let prepared = hashingPasswords(fixtures, progress: progress)
         return try writing { db in
-            let now = try clock.now(db)
+            // New accounts start on real time: a clock is simulated only once someone sets it.
+            let now = clock.realNow()
             return try prepared.map { try load($0, event: "LoadFixture", now: now, db) }
         }
     }
@@ -58,10 +59,11 @@ extension IAMStore {
     public func deleteAccount(_ account: AccountID, alsoDelete: (Database, AccountID) throws -> Void = { _, _ in }) throws {
         try writing { db in
             _ = try self.account(account, db)
+            let now = try clock.now(db, account: account)
             try deleteAccountContents([account], db)
             try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.rawValue])
             try alsoDelete(db, account)
-            try EventLog.append(db, name: "DeleteAccount", time: try clock.now(db), account: account, resource: nil)
+            try EventLog.append(db, name: "DeleteAccount", time: now, account: account, resource: nil)
         }
     }
 
@@ -100,10 +102,14 @@ extension IAMStore {
         }
         let prepared = hashingPasswords(fixtures.map(\.fixture), progress: progress)
         try writing { db in
-            let now = try clock.now(db)
+            // Each account is reset on its own clock, which the reset keeps as it is.
+            let simulated = try clock.simulatedTimes(db)
+            let realNow = clock.realNow()
             try deleteAccountContents(accounts, db)
             for (index, fixture) in prepared.enumerated() {
-                try load(fixture, event: "ResetAccount", now: now, replacing: true, storedJSON: fixtures[index].json, db)
+                try load(
+                    fixture, event: "ResetAccount", now: simulated[accounts[index].rawValue] ?? realNow, replacing: true,
+                    storedJSON: fixtures[index].json, db)
             }
             try alsoReset(db, Array(zip(accounts, prepared)))
         }

@@ -10,8 +10,7 @@ extension IAMStore {
     /// A read: it changes nothing and leaves no event.
     public func audit(caller: Caller) throws -> (account: AccountID, findings: [AuditFinding]) {
         try reading { db in
-            let now = try clock.now(db)
-            let principal = try resolve(caller, db, now: now)
+            let (principal, now) = try resolve(caller, db)
             try Permissions.authorizeAdministration(principal, "GetAccountSummary", resource: "*")
             let snapshot = try auditSnapshot(principal.accountID, now: now, db)
             return (principal.accountID, AuditControls.evaluate(snapshot))

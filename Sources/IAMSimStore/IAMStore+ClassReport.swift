@@ -22,7 +22,9 @@ extension IAMStore {
     /// per kind of row for the whole classroom (not one per account), in one snapshot.
     public func classReport(lesson: Lesson) throws -> [ClassReportEntry] {
         try reading { db in
-            let now = try clock.now(db)
+            // Each account's own clock: simulated where it was set, else real time.
+            let simulated = try clock.simulatedTimes(db)
+            let realNow = clock.realNow()
             let accounts = try AccountRecord.order(sql: "rowid").fetchAll(db)
             var starts: [String: Int64] = [:]
             for row in try Row.fetchAll(
@@ -82,10 +84,11 @@ extension IAMStore {
             let openRoot = Set(
                 try db.firstColumn(
                     """
-                    SELECT DISTINCT accountId FROM consoleSession
-                    WHERE userId IS NULL AND endDate IS NULL AND expireDate > ?
+                    SELECT DISTINCT s.accountId FROM consoleSession s
+                    LEFT JOIN simulatedClock c ON c.accountId = s.accountId
+                    WHERE s.userId IS NULL AND s.endDate IS NULL AND s.expireDate > coalesce(c.time, ?)
                     """,
-                    arguments: [now.stored]) as [String])
+                    arguments: [realNow.stored]) as [String])
             var done: [String: (Set<String>, [String: Int64])] = [:]
             for row in try Row.fetchAll(
                 db, sql: "SELECT accountId, stepId, witnessEventId FROM lessonStep WHERE lessonId = ?", arguments: [lesson.id])
@@ -122,6 +125,7 @@ extension IAMStore {
             }
             return accounts.map { record in
                 let id = record.id
+                let now = simulated[id] ?? realNow
                 let accountDevices = devices[id] ?? []
                 let rootKeys = keys[id] ?? []
                 let observation = LessonObservation(

@@ -14,7 +14,7 @@ extension IAMStore {
         // Hash before the transaction: the deliberate slowness must not hold the write lock.
         let prepared = hashingPasswords(fixture)
         return try writing { db in
-            try load(prepared, event: "LoadFixture", now: try clock.now(db), db)
+            try load(prepared, event: "LoadFixture", now: clock.realNow(), db)
         }
     }
 
@@ -33,7 +33,7 @@ extension IAMStore {
             let prepared = hashingPasswords(fixture)
             return try writer.write { db in
                 guard try Self.isEmpty(db) else { return nil }
-                try load(prepared, event: "LoadFixture", now: try clock.now(db), db)
+                try load(prepared, event: "LoadFixture", now: clock.realNow(), db)
                 return fixture
             }
         } catch {

@@ -9,8 +9,7 @@ extension IAMStore {
     /// signed-in one, else the first in the database.
     public func currentAccount() throws -> AccountID {
         return try reading { db in
-            let now = try clock.now(db)
-            if let session = try openSession(db, account: nil, now: now) { return AccountID(known: session.accountId) }
+            if let (session, _) = try openSession(db, account: nil) { return AccountID(known: session.accountId) }
             guard let first: String = try db.firstValue("SELECT id FROM account ORDER BY rowid LIMIT 1")
             else { throw IAMError.noSuchEntity("The database holds no account. Create one with: iamsim init") }
             return AccountID(known: first)
@@ -37,7 +36,7 @@ extension IAMStore {
     /// root is signed in, and the clock. The authenticator's part is left empty.
     public func lessonObservation(account: AccountID, lesson: Lesson) throws -> LessonObservation {
         return try writing { db in
-            let now = try clock.now(db)
+            let now = try clock.now(db, account: account)
             let start = try lessonStart(account, lesson, db)
             let rootARN = account.rootARN
             let events = try Row.fetchAll(
@@ -56,7 +55,7 @@ extension IAMStore {
             let unassigned = try MFADeviceRecord.fetchRows(
                 db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo IS NULL", arguments: [account.rawValue])
             let devices = (assigned + unassigned).map { $0.lessonDevice }
-            let session = try openSession(db, account: account, now: now)
+            let session = try openSession(db, account: account)?.session
             let record = try self.account(account, db)
             return LessonObservation(
                 rootEmail: record.rootEmail, accountLabel: record.alias ?? account.rawValue, events: events, rootAccessKeys: keys, devices: devices, phone: [],
@@ -85,7 +84,7 @@ extension IAMStore {
     @discardableResult
     public func recordLessonProgress(_ progress: LessonProgress, account: AccountID) throws -> [LessonStep] {
         return try writing { db in
-            let now = try clock.now(db)
+            let now = try clock.now(db, account: account)
             _ = try lessonStart(account, progress.lesson, db)
             var newlyDone: [LessonStep] = []
             for step in progress.lesson.steps where progress.done.contains(step.id) {

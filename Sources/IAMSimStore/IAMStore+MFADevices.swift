@@ -116,13 +116,16 @@ extension IAMStore {
     /// root user who cannot sign in because the device is out of sync. The password proves
     /// who it is; a successful resync also lifts an MFA lockout.
     @discardableResult
-    public func resyncMFADevice(email: String, password: String, device: String, code1: String, code2: String) throws
-        -> MFADevice
-    {
-        let stored = try reading { db in try subject(.root(email: email), db) }
+    ///
+    /// - Parameter account: when given, only this account's root user (see `signIn`).
+    public func resyncMFADevice(
+        email: String, password: String, device: String, code1: String, code2: String, account: AccountID?
+    ) throws -> MFADevice {
+        let stored = try reading { db in try subject(.root(email: email), in: account, db) }
         guard let stored, hasher.verify(password, against: stored.passwordHash) else {
             try logFailure(
-                "ResyncMFADevice", actor: nil, caller: .console(account: stored?.account.accountID), error: .signInFailed,
+                "ResyncMFADevice", actor: nil, caller: .console(account: stored?.account.accountID ?? account),
+                error: .signInFailed,
                 resource: device)
             throw IAMError.signInFailed
         }

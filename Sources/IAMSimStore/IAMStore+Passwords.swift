@@ -88,10 +88,9 @@ extension IAMStore {
     ///   to change passwords, `PasswordPolicyViolation`, `AccessDenied` for a wrong old password.
     public func changePassword(caller: Caller, oldPassword: String, newPassword: String) throws {
         let stored = try reading { db -> SignInSubject? in
-            let now = try clock.now(db)
-            let principal = try resolve(caller, db, now: now)
+            let (principal, _) = try resolve(caller, db)
             guard case .user(let user) = principal else { return nil }
-            return try subject(.user(account: user.accountID.rawValue, userName: user.userName), db)
+            return try subject(.user(account: user.accountID.rawValue, userName: user.userName), in: nil, db)
         }
         let oldMatches = stored.map { hasher.verify(oldPassword, against: $0.passwordHash) } ?? false
         let reused = try wasUsedBefore(newPassword, by: stored?.user)
@@ -101,7 +100,7 @@ extension IAMStore {
                 throw IAMError.invalidUserType("The root user's password is changed from the account settings, not with ChangePassword.")
             }
             let identity = SignInIdentity.user(account: user.accountID.rawValue, userName: user.userName)
-            guard let subject = try subject(identity, db), subject.passwordHash == stored?.passwordHash else {
+            guard let subject = try subject(identity, in: nil, db), subject.passwordHash == stored?.passwordHash else {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
             }
             if let policy = try passwordPolicy(principal.accountID, db), !policy.allowUsersToChangePassword {

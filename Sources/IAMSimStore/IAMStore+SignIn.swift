@@ -45,21 +45,24 @@ extension IAMStore {
 
     /// Signs the root user in with email, password and, when MFA is active, a code.
     public func signIn(email: String, password: String, mfaCode: String?) throws -> SignInOutcome {
-        try signIn(.root(email: email), password: password, mfaCode: mfaCode)
+        try signIn(.root(email: email), password: password, mfaCode: mfaCode, account: nil)
     }
 
     /// Signs a root or IAM user in with a password and, when MFA is active, a code.
     ///
     /// Every attempt is logged: `ConsoleLogin` (success or failure, with MFAUsed) and, when a
     /// code or a new password is needed, `CredentialChallenge`, as AWS sign-in records them.
-    /// - Parameter newPassword: the new password, when the user must change it at sign-in.
+    /// - Parameters:
+    ///   - newPassword: the new password, when the user must change it at sign-in.
+    ///   - account: when given, only an identity of this account can sign in (a trainee's
+    ///     shell in a classroom); another account's email fails like a wrong one.
     /// - Throws: `IAMError.signInFailed` for a wrong identity, password or code alike.
-    public func signIn(_ who: SignInIdentity, password: String, mfaCode: String?, newPassword: String? = nil) throws
-        -> SignInOutcome
-    {
+    public func signIn(
+        _ who: SignInIdentity, password: String, mfaCode: String?, newPassword: String? = nil, account: AccountID?
+    ) throws -> SignInOutcome {
         // Verify the password (and hash a new one) outside any write transaction: the hash is
         // slow on purpose, and a class signing in at once must not queue behind it.
-        let stored = try reading { db in try subject(who, db) }
+        let stored = try reading { db in try subject(who, in: account, db) }
         let passwordMatches = stored.map { hasher.verify(password, against: $0.passwordHash) } ?? false
         var newHash: String?
         var reused = false
@@ -69,10 +72,13 @@ extension IAMStore {
         }
         do {
             return try writer.write { db -> SignInStep in
-                let now = try clock.now(db)
-                guard passwordMatches, let subject = try subject(who, db), subject.passwordHash == stored?.passwordHash
+                let current = try subject(who, in: account, db)
+                let now = try clock.now(db, account: (current ?? stored)?.account.accountID)
+                guard passwordMatches, let subject = current, subject.passwordHash == stored?.passwordHash
                 else {
-                    try logSignIn(db, now: now, subject: stored, who: who, mfaUsed: mfaCode != nil, error: .signInFailed)
+                    try logSignIn(
+                        db, now: now, subject: stored, account: account, who: who, mfaUsed: mfaCode != nil,
+                        error: .signInFailed)
                     return .failed(.signInFailed)
                 }
                 let principal = subject.principal
@@ -133,8 +139,15 @@ extension IAMStore {
         }
     }
 
-    /// The stored subject `who` names, or nil when there is none (or it has no password).
-    func subject(_ who: SignInIdentity, _ db: Database) throws -> SignInSubject? {
+    /// The stored subject `who` names, or nil when there is none (or it has no password, or
+    /// it belongs to another account than `restriction`).
+    func subject(_ who: SignInIdentity, in restriction: AccountID?, _ db: Database) throws -> SignInSubject? {
+        guard let found = try subject(who, db) else { return nil }
+        if let restriction, found.account.id != restriction.rawValue { return nil }
+        return found
+    }
+
+    private func subject(_ who: SignInIdentity, _ db: Database) throws -> SignInSubject? {
         switch who {
         case .root(let email):
             guard
@@ -160,11 +173,13 @@ extension IAMStore {
     /// Ends every open console session of the caller's identity ("sign out everywhere").
     ///
     /// - Returns: the identity that was signed out, or nil when no session was open.
+    ///
+    /// - Parameter account: the account whose session ends; nil for the newest session of any
+    ///   account (a database one person uses).
     @discardableResult
-    public func signOut(account: AccountID? = nil) throws -> Principal? {
+    public func signOut(account: AccountID?) throws -> Principal? {
         return try writing { db -> Principal? in
-            let now = try clock.now(db)
-            guard let session = try openSession(db, account: account, now: now) else { return nil }
+            guard let (session, now) = try openSession(db, account: account) else { return nil }
             let principal = try principal(of: session, db)
             // Every open session of the identity: plain SQL with `openSession`'s meaning.
             try db.execute(
@@ -181,17 +196,17 @@ extension IAMStore {
     }
 
     /// Who is signed in to the console, if anyone: a read that logs nothing.
-    public func signedInPrincipal(account: AccountID? = nil) throws -> Principal? {
+    public func signedInPrincipal(account: AccountID?) throws -> Principal? {
         try reading { db in
-            guard let session = try openSession(db, account: account, now: try clock.now(db)) else { return nil }
+            guard let (session, _) = try openSession(db, account: account) else { return nil }
             return try principal(of: session, db)
         }
     }
 
     /// The open console session and who it belongs to (STS `GetCallerIdentity`).
-    public func callerIdentity(account: AccountID? = nil) throws -> CallerIdentity {
-        try perform("GetCallerIdentity", caller: .console(account: account), resource: nil) { db, _, now in
-            guard let record = try openSession(db, account: account, now: now) else { throw IAMError.notSignedIn }
+    public func callerIdentity(account: AccountID?) throws -> CallerIdentity {
+        try perform("GetCallerIdentity", caller: .console(account: account), resource: nil) { db, _, _ in
+            guard let (record, _) = try openSession(db, account: account) else { throw IAMError.notSignedIn }
             let session = ConsoleSession(
                 id: record.id, principal: try principal(of: record, db), mfaUsed: record.mfaUsed,
                 signInDate: record.createDate, expireDate: record.expireDate)
@@ -256,11 +271,15 @@ extension IAMStore {
         }
     }
 
+    /// Logs a sign-in attempt under the subject's account, else the account the attempt was
+    /// restricted to (a trainee's own timeline shows their failed attempts too).
     private func logSignIn(
-        _ db: Database, now: Date, subject: SignInSubject?, who: SignInIdentity, mfaUsed: Bool, error: IAMError?
+        _ db: Database, now: Date, subject: SignInSubject?, account: AccountID? = nil, who: SignInIdentity, mfaUsed: Bool,
+        error: IAMError?
     ) throws {
         try EventLog.append(
-            db, name: "ConsoleLogin", time: now, account: subject?.account.accountID, actor: subject?.principal.arn,
+            db, name: "ConsoleLogin", time: now, account: subject?.account.accountID ?? account,
+            actor: subject?.principal.arn,
             outcome: error == nil ? .success : .failure, error: error, mfaUsed: mfaUsed, resource: who.claimed)
     }
 }

@@ -44,8 +44,7 @@ public struct IAMStore: Sendable {
         var actor: Principal?
         do {
             return try writer.write { db in
-                let now = try clock.now(db)
-                let principal = try resolve(caller, db, now: now)
+                let (principal, now) = try resolve(caller, db)
                 actor = principal
                 let value = try body(db, principal, now)
                 try EventLog.append(
@@ -87,7 +86,7 @@ public struct IAMStore: Sendable {
                 case .console(let account): actor?.accountID ?? account
                 }
             try EventLog.append(
-                db, name: eventName, time: try clock.now(db), account: account, actor: actor?.arn,
+                db, name: eventName, time: try clock.now(db, account: account), account: account, actor: actor?.arn,
                 outcome: .failure, error: error, resource: resource)
         }
     }
@@ -108,30 +107,39 @@ public struct IAMStore: Sendable {
 
     // MARK: - Callers
 
-    func resolve(_ caller: Caller, _ db: Database, now: Date) throws -> Principal {
+    /// The principal `caller` names, and the time on its account's clock.
+    func resolve(_ caller: Caller, _ db: Database) throws -> (principal: Principal, now: Date) {
         switch caller {
         case .principal(let principal):
-            return principal
+            return (principal, try clock.now(db, account: principal.accountID))
         case .console(let account):
-            guard let session = try openSession(db, account: account, now: now) else {
-                throw IAMError.notSignedIn
-            }
-            return try principal(of: session, db)
+            guard let (session, now) = try openSession(db, account: account) else { throw IAMError.notSignedIn }
+            return (try principal(of: session, db), now)
         }
     }
 
-    /// The newest session open at `now` (neither signed out nor expired), of `account` when
-    /// given. Plain SQL: every console command runs it, and the query interface's first use
-    /// costs more than the query (docs/performance.md).
-    func openSession(_ db: Database, account: AccountID?, now: Date) throws -> SessionRecord? {
-        var sql = "SELECT * FROM consoleSession WHERE endDate IS NULL AND expireDate > ?"
-        var arguments: StatementArguments = [now.stored]
+    /// The newest session still open (neither signed out nor expired on its account's clock),
+    /// of `account` when given, with the time on that account's clock.
+    ///
+    /// "Newest" is the last one opened (rowid): with a clock per account, creation dates of
+    /// different accounts do not compare. Plain SQL: every console command runs it, and the
+    /// query interface's first use costs more than the query (docs/performance.md).
+    func openSession(_ db: Database, account: AccountID?) throws -> (session: SessionRecord, now: Date)? {
+        var sql = """
+            SELECT s.*, c.time AS clockTime FROM consoleSession s
+            LEFT JOIN simulatedClock c ON c.accountId = s.accountId
+            WHERE s.endDate IS NULL AND s.expireDate > coalesce(c.time, ?)
+            """
+        let realNow = clock.realNow()
+        var arguments: StatementArguments = [realNow.stored]
         if let account {
-            sql += " AND accountId = ?"
+            sql += " AND s.accountId = ?"
             arguments += [account.rawValue]
         }
-        sql += " ORDER BY createDate DESC, rowid DESC LIMIT 1"
-        return try Row.fetchOne(db, sql: sql, arguments: arguments).map(SessionRecord.init(row:))
+        sql += " ORDER BY s.rowid DESC LIMIT 1"
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+        let clockTime = StoredDate.fromDatabaseValue(row["clockTime"])?.date
+        return (try SessionRecord(row: row), clockTime ?? realNow)
     }
 
     func principal(of session: SessionRecord, _ db: Database) throws -> Principal {

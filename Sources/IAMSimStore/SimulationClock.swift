@@ -2,11 +2,14 @@ import Foundation
 import GRDB
 import IAMSimCore
 
-/// The one clock every part of the simulator reads: real time, or a simulated time stored in
-/// the database so that every process (console, authenticator, sessions, events) agrees.
+/// The clock every part of the simulator reads, one per account: real time, or a simulated
+/// time stored in the database so that every process (console, authenticator, sessions,
+/// events) agrees on the account's time.
 ///
 /// A simulated clock stands still until it is moved: a trainee's codes change only when the
-/// lesson advances time, which keeps steps and tests reproducible.
+/// lesson advances time, which keeps steps and tests reproducible. Each account has its own
+/// clock, so in a classroom one trainee stopping or moving their clock never changes anyone
+/// else's codes or sessions; an instructor moves every account at once with `Scope.all`.
 public struct SimulationClock: Sendable {
     /// Whether time is real or simulated, and what time it is.
     public enum Reading: Equatable, Sendable {
@@ -25,6 +28,14 @@ public struct SimulationClock: Sendable {
         }
     }
 
+    /// Which accounts' clocks a change moves.
+    public enum Scope: Hashable, Sendable {
+        /// One account's clock.
+        case account(AccountID)
+        /// Every account in the database (an instructor moving the whole class).
+        case all
+    }
+
     let writer: any DatabaseWriter
     let wallClock: WallClock
 
@@ -35,70 +46,129 @@ public struct SimulationClock: Sendable {
 
     // MARK: - Reads
 
-    /// The current reading.
-    public func read() throws -> Reading {
-        try writer.read { db in try reading(db) }
+    /// The current reading of `account`'s clock.
+    public func read(account: AccountID) throws -> Reading {
+        try writer.read { db in try reading(db, account: account) }
     }
 
-    /// The current time, in whole seconds as AWS records it.
-    public func now() throws -> Date {
-        try read().date
+    /// The current reading of every account's clock, in account creation order.
+    public func readAll() throws -> [(account: AccountID, reading: Reading)] {
+        try writer.read { db in
+            let stored = try simulatedTimes(db)
+            let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
+            return ids.map { id in
+                (AccountID(known: id), stored[id].map(Reading.simulated) ?? .real(realNow()))
+            }
+        }
     }
 
-    /// The current reading, inside a transaction the caller already holds.
-    public func reading(_ db: Database) throws -> Reading {
+    /// The current reading of `account`'s clock, inside a transaction the caller already holds.
+    /// Without an account (an event about no known account), real time.
+    public func reading(_ db: Database, account: AccountID?) throws -> Reading {
+        guard let account else { return .real(realNow()) }
         // A plain row: every command reads the clock (see IAMSimDatabase.migrate).
-        if let row = try Row.fetchOne(db, sql: "SELECT time FROM simulatedClock WHERE id = 1"),
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT time FROM simulatedClock WHERE accountId = ?", arguments: [account.rawValue]),
             let stored = StoredDate.fromDatabaseValue(row[0])
         {
             return .simulated(stored.date)
         }
-        return .real(Timestamp.wholeSeconds(wallClock.now()))
+        return .real(realNow())
     }
 
-    /// The current time, inside a transaction the caller already holds.
-    public func now(_ db: Database) throws -> Date {
-        try reading(db).date
+    /// `account`'s current time, in whole seconds as AWS records it, inside a transaction the
+    /// caller already holds.
+    public func now(_ db: Database, account: AccountID?) throws -> Date {
+        try reading(db, account: account).date
+    }
+
+    /// `account`'s current time, in whole seconds.
+    public func now(account: AccountID) throws -> Date {
+        try read(account: account).date
+    }
+
+    /// Real time, in whole seconds.
+    public func realNow() -> Date {
+        Timestamp.wholeSeconds(wallClock.now())
+    }
+
+    /// The simulated time of every account whose clock is simulated, by account id.
+    func simulatedTimes(_ db: Database) throws -> [String: Date] {
+        var times: [String: Date] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT accountId, time FROM simulatedClock") {
+            guard let account = String.fromDatabaseValue(row[0]), let stored = StoredDate.fromDatabaseValue(row[1]) else {
+                continue
+            }
+            times[account] = stored.date
+        }
+        return times
     }
 
     // MARK: - Writes
 
-    /// Switches to simulated time at `date`.
+    /// Stops the clocks of `scope` at `date`; returns each account's new reading.
+    ///
+    /// - Throws: `NoSuchEntity` when a named account does not exist.
     @discardableResult
-    public func set(_ date: Date) throws -> Reading {
-        try writer.write { db in
-            let previous = try reading(db)
-            let target = Timestamp.wholeSeconds(date)
-            try store(target, db)
+    public func set(_ date: Date, _ scope: Scope) throws -> [(account: AccountID, reading: Reading)] {
+        let target = Timestamp.wholeSeconds(date)
+        return try move(scope) { db, account, previous in
             try EventLog.append(
-                db, name: "SetClock", time: target, resource: Timestamp.iso8601(previous.date) + " -> " + Timestamp.iso8601(target))
-            return .simulated(target)
+                db, name: "SetClock", time: target, account: account,
+                resource: Timestamp.iso8601(previous.date) + " -> " + Timestamp.iso8601(target))
+            return target
         }
     }
 
-    /// Moves time forward by `duration`; a real clock becomes simulated, starting from now.
+    /// Moves the clocks of `scope` forward by `duration`; a real clock becomes simulated,
+    /// starting from now.
     @discardableResult
-    public func advance(by duration: ClockDuration) throws -> Reading {
-        try writer.write { db in
-            let target = try now(db).addingTimeInterval(TimeInterval(duration.seconds))
-            try store(target, db)
-            try EventLog.append(db, name: "AdvanceClock", time: target, resource: duration.description)
-            return .simulated(target)
+    public func advance(by duration: ClockDuration, _ scope: Scope) throws -> [(account: AccountID, reading: Reading)] {
+        try move(scope) { db, account, previous in
+            let target = previous.date.addingTimeInterval(TimeInterval(duration.seconds))
+            try EventLog.append(db, name: "AdvanceClock", time: target, account: account, resource: duration.description)
+            return target
         }
     }
 
-    /// Returns to real time.
+    /// Returns the clocks of `scope` to real time.
     @discardableResult
-    public func useRealTime() throws -> Reading {
+    public func useRealTime(_ scope: Scope) throws -> [(account: AccountID, reading: Reading)] {
         try writer.write { db in
-            try db.execute(sql: "DELETE FROM simulatedClock")
-            let reading = try reading(db)
-            try EventLog.append(db, name: "UseRealClock", time: reading.date, resource: nil)
-            return reading
+            try accounts(scope, db).map { account in
+                try db.execute(sql: "DELETE FROM simulatedClock WHERE accountId = ?", arguments: [account.rawValue])
+                let now = realNow()
+                try EventLog.append(db, name: "UseRealClock", time: now, account: account, resource: nil)
+                return (account, .real(now))
+            }
         }
     }
 
-    private func store(_ date: Date, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO simulatedClock (id, time) VALUES (1, ?)", arguments: [date.stored])
+    /// Sets each account of `scope` to the time `target` computes from its previous reading,
+    /// in one transaction (a whole class moves together or not at all).
+    private func move(
+        _ scope: Scope, _ target: (Database, AccountID, Reading) throws -> Date
+    ) throws -> [(account: AccountID, reading: Reading)] {
+        try writer.write { db in
+            try accounts(scope, db).map { account in
+                let date = try target(db, account, try reading(db, account: account))
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO simulatedClock (accountId, time) VALUES (?, ?)",
+                    arguments: [account.rawValue, date.stored])
+                return (account, .simulated(date))
+            }
+        }
+    }
+
+    private func accounts(_ scope: Scope, _ db: Database) throws -> [AccountID] {
+        switch scope {
+        case .account(let account):
+            guard try Row.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [account.rawValue]) != nil
+            else { throw IAMError.noSuchEntity("The account \(account.rawValue) does not exist in this database.") }
+            return [account]
+        case .all:
+            let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
+            return ids.map(AccountID.init(known:))
+        }
     }
 }

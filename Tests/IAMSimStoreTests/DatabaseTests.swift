@@ -37,7 +37,7 @@ struct DatabaseTests {
 
         let second = IAMStore(
             writer: try IAMSimDatabase.open(path: path).writer, wallClock: .fixed(StoreHarness.start), random: .seeded(2))
-        #expect(try second.callerIdentity().arn == "arn:aws:iam::123456789012:root")
+        #expect(try second.callerIdentity(account: nil).arn == "arn:aws:iam::123456789012:root")
         #expect(try second.listAccessKeys(caller: .console(account: nil)).isEmpty)
     }
 
@@ -107,23 +107,96 @@ struct DatabaseTests {
 
 @Suite("The simulated clock")
 struct ClockTests {
-    @Test("real time by default, whole seconds")
-    func real() throws {
+    static let lesson = AccountID(known: "123456789012")
+
+    /// An in-memory database holding the lesson account and, with `classmates`, more accounts.
+    func database(wallClock: Date, classmates: Int = 0) throws -> (any DatabaseWriter, IAMStore) {
         let writer = try IAMSimDatabase.inMemory()
-        let clock = SimulationClock(writer: writer, wallClock: .fixed(Date(timeIntervalSince1970: 100.75)))
-        #expect(try clock.read() == .real(Date(timeIntervalSince1970: 100)))
+        let store = IAMStore(
+            writer: writer, wallClock: .fixed(wallClock), random: .seeded(1), hasher: PasswordHasher(iterations: 1_000))
+        try store.loadFixture(try Fixture.builtInDefault())
+        if classmates > 0 {
+            let secrets = SecretGenerator(random: .seeded(2))
+            let fixtures = try store.unusedAccountIDs(classmates).enumerated().map { index, id in
+                try Fixture.builtInDefault().personalized(
+                    for: Trainee(accountID: id, email: "t\(index)@class.example", alias: nil, password: "Pw-\(index)-long-enough!"),
+                    secrets: secrets)
+            }
+            try store.createAccounts(fixtures)
+        }
+        return (writer, store)
     }
 
-    @Test("set stops the clock, advance moves it, real returns to the wall clock; each is logged")
+    @Test("real time by default, whole seconds")
+    func real() throws {
+        let (_, store) = try database(wallClock: Date(timeIntervalSince1970: 100.75))
+        #expect(try store.clock.read(account: Self.lesson) == .real(Date(timeIntervalSince1970: 100)))
+    }
+
+    @Test("set stops the clock, advance moves it, real returns to the wall clock; each is logged for the account")
     func simulated() throws {
-        let writer = try IAMSimDatabase.inMemory()
-        let clock = SimulationClock(writer: writer, wallClock: .fixed(Date(timeIntervalSince1970: 1_000)))
-        #expect(try clock.advance(by: ClockDuration(seconds: 30)) == .simulated(Date(timeIntervalSince1970: 1_030)))
-        #expect(try clock.read() == .simulated(Date(timeIntervalSince1970: 1_030)))
-        #expect(try clock.set(Date(timeIntervalSince1970: 5_000)) == .simulated(Date(timeIntervalSince1970: 5_000)))
-        #expect(try clock.advance(by: ClockDuration(seconds: 90)) == .simulated(Date(timeIntervalSince1970: 5_090)))
-        #expect(try clock.useRealTime() == .real(Date(timeIntervalSince1970: 1_000)))
-        let names = try writer.read { db in try String.fetchAll(db, sql: "SELECT eventName FROM event ORDER BY id") }
-        #expect(names == ["AdvanceClock", "SetClock", "AdvanceClock", "UseRealClock"])
+        let (writer, store) = try database(wallClock: Date(timeIntervalSince1970: 1_000))
+        let clock = store.clock
+        let one = SimulationClock.Scope.account(Self.lesson)
+        #expect(try clock.advance(by: ClockDuration(seconds: 30), one).map(\.reading) == [.simulated(Date(timeIntervalSince1970: 1_030))])
+        #expect(try clock.read(account: Self.lesson) == .simulated(Date(timeIntervalSince1970: 1_030)))
+        #expect(try clock.set(Date(timeIntervalSince1970: 5_000), one).map(\.reading) == [.simulated(Date(timeIntervalSince1970: 5_000))])
+        #expect(try clock.advance(by: ClockDuration(seconds: 90), one).map(\.reading) == [.simulated(Date(timeIntervalSince1970: 5_090))])
+        #expect(try clock.useRealTime(one).map(\.reading) == [.real(Date(timeIntervalSince1970: 1_000))])
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT eventName, accountId FROM event WHERE eventName LIKE '%Clock' ORDER BY id")
+        }
+        #expect(rows.map { $0[0] as String } == ["AdvanceClock", "SetClock", "AdvanceClock", "UseRealClock"])
+        #expect(rows.allSatisfy { ($0[1] as String?) == Self.lesson.rawValue })
+    }
+
+    @Test("one account's clock moves alone; --all moves every account's, in one transaction")
+    func perAccount() throws {
+        let wall = Date(timeIntervalSince1970: 1_767_605_405)
+        let (_, store) = try database(wallClock: wall, classmates: 2)
+        let accounts = try store.listAccounts().map(\.accountID)
+        try store.clock.advance(by: ClockDuration(seconds: 30), .account(accounts[1]))
+        #expect(try store.clock.readAll().map(\.reading) == [.real(wall), .simulated(wall + 30), .real(wall)])
+        try store.clock.set(Date(timeIntervalSince1970: 2_000_000_000), .all)
+        #expect(try store.clock.readAll().map(\.reading) == Array(repeating: .simulated(Date(timeIntervalSince1970: 2_000_000_000)), count: 3))
+        #expect(throws: IAMError.noSuchEntity("The account 999999999999 does not exist in this database.")) {
+            try store.clock.useRealTime(.account(AccountID(known: "999999999999")))
+        }
+    }
+
+    @Test("a session expires on its own account's clock, not on a classmate's")
+    func sessionsFollowTheirAccountsClock() throws {
+        let wall = Date(timeIntervalSince1970: 1_767_605_405)
+        let (_, store) = try database(wallClock: wall, classmates: 1)
+        let classmate = try store.listAccounts()[1].accountID
+        _ = try store.signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
+        try store.clock.advance(by: ClockDuration(seconds: 13 * 3_600), .account(classmate))
+        #expect(try store.signedInPrincipal(account: Self.lesson) == .root(Self.lesson))
+        try store.clock.advance(by: ClockDuration(seconds: 13 * 3_600), .account(Self.lesson))
+        #expect(try store.signedInPrincipal(account: Self.lesson) == nil)
+    }
+}
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test("v6: a database whose one shared clock was simulated gives every account that time")
+    func sharedClockBecomesEveryAccountsClock() throws {
+        let writer = try DatabaseQueue(configuration: IAMSimDatabase.configuration())
+        try Schema.migrator.migrate(writer, upTo: "v5")
+        try writer.write { db in
+            for id in ["111111111111", "222222222222"] {
+                try db.execute(
+                    sql: "INSERT INTO account (id, createDate, rootEmail, rootPasswordHash) VALUES (?, ?, ?, '')",
+                    arguments: [id, "2026-01-05 09:00:00.000", "\(id)@example.com"])
+            }
+            try db.execute(sql: "INSERT INTO simulatedClock (id, time) VALUES (1, '2026-01-05 09:30:05.000')")
+        }
+        try Schema.migrator.migrate(writer)
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT accountId, time FROM simulatedClock ORDER BY accountId")
+        }
+        #expect(rows.map { [$0[0] as String, $0[1] as String] } == [
+            ["111111111111", "2026-01-05 09:30:05.000"], ["222222222222", "2026-01-05 09:30:05.000"],
+        ])
     }
 }

@@ -11,7 +11,7 @@ struct SignInHardeningTests {
         let h = try StoreHarness()
         try h.signIn()
         let seed = try h.activateDevice("root-mfa")
-        try h.store.signOut()
+        try h.store.signOut(account: nil)
         try h.advance(30)
         return (h, seed)
     }
@@ -45,7 +45,7 @@ struct SignInHardeningTests {
             #expect(throws: IAMError.self) { try h.signIn(code: code) }
         }
         try h.signIn(code: try h.code(seed))
-        try h.store.signOut()
+        try h.store.signOut(account: nil)
         #expect(throws: IAMError.signInFailed) { try h.signIn(code: "000001") }
     }
 
@@ -74,10 +74,10 @@ struct SignInHardeningTests {
         let code1 = try h.code(seed, stepOffset: -4)
         let code2 = try h.code(seed, stepOffset: -3)
         #expect(throws: IAMError.signInFailed) {
-            try h.store.resyncMFADevice(email: StoreHarness.email, password: "nope", device: "root-mfa", code1: code1, code2: code2)
+            try h.store.resyncMFADevice(email: StoreHarness.email, password: "nope", device: "root-mfa", code1: code1, code2: code2, account: nil)
         }
         let device = try h.store.resyncMFADevice(
-            email: StoreHarness.email, password: StoreHarness.password, device: "root-mfa", code1: code1, code2: code2)
+            email: StoreHarness.email, password: StoreHarness.password, device: "root-mfa", code1: code1, code2: code2, account: nil)
         #expect(device.drift == -3)
         try h.advance(30)
         guard case .signedIn(let session) = try h.signIn(code: try h.code(seed, stepOffset: -3)) else {
@@ -158,7 +158,7 @@ struct ResetTests {
         try h.store.deleteAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey)
         let eventsBefore = try h.count("event")
         try h.store.resetAccount(AccountID(known: "123456789012"))
-        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity() }
+        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity(account: nil) }
         try h.signIn()
         #expect(try h.store.listAccessKeys(caller: h.console).map(\.accessKeyID.rawValue) == [StoreHarness.rootKey])
         #expect(try h.store.listMFADevices(caller: h.console).isEmpty)

@@ -16,7 +16,7 @@ struct SignInTests {
         #expect(session.principal == .root(AccountID(known: "123456789012")))
         #expect(!session.mfaUsed)
         #expect(session.expireDate == StoreHarness.start.addingTimeInterval(12 * 3_600))
-        let identity = try h.store.callerIdentity()
+        let identity = try h.store.callerIdentity(account: nil)
         #expect(identity.arn == "arn:aws:iam::123456789012:root")
         #expect(identity.userID == "123456789012")
         #expect(!identity.multiFactorAuthPresent)
@@ -41,7 +41,7 @@ struct SignInTests {
         #expect(throws: IAMError.signInFailed) {
             try h.store.signIn(email: "nobody@example.com", password: StoreHarness.password, mfaCode: nil)
         }
-        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity() }
+        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity(account: nil) }
         let logins = try h.events().filter { $0.eventName == "ConsoleLogin" }
         #expect(logins.map(\.outcome) == [.failure, .failure])
         #expect(logins.map(\.errorMessage) == Array(repeating: "Your authentication information is incorrect. Please try again.", count: 2))
@@ -55,7 +55,7 @@ struct SignInTests {
         let h = try StoreHarness()
         try h.signIn()
         let seed = try h.activateDevice("root-mfa")
-        try h.store.signOut()
+        try h.store.signOut(account: nil)
 
         #expect(try h.signIn() == .mfaRequired)
         #expect(throws: IAMError.signInFailed) { try h.signIn(code: "000000") }
@@ -69,7 +69,7 @@ struct SignInTests {
         }
         #expect(session.mfaUsed)
         // The same code never works twice, even in a new attempt.
-        try h.store.signOut()
+        try h.store.signOut(account: nil)
         #expect(throws: IAMError.signInFailed) { try h.signIn(code: fresh) }
         let names = try h.changes().map { "\($0.eventName):\($0.outcome.rawValue)" }.suffix(8)
         #expect(
@@ -84,9 +84,9 @@ struct SignInTests {
         let h = try StoreHarness()
         try h.signIn()
         try h.signIn()
-        #expect(try h.store.signOut() == .root(AccountID(known: "123456789012")))
-        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity() }
-        #expect(try h.store.signOut() == nil)
+        #expect(try h.store.signOut(account: nil) == .root(AccountID(known: "123456789012")))
+        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity(account: nil) }
+        #expect(try h.store.signOut(account: nil) == nil)
         let open = try h.writer.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM consoleSession WHERE endDate IS NULL") ?? -1
         }
@@ -98,16 +98,16 @@ struct SignInTests {
         let h = try StoreHarness()
         try h.signIn()
         try h.advance(12 * 3_600 - 1)
-        #expect(throws: Never.self) { try h.store.callerIdentity() }
+        #expect(throws: Never.self) { try h.store.callerIdentity(account: nil) }
         try h.advance(1)
-        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity() }
+        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity(account: nil) }
     }
 
     @Test("console reads are logged like CloudTrail's read events")
     func readsLogged() throws {
         let h = try StoreHarness()
         try h.signIn()
-        _ = try h.store.callerIdentity()
+        _ = try h.store.callerIdentity(account: nil)
         _ = try h.store.dashboard(caller: h.console)
         _ = try h.store.listAccessKeys(caller: h.console)
         _ = try h.store.listMFADevices(caller: h.console)

@@ -21,10 +21,13 @@ struct StoreHarness {
         store = IAMStore(
             writer: writer, wallClock: .fixed(Self.start), random: .seeded(seed), hasher: PasswordHasher(iterations: 1_000))
         try store.loadFixture(fixture ?? Fixture.builtInDefault())
-        try store.clock.set(Self.start)
+        try store.clock.set(Self.start, .all)
     }
 
-    var now: Date { get throws { try store.clock.now() } }
+    static let account = AccountID(known: "123456789012")
+
+    /// The lesson account's time.
+    var now: Date { get throws { try store.clock.now(account: Self.account) } }
 
     var authenticator: Authenticator { Authenticator(writer: writer, clock: store.clock, owner: "123456789012") }
 
@@ -34,7 +37,7 @@ struct StoreHarness {
     }
 
     func advance(_ seconds: Int64) throws {
-        try store.clock.advance(by: ClockDuration(seconds: seconds))
+        try store.clock.advance(by: ClockDuration(seconds: seconds), .all)
     }
 
     /// Codes computed from the seed with Core's TOTP at the simulator's current time.
@@ -53,7 +56,7 @@ struct StoreHarness {
         return seed
     }
 
-    func events() throws -> [Event] { try store.events(limit: 1_000) }
+    func events() throws -> [Event] { try store.events(account: nil, limit: 1_000) }
 
     /// The events of changes and sign-ins, without the console's reads (List…, Get…).
     func changes() throws -> [Event] {

@@ -3,27 +3,44 @@ import Foundation
 import IAMSimCore
 import IAMSimStore
 
-/// `iamsim clock …`: the simulator's shared clock.
+/// `iamsim clock …`: each account's simulated clock.
 struct ClockCommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clock",
-        abstract: "Show, set or advance the simulated clock that every part of iamsim reads.",
+        abstract: "Show, set or advance the account's simulated clock (--all: every account's).",
         discussion: """
-            The clock follows real time until you set or advance it. A simulated clock stands \
-            still until you move it again, so codes and sessions change only when you say so; \
-            'iamsim clock real' returns to real time.
+            Each account has its own clock, which every part of iamsim reads for that account: \
+            its codes, sessions and events. It follows real time until you set or advance it. A \
+            simulated clock stands still until you move it again, so codes and sessions change \
+            only when you say so; 'iamsim clock real' returns to real time. The clock commands \
+            act on the selected account (--account or $IAMSIM_ACCOUNT), else the signed-in one; \
+            an instructor moves the whole class with --all.
             """,
         subcommands: [Show.self, Set.self, Advance.self, Real.self],
         defaultSubcommand: Show.self)
+
+    /// `--all`: every account's clock instead of one.
+    struct Scope: ParsableArguments {
+        @Flag(help: "Every account's clock, not only the selected one.") var all = false
+
+        func resolve(_ context: CommandContext) throws -> SimulationClock.Scope {
+            all ? .all : .account(try context.currentAccount())
+        }
+    }
 
     struct Show: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Show the time and whether it is simulated.")
         static let operationName = "ShowClock"
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var scope: Scope
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            ClockReading(reading: try context.store().clock.read())
+            let clock = try context.store().clock
+            switch try scope.resolve(context) {
+            case .all: return ClockReadings(readings: try clock.readAll())
+            case .account(let account): return ClockReading(reading: try clock.read(account: account))
+            }
         }
     }
 
@@ -33,13 +50,14 @@ struct ClockCommands: ParsableCommand {
         static let operationName = "SetClock"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The time, such as 2026-11-29T09:00:00Z.") var time: String
+        @OptionGroup var scope: Scope
 
         func execute(in context: CommandContext) throws -> any Renderable {
             guard let date = Timestamp.parse(time) else {
                 throw IAMError.validationError(
                     "Invalid time '\(time)'. Use ISO-8601, such as 2026-11-29T09:00:00Z or 2026-11-29T10:00:00+01:00.")
             }
-            return ClockReading(reading: try context.store().clock.set(date))
+            return ClockReadings.result(try context.store().clock.set(date, try scope.resolve(context)), scope: scope)
         }
     }
 
@@ -50,10 +68,11 @@ struct ClockCommands: ParsableCommand {
         static let operationName = "AdvanceClock"
         @OptionGroup var global: GlobalOptions
         @Argument(help: "How far: 30s, 2m, 1h, 1d or a mix like 1h30m.") var duration: String
+        @OptionGroup var scope: Scope
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let parsed = try ClockDuration(parsing: duration)
-            return ClockReading(reading: try context.store().clock.advance(by: parsed))
+            return ClockReadings.result(try context.store().clock.advance(by: parsed, try scope.resolve(context)), scope: scope)
         }
     }
 
@@ -62,9 +81,10 @@ struct ClockCommands: ParsableCommand {
             commandName: "real", abstract: "Return to real time.")
         static let operationName = "UseRealClock"
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var scope: Scope
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            ClockReading(reading: try context.store().clock.useRealTime())
+            ClockReadings.result(try context.store().clock.useRealTime(try scope.resolve(context)), scope: scope)
         }
     }
 }
@@ -85,6 +105,41 @@ struct ClockReading: Renderable {
             "Time": .date(reading.date),
             "Mode": .string(reading.isSimulated ? "simulated" : "real"),
             "SecondsLeftInStep": .int(TOTP.secondsRemaining(at: reading.date)),
+        ])
+    }
+}
+
+/// Several accounts' clocks (`--all`), one row each.
+struct ClockReadings: Renderable {
+    var readings: [(account: AccountID, reading: SimulationClock.Reading)]
+
+    /// One account's reading as before, or every account's with `--all`.
+    static func result(
+        _ readings: [(account: AccountID, reading: SimulationClock.Reading)], scope: ClockCommands.Scope
+    ) -> any Renderable {
+        if !scope.all, let only = readings.first { return ClockReading(reading: only.reading) }
+        return ClockReadings(readings: readings)
+    }
+
+    func text(_ style: TextStyle) -> String {
+        guard !readings.isEmpty else { return "No accounts." }
+        return TextTable(
+            headers: ["ACCOUNT", "TIME", "MODE"],
+            rows: readings.map {
+                [$0.account.rawValue, Timestamp.readable($0.reading.date), $0.reading.isSimulated ? "simulated" : "real"]
+            }
+        ).rendered()
+    }
+
+    var json: JSONValue {
+        .object([
+            "Clocks": .array(
+                readings.map {
+                    .object([
+                        "AccountId": .string($0.account.rawValue), "Time": .date($0.reading.date),
+                        "Mode": .string($0.reading.isSimulated ? "simulated" : "real"),
+                    ])
+                })
         ])
     }
 }

@@ -33,7 +33,7 @@ struct EventsCommand: ConsoleCommand {
             if let date = Timestamp.parse(since) {
                 from = date
             } else if let age = try? ClockDuration(parsing: since) {
-                from = try store.clock.now().addingTimeInterval(-TimeInterval(age.seconds))
+                from = try store.clock.now(account: account).addingTimeInterval(-TimeInterval(age.seconds))
             } else {
                 throw IAMError.validationError(
                     "Invalid --since '\(since)'. Use an ISO-8601 time such as 2026-01-05T09:00:00Z, or an age such as 30m, 2h or 1d.")

@@ -128,7 +128,9 @@ struct MFACommands: ParsableCommand {
             if let email {
                 let password = try PasswordInput.read(context.console, fromStandardInput: passwordStdin)
                 let (code1, code2) = try codes.resolve(context.console)
-                device = try store.resyncMFADevice(email: email, password: password, device: name, code1: code1, code2: code2)
+                device = try store.resyncMFADevice(
+                    email: email, password: password, device: name, code1: code1, code2: code2,
+                    account: try context.selectedAccount())
             } else {
                 let (code1, code2) = try codes.resolve(context.console)
                 device = try store.resyncMFADevice(

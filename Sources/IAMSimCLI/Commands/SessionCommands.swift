@@ -40,11 +40,16 @@ struct SignIn: ConsoleCommand {
         let console = context.console
         let password = try PasswordInput.read(console, fromStandardInput: passwordStdin)
         let store = try context.store()
+        // An IAM user's identity already names the account; root's email is looked up only in
+        // the selected account, so a trainee's shell never opens someone else's session.
+        let restriction = email == nil ? nil : try context.selectedAccount()
         var code = mfaCode
         var newPassword: String?
         // The console's pages in turn: password, then a new password or an MFA code as asked.
         for _ in 0..<3 {
-            switch try store.signIn(identity, password: password, mfaCode: code, newPassword: newPassword) {
+            switch try store.signIn(
+                identity, password: password, mfaCode: code, newPassword: newPassword, account: restriction)
+            {
             case .signedIn(let session):
                 return SignedIn(session: session, identity: identity)
             case .mfaRequired:
@@ -128,7 +133,7 @@ struct SignOut: ConsoleCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        guard let principal = try context.store().signOut() else {
+        guard let principal = try context.store().signOut(account: try context.selectedAccount()) else {
             return Message(text: "You were not signed in.", json: .object(["SignedOut": .bool(false)]))
         }
         return Message(
@@ -145,7 +150,7 @@ struct WhoAmI: ConsoleCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        Identity(identity: try context.store().callerIdentity())
+        Identity(identity: try context.store().callerIdentity(account: try context.selectedAccount()))
     }
 }
 

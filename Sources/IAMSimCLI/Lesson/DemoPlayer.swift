@@ -42,7 +42,7 @@ struct DemoPlayer {
             """)
         // Set-up a trainee never sees: the fixture account, and a simulated clock.
         let context = CommandContext(world: world, options: try GlobalOptions.parse(["--db", databasePath]))
-        try context.store().clock.set(Self.startTime)
+        try context.store().clock.set(Self.startTime, .all)
 
         for step in lesson.steps {
             if step.id == "sign-in-with-mfa", let code = try currentCode(context) {

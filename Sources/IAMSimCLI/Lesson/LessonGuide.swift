@@ -33,7 +33,7 @@ struct LessonGuide {
         return LessonReading(
             account: account, progress: progress, newlyDone: newlyDone, observation: observation,
             completionDates: try store.lessonCompletionDates(account: account, lesson: lesson),
-            clock: try store.clock.read())
+            clock: try store.clock.read(account: account))
     }
 
     /// Starts over: the account back to its fixture, the trainee's devices as the fixture hands

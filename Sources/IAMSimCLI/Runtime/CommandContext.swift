@@ -105,12 +105,14 @@ public final class CommandContext {
 
     /// Resets accounts and their trainees' devices together (see `IAMStore.resetAccounts`).
     func resetAccounts(_ accounts: [AccountID], to fixture: Fixture?, progress: @Sendable (Int) -> Void = { _ in }) throws {
-        let now = try store().clock.now()
-        try store().resetAccounts(
+        let store = try store()
+        try store.resetAccounts(
             accounts, to: fixture,
             alsoReset: { db, reset in
                 for (account, fixture) in reset {
-                    try TraineeDevices.reset(db, owner: account.rawValue, tokens: fixture.account.hardwareTokens ?? [], now: now)
+                    try TraineeDevices.reset(
+                        db, owner: account.rawValue, tokens: fixture.account.hardwareTokens ?? [],
+                        now: try store.clock.now(db, account: account))
                 }
             }, progress: progress)
     }

@@ -12,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v3", migrate: v3)
         migrator.registerMigration("v4", migrate: v4)
         migrator.registerMigration("v5", migrate: v5)
+        migrator.registerMigration("v6", migrate: v6)
         return migrator
     }
 
@@ -274,5 +275,22 @@ enum Schema {
                 """)
         // Indexes for the classroom report: the newest event of each account.
         try db.create(index: "event_account_id", on: "event", columns: ["accountId", "id"])
+    }
+
+    /// A simulated clock per account: in a classroom, one trainee stopping or moving their clock
+    /// must not stop everyone else's codes and sessions. A database whose single clock was
+    /// simulated gives every account that time.
+    static func v6(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE simulatedClock RENAME TO simulatedClockShared;
+                CREATE TABLE simulatedClock (
+                  accountId TEXT PRIMARY KEY NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                  time DATETIME NOT NULL
+                );
+                INSERT INTO simulatedClock (accountId, time)
+                  SELECT account.id, simulatedClockShared.time FROM account, simulatedClockShared;
+                DROP TABLE simulatedClockShared;
+                """)
     }
 }
