@@ -17,7 +17,7 @@ extension IAMStore {
             try IAMName.validate(userName, parameter: "userName", maxLength: IdentityRules.userNameMaxLength)
             try IdentityRules.validatePath(path)
             let account = principal.accountID.rawValue
-            let existing = try UserRecord.filter(UserRecord.Columns.accountId == account)
+            let existing = UserRecord.filter(UserRecord.Columns.accountId == account)
             guard try existing.filter(sql: "userName = ? COLLATE NOCASE", arguments: [userName]).fetchCount(db) == 0 else {
                 throw IAMError.entityAlreadyExists("User with name \(userName) already exists.")
             }
