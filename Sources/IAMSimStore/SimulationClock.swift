@@ -64,6 +64,8 @@ public struct SimulationClock: Sendable {
     // MARK: - Writes
 
     /// Switches to simulated time at `date`.
+    ///
+    /// - Throws: `ValidationError` for a time outside `Timestamp.earliest...Timestamp.latest`.
     @discardableResult
     public func set(_ date: Date) throws -> Reading {
         try writer.write { db in
@@ -77,6 +79,8 @@ public struct SimulationClock: Sendable {
     }
 
     /// Moves time forward by `duration`; a real clock becomes simulated, starting from now.
+    ///
+    /// - Throws: `ValidationError` when that would pass `Timestamp.latest`.
     @discardableResult
     public func advance(by duration: ClockDuration) throws -> Reading {
         try writer.write { db in
@@ -98,7 +102,14 @@ public struct SimulationClock: Sendable {
         }
     }
 
+    /// - Throws: `ValidationError` for a time the database cannot store and read back
+    ///   (outside `Timestamp.earliest...Timestamp.latest`), which would silently turn the
+    ///   clock back to real time.
     private func store(_ date: Date, _ db: Database) throws {
+        guard date >= Timestamp.earliest, date <= Timestamp.latest else {
+            throw IAMError.validationError(
+                "The clock cannot go to \(Timestamp.iso8601(date)): iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.")
+        }
         try db.execute(sql: "INSERT OR REPLACE INTO simulatedClock (id, time) VALUES (1, ?)", arguments: [date.stored])
     }
 }
