@@ -76,6 +76,10 @@ struct BadInputTests {
             arguments: ["signin", "--email", "trainee@example.com", "--password-stdin"], stdin: "", signedIn: false,
             stderr: "iamsim: error: --password-stdin was given but standard input is empty.", status: 64),
         Case(
+            arguments: ["signin", "--user", "alice", "--password-stdin"], stdin: "Password-1!\n", signedIn: false,
+            stderr: "iamsim: error: An IAM user signs in to an account: add --account ID|ALIAS (or set IAMSIM_ACCOUNT).",
+            status: 64),
+        Case(
             arguments: ["clock", "advance", "5x"],
             stderr: usage(
                 "The value '5x' is invalid for '<duration>': not a duration; use \(duration).",

@@ -13,6 +13,85 @@ import Testing
 /// command runs.
 @Suite("Usage errors and the error → exit code mapping")
 struct UsageErrorTests {
+    struct Mapping: CustomTestStringConvertible, Sendable {
+        var name: String
+        var error: any Error & Sendable
+        var message: String
+        var status: Int32
+        var testDescription: String { name }
+    }
+
+    struct Unknown: Error {}
+
+    static let mappings: [Mapping] = [
+        Mapping(
+            name: "IAMError", error: IAMError.noSuchEntity("No such thing."),
+            message: "An error occurred (NoSuchEntity) when calling the Op operation: No such thing.", status: 254),
+        Mapping(
+            name: "ValidationError (ArgumentParser)", error: ValidationError("Say which one."),
+            message: "iamsim: error: Say which one.", status: 64),
+        Mapping(
+            name: "CommandError", error: CommandError(message: "No terminal."), message: "iamsim: error: No terminal.",
+            status: 64),
+        Mapping(
+            name: "CommandError with its own status",
+            error: CommandError(message: "No code entered.", status: ExitStatus.interrupted),
+            message: "iamsim: error: No code entered.", status: 130),
+        Mapping(name: "ExitCode", error: ExitCode(3), message: "", status: 3),
+        Mapping(
+            name: "StoreError", error: StoreError.busy(path: "/x.sqlite"),
+            message: "iamsim: error: The database /x.sqlite stayed locked by another iamsim process; try again.",
+            status: 253),
+        Mapping(
+            name: "DatabaseError (GRDB)", error: DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"),
+            message: "iamsim: error: The database failed: disk I/O error (SQLite error 10).", status: 253),
+        Mapping(
+            name: "RecordError (GRDB)", error: RecordError.recordNotFound(databaseTableName: "account", key: [:]),
+            message: "iamsim: error: The database changed while iamsim was using it (Key not found in table account: []); try again.",
+            status: 253),
+        Mapping(
+            name: "QRCodeError", error: QRCodeError.pngWriteFailed("disk full"),
+            message: "iamsim: error: The QR code image could not be written (disk full).", status: 253),
+        Mapping(
+            name: "CocoaError (files)", error: CocoaError(.fileWriteNoPermission),
+            message: "iamsim: error: \(CocoaError(.fileWriteNoPermission).localizedDescription)", status: 253),
+        Mapping(
+            name: "POSIXError (files)", error: POSIXError(.EACCES),
+            message: "iamsim: error: \(POSIXError(.EACCES).localizedDescription)", status: 253),
+        Mapping(
+            name: "DecodingError (files)",
+            error: DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "Not JSON.")),
+            message: "iamsim: error: A file could not be read: Not JSON.", status: 253),
+        Mapping(
+            name: "an error of a type iamsim never throws", error: Unknown(),
+            message: "iamsim: unexpected error: \(Unknown().localizedDescription)", status: 255),
+    ]
+
+    @Test("each error type iamsim throws has its exit code and message shape", arguments: mappings)
+    func mapping(_ m: Mapping) {
+        let report = ErrorReport.describe(m.error, operation: "Op")
+        #expect(report.message == m.message)
+        #expect(report.status == m.status)
+    }
+
+    @Test("a row that cannot be decoded is reported as the database's problem (253), not as unexpected")
+    func rowDecodingError() throws {
+        let queue = try DatabaseQueue()
+        let error = try #require(
+            throws: RowDecodingError.self,
+            performing: {
+                try queue.read { db in
+                    let row = try #require(try Row.fetchOne(db, sql: "SELECT NULL AS name"))
+                    _ = try row.decode(String.self, forColumn: "name")
+                }
+            })
+        let report = ErrorReport.describe(error, operation: "Op")
+        #expect(report.status == 253)
+        #expect(report.message.hasPrefix("iamsim: error: The database holds a value iamsim cannot read ("))
+    }
+
+    // MARK: - Through the binary
+
     @Test("the clock stops at the last second the database keeps; advancing past it is refused and changes nothing")
     func clockUpperBound() throws {
         let h = try BinaryHarness()

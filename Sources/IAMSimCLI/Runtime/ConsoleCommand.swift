@@ -48,7 +48,7 @@ public struct CommandRunner {
             write(output, format: command.global.output)
             return output.exitStatus
         case .failure(let message, let status):
-            world.console.printError(message)
+            if !message.isEmpty { world.console.printError(message) }
             return status
         }
     }
