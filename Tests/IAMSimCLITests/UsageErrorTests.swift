@@ -92,6 +92,38 @@ struct UsageErrorTests {
 
     // MARK: - Through the binary
 
+    @Test("an empty --db, IAMSIM_DB or demo --keep is a usage error, and no default database is touched")
+    func emptyPaths() throws {
+        let h = try BinaryHarness()
+        let defaultFolder = h.folder.appendingPathComponent(".local").path
+
+        var r = try h.runWithoutDatabaseOption(["dashboard", "--db", ""])
+        #expect(r.status == 64)
+        #expect(
+            r.stderr == """
+                Error: The value '' is invalid for '--db <path>': an empty path names no file.
+                Help:  --db <path>  The database file (default: $IAMSIM_DB, else $XDG_DATA_HOME/iamsim/iamsim.sqlite or ~/.local/share/iamsim/iamsim.sqlite).
+                Usage: iamsim dashboard [--db <path>] [--output <format>] [--account <account>]
+                  See 'iamsim dashboard --help' for more information.
+
+                """)
+
+        r = try h.runWithoutDatabaseOption(["dashboard"], environment: ["IAMSIM_DB": ""])
+        #expect(
+            r == .init(
+                stdout: "",
+                stderr:
+                    "iamsim: error: IAMSIM_DB is set but empty. Set it to a database path, or unset it to use the default database.\n",
+                status: 64))
+
+        r = try h.runWithoutDatabaseOption(["demo", "--keep", ""])
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Error: The value '' is invalid for '--keep <path>': an empty path names no file.\n"))
+        #expect(r.stdout == "")
+
+        #expect(!FileManager.default.fileExists(atPath: defaultFolder))
+    }
+
     @Test("the clock stops at the last second the database keeps; advancing past it is refused and changes nothing")
     func clockUpperBound() throws {
         let h = try BinaryHarness()

@@ -13,7 +13,9 @@ struct DemoCommand: ParsableCommand {
             database. Pass --keep PATH to keep the finished database and explore it.
             """)
 
-    @Option(help: ArgumentHelp("Keep the finished database at this path (it must not exist yet).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp("Keep the finished database at this path (it must not exist yet).", valueName: "path"),
+        transform: ArgumentValue.path)
     var keep: String?
 
     mutating func run() throws {

@@ -35,6 +35,13 @@ enum ArgumentValue {
         throw ValidationError(
             "use an ISO 8601 time (" + Timestamp.acceptedForms + ") or an age (" + ClockDuration.acceptedForms + ").")
     }
+
+    /// A file path: an empty one names no file, and would otherwise fall back silently to a
+    /// default.
+    @Sendable static func path(_ text: String) throws -> String {
+        guard !text.isEmpty else { throw ValidationError("an empty path names no file.") }
+        return text
+    }
 }
 
 /// One end of a time range: a moment, or an age counted back from iamsim's clock.

@@ -56,7 +56,7 @@ public struct CommandRunner {
     /// Runs `command` without writing its result, mapping any error to its report.
     public func execute(_ command: any ConsoleCommand) -> Outcome {
         do {
-            return .output(try command.execute(in: CommandContext(world: world, options: command.global)))
+            return .output(try command.execute(in: try CommandContext(world: world, options: command.global)))
         } catch {
             let report = ErrorReport.describe(error, operation: type(of: command).operationName)
             let hint = (error as? IAMError).flatMap(command.hint(for:)).map { "\nHint: " + $0 } ?? ""
