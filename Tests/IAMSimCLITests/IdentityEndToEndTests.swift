@@ -127,4 +127,13 @@ struct IdentityEndToEndTests {
         r = try h.run(["users", "delete", "bob"])
         #expect(r.stdout == "Deleted IAM user bob.\n")
     }
+
+    @Test("a maximum password age of one day reads '1 day'")
+    func oneDay() throws {
+        let h = try BinaryHarness()
+        try h.run(["init", "--fixture", try h.writeFastFixture()])
+        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["password-policy", "update", "--max-password-age", "1"])
+        #expect(try h.run(["password-policy"]).stdout.contains("MaxPasswordAge:             1 day\n"))
+    }
 }
