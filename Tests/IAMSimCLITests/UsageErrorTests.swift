@@ -174,4 +174,33 @@ struct UsageErrorTests {
         #expect(try names(["--since", "90m", "--until", "30m"]) == ["AdvanceClock", "UpdateAccessKey"])
         #expect(try names(["--since", "2026-01-05T08:00:00Z", "--until", "2026-01-05T09:00:00+01:00"]).isEmpty)
     }
+
+    @Test("--output csv is offered exactly where docs/cli.md says, and elsewhere is a usage error")
+    func csvWhereDocumented() throws {
+        let h = try BinaryHarness()
+        try h.run(["init", "--fixture", try h.writeFastFixture()])
+        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["credential-report", "generate"])
+        let offered: [([String], String)] = [
+            (["audit"], "id,title,controls,severity,status,evidence,remedy\n"),
+            (["credential-report", "get"], "user,arn,user_creation_time,"),
+            (["class", "report"], "account_id,account_alias,root_email,steps_done,"),
+        ]
+        for (arguments, header) in offered {
+            let r = try h.run(arguments + ["--output", "csv"])
+            #expect(r.status == 0 && r.stdout.hasPrefix(header), "\(arguments): \(r.stdout.prefix(80)) \(r.stderr)")
+        }
+        for arguments in [["dashboard"], ["events"], ["users", "list"], ["mfa", "list"], ["access-keys", "list"]] {
+            let r = try h.run(arguments + ["--output", "csv"])
+            #expect(
+                r == .init(
+                    stdout: "",
+                    stderr: "iamsim: error: CSV output is not available for this command; use --output text or json.\n",
+                    status: 64), "\(arguments)")
+        }
+        // A new class's credentials, to save as they are printed.
+        let classroom = try BinaryHarness()
+        let r = try classroom.run(["accounts", "create", "--count", "1", "--output", "csv"])
+        #expect(r.stdout.hasPrefix("account_id,account_alias,root_email,root_password\n"), "\(r.stderr)")
+    }
 }
