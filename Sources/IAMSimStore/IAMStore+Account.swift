@@ -52,6 +52,8 @@ extension IAMStore {
         public var account: AccountID?
         /// Events at or after this time.
         public var since: Date?
+        /// Events at or before this time.
+        public var until: Date?
         /// The acting identity: an ARN, a user name, or `root`.
         public var identity: String?
         /// The event name, such as `ConsoleLogin` (case-insensitive).
@@ -59,9 +61,13 @@ extension IAMStore {
         /// At most this many, the newest.
         public var limit: Int
 
-        public init(account: AccountID?, since: Date? = nil, identity: String? = nil, action: String? = nil, limit: Int = 100) {
+        public init(
+            account: AccountID?, since: Date? = nil, until: Date? = nil, identity: String? = nil,
+            action: String? = nil, limit: Int = 100
+        ) {
             self.account = account
             self.since = since
+            self.until = until
             self.identity = identity
             self.action = action
             self.limit = limit
@@ -88,6 +94,10 @@ extension IAMStore {
             if let since = filter.since {
                 conditions.append("eventTime >= ?")
                 arguments += [since.stored]
+            }
+            if let until = filter.until {
+                conditions.append("eventTime <= ?")
+                arguments += [until.stored]
             }
             if let action = filter.action {
                 conditions.append("eventName = ? COLLATE NOCASE")

@@ -17,7 +17,7 @@ extension IAMStore {
             try IAMName.validate(userName, parameter: "userName", maxLength: IdentityRules.userNameMaxLength)
             try IdentityRules.validatePath(path)
             let account = principal.accountID.rawValue
-            let existing = try UserRecord.filter(UserRecord.Columns.accountId == account)
+            let existing = UserRecord.filter(UserRecord.Columns.accountId == account)
             guard try existing.filter(sql: "userName = ? COLLATE NOCASE", arguments: [userName]).fetchCount(db) == 0 else {
                 throw IAMError.entityAlreadyExists("User with name \(userName) already exists.")
             }
@@ -75,6 +75,57 @@ extension IAMStore {
             // Sessions end with the user; its past events stay in the log.
             try db.execute(sql: "DELETE FROM consoleSession WHERE userId = ?", arguments: [user.id])
             try user.delete(db)
+        }
+    }
+
+    /// What still keeps `userName` from being deleted, as `deleteUser` checks it: its console
+    /// password, access keys, MFA devices and group memberships. A read for the hint after a
+    /// `DeleteConflict`: it leaves no event.
+    ///
+    /// - Throws: `AccessDenied` for a caller that may not delete the user, `NoSuchEntity`.
+    public func deleteUserConflicts(caller: Caller, userName: String) throws -> UserAttachments {
+        try reading { db in
+            let (principal, _) = try resolve(caller, db)
+            try Permissions.authorizeAdministration(principal, "DeleteUser", resource: userARN(principal, userName))
+            let user = try user(named: userName, in: principal.accountID, db)
+            let hasLoginProfile: Int? = try db.firstValue(
+                "SELECT count(*) FROM loginProfile WHERE userId = ?", arguments: [user.id])
+            return UserAttachments(
+                userName: user.userName,
+                hasLoginProfile: (hasLoginProfile ?? 0) > 0,
+                accessKeyIDs: try db.firstColumn(
+                    "SELECT id FROM accessKey WHERE userId = ? ORDER BY createDate, id", arguments: [user.id]),
+                mfaDeviceNames: try db.firstColumn(
+                    "SELECT deviceName FROM mfaDevice WHERE userId = ? ORDER BY createDate, deviceName", arguments: [user.id]),
+                groupNames: try db.firstColumn(
+                    """
+                    SELECT g.groupName FROM groupMembership m JOIN iamGroup g ON g.id = m.groupId
+                    WHERE m.userId = ? ORDER BY g.groupName
+                    """, arguments: [user.id]))
+        }
+    }
+
+    /// What an IAM user still has that `DeleteUser` refuses to delete with it.
+    public struct UserAttachments: Equatable, Sendable {
+        /// The user's name as stored (names match case-insensitively).
+        public var userName: String
+        public var hasLoginProfile: Bool
+        public var accessKeyIDs: [String]
+        public var mfaDeviceNames: [String]
+        public var groupNames: [String]
+
+        public var isEmpty: Bool {
+            !hasLoginProfile && accessKeyIDs.isEmpty && mfaDeviceNames.isEmpty && groupNames.isEmpty
+        }
+    }
+
+    /// How the IAM-user sign-in page names the caller's account: its alias, else its id. A
+    /// read: it leaves no event.
+    public func signInAccountName(caller: Caller) throws -> String {
+        try reading { db in
+            let (principal, _) = try resolve(caller, db)
+            let record = try account(principal.accountID, db)
+            return record.alias ?? record.id
         }
     }
 

@@ -108,7 +108,8 @@ public struct SimulationClock: Sendable {
 
     /// Stops the clocks of `scope` at `date`; returns each account's new reading.
     ///
-    /// - Throws: `NoSuchEntity` when a named account does not exist.
+    /// - Throws: `NoSuchEntity` when a named account does not exist; `ValidationError` for a
+    ///   time outside `Timestamp.earliest...Timestamp.latest`.
     @discardableResult
     public func set(_ date: Date, _ scope: Scope) throws -> [(account: AccountID, reading: Reading)] {
         let target = Timestamp.wholeSeconds(date)
@@ -122,6 +123,9 @@ public struct SimulationClock: Sendable {
 
     /// Moves the clocks of `scope` forward by `duration`; a real clock becomes simulated,
     /// starting from now.
+    ///
+    /// - Throws: `NoSuchEntity` when a named account does not exist; `ValidationError` when
+    ///   that would pass `Timestamp.latest`.
     @discardableResult
     public func advance(by duration: ClockDuration, _ scope: Scope) throws -> [(account: AccountID, reading: Reading)] {
         try move(scope) { db, account, previous in
@@ -146,12 +150,20 @@ public struct SimulationClock: Sendable {
 
     /// Sets each account of `scope` to the time `target` computes from its previous reading,
     /// in one transaction (a whole class moves together or not at all).
+    ///
+    /// - Throws: `ValidationError` for a time the database cannot store and read back
+    ///   (outside `Timestamp.earliest...Timestamp.latest`), which would silently turn the
+    ///   clock back to real time.
     private func move(
         _ scope: Scope, _ target: (Database, AccountID, Reading) throws -> Date
     ) throws -> [(account: AccountID, reading: Reading)] {
         try writer.write { db in
             try accounts(scope, db).map { account in
                 let date = try target(db, account, try reading(db, account: account))
+                guard date >= Timestamp.earliest, date <= Timestamp.latest else {
+                    throw IAMError.validationError(
+                        "The clock cannot go to \(Timestamp.iso8601(date)): iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.")
+                }
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO simulatedClock (accountId, time) VALUES (?, ?)",
                     arguments: [account.rawValue, date.stored])

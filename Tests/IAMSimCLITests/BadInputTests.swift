@@ -14,6 +14,22 @@ struct BadInputTests {
     }
 
     static let aws = "An error occurred"
+    static let forms = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z, +HH:MM, -HH:MM or nothing (UTC)"
+    static let duration = "a number with a unit (30s, 2m, 1h, 1d) or a mix like 1h30m, at most 100 years"
+    static let timeHelp =
+        "<time>  The time in ISO 8601: 2026-11-29T09:00:00Z, 2026-11-29T10:00:00+01:00, 2026-11-29T09:00 (UTC), or 2026-11-29 (midnight UTC)."
+    static let eventsUsage = "[--since <time-or-age>] [--until <time-or-age>] [--identity <identity>] [--action <action>] [--limit <limit>]"
+
+    /// ArgumentParser's report of a value it could not parse: the error, the argument's help,
+    /// the command's usage.
+    static func usage(_ error: String, help: String, _ command: String, _ arguments: String) -> String {
+        """
+        Error: \(error)
+        Help:  \(help)
+        Usage: iamsim \(command) [--db <path>] [--output <format>] [--account <account>] \(arguments)
+          See 'iamsim \(command) --help' for more information.
+        """
+    }
     static let cases: [Case] = [
         Case(
             arguments: ["access-keys", "delete", "AKIANOTAREALKEY12345"],
@@ -60,13 +76,59 @@ struct BadInputTests {
             arguments: ["signin", "--email", "trainee@example.com", "--password-stdin"], stdin: "", signedIn: false,
             stderr: "iamsim: error: --password-stdin was given but standard input is empty.", status: 64),
         Case(
+            arguments: ["signin", "--user", "alice", "--password-stdin"], stdin: "Password-1!\n", signedIn: false,
+            stderr: "iamsim: error: An IAM user signs in to an account: add --account ID|ALIAS (or set IAMSIM_ACCOUNT).",
+            status: 64),
+        Case(
             arguments: ["clock", "advance", "5x"],
-            stderr: "\(aws) (ValidationError) when calling the AdvanceClock operation: Invalid duration '5x'. Use a number with a unit, such as 30s, 2m, 1h or 1d.",
-            status: 254),
+            stderr: usage(
+                "The value '5x' is invalid for '<duration>': not a duration; use \(duration).",
+                help: "<duration>  How far: 30s, 2m, 1h, 1d or a mix like 1h30m.",
+                "clock advance", "<duration> [--all]"),
+            status: 64),
+        Case(
+            arguments: ["clock", "advance", "200000d"],
+            stderr: usage(
+                "The value '200000d' is invalid for '<duration>': not a duration; use \(duration).",
+                help: "<duration>  How far: 30s, 2m, 1h, 1d or a mix like 1h30m.",
+                "clock advance", "<duration> [--all]"),
+            status: 64),
         Case(
             arguments: ["clock", "set", "yesterday"],
-            stderr: "\(aws) (ValidationError) when calling the SetClock operation: Invalid time 'yesterday'. Use ISO-8601, such as 2026-11-29T09:00:00Z or 2026-11-29T10:00:00+01:00.",
-            status: 254),
+            stderr: usage("The value 'yesterday' is invalid for '<time>': not an ISO 8601 time; use \(forms), such as 2026-11-29T09:00:00Z.", help: timeHelp, "clock set", "<time> [--all]"),
+            status: 64),
+        Case(
+            arguments: ["clock", "set", "2026-01-05xyz"],
+            stderr: usage("The value '2026-01-05xyz' is invalid for '<time>': unexpected 'xyz' after the date.", help: timeHelp, "clock set", "<time> [--all]"),
+            status: 64),
+        Case(
+            arguments: ["clock", "set", "2026-01-05T09:00:00Zjunk"],
+            stderr: usage("The value '2026-01-05T09:00:00Zjunk' is invalid for '<time>': unexpected 'junk' after the time.", help: timeHelp, "clock set", "<time> [--all]"),
+            status: 64),
+        Case(
+            arguments: ["clock", "set", "2026-02-29T00:00:00Z"],
+            stderr: usage("The value '2026-02-29T00:00:00Z' is invalid for '<time>': February 2026 has 28 days, so there is no day 29.", help: timeHelp, "clock set", "<time> [--all]"),
+            status: 64),
+        Case(
+            arguments: ["clock", "set", "2024-02-29T23:59:60Z"],
+            stderr: usage("The value '2024-02-29T23:59:60Z' is invalid for '<time>': there is no second 60; seconds run 00 to 59 (iamsim has no leap seconds).", help: timeHelp, "clock set", "<time> [--all]"),
+            status: 64),
+        Case(
+            arguments: ["clock", "set", "10000-01-01T00:00:00Z"],
+            stderr: usage("The value '10000-01-01T00:00:00Z' is invalid for '<time>': iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.", help: timeHelp, "clock set", "<time> [--all]"),
+            status: 64),
+        Case(
+            arguments: ["clock", "set", "1969-12-31T23:59:59Z"],
+            stderr: usage("The value '1969-12-31T23:59:59Z' is invalid for '<time>': iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.", help: timeHelp, "clock set", "<time> [--all]"),
+            status: 64),
+        Case(
+            arguments: ["events", "--since", "2026-13-01"],
+            stderr: usage("The value '2026-13-01' is invalid for '--since <time-or-age>': there is no month 13; months run 01 to 12.", help: "--since <time-or-age>  Only events at or after this time: ISO 8601 (2026-01-05T09:00:00Z; UTC when the zone is left out) or an age on iamsim's clock (30m, 2h, 1d).", "events", eventsUsage),
+            status: 64),
+        Case(
+            arguments: ["events", "--until", "soon"],
+            stderr: usage("The value 'soon' is invalid for '--until <time-or-age>': use an ISO 8601 time (\(forms)) or an age (\(duration)).", help: "--until <time-or-age>  Only events at or before this time, in the same forms as --since.", "events", eventsUsage),
+            status: 64),
         Case(
             arguments: ["authenticator", "add", "--secret", "0189!"],
             stderr: "\(aws) (ValidationError) when calling the AddAuthenticatorAccount operation: The secret key is not valid base32: use the letters A-Z and digits 2-7, as shown by iamsim mfa assign --show-secret.",
@@ -89,7 +151,7 @@ struct BadInputTests {
             status: 254),
         Case(
             arguments: ["events", "--limit", "0"],
-            stderr: "Error: --limit must be at least 1.\nUsage: iamsim events [--db <path>] [--output <format>] [--account <account>] [--since <since>] [--identity <identity>] [--action <action>] [--limit <limit>]\n  See 'iamsim events --help' for more information.",
+            stderr: "Error: --limit must be at least 1.\nUsage: iamsim events [--db <path>] [--output <format>] [--account <account>] \(eventsUsage)\n  See 'iamsim events --help' for more information.",
             status: 64),
         Case(
             arguments: ["dashboard", "--output", "yaml"],

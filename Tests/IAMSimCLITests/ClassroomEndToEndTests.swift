@@ -73,7 +73,7 @@ struct ClassroomEndToEndTests {
 
         // One stuck trainee starts over; the others keep their work.
         r = try h.run(["reset", "--account", "room-b-2"])
-        #expect(r.stdout == "Reset account \(rows[1][0]) to their fixtures.\n")
+        #expect(r.stdout == "Reset account \(rows[1][0]) to its fixture.\n")
         let keys = { (alias: String) throws -> Int in
             let listing = try h.run(["access-keys", "list", "--output", "json", "--account", alias])
             return (try self.json(listing.stdout)["AccessKeyMetadata"] as? [Any])?.count ?? -1
@@ -95,6 +95,17 @@ struct ClassroomEndToEndTests {
         #expect(r.stderr == "An error occurred (NoSuchEntity) when calling the ResetAccounts operation: No account with id or alias room-z-9 in this database. List them with: iamsim accounts list\n")
         r = try h.run(["reset"])
         #expect(r.status == 64)
+    }
+
+    @Test("one account is counted as one: created, and reset to its fixture")
+    func singular() throws {
+        let h = try BinaryHarness()
+        var r = try h.run(["accounts", "create", "--count", "1", "--alias-prefix", "solo-"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Created 1 account from root-mfa-lesson. The passwords are shown only now:\n"))
+        r = try h.run(["reset", "--account", "solo-1"])
+        #expect(r.stdout.hasSuffix(" to its fixture.\n"))
+        #expect(r.stdout.hasPrefix("Reset account "))
     }
 
     @Test("export writes a fixture that loads back to the same state")

@@ -46,4 +46,94 @@ struct IdentityEndToEndTests {
         r = try h.run(["credential-report", "generate"])
         #expect(r.status == 254)  // alice is signed in, and auditing is for administrators
     }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test(
+        "after login-profile create, the sign-in command names the real account (its alias, else its id), and works",
+        arguments: [nil, "room-b"] as [String?])
+    func signInHintNamesTheAccount(alias: String?) throws {
+        let h = try BinaryHarness()
+        var fixture = try String(contentsOfFile: try h.writeFastFixture(), encoding: .utf8)
+        if let alias {
+            fixture = fixture.replacingOccurrences(
+                of: #""AccountId": "123456789012","#, with: #""AccountId": "123456789012", "AccountAlias": "\#(alias)","#)
+        }
+        let path = h.folder.appendingPathComponent("fixture.json").path
+        try Data(fixture.utf8).write(to: URL(fileURLWithPath: path))
+        try h.run(["init", "--fixture", path])
+        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["users", "create", "bob"])
+        var r = try h.run(["login-profile", "create", "bob", "--password-stdin"], stdin: "First-password-1\n")
+        let account = alias ?? "123456789012"
+        #expect(r.stdout == "bob can now sign in to the console: iamsim signin --account \(account) --user bob\n")
+        try h.run(["signout"])
+        r = try h.run(["signin", "--account", account, "--user", "bob", "--password-stdin"], stdin: "First-password-1\n")
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @Test("a refused users delete lists only what that user still has, and each listed command removes one thing")
+    func deleteHintListsWhatIsLeft() throws {
+        let h = try BinaryHarness()
+        try h.run(["init", "--fixture", try h.writeFastFixture()])
+        try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
+        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["users", "create", "bob"])
+        // A user with nothing left is deleted at once: no hint is needed.
+        try h.run(["users", "create", "carol"])
+        #expect(try h.run(["users", "delete", "carol"]).stdout == "Deleted IAM user carol.\n")
+
+        try h.run(["login-profile", "create", "bob", "--password-stdin"], stdin: "First-password-1\n")
+        let created = try json(try h.run(["access-keys", "create", "--user", "bob", "--output", "json"]).stdout)
+        let key = try #require((created["AccessKey"] as? [String: Any])?["AccessKeyId"] as? String)
+        let assigned = try json(try h.run(["mfa", "assign", "bob-phone", "--output", "json"]).stdout)
+        let seedText = try #require((assigned["VirtualMFADevice"] as? [String: Any])?["Base32StringSeed"] as? String)
+        let seed = String(decoding: try #require(Data(base64Encoded: seedText)), as: UTF8.self)
+        let now: Int64 = 1_767_605_405
+        var r = try h.run([
+            "mfa", "activate", "bob-phone", "--user", "bob", "--code1", IndependentTOTP.code(base32: seed, unixTime: now - 30),
+            "--code2", IndependentTOTP.code(base32: seed, unixTime: now),
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        for group in ["admins", "ops"] {
+            try h.run(["groups", "create", group])
+            try h.run(["groups", "add-user", group, "bob"])
+        }
+
+        var left = [
+            "iamsim login-profile delete bob", "iamsim access-keys delete \(key) --user bob",
+            "iamsim mfa remove bob-phone --user bob", "iamsim groups remove-user admins bob",
+            "iamsim groups remove-user ops bob",
+        ]
+        let reasons = [
+            "must delete login profile first", "must delete access keys first", "must delete MFA device first",
+            "must remove users from group first", "must remove users from group first",
+        ]
+        for reason in reasons {
+            r = try h.run(["users", "delete", "bob"])
+            #expect(r.status == 254)
+            #expect(
+                r.stderr == """
+                    An error occurred (DeleteConflict) when calling the DeleteUser operation: Cannot delete entity, \(reason).
+                    Hint: Remove what bob still has first: \(left.joined(separator: "; ")).
+
+                    """)
+            // The first listed command works as printed.
+            let removal = try h.run(Array(left.removeFirst().split(separator: " ").dropFirst().map(String.init)))
+            #expect(removal.status == 0, "\(removal.stderr)")
+        }
+        r = try h.run(["users", "delete", "bob"])
+        #expect(r.stdout == "Deleted IAM user bob.\n")
+    }
+
+    @Test("a maximum password age of one day reads '1 day'")
+    func oneDay() throws {
+        let h = try BinaryHarness()
+        try h.run(["init", "--fixture", try h.writeFastFixture()])
+        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["password-policy", "update", "--max-password-age", "1"])
+        #expect(try h.run(["password-policy"]).stdout.contains("MaxPasswordAge:             1 day\n"))
+    }
 }

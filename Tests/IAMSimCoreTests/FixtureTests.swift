@@ -49,7 +49,11 @@ struct FixtureTests {
             ),
             (
                 #"{"FormatVersion": 1, "Name": "t", "Account": {"AccountId": "123456789012", "CreateDate": "soon", "Root": {"Email": "a@b.c", "Password": "p"}}}"#,
-                "Fixture t.json is invalid: $.Account.CreateDate: 'soon' is not an ISO-8601 date such as 2026-01-05T09:00:00Z"
+                "Fixture t.json is invalid: $.Account.CreateDate: 'soon' is not a time iamsim accepts: not an ISO 8601 time; use YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z, +HH:MM, -HH:MM or nothing (UTC), such as 2026-11-29T09:00:00Z."
+            ),
+            (
+                #"{"FormatVersion": 1, "Name": "t", "Account": {"AccountId": "123456789012", "CreateDate": "2026-02-29T00:00:00Z", "Root": {"Email": "a@b.c", "Password": "p"}}}"#,
+                "Fixture t.json is invalid: $.Account.CreateDate: '2026-02-29T00:00:00Z' is not a time iamsim accepts: February 2026 has 28 days, so there is no day 29."
             ),
         ])
     func structural(json: String, message: String) {

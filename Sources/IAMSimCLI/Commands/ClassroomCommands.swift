@@ -15,9 +15,9 @@ struct AccountCommands: ParsableCommand {
             commandName: "create",
             abstract: "Create N accounts from a fixture, each with fresh ids, secrets and a root password.",
             discussion: """
-                Each trainee gets an account id, an email from the template ({n} is the number), \\
-                an optional alias (prefix + number) and a new root password, shown once here or \\
-                written to --credentials-file (a CSV created with mode 0600). All accounts are \\
+                Each trainee gets an account id, an email from the template ({n} is the number), \
+                an optional alias (prefix + number) and a new root password, shown once here or \
+                written to --credentials-file (a CSV created with mode 0600). All accounts are \
                 created in one transaction: all of them, or none.
                 """)
         static let operationName = "CreateAccounts"
@@ -67,7 +67,7 @@ struct AccountCommands: ParsableCommand {
             if let file {
                 try file.write(Array((credentials.csv ?? "").utf8))
                 return Message(
-                    text: "Created \(trainees.count) accounts from \(template.name); their credentials are in \(file.path) (mode 0600).",
+                    text: "Created \(Plural.count(trainees.count, "account")) from \(template.name); their credentials are in \(file.path) (mode 0600).",
                     json: .object([
                         "Created": .int(trainees.count), "CredentialsFile": .string(file.path),
                         "AccountIds": .array(trainees.map { .string($0.accountID.rawValue) }),
@@ -111,10 +111,10 @@ struct ResetCommand: ConsoleCommand {
         commandName: "reset",
         abstract: "Put accounts back to their fixture's state, atomically (one account or --all).",
         discussion: """
-            Each account returns to the fixture it was created from, or with --fixture to that \\
-            fixture (keeping each account's id, alias, email and root password, with fresh \\
-            secrets). Keys, devices, users, sessions and lesson progress are replaced, and the \\
-            trainee's phone is wiped, in one transaction: on any failure nothing changes. The \\
+            Each account returns to the fixture it was created from, or with --fixture to that \
+            fixture (keeping each account's id, alias, email and root password, with fresh \
+            secrets). Keys, devices, users, sessions and lesson progress are replaced, and the \
+            trainee's phone is wiped, in one transaction: on any failure nothing changes. The \
             event log keeps everything and records each reset.
             """)
     static let operationName = "ResetAccounts"
@@ -136,9 +136,10 @@ struct ResetCommand: ConsoleCommand {
         let bar = ProgressBar(title: "Resetting", total: accounts.count, console: context.console)
         try context.resetAccounts(accounts, to: template, progress: { bar.update($0) })
         bar.finish()
-        let what = accounts.count == 1 ? "account \(accounts[0])" : "\(accounts.count) accounts"
+        let what = accounts.count == 1 ? "account \(accounts[0])" : Plural.count(accounts.count, "account")
+        let own = accounts.count == 1 ? "its fixture" : "their fixtures"
         return Message(
-            text: "Reset \(what) to " + (template.map { "fixture \($0.name)" } ?? "their fixtures") + ".",
+            text: "Reset \(what) to " + (template.map { "fixture \($0.name)" } ?? own) + ".",
             json: .object(["Reset": .array(accounts.map { .string($0.rawValue) })]))
     }
 }
@@ -202,7 +203,7 @@ struct Credentials: Renderable {
             headers: ["ACCOUNT ID", "ALIAS", "ROOT EMAIL", "ROOT PASSWORD"],
             rows: trainees.map { [$0.accountID.rawValue, $0.alias ?? "-", $0.email, $0.password ?? ""] }
         ).rendered()
-        return "Created \(trainees.count) accounts from \(fixture). The passwords are shown only now:\n\n" + table
+        return "Created \(Plural.count(trainees.count, "account")) from \(fixture). The passwords are shown only now:\n\n" + table
     }
 
     var json: JSONValue {

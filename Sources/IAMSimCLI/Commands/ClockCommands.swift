@@ -49,15 +49,16 @@ struct ClockCommands: ParsableCommand {
             commandName: "set", abstract: "Stop the clock at an ISO-8601 time.")
         static let operationName = "SetClock"
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The time, such as 2026-11-29T09:00:00Z.") var time: String
+        @Argument(
+            help: ArgumentHelp(
+                "The time in ISO 8601: 2026-11-29T09:00:00Z, 2026-11-29T10:00:00+01:00, 2026-11-29T09:00 (UTC), or 2026-11-29 (midnight UTC).",
+                valueName: "time"),
+            transform: ArgumentValue.time)
+        var time: Date
         @OptionGroup var scope: Scope
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            guard let date = Timestamp.parse(time) else {
-                throw IAMError.validationError(
-                    "Invalid time '\(time)'. Use ISO-8601, such as 2026-11-29T09:00:00Z or 2026-11-29T10:00:00+01:00.")
-            }
-            return ClockReadings.result(try context.store().clock.set(date, try scope.resolve(context)), scope: scope)
+            ClockReadings.result(try context.store().clock.set(time, try scope.resolve(context)), scope: scope)
         }
     }
 
@@ -67,12 +68,14 @@ struct ClockCommands: ParsableCommand {
             abstract: "Move the clock forward, such as by 30s, 2m or 1h (a real clock becomes simulated).")
         static let operationName = "AdvanceClock"
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "How far: 30s, 2m, 1h, 1d or a mix like 1h30m.") var duration: String
+        @Argument(
+            help: ArgumentHelp("How far: 30s, 2m, 1h, 1d or a mix like 1h30m.", valueName: "duration"),
+            transform: ArgumentValue.duration)
+        var duration: ClockDuration
         @OptionGroup var scope: Scope
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            let parsed = try ClockDuration(parsing: duration)
-            return ClockReadings.result(try context.store().clock.advance(by: parsed, try scope.resolve(context)), scope: scope)
+            ClockReadings.result(try context.store().clock.advance(by: duration, try scope.resolve(context)), scope: scope)
         }
     }
 

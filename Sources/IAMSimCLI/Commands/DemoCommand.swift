@@ -13,7 +13,9 @@ struct DemoCommand: ParsableCommand {
             database. Pass --keep PATH to keep the finished database and explore it.
             """)
 
-    @Option(help: ArgumentHelp("Keep the finished database at this path (it must not exist yet).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp("Keep the finished database at this path (it must not exist yet).", valueName: "path"),
+        transform: ArgumentValue.path)
     var keep: String?
 
     mutating func run() throws {
@@ -34,16 +36,14 @@ struct DemoCommand: ParsableCommand {
         defer {
             if let scratch { try? FileManager.default.removeItem(atPath: scratch) }
         }
-        let player = DemoPlayer(
-            lesson: .rootMFA, fixture: try Fixture.builtInDefault(), databasePath: path,
-            narrate: { console.print($0) })
         do {
+            let player = DemoPlayer(
+                lesson: .rootMFA, fixture: try Fixture.builtInDefault(), databasePath: path,
+                narrate: { console.print($0) })
             guard try player.play() else { throw ExitCode(ExitStatus.unexpected) }
-        } catch let error as ExitCode {
-            throw error
         } catch {
             let report = ErrorReport.describe(error, operation: "Demo")
-            console.printError(report.message)
+            if !report.message.isEmpty { console.printError(report.message) }
             throw ExitCode(report.status)
         }
     }

@@ -15,8 +15,17 @@ struct EventsCommand: ConsoleCommand {
             """)
     static let operationName = "LookupEvents"
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only events at or after this time: ISO-8601 (2026-01-05T09:00:00Z) or an age (30m, 2h, 1d).")
-    var since: String?
+    @Option(
+        help: ArgumentHelp(
+            "Only events at or after this time: ISO 8601 (2026-01-05T09:00:00Z; UTC when the zone is left out) or an age on iamsim's clock (30m, 2h, 1d).",
+            valueName: "time-or-age"),
+        transform: ArgumentValue.timeOrAge)
+    var since: TimeBound?
+    @Option(
+        help: ArgumentHelp(
+            "Only events at or before this time, in the same forms as --since.", valueName: "time-or-age"),
+        transform: ArgumentValue.timeOrAge)
+    var until: TimeBound?
     @Option(help: "Only events by this identity: root, a user name, or an ARN.") var identity: String?
     @Option(help: "Only this event, such as ConsoleLogin or DeleteAccessKey.") var action: String?
     @Option(help: "How many of the newest matching events to show.") var limit: Int = 50
@@ -28,18 +37,10 @@ struct EventsCommand: ConsoleCommand {
     func execute(in context: CommandContext) throws -> any Renderable {
         let store = try context.store()
         let account = try context.currentAccount()
-        var from: Date?
-        if let since {
-            if let date = Timestamp.parse(since) {
-                from = date
-            } else if let age = try? ClockDuration(parsing: since) {
-                from = try store.clock.now(account: account).addingTimeInterval(-TimeInterval(age.seconds))
-            } else {
-                throw IAMError.validationError(
-                    "Invalid --since '\(since)'. Use an ISO-8601 time such as 2026-01-05T09:00:00Z, or an age such as 30m, 2h or 1d.")
-            }
-        }
-        let filter = IAMStore.EventFilter(account: account, since: from, identity: identity, action: action, limit: limit)
+        let now = since == nil && until == nil ? nil : try store.clock.now(account: account)
+        let filter = IAMStore.EventFilter(
+            account: account, since: now.flatMap { since?.date(now: $0) }, until: now.flatMap { until?.date(now: $0) },
+            identity: identity, action: action, limit: limit)
         return EventList(events: try store.events(filter))
     }
 }

@@ -76,7 +76,7 @@ struct PolicyView: Renderable {
             RequireUppercaseCharacters: \(yes(policy.requireUppercaseCharacters))
             RequireLowercaseCharacters: \(yes(policy.requireLowercaseCharacters))
             AllowUsersToChangePassword: \(yes(policy.allowUsersToChangePassword))
-            MaxPasswordAge:             \(policy.maxPasswordAge.map { "\($0) days" } ?? "never expire")
+            MaxPasswordAge:             \(policy.maxPasswordAge.map { Plural.count($0, "day") } ?? "never expire")
             PasswordReusePrevention:    \(policy.passwordReusePrevention.map { "last \($0)" } ?? "none")
             HardExpiry:                 \(yes(policy.hardExpiry))
             """

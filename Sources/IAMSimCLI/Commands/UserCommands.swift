@@ -71,9 +71,21 @@ struct UserCommands: ParsableCommand {
             return Message(text: "Deleted IAM user \(name).", json: .object([]))
         }
 
-        func hint(for error: IAMError) -> String? {
-            guard case .deleteConflict = error else { return nil }
-            return "Remove what the user still has first: iamsim login-profile delete \(name); iamsim access-keys delete ID --user \(name); iamsim mfa remove DEVICE --user \(name); iamsim groups remove-user GROUP \(name)."
+        /// The commands that remove exactly what the user still has, read after the refusal.
+        func hint(for error: IAMError, in context: CommandContext) -> String? {
+            guard case .deleteConflict = error,
+                let left = try? context.store().deleteUserConflicts(caller: context.caller, userName: name),
+                !left.isEmpty
+            else { return nil }
+            return "Remove what \(left.userName) still has first: " + Self.removalCommands(left).joined(separator: "; ") + "."
+        }
+
+        static func removalCommands(_ left: IAMStore.UserAttachments) -> [String] {
+            let user = left.userName
+            return (left.hasLoginProfile ? ["iamsim login-profile delete \(user)"] : [])
+                + left.accessKeyIDs.map { "iamsim access-keys delete \($0) --user \(user)" }
+                + left.mfaDeviceNames.map { "iamsim mfa remove \($0) --user \(user)" }
+                + left.groupNames.map { "iamsim groups remove-user \($0) \(user)" }
         }
     }
 }
@@ -120,10 +132,15 @@ struct LoginProfileCommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let password = try PasswordInput.read(context.console, fromStandardInput: passwordStdin)
-            let profile = try context.store().createLoginProfile(
+            let store = try context.store()
+            let profile = try store.createLoginProfile(
                 caller: context.caller, userName: userName, password: password, passwordResetRequired: passwordResetRequired)
+            // The profile exists now: a failed read of the account's name only shortens the hint.
+            let signIn = (try? store.signInAccountName(caller: context.caller)).map {
+                ": iamsim signin --account \($0) --user \(profile.userName)"
+            }
             return Message(
-                text: "\(profile.userName) can now sign in to the console: iamsim signin --account ACCOUNT --user \(profile.userName)"
+                text: "\(profile.userName) can now sign in to the console" + (signIn ?? "")
                     + (profile.passwordResetRequired ? " (a new password is required at the first sign-in)" : ""),
                 json: .object(["LoginProfile": profile.json]))
         }

@@ -41,7 +41,7 @@ struct DemoPlayer {
             Every output below is the real output of the command shown.
             """)
         // Set-up a trainee never sees: the fixture account, and a simulated clock.
-        let context = CommandContext(world: world, options: try GlobalOptions.parse(["--db", databasePath]))
+        let context = try CommandContext(world: world, options: try GlobalOptions.parse(["--db", databasePath]))
         try context.store().clock.set(Self.startTime, .all)
 
         for step in lesson.steps {

@@ -14,10 +14,11 @@ public final class CommandContext {
     /// The selected account, resolved once per command (several steps ask for it).
     private var selection: AccountID??
 
-    public init(world: World, options: GlobalOptions) {
+    /// - Throws: `CommandError` (usage) when `IAMSIM_DB` is set but empty.
+    public init(world: World, options: GlobalOptions) throws {
         self.world = world
         self.options = options
-        self.databasePath = options.databasePath(environment: world.environment)
+        self.databasePath = try options.databasePath(environment: world.environment)
     }
 
     var console: Console { world.console }

@@ -11,10 +11,14 @@ public protocol ConsoleCommand: ParsableCommand {
     func execute(in context: CommandContext) throws -> any Renderable
     /// What to do about `error`, printed on a second line after the aws-style one; nil for none.
     func hint(for error: IAMError) -> String?
+    /// The same, for hints that read the state the failed command left (it changed nothing):
+    /// the default is `hint(for:)`.
+    func hint(for error: IAMError, in context: CommandContext) -> String?
 }
 
 extension ConsoleCommand {
     public func hint(for error: IAMError) -> String? { nil }
+    public func hint(for error: IAMError, in context: CommandContext) -> String? { hint(for: error) }
 
     public mutating func run() throws {
         let status = CommandRunner(world: .live).run(self)
@@ -48,19 +52,23 @@ public struct CommandRunner {
             write(output, format: command.global.output)
             return output.exitStatus
         case .failure(let message, let status):
-            world.console.printError(message)
+            if !message.isEmpty { world.console.printError(message) }
             return status
         }
     }
 
     /// Runs `command` without writing its result, mapping any error to its report.
     public func execute(_ command: any ConsoleCommand) -> Outcome {
+        var context: CommandContext?
         do {
-            return .output(try command.execute(in: CommandContext(world: world, options: command.global)))
+            let created = try CommandContext(world: world, options: command.global)
+            context = created
+            return .output(try command.execute(in: created))
         } catch {
             let report = ErrorReport.describe(error, operation: type(of: command).operationName)
-            let hint = (error as? IAMError).flatMap(command.hint(for:)).map { "\nHint: " + $0 } ?? ""
-            return .failure(message: report.message + hint, status: report.status)
+            var hint: String?
+            if let error = error as? IAMError, let context { hint = command.hint(for: error, in: context) }
+            return .failure(message: report.message + (hint.map { "\nHint: " + $0 } ?? ""), status: report.status)
         }
     }
 

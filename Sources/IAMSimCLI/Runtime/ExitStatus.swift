@@ -1,4 +1,8 @@
+import ArgumentParser
+import Foundation
+import GRDB
 import IAMSimCore
+import IAMSimQR
 import IAMSimStore
 
 /// The exit codes of `iamsim`, documented in docs/errors.md. The service-side ones are the
@@ -8,7 +12,8 @@ public enum ExitStatus {
     public static let success: Int32 = 0
     /// A check the command ran did not pass (e.g. a lesson step not done yet).
     public static let checkFailed: Int32 = 1
-    /// The command line could not be parsed: unknown command, option or value.
+    /// The command line is wrong: unknown command, option or value, or a combination of
+    /// options a command refuses.
     public static let usage: Int32 = 64
     /// Interrupted by Ctrl-C at a prompt.
     public static let interrupted: Int32 = 130
@@ -21,21 +26,70 @@ public enum ExitStatus {
 }
 
 /// Turns errors into the one line a user sees and the exit code, in one place.
+///
+/// Every error type iamsim's code can throw has its own case here (docs/errors.md lists them
+/// with their exit codes), so none of them is reported as unexpected: only an error of a type
+/// not listed reaches exit 255. `ErrorReportTests` holds the table.
 enum ErrorReport {
-    /// The stderr line and exit code for `error`, raised while running `operation`.
+    /// The stderr line (empty for none) and exit code for `error`, raised while running
+    /// `operation`.
     static func describe(_ error: any Error, operation: String) -> (message: String, status: Int32) {
         switch error {
+        // What the simulated service answers: the aws CLI's line and its exit code.
         case let error as IAMError:
             return (
                 "An error occurred (\(error.code)) when calling the \(operation) operation: \(error.message)",
                 ExitStatus.serviceError
             )
-        case let error as StoreError:
-            return ("iamsim: error: \(error.message)", ExitStatus.environment)
+        // Usage errors found while running: ArgumentParser's `ValidationError` (a command's
+        // own check of its options) and iamsim's `CommandError`.
+        case let error as ValidationError:
+            return ("iamsim: error: \(error.message)", ExitStatus.usage)
         case let error as CommandError:
             return ("iamsim: error: \(error.message)", error.status)
+        // An exit code a command chose, having said why itself.
+        case let error as ExitCode:
+            return ("", error.rawValue)
+        // The files iamsim uses: the database, images, fixtures, credentials files.
+        case let error as StoreError:
+            return ("iamsim: error: \(error.message)", ExitStatus.environment)
+        case let error as DatabaseError:
+            let cause = error.message.map { "\($0) " } ?? ""
+            return (
+                "iamsim: error: The database failed: \(cause)(SQLite error \(error.extendedResultCode.rawValue)).",
+                ExitStatus.environment
+            )
+        case let error as RowDecodingError:
+            return (
+                "iamsim: error: The database holds a value iamsim cannot read (\(error)).", ExitStatus.environment
+            )
+        case let error as RecordError:
+            return (
+                "iamsim: error: The database changed while iamsim was using it (\(error)); try again.",
+                ExitStatus.environment
+            )
+        case let error as QRCodeError:
+            return ("iamsim: error: \(error.message)", ExitStatus.environment)
+        case let error as CocoaError:
+            return ("iamsim: error: \(error.localizedDescription)", ExitStatus.environment)
+        case let error as POSIXError:
+            return ("iamsim: error: \(error.localizedDescription)", ExitStatus.environment)
+        case let error as DecodingError:
+            return ("iamsim: error: A file could not be read: \(Self.reason(error))", ExitStatus.environment)
+        case let error as EncodingError:
+            return ("iamsim: error: Data could not be written as JSON: \(error)", ExitStatus.environment)
         default:
             return ("iamsim: unexpected error: \(error.localizedDescription)", ExitStatus.unexpected)
+        }
+    }
+
+    private static func reason(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
+            .valueNotFound(_, let context):
+            context.debugDescription
+        @unknown default:
+            "\(error)"
         }
     }
 }

@@ -7,7 +7,8 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         name: .long,
         help: ArgumentHelp(
             "The database file (default: $IAMSIM_DB, else $XDG_DATA_HOME/iamsim/iamsim.sqlite or ~/.local/share/iamsim/iamsim.sqlite).",
-            valueName: "path"))
+            valueName: "path"),
+        transform: ArgumentValue.path)
     public var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Output format: text or json (csv for reports).", valueName: "format"))
@@ -23,9 +24,21 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     public init() {}
 
     /// The database path: `--db`, then `IAMSIM_DB`, then the XDG data folder.
-    public func databasePath(environment: [String: String]) -> String {
-        if let db, !db.isEmpty { return Self.expandingTilde(db, environment) }
-        if let path = environment["IAMSIM_DB"], !path.isEmpty { return Self.expandingTilde(path, environment) }
+    ///
+    /// An empty `--db` is refused while parsing; an empty `IAMSIM_DB` here. Either would
+    /// otherwise fall back, silently, to the default database (`IAMSIM_DB="$UNSET" iamsim reset
+    /// --all` would reset it). An empty `XDG_DATA_HOME` counts as unset, as its specification says.
+    ///
+    /// - Throws: `CommandError` (usage, exit 64) when `IAMSIM_DB` is set but empty.
+    public func databasePath(environment: [String: String]) throws -> String {
+        if let db { return Self.expandingTilde(db, environment) }
+        if let path = environment["IAMSIM_DB"] {
+            guard !path.isEmpty else {
+                throw CommandError(
+                    message: "IAMSIM_DB is set but empty. Set it to a database path, or unset it to use the default database.")
+            }
+            return Self.expandingTilde(path, environment)
+        }
         let dataHome =
             environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")

@@ -71,17 +71,18 @@ extension Fixture {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    /// A decoder for fixture files: ISO-8601 dates, with or without fractional seconds.
+    /// A decoder for fixture files: dates in the ISO 8601 forms `Timestamp.parsing(_:)` accepts.
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = Timestamp.parse(text) else {
+            do throws(IAMError) {
+                return try Timestamp.parsing(text)
+            } catch {
                 throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "'\(text)' is not an ISO-8601 date such as 2026-01-05T09:00:00Z")
+                    in: container, debugDescription: "'\(text)' is not a time iamsim accepts: \(error.message)")
             }
-            return date
         }
         return decoder
     }

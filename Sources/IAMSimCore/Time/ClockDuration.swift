@@ -6,10 +6,14 @@ public struct ClockDuration: Equatable, Sendable, CustomStringConvertible {
         self.seconds = seconds
     }
 
+    /// How to spell a duration, for help texts and error messages.
+    public static let acceptedForms = "a number with a unit (30s, 2m, 1h, 1d) or a mix like 1h30m, at most 100 years"
+
     /// Parses `30s`, `2m`, `1h`, `1d`, `1h30m`; a bare number means seconds.
+    ///
+    /// - Throws: `ValidationError` whose message is the reason, without the text itself.
     public init(parsing text: String) throws(IAMError) {
-        let invalid = IAMError.validationError(
-            "Invalid duration '\(text)'. Use a number with a unit, such as 30s, 2m, 1h or 1d.")
+        let invalid = IAMError.validationError("not a duration; use " + Self.acceptedForms + ".")
         var total: Int64 = 0
         var number: Int64?
         var sawUnit = false

@@ -19,17 +19,149 @@ public enum Timestamp {
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
-    /// Parses ISO-8601 as people type it: `2026-11-29T10:00:00Z`, `…+02:00`, with or without
-    /// fractional seconds, or a bare date `2026-11-29` (midnight UTC).
+    /// The earliest time iamsim accepts: the Unix epoch, where TOTP's step counter starts.
+    public static let earliest = Date(timeIntervalSince1970: 0)
+    /// The latest time iamsim accepts: the last second the database's four-digit years can
+    /// hold and read back (9999-12-31T23:59:59Z).
+    public static let latest = Date(timeIntervalSince1970: 253_402_300_799)
+
+    /// How to spell a time for `parse(_:)`, for help texts and error messages.
+    public static let acceptedForms = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z, +HH:MM, -HH:MM or nothing (UTC)"
+
+    /// Parses ISO 8601 as `parsing(_:)` does, or nil.
     public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [
-            [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate],
-        ] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
+        try? parsing(text)
+    }
+
+    /// Parses exactly these ISO 8601 forms, and nothing else:
+    ///
+    /// - `YYYY-MM-DD`: midnight UTC of that day;
+    /// - `YYYY-MM-DDTHH:MM`, `…:SS` or `…:SS.fraction` (1 to 9 digits), followed by `Z`,
+    ///   an offset `+HH:MM` / `-HH:MM`, or nothing, which means UTC.
+    ///
+    /// The date must exist (no February 29 outside leap years), hours run 00–23, minutes and
+    /// seconds 00–59 (no leap second 60), offsets up to ±23:59, and the instant must lie
+    /// between `earliest` and `latest`, which the database stores and reads back. Nothing
+    /// may follow. Integer arithmetic only: no `ISO8601DateFormatter`, so no ICU at start-up.
+    ///
+    /// - Throws: `ValidationError` whose message is the reason, such as `February 2026 has
+    ///   28 days`, without the text itself.
+    public static func parsing(_ text: String) throws(IAMError) -> Date {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func fail(_ reason: String) -> IAMError { .validationError(reason) }
+        let shape = fail("not an ISO 8601 time; use " + acceptedForms + ", such as 2026-11-29T09:00:00Z.")
+        let range = fail("iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.")
+        func digits(_ count: Int) throws(IAMError) -> Int {
+            guard index + count <= bytes.count else { throw shape }
+            var value = 0
+            for byte in bytes[index..<(index + count)] {
+                guard (0x30...0x39).contains(byte) else { throw shape }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            index += count
+            return value
         }
-        return nil
+        func expect(_ byte: UInt8) throws(IAMError) {
+            guard index < bytes.count, bytes[index] == byte else { throw shape }
+            index += 1
+        }
+        func trailing(_ what: String) -> IAMError {
+            fail("unexpected '\(String(decoding: bytes[index...], as: UTF8.self))' after the \(what).")
+        }
+
+        let year = try digits(4)
+        guard index >= bytes.count || !(0x30...0x39).contains(bytes[index]) else { throw range }
+        try expect(0x2D)
+        let month = try digits(2)
+        try expect(0x2D)
+        let day = try digits(2)
+        guard (1...12).contains(month) else { throw fail("there is no month \(month); months run 01 to 12.") }
+        let monthDays = daysIn(month: month, year: year)
+        guard (1...monthDays).contains(day) else {
+            throw fail("\(monthNames[month - 1]) \(year) has \(monthDays) days, so there is no day \(day).")
+        }
+        var secondOfDay = 0
+        var fraction = 0.0
+        var offset = 0
+        if index < bytes.count {
+            guard bytes[index] == 0x54 else {
+                throw (0x30...0x39).contains(bytes[index]) ? shape : trailing("date")
+            }
+            index += 1
+            let hour = try digits(2)
+            try expect(0x3A)
+            let minute = try digits(2)
+            var second = 0
+            if index < bytes.count, bytes[index] == 0x3A {
+                index += 1
+                second = try digits(2)
+                if index < bytes.count, bytes[index] == 0x2E {
+                    index += 1
+                    var scale = 0.1
+                    let start = index
+                    while index < bytes.count, (0x30...0x39).contains(bytes[index]), index - start < 9 {
+                        fraction += Double(bytes[index] - 0x30) * scale
+                        scale /= 10
+                        index += 1
+                    }
+                    guard index > start else { throw shape }
+                }
+            }
+            guard hour <= 23 else { throw fail("there is no hour \(hour); hours run 00 to 23.") }
+            guard minute <= 59 else { throw fail("there is no minute \(minute); minutes run 00 to 59.") }
+            guard second <= 59 else {
+                throw fail("there is no second \(second); seconds run 00 to 59 (iamsim has no leap seconds).")
+            }
+            secondOfDay = hour * 3_600 + minute * 60 + second
+            if index < bytes.count {
+                switch bytes[index] {
+                case 0x5A:
+                    index += 1
+                case 0x2B, 0x2D:
+                    let sign = bytes[index] == 0x2D ? -1 : 1
+                    index += 1
+                    let hours = try digits(2)
+                    try expect(0x3A)
+                    let minutes = try digits(2)
+                    guard hours <= 23, minutes <= 59 else {
+                        throw fail("the offset must be between -23:59 and +23:59.")
+                    }
+                    offset = sign * (hours * 3_600 + minutes * 60)
+                default:
+                    throw trailing("time")
+                }
+            }
+            guard index == bytes.count else { throw trailing("time") }
+        }
+        let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + secondOfDay - offset
+        let date = Date(timeIntervalSince1970: TimeInterval(seconds) + fraction)
+        guard date >= earliest, date < latest.addingTimeInterval(1) else { throw range }
+        return date
+    }
+
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
+
+    /// Days in `month` (1–12) of `year` in the proleptic Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = year - (month <= 2 ? 1 : 0)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// `2026-11-29 00:25:32.000`: how dates are stored in the database (GRDB's own text
@@ -84,14 +216,7 @@ public enum Timestamp {
                 }
             }
         }
-        // Days from the civil date (Howard Hinnant's days_from_civil).
-        let y = year - (month <= 2 ? 1 : 0)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
+        let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
         return Date(timeIntervalSince1970: TimeInterval(seconds) + TimeInterval(milliseconds) / 1_000)
     }
 

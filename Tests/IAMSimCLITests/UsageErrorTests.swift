@@ -1,0 +1,206 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import IAMSimCore
+import IAMSimQR
+import IAMSimStore
+import Testing
+
+@testable import IAMSimCLI
+
+/// Usage errors are usage errors: every error type iamsim can throw has its exit code, and what
+/// the command line says wrong (a bad duration or time, an empty path) is exit 64 before any
+/// command runs.
+@Suite("Usage errors and the error → exit code mapping")
+struct UsageErrorTests {
+    struct Mapping: CustomTestStringConvertible, Sendable {
+        var name: String
+        var error: any Error & Sendable
+        var message: String
+        var status: Int32
+        var testDescription: String { name }
+    }
+
+    struct Unknown: Error {}
+
+    static let mappings: [Mapping] = [
+        Mapping(
+            name: "IAMError", error: IAMError.noSuchEntity("No such thing."),
+            message: "An error occurred (NoSuchEntity) when calling the Op operation: No such thing.", status: 254),
+        Mapping(
+            name: "ValidationError (ArgumentParser)", error: ValidationError("Say which one."),
+            message: "iamsim: error: Say which one.", status: 64),
+        Mapping(
+            name: "CommandError", error: CommandError(message: "No terminal."), message: "iamsim: error: No terminal.",
+            status: 64),
+        Mapping(
+            name: "CommandError with its own status",
+            error: CommandError(message: "No code entered.", status: ExitStatus.interrupted),
+            message: "iamsim: error: No code entered.", status: 130),
+        Mapping(name: "ExitCode", error: ExitCode(3), message: "", status: 3),
+        Mapping(
+            name: "StoreError", error: StoreError.busy(path: "/x.sqlite"),
+            message: "iamsim: error: The database /x.sqlite stayed locked by another iamsim process; try again.",
+            status: 253),
+        Mapping(
+            name: "DatabaseError (GRDB)", error: DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"),
+            message: "iamsim: error: The database failed: disk I/O error (SQLite error 10).", status: 253),
+        Mapping(
+            name: "RecordError (GRDB)", error: RecordError.recordNotFound(databaseTableName: "account", key: [:]),
+            message: "iamsim: error: The database changed while iamsim was using it (Key not found in table account: []); try again.",
+            status: 253),
+        Mapping(
+            name: "QRCodeError", error: QRCodeError.pngWriteFailed("disk full"),
+            message: "iamsim: error: The QR code image could not be written (disk full).", status: 253),
+        Mapping(
+            name: "CocoaError (files)", error: CocoaError(.fileWriteNoPermission),
+            message: "iamsim: error: \(CocoaError(.fileWriteNoPermission).localizedDescription)", status: 253),
+        Mapping(
+            name: "POSIXError (files)", error: POSIXError(.EACCES),
+            message: "iamsim: error: \(POSIXError(.EACCES).localizedDescription)", status: 253),
+        Mapping(
+            name: "DecodingError (files)",
+            error: DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "Not JSON.")),
+            message: "iamsim: error: A file could not be read: Not JSON.", status: 253),
+        Mapping(
+            name: "an error of a type iamsim never throws", error: Unknown(),
+            message: "iamsim: unexpected error: \(Unknown().localizedDescription)", status: 255),
+    ]
+
+    @Test("each error type iamsim throws has its exit code and message shape", arguments: mappings)
+    func mapping(_ m: Mapping) {
+        let report = ErrorReport.describe(m.error, operation: "Op")
+        #expect(report.message == m.message)
+        #expect(report.status == m.status)
+    }
+
+    @Test("a row that cannot be decoded is reported as the database's problem (253), not as unexpected")
+    func rowDecodingError() throws {
+        let queue = try DatabaseQueue()
+        let error = try #require(
+            throws: RowDecodingError.self,
+            performing: {
+                try queue.read { db in
+                    let row = try #require(try Row.fetchOne(db, sql: "SELECT NULL AS name"))
+                    _ = try row.decode(String.self, forColumn: "name")
+                }
+            })
+        let report = ErrorReport.describe(error, operation: "Op")
+        #expect(report.status == 253)
+        #expect(report.message.hasPrefix("iamsim: error: The database holds a value iamsim cannot read ("))
+    }
+
+    // MARK: - Through the binary
+
+    @Test("an empty --db, IAMSIM_DB or demo --keep is a usage error, and no default database is touched")
+    func emptyPaths() throws {
+        let h = try BinaryHarness()
+        let defaultFolder = h.folder.appendingPathComponent(".local").path
+
+        var r = try h.runWithoutDatabaseOption(["dashboard", "--db", ""])
+        #expect(r.status == 64)
+        #expect(
+            r.stderr == """
+                Error: The value '' is invalid for '--db <path>': an empty path names no file.
+                Help:  --db <path>  The database file (default: $IAMSIM_DB, else $XDG_DATA_HOME/iamsim/iamsim.sqlite or ~/.local/share/iamsim/iamsim.sqlite).
+                Usage: iamsim dashboard [--db <path>] [--output <format>] [--account <account>]
+                  See 'iamsim dashboard --help' for more information.
+
+                """)
+
+        r = try h.runWithoutDatabaseOption(["dashboard"], environment: ["IAMSIM_DB": ""])
+        #expect(
+            r == .init(
+                stdout: "",
+                stderr:
+                    "iamsim: error: IAMSIM_DB is set but empty. Set it to a database path, or unset it to use the default database.\n",
+                status: 64))
+
+        r = try h.runWithoutDatabaseOption(["demo", "--keep", ""])
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("Error: The value '' is invalid for '--keep <path>': an empty path names no file.\n"))
+        #expect(r.stdout == "")
+
+        #expect(!FileManager.default.fileExists(atPath: defaultFolder))
+    }
+
+    @Test("the clock stops at the last second the database keeps; advancing past it is refused and changes nothing")
+    func clockUpperBound() throws {
+        let h = try BinaryHarness()
+        try h.run(["init", "--fixture", try h.writeFastFixture()])
+        var r = try h.run(["clock", "set", "9999-12-31T23:59:59Z"])
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try h.run(["clock", "advance", "1s"])
+        #expect(r.status == 254)
+        #expect(
+            r.stderr
+                == "An error occurred (ValidationError) when calling the AdvanceClock operation: The clock cannot go to 10000-01-01T00:00:00+00:00: iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.\n"
+        )
+        r = try h.run(["clock", "show", "--output", "json"])
+        #expect(r.stdout.contains("\"Time\": \"9999-12-31T23:59:59+00:00\""))
+        #expect(r.stdout.contains("\"Mode\": \"simulated\""))
+    }
+
+    @Test("a time without a zone is UTC, to the second, as clock show reads it back")
+    func zonelessTimeIsUTC() throws {
+        let h = try BinaryHarness()
+        try h.run(["init", "--fixture", try h.writeFastFixture()])
+        let r = try h.run(["clock", "set", "2026-01-05T09:00:07"])
+        #expect(r.stdout.hasPrefix("2026-01-05 09:00:07 UTC (simulated;"))
+    }
+
+    @Test("events --since and --until bound the log at both ends, by time or by age")
+    func eventsRange() throws {
+        let h = try BinaryHarness()
+        try h.run(["init", "--fixture", try h.writeFastFixture()])
+        try h.run(["clock", "set", "2026-01-05T09:00:00Z"])
+        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["clock", "advance", "1h"])  // 10:00
+        try h.run(["access-keys", "deactivate", "AKIAIOSFODNN7EXAMPLE"])
+        try h.run(["clock", "advance", "1h"])  // 11:00
+        try h.run(["access-keys", "delete", "AKIAIOSFODNN7EXAMPLE"])
+        func names(_ arguments: [String]) throws -> [String] {
+            let r = try h.run(["events", "--output", "json"] + arguments)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try r.stdout.split(separator: "\n").map {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+                return object["eventName"] as? String ?? "?"
+            }
+        }
+        #expect(
+            try names(["--since", "2026-01-05T09:30:00Z", "--until", "2026-01-05T10:30:00Z"])
+                == ["AdvanceClock", "UpdateAccessKey"])
+        #expect(try names(["--since", "2026-01-05T10:30", "--until", "2026-01-05T11:00:00Z"]) == ["AdvanceClock", "DeleteAccessKey"])
+        #expect(try names(["--since", "90m", "--until", "30m"]) == ["AdvanceClock", "UpdateAccessKey"])
+        #expect(try names(["--since", "2026-01-05T08:00:00Z", "--until", "2026-01-05T09:00:00+01:00"]).isEmpty)
+    }
+
+    @Test("--output csv is offered exactly where docs/cli.md says, and elsewhere is a usage error")
+    func csvWhereDocumented() throws {
+        let h = try BinaryHarness()
+        try h.run(["init", "--fixture", try h.writeFastFixture()])
+        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["credential-report", "generate"])
+        let offered: [([String], String)] = [
+            (["audit"], "id,title,controls,severity,status,evidence,remedy\n"),
+            (["credential-report", "get"], "user,arn,user_creation_time,"),
+            (["class", "report"], "account_id,account_alias,root_email,steps_done,"),
+        ]
+        for (arguments, header) in offered {
+            let r = try h.run(arguments + ["--output", "csv"])
+            #expect(r.status == 0 && r.stdout.hasPrefix(header), "\(arguments): \(r.stdout.prefix(80)) \(r.stderr)")
+        }
+        for arguments in [["dashboard"], ["events"], ["users", "list"], ["mfa", "list"], ["access-keys", "list"]] {
+            let r = try h.run(arguments + ["--output", "csv"])
+            #expect(
+                r == .init(
+                    stdout: "",
+                    stderr: "iamsim: error: CSV output is not available for this command; use --output text or json.\n",
+                    status: 64), "\(arguments)")
+        }
+        // A new class's credentials, to save as they are printed.
+        let classroom = try BinaryHarness()
+        let r = try classroom.run(["accounts", "create", "--count", "1", "--output", "csv"])
+        #expect(r.stdout.hasPrefix("account_id,account_alias,root_email,root_password\n"), "\(r.stderr)")
+    }
+}
