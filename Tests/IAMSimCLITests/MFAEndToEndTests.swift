@@ -221,4 +221,14 @@ struct MFAEndToEndTests {
         #expect(key.status == 64)
         #expect(key.stderr.hasPrefix("iamsim: error: Security keys (FIDO2/WebAuthn) are not simulated"))
     }
+
+    /// The shipped hardware-token fixture and its token's serial and seed, read from the file.
+    static func hardwareFixture() throws -> (path: String, serial: String, seed: String) {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/hardware-token-lesson.json").path
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let token = try #require(((json["Account"] as? [String: Any])?["HardwareTokens"] as? [[String: Any]])?.first)
+        return (path, try #require(token["SerialNumber"] as? String), try #require(token["Base32StringSeed"] as? String))
+    }
 }

@@ -12,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v3", migrate: v3)
         migrator.registerMigration("v4", migrate: v4)
         migrator.registerMigration("v5", migrate: v5)
+        migrator.registerMigration("v6-root-key-status", migrate: v6RootKeyStatus)
         return migrator
     }
 
@@ -274,5 +275,14 @@ enum Schema {
                 """)
         // Indexes for the classroom report: the newest event of each account.
         try db.create(index: "event_account_id", on: "event", columns: ["accountId", "id"])
+    }
+
+    /// Lesson evidence: the status a root access key had when `DeleteAccessKey` deleted it, so
+    /// the lesson can tell a key deactivated first (as the console insists) from one deleted
+    /// while still active. NULL for every other event, and for events from before.
+    static func v6RootKeyStatus(_ db: Database) throws {
+        try db.alter(table: "event") { t in
+            t.add(column: "rootKeyStatus", .text).check(sql: "rootKeyStatus IN ('Active', 'Inactive')")
+        }
     }
 }

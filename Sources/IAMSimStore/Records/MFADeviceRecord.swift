@@ -71,12 +71,6 @@ extension MFADeviceRecord: FetchableRecord, PlainRecord {
 
     var totp: TOTP? { TOTP(base32Secret: seed) }
 
-    /// The device as the lesson player checks it (seed included, to match the authenticator).
-    var lessonDevice: LessonObservation.Device {
-        LessonObservation.Device(
-            name: deviceName, seed: Base32.decode(seed) ?? [], active: assignedTo != nil, lastAcceptedStep: lastAcceptedStep)
-    }
-
     /// Whether the device is assigned to `owner`.
     func isAssigned(to owner: OwnerKey) -> Bool {
         guard accountId == owner.accountId, let assignedTo else { return false }
