@@ -231,4 +231,32 @@ struct MFAEndToEndTests {
         let token = try #require(((json["Account"] as? [String: Any])?["HardwareTokens"] as? [[String: Any]])?.first)
         return (path, try #require(token["SerialNumber"] as? String), try #require(token["Base32StringSeed"] as? String))
     }
+
+    @Test("mfa list --output json lists a hardware token under MFADevices, never under VirtualMFADevices")
+    func hardwareTokenIsNotVirtual() throws {
+        let (fixture, serial, seed) = try Self.hardwareFixture()
+        let h = try signedIn(fixture: fixture)
+        let code1 = IndependentTOTP.code(base32: seed, unixTime: Self.start - 30)
+        let code2 = IndependentTOTP.code(base32: seed, unixTime: Self.start)
+        let assigned = try h.run(["mfa", "assign", "fob", "--type", "hardware-totp", "--serial", serial, "--code1", code1, "--code2", code2])
+        #expect(assigned.status == 0, "\(assigned.stderr)")
+        try h.run(["mfa", "assign", "root-spare"])
+        // ListMFADevices: root's devices of every type; the one awaiting activation is nobody's yet.
+        let list = try json(try h.run(["mfa", "list", "--output", "json"]).stdout)
+        #expect(list["VirtualMFADevices"] == nil)
+        let devices = try #require(list["MFADevices"] as? [[String: Any]])
+        #expect(devices.compactMap { $0["SerialNumber"] as? String } == [serial])
+        #expect(devices.first?["UserName"] as? String == "123456789012")
+        // ListVirtualMFADevices: virtual devices only, as audit scripts read it.
+        let virtual = try json(try h.run(["mfa", "list-virtual", "--output", "json"]).stdout)
+        let entries = try #require(virtual["VirtualMFADevices"] as? [[String: Any]])
+        #expect(entries.compactMap { $0["SerialNumber"] as? String } == ["arn:aws:iam::123456789012:mfa/root-spare"])
+        #expect(entries.allSatisfy { $0["User"] == nil && $0["Base32StringSeed"] == nil })
+        let assignedOnly = try json(try h.run(["mfa", "list-virtual", "--assignment-status", "assigned", "--output", "json"]).stdout)
+        #expect((assignedOnly["VirtualMFADevices"] as? [Any])?.isEmpty == true)
+        // The text keeps the console's view: the token, then the device awaiting activation.
+        let text = try h.run(["mfa", "list"]).stdout
+        #expect(text.contains("fob         hardware  \(serial)"))
+        #expect(text.contains("(awaiting activation)"))
+    }
 }

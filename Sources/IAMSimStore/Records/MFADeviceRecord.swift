@@ -101,17 +101,6 @@ extension MFADeviceRecord {
             arguments: [owner.accountId])
     }
 
-    /// The virtual devices of `account` created but not yet assigned, oldest first.
-    static func pending(in account: String, _ db: Database) throws -> [MFADeviceRecord] {
-        try fetchRows(
-            db,
-            sql: """
-                SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo IS NULL AND type = 'virtual'
-                ORDER BY createDate, serialNumber
-                """,
-            arguments: [account])
-    }
-
     /// The device of `account` with serial number `serial`.
     static func find(serial: String, in account: String, _ db: Database) throws -> MFADeviceRecord? {
         try fetchFirstRow(
