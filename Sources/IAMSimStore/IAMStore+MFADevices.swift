@@ -147,7 +147,12 @@ extension IAMStore {
 
     /// Removes a device as the console's "Remove" does: `DeactivateMFADevice`, then for a
     /// virtual device `DeleteVirtualMFADevice`, in one transaction. An unassigned virtual
-    /// device (an abandoned "Assign MFA device" wizard) is simply deleted.
+    /// device (an abandoned "Assign MFA device" wizard) is simply deleted, by root or by the
+    /// user it is named after (`Permissions.authorize(_:_:unassignedDevice:)`).
+    ///
+    /// - Throws: `NoSuchEntity` for a device that is not the identity's (an unassigned hardware
+    ///   token is nobody's device); `AccessDenied` for another user's credentials or an
+    ///   unassigned device the caller may not delete.
     @discardableResult
     public func removeMFADevice(caller: Caller, device: String, userName: String? = nil) throws -> MFADevice {
         let type: String? = try writer.read { db in
@@ -159,8 +164,10 @@ extension IAMStore {
         return try perform(eventName, caller: caller, resource: device) { db, caller, now in
             let principal = try target(userName: userName, caller: caller, action: "DeactivateMFADevice", db)
             let record = try findDevice(device, in: principal.accountID, db)
-            let owner = OwnerKey(principal)
-            guard record.assignedTo == nil || record.isAssigned(to: owner) else {
+            if record.assignedTo == nil {
+                guard record.type == .virtual else { throw IAMError.noSuchMFADevice(record.serialNumber) }
+                try Permissions.authorize(caller, "DeleteVirtualMFADevice", unassignedDevice: record.serialNumber)
+            } else if !record.isAssigned(to: OwnerKey(principal)) {
                 throw IAMError.noSuchMFADevice(record.serialNumber)
             }
             let removed = try self.device(record, db)

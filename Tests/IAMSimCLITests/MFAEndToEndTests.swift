@@ -259,4 +259,33 @@ struct MFAEndToEndTests {
         #expect(text.contains("fob         hardware  \(serial)"))
         #expect(text.contains("(awaiting activation)"))
     }
+
+    @Test("an IAM user cannot remove root's device awaiting activation: AccessDenied in AWS's words")
+    func userCannotRemoveRootsPendingDevice() throws {
+        let h = try signedIn()
+        try h.run(["users", "create", "alice"])
+        try h.run(["login-profile", "create", "alice", "--password-stdin"], stdin: "Alice-password-2026\n")
+        try h.run(["mfa", "assign", "root-spare"])
+        try h.run(["signout"])
+        var r = try h.run(["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"], stdin: "Alice-password-2026\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try h.run(["mfa", "remove", "root-spare"])
+        #expect(
+            r == .init(
+                stdout: "",
+                stderr: """
+                    An error occurred (AccessDenied) when calling the DeactivateMFADevice operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:DeleteVirtualMFADevice on resource: arn:aws:iam::123456789012:mfa/root-spare
+
+                    """,
+                status: 254))
+        // The user's own device awaiting activation, named after them, is theirs to remove.
+        try h.run(["mfa", "assign", "alice"])
+        #expect(try h.run(["mfa", "remove", "alice"]).status == 0)
+        try h.run(["signout"])
+        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        let virtual = try json(try h.run(["mfa", "list-virtual", "--output", "json"]).stdout)
+        #expect((virtual["VirtualMFADevices"] as? [[String: Any]])?.compactMap { $0["SerialNumber"] as? String } == [
+            "arn:aws:iam::123456789012:mfa/root-spare"
+        ])
+    }
 }

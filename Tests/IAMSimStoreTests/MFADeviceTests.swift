@@ -168,4 +168,13 @@ struct MFADeviceTests {
         ])
     }
 
+    @Test("an unassigned hardware token cannot be removed: it is nobody's device")
+    func tokenInTheDrawer() throws {
+        let url = LessonReadModelTests.fixturesFolder.appendingPathComponent("hardware-token-lesson.json")
+        let h = try StoreHarness(fixture: try Fixture.load(try Data(contentsOf: url), source: url.path))
+        try h.signIn()
+        #expect(throws: IAMError.noSuchEntity("MFA Device with serial number GAHT12345678 does not exist.")) {
+            try h.store.removeMFADevice(caller: h.console, device: "GAHT12345678")
+        }
+    }
 }
