@@ -279,7 +279,7 @@ bench "demo (whole lesson, 16 steps)" "$I$(q demo)" -N
 # ---------------------------------------------------------------------------------------------
 # 4. Checks and summary
 iam mfa list --output json --db "$DB/mfa-activate.sqlite" \
-    | jq -e --arg name "$DEVICE" '.VirtualMFADevices[] | select(.DeviceName == $name) | .EnableDate | strings' >/dev/null \
+    | jq -e --arg name "$DEVICE" '.MFADevices[] | select(.DeviceName == $name) | .EnableDate | strings' >/dev/null \
     || die "mfa activate left no enabled device"
 KEPT=$DB/demo-kept.sqlite
 rm -f "$KEPT"

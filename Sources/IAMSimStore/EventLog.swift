@@ -6,10 +6,14 @@ import IAMSimCore
 /// change it records, so a change and its event commit or roll back together.
 enum EventLog {
     /// Appends one event; returns its id.
+    ///
+    /// - Parameter rootKeyStatus: for `DeleteAccessKey` of a root access key, the key's status
+    ///   when it was deleted (the lesson's evidence that it was deactivated first).
     @discardableResult
     static func append(
         _ db: Database, name: String, time: Date, account: AccountID? = nil, actor: String? = nil,
-        outcome: Event.Outcome = .success, error: IAMError? = nil, mfaUsed: Bool? = nil, resource: String?
+        outcome: Event.Outcome = .success, error: IAMError? = nil, mfaUsed: Bool? = nil, resource: String?,
+        rootKeyStatus: AccessKeyStatus? = nil
     ) throws -> Int64 {
         // Plain SQL rather than `EventRecord.insert`: every command appends an event, and the
         // record's encoder and GRDB's schema lookup each instantiate generic types on first
@@ -17,12 +21,13 @@ enum EventLog {
         try db.execute(
             sql: """
                 INSERT INTO event
-                    (accountId, eventTime, eventName, actorArn, outcome, errorCode, errorMessage, mfaUsed, resource)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    (accountId, eventTime, eventName, actorArn, outcome, errorCode, errorMessage, mfaUsed, resource,
+                     rootKeyStatus)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 account?.rawValue, time.stored, name, actor, outcome.rawValue, error?.code, error?.message, mfaUsed,
-                resource,
+                resource, rootKeyStatus?.rawValue,
             ])
         return db.lastInsertedRowID
     }

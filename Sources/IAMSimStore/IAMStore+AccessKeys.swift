@@ -49,11 +49,15 @@ extension IAMStore {
         }
     }
 
-    /// `DeleteAccessKey`: deletes a key for good.
+    /// `DeleteAccessKey`: deletes a key for good, active or not, as the API does (the console
+    /// insists on deactivating first). For a root key, the event records the status the key had,
+    /// which the lesson reads.
     public func deleteAccessKey(caller: Caller, accessKeyID: String, userName: String? = nil) throws {
-        try perform("DeleteAccessKey", caller: caller, resource: accessKeyID) { db, principal, _ in
+        try performNoting("DeleteAccessKey", caller: caller, resource: accessKeyID) { db, principal, _ in
             let owner = try target(userName: userName, caller: principal, action: "DeleteAccessKey", db)
-            try ownedKey(accessKeyID, owner: owner, db).deleteRow(db)
+            let key = try ownedKey(accessKeyID, owner: owner, db)
+            try key.deleteRow(db)
+            return ((), EventNote(rootKeyStatus: key.userId == nil ? key.status : nil))
         }
     }
 

@@ -9,7 +9,7 @@ extension IAMStore {
     public func dashboard(caller: Caller) throws -> Dashboard {
         try perform("GetAccountSummary", caller: caller, resource: nil) { db, principal, now in
             Dashboard(
-                state: try accountState(principal.accountID, db), snapshot: try auditSnapshot(principal.accountID, now: now, db),
+                state: try accountState(principal.accountID, db), snapshot: try auditSnapshot(principal.accountID, db),
                 signedInAs: principal)
         }
     }

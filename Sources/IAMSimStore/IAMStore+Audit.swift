@@ -10,42 +10,19 @@ extension IAMStore {
     /// A read: it changes nothing and leaves no event.
     public func audit(caller: Caller) throws -> (account: AccountID, findings: [AuditFinding]) {
         try reading { db in
-            let (principal, now) = try resolve(caller, db)
+            let (principal, _) = try resolve(caller, db)
             try Permissions.authorizeAdministration(principal, "GetAccountSummary", resource: "*")
-            let snapshot = try auditSnapshot(principal.accountID, now: now, db)
+            let snapshot = try auditSnapshot(principal.accountID, db)
             return (principal.accountID, AuditControls.evaluate(snapshot))
         }
     }
 
     /// What the audit reads: root's keys and devices, users' console access and MFA, groups,
-    /// and the password policy.
-    func auditSnapshot(_ account: AccountID, now: Date, _ db: Database) throws -> AuditSnapshot {
-        let record = try self.account(account, db)
-        let root = OwnerKey(.root(account))
-        let rootKeys = try AccessKeyRecord.owned(by: root, db).map {
-            AuditSnapshot.KeyUse(active: $0.status == .active, lastUsedDate: $0.lastUsedDate)
+    /// and the password policy, through the same read model as the lesson and the class report.
+    func auditSnapshot(_ account: AccountID, _ db: Database) throws -> AuditSnapshot {
+        guard let model = try readAccounts(.account(account), parts: .audit, db).first else {
+            throw IAMError.noSuchEntity("The account \(account.rawValue) does not exist in this database.")
         }
-        let rootDevices = try MFADeviceRecord.assigned(to: root, db).map(\.type)
-        let users = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT u.userName,
-                  EXISTS (SELECT 1 FROM loginProfile p WHERE p.userId = u.id) AS hasPassword,
-                  EXISTS (SELECT 1 FROM mfaDevice d WHERE d.userId = u.id AND d.assignedTo = 'user') AS mfaActive,
-                  (SELECT count(*) FROM groupMembership m WHERE m.userId = u.id) AS groupCount
-                FROM iamUser u WHERE u.accountId = ? ORDER BY u.userName COLLATE NOCASE
-                """,
-            arguments: [account.rawValue]
-        ).map { row in
-            AuditSnapshot.UserAudit(
-                userName: row["userName"], hasPassword: row["hasPassword"], mfaActive: row["mfaActive"],
-                groupCount: row["groupCount"])
-        }
-        let groups: Int? = try db.firstValue(
-            "SELECT count(*) FROM iamGroup WHERE accountId = ?", arguments: [account.rawValue])
-        return AuditSnapshot(
-            accountID: account, now: now, rootAccessKeys: rootKeys, rootMFADevices: rootDevices,
-            rootPasswordLastUsed: record.rootPasswordLastUsed, users: users, groupCount: groups ?? 0,
-            passwordPolicy: try passwordPolicy(account, db))
+        return model.auditSnapshot()
     }
 }

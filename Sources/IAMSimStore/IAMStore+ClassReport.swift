@@ -19,132 +19,18 @@ extension IAMStore {
     // MARK: - Classroom report
 
     /// Every account's lesson state, checklist state and last activity, read with one query
-    /// per kind of row for the whole classroom (not one per account), in one snapshot.
+    /// per kind of row for the whole classroom (not one per account), in one snapshot, through
+    /// the same read model as `iamsim lesson` and the audit (`readAccounts`).
     public func classReport(lesson: Lesson) throws -> [ClassReportEntry] {
         try reading { db in
-            // Each account's own clock: simulated where it was set, else real time.
-            let simulated = try clock.simulatedTimes(db)
-            let realNow = clock.realNow()
-            let accounts = try AccountRecord.order(sql: "rowid").fetchAll(db)
-            var starts: [String: Int64] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT accountId, max(id) AS start FROM event
-                    WHERE eventName IN ('LoadFixture', 'ResetAccount') GROUP BY accountId
-                    """)
-            {
-                starts[row["accountId"]] = row["start"]
-            }
-            for row in try Row.fetchAll(
-                db, sql: "SELECT accountId, startEventId FROM lessonProgress WHERE lessonId = ?", arguments: [lesson.id])
-            {
-                starts[row["accountId"]] = row["startEventId"]
-            }
-            let firstStart = starts.values.min() ?? 0
-            var events: [String: [LessonObservation.LoggedEvent]] = [:]
-            var lastActivity: [String: Date] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, accountId, eventName, outcome, mfaUsed, actorArn, eventTime FROM event
-                    WHERE id > ? AND accountId IS NOT NULL ORDER BY id
-                    """,
-                arguments: [firstStart])
-            {
-                let account: String = row["accountId"]
-                let id: Int64 = row["id"]
-                lastActivity[account] = (row["eventTime"] as StoredDate?)?.date
-                guard id > starts[account, default: 0] else { continue }
-                let actor: String? = row["actorArn"]
-                events[account, default: []].append(
-                    LessonObservation.LoggedEvent(
-                        id: id, name: row["eventName"], succeeded: row["outcome"] == "Success", mfaUsed: row["mfaUsed"],
-                        byRoot: actor == nil || actor?.hasSuffix(":root") == true))
-            }
-            for row in try Row.fetchAll(
-                db, sql: "SELECT accountId, max(eventTime) AS last FROM event WHERE id <= ? GROUP BY accountId",
-                arguments: [firstStart])
-            where lastActivity[row["accountId"]] == nil {
-                lastActivity[row["accountId"]] = (row["last"] as StoredDate?)?.date
-            }
-            var keys: [String: [(String, Bool, Date?)]] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT accountId, id, status, lastUsedDate FROM accessKey WHERE userId IS NULL ORDER BY createDate, id")
-            {
-                keys[row["accountId"], default: []].append((row["id"], row["status"] == "Active", (row["lastUsedDate"] as StoredDate?)?.date))
-            }
-            var devices: [String: [(LessonObservation.Device, MFADeviceType)]] = [:]
-            for record in try MFADeviceRecord.filter(
-                MFADeviceRecord.Columns.assignedTo == "root"
-                    || (MFADeviceRecord.Columns.assignedTo == nil && MFADeviceRecord.Columns.type == "virtual")
-            ).order(MFADeviceRecord.Columns.createDate, MFADeviceRecord.Columns.serialNumber).fetchAll(db) {
-                devices[record.accountId, default: []].append((record.lessonDevice, record.type))
-            }
-            let openRoot = Set(
-                try db.firstColumn(
-                    """
-                    SELECT DISTINCT s.accountId FROM consoleSession s
-                    LEFT JOIN simulatedClock c ON c.accountId = s.accountId
-                    WHERE s.userId IS NULL AND s.endDate IS NULL AND s.expireDate > coalesce(c.time, ?)
-                    """,
-                    arguments: [realNow.stored]) as [String])
-            var done: [String: (Set<String>, [String: Int64])] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT accountId, stepId, witnessEventId FROM lessonStep WHERE lessonId = ?", arguments: [lesson.id])
-            {
-                let account: String = row["accountId"]
-                let step: String = row["stepId"]
-                done[account, default: ([], [:])].0.insert(step)
-                if let witness: Int64 = row["witnessEventId"] { done[account, default: ([], [:])].1[step] = witness }
-            }
-            var users: [String: [AuditSnapshot.UserAudit]] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT u.accountId, u.userName,
-                      EXISTS (SELECT 1 FROM loginProfile p WHERE p.userId = u.id) AS hasPassword,
-                      EXISTS (SELECT 1 FROM mfaDevice d WHERE d.userId = u.id AND d.assignedTo = 'user') AS mfaActive,
-                      (SELECT count(*) FROM groupMembership m WHERE m.userId = u.id) AS groupCount
-                    FROM iamUser u ORDER BY u.userName COLLATE NOCASE
-                    """)
-            {
-                users[row["accountId"], default: []].append(
-                    AuditSnapshot.UserAudit(
-                        userName: row["userName"], hasPassword: row["hasPassword"], mfaActive: row["mfaActive"],
-                        groupCount: row["groupCount"]))
-            }
-            var groups: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT accountId, count(*) AS n FROM iamGroup GROUP BY accountId") {
-                groups[row["accountId"]] = row["n"]
-            }
-            var policies: [String: PasswordPolicy] = [:]
-            let withPolicy: [String] = try db.firstColumn("SELECT accountId FROM passwordPolicy")
-            for id in withPolicy {
-                policies[id] = try passwordPolicy(AccountID(known: id), db)
-            }
-            return accounts.map { record in
-                let id = record.id
-                let now = simulated[id] ?? realNow
-                let accountDevices = devices[id] ?? []
-                let rootKeys = keys[id] ?? []
-                let observation = LessonObservation(
-                    rootEmail: record.rootEmail, accountLabel: record.alias ?? id, events: events[id] ?? [],
-                    rootAccessKeys: rootKeys.map { LessonObservation.AccessKey(id: $0.0, active: $0.1) },
-                    devices: accountDevices.map(\.0), rootSessionOpen: openRoot.contains(id), clockStep: TOTP.step(at: now))
-                let (steps, witnesses) = done[id] ?? ([], [:])
-                let snapshot = AuditSnapshot(
-                    accountID: record.accountID, now: now,
-                    rootAccessKeys: rootKeys.map { AuditSnapshot.KeyUse(active: $0.1, lastUsedDate: $0.2) },
-                    rootMFADevices: accountDevices.filter { $0.0.active }.map(\.1),
-                    rootPasswordLastUsed: record.rootPasswordLastUsed, users: users[id] ?? [], groupCount: groups[id] ?? 0,
-                    passwordPolicy: policies[id])
+            try readAccounts(.all, parts: [.lesson, .audit, .activity], lesson: lesson, db).map { model in
+                let record = model.account
                 return ClassReportEntry(
                     account: AccountInfo(
                         accountID: record.accountID, alias: record.alias, rootEmail: record.rootEmail,
                         fixtureName: record.fixtureName, createDate: record.createDate),
-                    observation: observation, recorded: LessonProgress(lesson: lesson, done: steps, witnesses: witnesses),
-                    snapshot: snapshot, lastActivity: lastActivity[id])
+                    observation: model.observation(), recorded: model.recorded(lesson),
+                    snapshot: model.auditSnapshot(), lastActivity: model.lastActivity)
             }
         }
     }

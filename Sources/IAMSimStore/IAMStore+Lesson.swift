@@ -33,33 +33,15 @@ extension IAMStore {
 
     /// What the lesson player sees of `account` in IAM: events since the lesson started, root's
     /// keys and devices (with seeds: the player checks them against the authenticator), whether
-    /// root is signed in, and the clock. The authenticator's part is left empty.
+    /// root is signed in, and the clock. The authenticator's part is left empty. Read through
+    /// the same read model as the class report and the audit (`readAccounts`).
     public func lessonObservation(account: AccountID, lesson: Lesson) throws -> LessonObservation {
         return try writing { db in
-            let now = try clock.now(db, account: account)
-            let start = try lessonStart(account, lesson, db)
-            let rootARN = account.rootARN
-            let events = try Row.fetchAll(
-                db, sql: "SELECT * FROM event WHERE accountId = ? AND id > ? ORDER BY id", arguments: [account.rawValue, start]
-            ).map { try EventRecord(row: $0) }
-                .map { event in
-                    LessonObservation.LoggedEvent(
-                        id: event.id, name: event.eventName, succeeded: event.outcome == .success,
-                        mfaUsed: event.mfaUsed, byRoot: event.actorArn == nil || event.actorArn == rootARN)
-                }
-            let root = OwnerKey(.root(account))
-            let keys = try AccessKeyRecord.owned(by: root, db).map {
-                LessonObservation.AccessKey(id: $0.id, active: $0.status == .active)
+            _ = try lessonStart(account, lesson, db)
+            guard let model = try readAccounts(.account(account), parts: .lesson, lesson: lesson, db).first else {
+                throw IAMError.noSuchEntity("The account \(account.rawValue) does not exist in this database.")
             }
-            let assigned = try MFADeviceRecord.assigned(to: root, db)
-            let unassigned = try MFADeviceRecord.fetchRows(
-                db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo IS NULL", arguments: [account.rawValue])
-            let devices = (assigned + unassigned).map { $0.lessonDevice }
-            let session = try openSession(db, account: account)?.session
-            let record = try self.account(account, db)
-            return LessonObservation(
-                rootEmail: record.rootEmail, accountLabel: record.alias ?? account.rawValue, events: events, rootAccessKeys: keys, devices: devices, phone: [],
-                rootSessionOpen: session != nil && session?.userId == nil, clockStep: TOTP.step(at: now))
+            return model.observation()
         }
     }
 

@@ -150,7 +150,12 @@ extension IAMStore {
 
     /// Removes a device as the console's "Remove" does: `DeactivateMFADevice`, then for a
     /// virtual device `DeleteVirtualMFADevice`, in one transaction. An unassigned virtual
-    /// device (an abandoned "Assign MFA device" wizard) is simply deleted.
+    /// device (an abandoned "Assign MFA device" wizard) is simply deleted, by root or by the
+    /// user it is named after (`Permissions.authorize(_:_:unassignedDevice:)`).
+    ///
+    /// - Throws: `NoSuchEntity` for a device that is not the identity's (an unassigned hardware
+    ///   token is nobody's device); `AccessDenied` for another user's credentials or an
+    ///   unassigned device the caller may not delete.
     @discardableResult
     public func removeMFADevice(caller: Caller, device: String, userName: String? = nil) throws -> MFADevice {
         let type: String? = try writer.read { db in
@@ -162,8 +167,10 @@ extension IAMStore {
         return try perform(eventName, caller: caller, resource: device) { db, caller, now in
             let principal = try target(userName: userName, caller: caller, action: "DeactivateMFADevice", db)
             let record = try findDevice(device, in: principal.accountID, db)
-            let owner = OwnerKey(principal)
-            guard record.assignedTo == nil || record.isAssigned(to: owner) else {
+            if record.assignedTo == nil {
+                guard record.type == .virtual else { throw IAMError.noSuchMFADevice(record.serialNumber) }
+                try Permissions.authorize(caller, "DeleteVirtualMFADevice", unassignedDevice: record.serialNumber)
+            } else if !record.isAssigned(to: OwnerKey(principal)) {
                 throw IAMError.noSuchMFADevice(record.serialNumber)
             }
             let removed = try self.device(record, db)
@@ -189,13 +196,39 @@ extension IAMStore {
         }
     }
 
-    /// The caller's MFA devices, then devices awaiting activation, oldest first.
+    /// `ListMFADevices`: the devices assigned to `userName`, or to the caller when nil, of any
+    /// type (virtual and hardware), oldest first. Devices awaiting activation are assigned to
+    /// no one, so they are not here (`listVirtualMFADevices(assignmentStatus: .unassigned)`).
+    ///
+    /// - Throws: `NoSuchEntity` for an unknown user; `AccessDenied` for another user's devices.
     public func listMFADevices(caller: Caller, userName: String? = nil) throws -> [MFADevice] {
-        try perform("ListVirtualMFADevices", caller: caller, resource: userName) { db, caller, _ in
+        try perform("ListMFADevices", caller: caller, resource: userName) { db, caller, _ in
             let principal = try target(userName: userName, caller: caller, action: "ListMFADevices", db)
-            let assigned = try MFADeviceRecord.assigned(to: OwnerKey(principal), db)
-            let pending = try MFADeviceRecord.pending(in: principal.accountID.rawValue, db)
-            return try (assigned + pending).map { try device($0, db) }
+            return try MFADeviceRecord.assigned(to: OwnerKey(principal), db).map { try device($0, db) }
+        }
+    }
+
+    /// `ListVirtualMFADevices`: the account's virtual devices, assigned to anyone or awaiting
+    /// activation, oldest first, without their seeds. Hardware tokens are never here: AWS lists
+    /// them only per identity (`listMFADevices`), and audit scripts read this list to decide
+    /// whether root uses a virtual device. IAM users may call it too, as AWS's self-management
+    /// policy allows (`iam:ListVirtualMFADevices` on `*`).
+    public func listVirtualMFADevices(caller: Caller, assignmentStatus: MFAAssignmentStatus = .any) throws -> [MFADevice] {
+        try perform("ListVirtualMFADevices", caller: caller, resource: nil) { db, principal, _ in
+            let condition =
+                switch assignmentStatus {
+                case .assigned: " AND assignedTo IS NOT NULL"
+                case .unassigned: " AND assignedTo IS NULL"
+                case .any: ""
+                }
+            return try MFADeviceRecord.fetchRows(
+                db,
+                sql: """
+                    SELECT * FROM mfaDevice WHERE accountId = ? AND type = 'virtual'\(condition)
+                    ORDER BY createDate, serialNumber
+                    """,
+                arguments: [principal.accountID.rawValue]
+            ).map { try device($0, db) }
         }
     }
 

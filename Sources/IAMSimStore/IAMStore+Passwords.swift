@@ -72,12 +72,21 @@ extension IAMStore {
     func passwordPolicy(_ account: AccountID, _ db: Database) throws -> PasswordPolicy? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM passwordPolicy WHERE accountId = ?", arguments: [account.rawValue])
         else { return nil }
-        return PasswordPolicy(
-            minimumPasswordLength: row["minimumPasswordLength"], requireSymbols: row["requireSymbols"],
-            requireNumbers: row["requireNumbers"], requireUppercaseCharacters: row["requireUppercaseCharacters"],
-            requireLowercaseCharacters: row["requireLowercaseCharacters"],
-            allowUsersToChangePassword: row["allowUsersToChangePassword"], maxPasswordAge: row["maxPasswordAge"],
-            passwordReusePrevention: row["passwordReusePrevention"], hardExpiry: row["hardExpiry"])
+        return try Self.passwordPolicy(row)
+    }
+
+    /// The policy a `passwordPolicy` row holds.
+    static func passwordPolicy(_ row: Row) throws -> PasswordPolicy {
+        PasswordPolicy(
+            minimumPasswordLength: try row.decode(forColumn: "minimumPasswordLength"),
+            requireSymbols: try row.decode(forColumn: "requireSymbols"),
+            requireNumbers: try row.decode(forColumn: "requireNumbers"),
+            requireUppercaseCharacters: try row.decode(forColumn: "requireUppercaseCharacters"),
+            requireLowercaseCharacters: try row.decode(forColumn: "requireLowercaseCharacters"),
+            allowUsersToChangePassword: try row.decode(forColumn: "allowUsersToChangePassword"),
+            maxPasswordAge: try row.decode(forColumn: "maxPasswordAge"),
+            passwordReusePrevention: try row.decode(forColumn: "passwordReusePrevention"),
+            hardExpiry: try row.decode(forColumn: "hardExpiry"))
     }
 
     // MARK: - Changing passwords

@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import IAMSimCore
 
+/// What an operation adds to its success event.
+struct EventNote {
+    /// `DeleteAccessKey` of a root key: the key's status when it was deleted.
+    var rootKeyStatus: AccessKeyStatus?
+}
+
 /// Who is asking: the console's signed-in session, or an already-authenticated principal
 /// (for front ends that authenticate requests themselves, such as a future Query API).
 public enum Caller: Sendable {
@@ -41,15 +47,25 @@ public struct IAMStore: Sendable {
         _ eventName: String, caller: Caller, resource: String?,
         _ body: (Database, Principal, Date) throws -> T
     ) throws -> T {
+        try performNoting(eventName, caller: caller, resource: resource) { db, principal, now in
+            (try body(db, principal, now), EventNote())
+        }
+    }
+
+    /// `perform`, for operations whose success event carries more than the resource.
+    func performNoting<T>(
+        _ eventName: String, caller: Caller, resource: String?,
+        _ body: (Database, Principal, Date) throws -> (T, EventNote)
+    ) throws -> T {
         var actor: Principal?
         do {
             return try writer.write { db in
                 let (principal, now) = try resolve(caller, db)
                 actor = principal
-                let value = try body(db, principal, now)
+                let (value, note) = try body(db, principal, now)
                 try EventLog.append(
                     db, name: eventName, time: now, account: principal.accountID, actor: principal.arn,
-                    resource: resource)
+                    resource: resource, rootKeyStatus: note.rootKeyStatus)
                 return value
             }
         } catch let error as IAMError {

@@ -95,11 +95,17 @@ struct LessonEndToEndTests {
                 stderr: "", status: 0))
 
         // 12. See it assigned.
+        // `mfa list` is the console's MFA section: ListMFADevices (root's devices), then the
+        // account's virtual devices awaiting activation (ListVirtualMFADevices).
         r = try h.run(["mfa", "list", "--output", "json"])
-        let devices = try #require(try json(r.stdout)["VirtualMFADevices"] as? [[String: Any]])
+        let devices = try #require(try json(r.stdout)["MFADevices"] as? [[String: Any]])
         #expect(devices.count == 1)
-        #expect((devices[0]["User"] as? [String: Any])?["Arn"] as? String == "arn:aws:iam::123456789012:root")
+        #expect(devices[0]["UserName"] as? String == "123456789012")
+        #expect(devices[0]["SerialNumber"] as? String == "arn:aws:iam::123456789012:mfa/root-mfa")
         #expect(devices[0]["EnableDate"] as? String == "2026-01-05T09:30:35+00:00")
+        r = try h.run(["mfa", "list-virtual", "--output", "json"])
+        let virtual = try #require(try json(r.stdout)["VirtualMFADevices"] as? [[String: Any]])
+        #expect((virtual.first?["User"] as? [String: Any])?["Arn"] as? String == "arn:aws:iam::123456789012:root")
 
         // 13. Sign out; the console now refuses.
         r = try h.run(["signout"])
@@ -147,7 +153,8 @@ struct LessonEndToEndTests {
                 "LoadFixture:Success", "SetClock:Success", "ConsoleLogin:Success", "GetAccountSummary:Success",
                 "ListAccessKeys:Success", "UpdateAccessKey:Success", "DeleteAccessKey:Success", "ListAccessKeys:Success",
                 "CreateVirtualMFADevice:Success", "AdvanceClock:Success", "EnableMFADevice:Success",
-                "ListVirtualMFADevices:Success", "ConsoleSignOut:Success", "GetAccountSummary:Failure",
+                "ListMFADevices:Success", "ListVirtualMFADevices:Success", "ListVirtualMFADevices:Success",
+                "ConsoleSignOut:Success", "GetAccountSummary:Failure",
                 "CredentialChallenge:Success", "AdvanceClock:Success", "ConsoleLogin:Success", "GetCallerIdentity:Success",
                 "GetAccountSummary:Success",
             ])

@@ -221,4 +221,71 @@ struct MFAEndToEndTests {
         #expect(key.status == 64)
         #expect(key.stderr.hasPrefix("iamsim: error: Security keys (FIDO2/WebAuthn) are not simulated"))
     }
+
+    /// The shipped hardware-token fixture and its token's serial and seed, read from the file.
+    static func hardwareFixture() throws -> (path: String, serial: String, seed: String) {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/hardware-token-lesson.json").path
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let token = try #require(((json["Account"] as? [String: Any])?["HardwareTokens"] as? [[String: Any]])?.first)
+        return (path, try #require(token["SerialNumber"] as? String), try #require(token["Base32StringSeed"] as? String))
+    }
+
+    @Test("mfa list --output json lists a hardware token under MFADevices, never under VirtualMFADevices")
+    func hardwareTokenIsNotVirtual() throws {
+        let (fixture, serial, seed) = try Self.hardwareFixture()
+        let h = try signedIn(fixture: fixture)
+        let code1 = IndependentTOTP.code(base32: seed, unixTime: Self.start - 30)
+        let code2 = IndependentTOTP.code(base32: seed, unixTime: Self.start)
+        let assigned = try h.run(["mfa", "assign", "fob", "--type", "hardware-totp", "--serial", serial, "--code1", code1, "--code2", code2])
+        #expect(assigned.status == 0, "\(assigned.stderr)")
+        try h.run(["mfa", "assign", "root-spare"])
+        // ListMFADevices: root's devices of every type; the one awaiting activation is nobody's yet.
+        let list = try json(try h.run(["mfa", "list", "--output", "json"]).stdout)
+        #expect(list["VirtualMFADevices"] == nil)
+        let devices = try #require(list["MFADevices"] as? [[String: Any]])
+        #expect(devices.compactMap { $0["SerialNumber"] as? String } == [serial])
+        #expect(devices.first?["UserName"] as? String == "123456789012")
+        // ListVirtualMFADevices: virtual devices only, as audit scripts read it.
+        let virtual = try json(try h.run(["mfa", "list-virtual", "--output", "json"]).stdout)
+        let entries = try #require(virtual["VirtualMFADevices"] as? [[String: Any]])
+        #expect(entries.compactMap { $0["SerialNumber"] as? String } == ["arn:aws:iam::123456789012:mfa/root-spare"])
+        #expect(entries.allSatisfy { $0["User"] == nil && $0["Base32StringSeed"] == nil })
+        let assignedOnly = try json(try h.run(["mfa", "list-virtual", "--assignment-status", "assigned", "--output", "json"]).stdout)
+        #expect((assignedOnly["VirtualMFADevices"] as? [Any])?.isEmpty == true)
+        // The text keeps the console's view: the token, then the device awaiting activation.
+        let text = try h.run(["mfa", "list"]).stdout
+        #expect(text.contains("fob         hardware  \(serial)"))
+        #expect(text.contains("(awaiting activation)"))
+    }
+
+    @Test("an IAM user cannot remove root's device awaiting activation: AccessDenied in AWS's words")
+    func userCannotRemoveRootsPendingDevice() throws {
+        let h = try signedIn()
+        try h.run(["users", "create", "alice"])
+        try h.run(["login-profile", "create", "alice", "--password-stdin"], stdin: "Alice-password-2026\n")
+        try h.run(["mfa", "assign", "root-spare"])
+        try h.run(["signout"])
+        var r = try h.run(["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"], stdin: "Alice-password-2026\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        r = try h.run(["mfa", "remove", "root-spare"])
+        #expect(
+            r == .init(
+                stdout: "",
+                stderr: """
+                    An error occurred (AccessDenied) when calling the DeactivateMFADevice operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:DeleteVirtualMFADevice on resource: arn:aws:iam::123456789012:mfa/root-spare
+
+                    """,
+                status: 254))
+        // The user's own device awaiting activation, named after them, is theirs to remove.
+        try h.run(["mfa", "assign", "alice"])
+        #expect(try h.run(["mfa", "remove", "alice"]).status == 0)
+        try h.run(["signout"])
+        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        let virtual = try json(try h.run(["mfa", "list-virtual", "--output", "json"]).stdout)
+        #expect((virtual["VirtualMFADevices"] as? [[String: Any]])?.compactMap { $0["SerialNumber"] as? String } == [
+            "arn:aws:iam::123456789012:mfa/root-spare"
+        ])
+    }
 }

@@ -20,7 +20,9 @@ struct MFADeviceTests {
         )
         #expect(created.device.assignedTo == nil)
         #expect(try h.store.dashboard(caller: h.console).securityStatus[1].status == .fail)
-        let listed = try h.store.listMFADevices(caller: h.console)
+        // Awaiting activation, it is nobody's device yet: only ListVirtualMFADevices shows it.
+        #expect(try h.store.listMFADevices(caller: h.console).isEmpty)
+        let listed = try h.store.listVirtualMFADevices(caller: h.console, assignmentStatus: .unassigned)
         #expect(listed.map(\.deviceName) == ["root-mfa"])
         #expect(listed[0].isActive == false)
     }
@@ -69,7 +71,7 @@ struct MFADeviceTests {
                 try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: code1, code2: code2)
             }
         }
-        let device = try #require(try h.store.listMFADevices(caller: h.console).first)
+        let device = try #require(try h.store.listVirtualMFADevices(caller: h.console).first)
         #expect(device.assignedTo == nil && device.enableDate == nil)
         let failures = try h.events().filter { $0.eventName == "EnableMFADevice" }
         #expect(failures.count == pairs.count)
@@ -136,5 +138,43 @@ struct MFADeviceTests {
         #expect(try h.store.dashboard(caller: h.console).securityStatus[1].status == .fail)
         #expect(try h.changes().suffix(2).map(\.eventName) == ["DeactivateMFADevice", "DeleteVirtualMFADevice"])
         #expect(try h.signIn() != .mfaRequired)
+    }
+
+    @Test("ListMFADevices lists the identity's devices of every type; ListVirtualMFADevices only virtual ones")
+    func listsFollowTheAPI() throws {
+        let url = LessonReadModelTests.fixturesFolder.appendingPathComponent("hardware-token-lesson.json")
+        let fixture = try Fixture.load(try Data(contentsOf: url), source: url.path)
+        let h = try StoreHarness(fixture: fixture)
+        try h.signIn()
+        // A token in the drawer is no one's and not virtual: in neither list.
+        #expect(try h.store.listMFADevices(caller: h.console).isEmpty)
+        #expect(try h.store.listVirtualMFADevices(caller: h.console).isEmpty)
+        let seed = try #require(fixture.account.hardwareTokens?.first?.base32StringSeed)
+        try h.store.enableHardwareMFADevice(
+            caller: h.console, deviceName: "fob", serialNumber: "GAHT12345678", code1: try h.code(seed, stepOffset: -1),
+            code2: try h.code(seed))
+        try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-spare")
+        try h.advance(60)
+        try h.activateDevice("root-phone")
+        let mine = try h.store.listMFADevices(caller: h.console)
+        #expect(mine.map(\.serialNumber) == ["GAHT12345678", "arn:aws:iam::123456789012:mfa/root-phone"])
+        let all = try h.store.listVirtualMFADevices(caller: h.console)
+        #expect(all.map(\.deviceName) == ["root-spare", "root-phone"])
+        #expect(try h.store.listVirtualMFADevices(caller: h.console, assignmentStatus: .assigned).map(\.deviceName) == ["root-phone"])
+        #expect(try h.store.listVirtualMFADevices(caller: h.console, assignmentStatus: .unassigned).map(\.deviceName) == ["root-spare"])
+        // Each list logs its own action; before, ListMFADevices was logged as ListVirtualMFADevices.
+        #expect(try h.events().suffix(4).map(\.eventName) == [
+            "ListMFADevices", "ListVirtualMFADevices", "ListVirtualMFADevices", "ListVirtualMFADevices",
+        ])
+    }
+
+    @Test("an unassigned hardware token cannot be removed: it is nobody's device")
+    func tokenInTheDrawer() throws {
+        let url = LessonReadModelTests.fixturesFolder.appendingPathComponent("hardware-token-lesson.json")
+        let h = try StoreHarness(fixture: try Fixture.load(try Data(contentsOf: url), source: url.path))
+        try h.signIn()
+        #expect(throws: IAMError.noSuchEntity("MFA Device with serial number GAHT12345678 does not exist.")) {
+            try h.store.removeMFADevice(caller: h.console, device: "GAHT12345678")
+        }
     }
 }

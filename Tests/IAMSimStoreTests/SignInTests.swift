@@ -111,9 +111,10 @@ struct SignInTests {
         _ = try h.store.dashboard(caller: h.console)
         _ = try h.store.listAccessKeys(caller: h.console)
         _ = try h.store.listMFADevices(caller: h.console)
+        _ = try h.store.listVirtualMFADevices(caller: h.console)
         #expect(
-            try h.events().suffix(4).map(\.eventName) == [
-                "GetCallerIdentity", "GetAccountSummary", "ListAccessKeys", "ListVirtualMFADevices",
+            try h.events().suffix(5).map(\.eventName) == [
+                "GetCallerIdentity", "GetAccountSummary", "ListAccessKeys", "ListMFADevices", "ListVirtualMFADevices",
             ])
     }
 

@@ -65,8 +65,9 @@ struct ClassReport: Renderable {
         var lastActivity: Date?
 
         var stepText: String {
-            guard let current = progress.current else { return "done" }
-            return "\(progress.doneCount)/\(progress.lesson.steps.count) → \(current.number). \(current.title)"
+            let skipped = progress.skipped.isEmpty ? "" : ", \(progress.skipped.count) skipped"
+            guard let current = progress.current else { return "done" + skipped }
+            return "\(progress.doneCount)/\(progress.lesson.steps.count)\(skipped) → \(current.number). \(current.title)"
         }
 
         /// One letter per dashboard item: P (pass) or F (fail), in the console's order.
@@ -101,6 +102,8 @@ struct ClassReport: Renderable {
                         "AccountAlias": .string(row.account.alias),
                         "RootEmail": .string(row.account.rootEmail),
                         "StepsDone": .int(row.progress.doneCount),
+                        "StepsSkipped": .int(row.progress.skipped.count),
+                        "SkippedSteps": .array(row.progress.skippedSteps.map { .string($0.id) }),
                         "TotalSteps": .int(row.progress.lesson.steps.count),
                         "CurrentStep": row.progress.current.map { .string($0.id) } ?? .null,
                         "Complete": .bool(row.progress.isComplete),
@@ -113,12 +116,15 @@ struct ClassReport: Renderable {
 
     var csv: String? {
         let ids = rows.first?.checklist.map(\.id) ?? []
-        let header = (["account_id", "account_alias", "root_email", "steps_done", "total_steps", "current_step"] + ids + ["last_activity"])
+        let header = (
+            ["account_id", "account_alias", "root_email", "steps_done", "total_steps", "current_step", "skipped_steps"] + ids
+                + ["last_activity"])
             .joined(separator: ",")
         let lines = rows.map { row in
             ([
                 row.account.accountID.rawValue, row.account.alias ?? "", row.account.rootEmail, String(row.progress.doneCount),
                 String(row.progress.lesson.steps.count), row.progress.current?.id ?? "done",
+                row.progress.skippedSteps.map(\.id).joined(separator: " "),
             ] + row.checklist.map(\.status.rawValue) + [row.lastActivity.map(Timestamp.iso8601) ?? ""])
                 .map(CSVField.escape).joined(separator: ",")
         }

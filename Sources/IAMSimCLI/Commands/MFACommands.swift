@@ -8,7 +8,7 @@ struct MFACommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mfa",
         abstract: "Assign, activate, list, resync and remove MFA devices.",
-        subcommands: [Assign.self, Activate.self, List.self, Resync.self, Remove.self])
+        subcommands: [Assign.self, Activate.self, List.self, ListVirtual.self, Resync.self, Remove.self])
 
     struct Assign: ConsoleCommand {
         static let configuration = CommandConfiguration(
@@ -95,13 +95,38 @@ struct MFACommands: ParsableCommand {
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List your MFA devices and any awaiting activation (ListVirtualMFADevices).")
-        static let operationName = "ListVirtualMFADevices"
+            abstract: "List your MFA devices and any awaiting activation (ListMFADevices, ListVirtualMFADevices).",
+            discussion: """
+                The console's MFA section: the identity's devices of every type (ListMFADevices), \
+                then the account's virtual devices awaiting activation (ListVirtualMFADevices). \
+                JSON is ListMFADevices' answer; list devices awaiting activation with: \
+                iamsim mfa list-virtual --assignment-status Unassigned
+                """)
+        static let operationName = "ListMFADevices"
         @OptionGroup var global: GlobalOptions
         @Option(help: "An IAM user's devices instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            DeviceList(devices: try context.store().listMFADevices(caller: context.caller, userName: user))
+            let store = try context.store()
+            let assigned = try store.listMFADevices(caller: context.caller, userName: user)
+            let pending = try store.listVirtualMFADevices(caller: context.caller, assignmentStatus: .unassigned)
+            return DeviceList(devices: assigned, pending: pending)
+        }
+    }
+
+    struct ListVirtual: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list-virtual",
+            abstract: "List the account's virtual MFA devices (ListVirtualMFADevices); hardware tokens are not virtual.")
+        static let operationName = "ListVirtualMFADevices"
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Assigned, Unassigned or Any (the default, as in AWS).")
+        var assignmentStatus: AssignmentStatusChoice = .any
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            VirtualDeviceList(
+                devices: try context.store().listVirtualMFADevices(
+                    caller: context.caller, assignmentStatus: assignmentStatus.status))
         }
     }
 
@@ -250,14 +275,19 @@ struct AssignedDevice: Renderable {
     }
 }
 
+/// `mfa list`: the identity's devices, then the account's virtual devices awaiting activation.
 struct DeviceList: Renderable {
+    /// `ListMFADevices`: the identity's devices.
     var devices: [MFADevice]
+    /// Virtual devices assigned to no one (text only).
+    var pending: [MFADevice] = []
 
     func text(_ style: TextStyle) -> String {
-        guard !devices.isEmpty else { return "No MFA devices. Assign one with: iamsim mfa assign NAME" }
+        let rows = devices + pending
+        guard !rows.isEmpty else { return "No MFA devices. Assign one with: iamsim mfa assign NAME" }
         return TextTable(
             headers: ["NAME", "TYPE", "SERIAL NUMBER", "ASSIGNED TO", "ENABLED", "SYNC"],
-            rows: devices.map { device in
+            rows: rows.map { device in
                 [
                     device.deviceName, device.type.rawValue, device.serialNumber,
                     device.assignedTo?.displayName ?? "(awaiting activation)",
@@ -268,8 +298,9 @@ struct DeviceList: Renderable {
         ).rendered()
     }
 
+    /// `ListMFADevices`' shape, every type of device, plus iamsim's `DeviceName`, `Type` and `Drift`.
     var json: JSONValue {
-        .object(["VirtualMFADevices": .array(devices.map(\.json)), "IsTruncated": .bool(false)])
+        .object(["MFADevices": .array(devices.map(\.json)), "IsTruncated": .bool(false)])
     }
 
     /// `in sync`, or how far the device's clock is off as the last resync measured it.
@@ -278,5 +309,50 @@ struct DeviceList: Renderable {
         let steps = abs(device.drift)
         let unit = steps == 1 ? "step" : "steps"
         return "\(steps) \(unit) (\(steps * 30) s) \(device.drift < 0 ? "behind" : "ahead"), compensated"
+    }
+}
+
+/// `mfa list-virtual`: `ListVirtualMFADevices`.
+struct VirtualDeviceList: Renderable {
+    var devices: [MFADevice]
+
+    func text(_ style: TextStyle) -> String {
+        guard !devices.isEmpty else { return "No virtual MFA devices." }
+        return TextTable(
+            headers: ["NAME", "SERIAL NUMBER", "ASSIGNED TO", "ENABLED"],
+            rows: devices.map { device in
+                [
+                    device.deviceName, device.serialNumber, device.assignedTo?.displayName ?? "(awaiting activation)",
+                    device.enableDate.map(Timestamp.readable) ?? "-",
+                ]
+            }
+        ).rendered()
+    }
+
+    /// AWS's shape exactly: `SerialNumber`, then `User` and `EnableDate` once assigned; no seeds.
+    var json: JSONValue {
+        .object(["VirtualMFADevices": .array(devices.map(\.virtualJSON)), "IsTruncated": .bool(false)])
+    }
+}
+
+/// `--assignment-status`: AWS's `AssignmentStatus` values, in any case.
+enum AssignmentStatusChoice: String, ExpressibleByArgument, CaseIterable {
+    case assigned = "Assigned"
+    case unassigned = "Unassigned"
+    case any = "Any"
+
+    init?(argument: String) {
+        guard let choice = Self.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else {
+            return nil
+        }
+        self = choice
+    }
+
+    var status: MFAAssignmentStatus {
+        switch self {
+        case .assigned: .assigned
+        case .unassigned: .unassigned
+        case .any: .any
+        }
     }
 }

@@ -27,11 +27,19 @@ enum LessonScript {
     /// The step's command to run on a terminal: options whose value is still unknown are left
     /// out, so the command asks for them (MFA codes) itself.
     static func runnable(_ step: LessonStep, values: [String: String]) -> String {
-        let words = split(step.command(filling: values))
+        runnable(command: step.command(filling: values))
+    }
+
+    /// `line` to run on a terminal: options whose value is a placeholder (`{code1}`, `CODE1`)
+    /// are left out, so the command asks for them itself.
+    static func runnable(command line: String) -> String {
+        let words = split(line)
         var kept: [String] = []
         var index = 0
         while index < words.count {
-            if words[index].hasPrefix("--"), index + 1 < words.count, words[index + 1].hasPrefix("{") {
+            if words[index].hasPrefix("--"), index + 1 < words.count,
+                words[index + 1].hasPrefix("{") || ["CODE1", "CODE2", "CODE"].contains(words[index + 1])
+            {
                 index += 2
                 continue
             }

@@ -52,16 +52,26 @@ extension Principal {
 }
 
 extension MFADevice {
-    /// `VirtualMFADevice` (for hardware tokens too, with their serial), plus iamsim's
-    /// `DeviceName`, `Type` and `Drift`, which AWS does not return.
+    /// `MFADevice`, as `ListMFADevices` returns it (any type: a hardware token's serial, a
+    /// virtual device's ARN), plus iamsim's `DeviceName`, `Type` and `Drift`, which AWS does not
+    /// return. Root's devices carry the account id as `UserName` (AWS's value is undocumented).
     var json: JSONValue {
         .object([
+            "UserName": .string(assignedTo?.userName ?? assignedTo?.accountID.rawValue),
             "SerialNumber": .string(serialNumber),
-            "User": assignedTo?.userJSON,
             "EnableDate": .date(enableDate),
             "DeviceName": .string(deviceName),
             "Type": .string(type.rawValue),
             "Drift": .int(Int(drift)),
+        ])
+    }
+
+    /// `VirtualMFADevice` as `ListVirtualMFADevices` returns it: no seed, no QR code.
+    var virtualJSON: JSONValue {
+        .object([
+            "SerialNumber": .string(serialNumber),
+            "User": assignedTo?.userJSON,
+            "EnableDate": .date(enableDate),
         ])
     }
 }

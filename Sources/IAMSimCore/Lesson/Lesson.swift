@@ -84,7 +84,7 @@ extension Lesson {
             ("see-device", "See the device assigned",
              "The MFA section now lists the device, its serial number and when it was enabled. From here you can resync it or remove it.",
              "Security credentials → Multi-factor authentication (MFA)",
-             "iamsim mfa list", .event("ListVirtualMFADevices")),
+             "iamsim mfa list", .devicesListed),
             ("sign-out", "Sign out",
              "Signing out ends the console session everywhere.",
              "Account menu → Sign out",

@@ -4,7 +4,8 @@ public enum LessonCheck: Hashable, Sendable {
     case signedIn
     /// The console action `eventName` succeeded after the previous step.
     case event(String)
-    /// Root has no active access key.
+    /// Root has no active access key, and deactivated each key it deleted: a key deleted while
+    /// still active skips the step (the console deletes only a deactivated key).
     case noActiveRootKeys
     /// Root has no access key at all.
     case noRootKeys
@@ -20,6 +21,9 @@ public enum LessonCheck: Hashable, Sendable {
     case secondCodeShown
     /// Root has an active MFA device.
     case rootMFAActive
+    /// The MFA section was opened after the previous step: `ListMFADevices`, or
+    /// `ListVirtualMFADevices`, which `mfa list` logged in databases from before.
+    case devicesListed
     /// A code newer than the last one the device accepted is showing.
     case freshCodeDue
     /// Root signed in with an MFA code after the previous step.
@@ -31,21 +35,32 @@ public enum LessonCheck: Hashable, Sendable {
     /// only counts after the step before it is done.
     public var readsEventLog: Bool {
         switch self {
-        case .signedIn, .event, .signedInWithMFA, .securityStatusGreen: true
+        case .signedIn, .event, .devicesListed, .signedInWithMFA, .securityStatusGreen: true
         default: false
         }
     }
 
     /// Whether the step changes the account, so that reaching it proves the steps before it
-    /// were taken (you cannot delete a key you never listed). Observation steps are implied
-    /// by a later milestone; milestones are not.
+    /// were taken (you cannot delete a key you never listed).
     public var isMilestone: Bool {
         switch self {
         case .noActiveRootKeys, .noRootKeys, .deviceCreated, .authenticatorHoldsDevice, .rootMFAActive,
             .signedInWithMFA, .securityStatusGreen:
             true
         case .event(let name): name == "ConsoleSignOut"
-        case .signedIn, .firstCodeShown, .nextCodeDue, .secondCodeShown, .freshCodeDue: false
+        case .signedIn, .devicesListed, .firstCodeShown, .nextCodeDue, .secondCodeShown, .freshCodeDue: false
+        }
+    }
+
+    /// Whether a later milestone proves this step. The steps every later one builds on
+    /// (signing in, assigning the device, adding it to an authenticator, reading its codes)
+    /// are proved by the steps after them: nobody activates a device without reading two
+    /// codes, whatever phone showed them. The root key steps are not: assigning MFA does not
+    /// need the key gone, so they are done only while their own state holds.
+    public var isProvedByLaterMilestones: Bool {
+        switch self {
+        case .noActiveRootKeys, .noRootKeys: false
+        default: true
         }
     }
 }

@@ -8,27 +8,39 @@ public struct LessonObservation: Hashable, Sendable {
         public var succeeded: Bool
         public var mfaUsed: Bool?
         public var byRoot: Bool
+        /// For `DeleteAccessKey` of one of root's keys: the key's status when it was deleted
+        /// (nil for other events, and in databases from before iamsim recorded it).
+        public var deletedRootKeyStatus: AccessKeyStatus?
 
-        public init(id: Int64, name: String, succeeded: Bool, mfaUsed: Bool? = nil, byRoot: Bool = true) {
+        public init(
+            id: Int64, name: String, succeeded: Bool, mfaUsed: Bool? = nil, byRoot: Bool = true,
+            deletedRootKeyStatus: AccessKeyStatus? = nil
+        ) {
             self.id = id
             self.name = name
             self.succeeded = succeeded
             self.mfaUsed = mfaUsed
             self.byRoot = byRoot
+            self.deletedRootKeyStatus = deletedRootKeyStatus
         }
     }
 
-    /// One of root's MFA devices (or one awaiting activation).
+    /// One of root's MFA devices, or a virtual device awaiting activation (an "Assign MFA
+    /// device" still open). An unassigned hardware token is nobody's device: AWS learns of it
+    /// only when it is activated.
     public struct Device: Hashable, Sendable {
         public var name: String
         public var seed: [UInt8]
+        /// Assigned (to root) and enabled; false for a virtual device awaiting activation.
         public var active: Bool
+        public var type: MFADeviceType
         public var lastAcceptedStep: Int64?
 
-        public init(name: String, seed: [UInt8], active: Bool, lastAcceptedStep: Int64? = nil) {
+        public init(name: String, seed: [UInt8], active: Bool, type: MFADeviceType = .virtual, lastAcceptedStep: Int64? = nil) {
             self.name = name
             self.seed = seed
             self.active = active
+            self.type = type
             self.lastAcceptedStep = lastAcceptedStep
         }
     }
@@ -64,7 +76,7 @@ public struct LessonObservation: Hashable, Sendable {
     /// Events of the account after the lesson started, oldest first.
     public var events: [LoggedEvent]
     public var rootAccessKeys: [AccessKey]
-    /// Root's devices and virtual devices awaiting activation.
+    /// Root's devices (active), then virtual devices awaiting activation, oldest first.
     public var devices: [Device]
     public var phone: [PhoneAccount]
     public var rootSessionOpen: Bool
@@ -90,19 +102,29 @@ public struct LessonObservation: Hashable, Sendable {
         devices.first { $0.active } ?? devices.last
     }
 
-    /// The `otpauth://` URI of the lesson's device, as its QR code holds it.
+    /// The `otpauth://` URI of the lesson's device while it awaits activation, as the QR code
+    /// of `CreateVirtualMFADevice` holds it; nil once a device is active, and for hardware
+    /// tokens. Like the console's "Assign MFA device" wizard, which keeps the QR code on screen
+    /// until "Add MFA", the lesson repeats it only for a virtual device not yet activated: no
+    /// output shows an active device's seed.
     public var lessonDeviceURI: String? {
-        lessonDevice.map {
-            OTPAuthURI.aws(deviceName: $0.name, accountLabel: accountLabel, secret: Base32.encode($0.seed)).text
-        }
+        guard let device = lessonDevice, !device.active, device.type == .virtual else { return nil }
+        return OTPAuthURI.aws(deviceName: device.name, accountLabel: accountLabel, secret: Base32.encode(device.seed)).text
     }
 
     /// The values a step's command needs that the account's state already knows.
     public var commandValues: [String: String] {
         var values = ["email": rootEmail, "deviceName": lessonDevice?.name ?? "root-mfa"]
-        values["accessKeyId"] = rootAccessKeys.first?.id
+        // The key still to deactivate first, else the one still to delete.
+        values["accessKeyId"] = (rootAccessKeys.first { $0.active } ?? rootAccessKeys.first)?.id
         values["uri"] = lessonDeviceURI
         return values
+    }
+
+    /// Whether a root access key was deleted while still active since the lesson started: the
+    /// console deletes only a deactivated key, so the lesson's "deactivate" step was skipped.
+    public var deletedActiveRootKey: Bool {
+        events.contains { $0.name == "DeleteAccessKey" && $0.succeeded && $0.deletedRootKeyStatus == .active }
     }
 
     /// The authenticator's entry for one of root's devices, preferring the active device.

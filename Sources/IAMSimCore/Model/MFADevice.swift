@@ -37,6 +37,16 @@ public struct MFADevice: Hashable, Sendable {
     public var isActive: Bool { assignedTo != nil && enableDate != nil }
 }
 
+/// `ListVirtualMFADevices`' `AssignmentStatus`: which virtual devices to list.
+public enum MFAAssignmentStatus: String, Sendable, CaseIterable {
+    /// Assigned to root or to a user.
+    case assigned = "Assigned"
+    /// Created and never activated ("awaiting activation").
+    case unassigned = "Unassigned"
+    /// Both; AWS's default when the parameter is omitted.
+    case any = "Any"
+}
+
 /// A virtual device just created by `CreateVirtualMFADevice`, with the seed shown once.
 public struct NewVirtualMFADevice: Hashable, Sendable {
     public var device: MFADevice

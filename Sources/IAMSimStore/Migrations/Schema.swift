@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v4", migrate: v4)
         migrator.registerMigration("v5", migrate: v5)
         migrator.registerMigration("v6", migrate: v6)
+        migrator.registerMigration("v7", migrate: v7)
         return migrator
     }
 
@@ -292,5 +293,14 @@ enum Schema {
                   SELECT account.id, simulatedClockShared.time FROM account, simulatedClockShared;
                 DROP TABLE simulatedClockShared;
                 """)
+    }
+
+    /// Lesson evidence: the status a root access key had when `DeleteAccessKey` deleted it, so
+    /// the lesson can tell a key deactivated first (as the console insists) from one deleted
+    /// while still active. NULL for every other event, and for events from before.
+    static func v7(_ db: Database) throws {
+        try db.alter(table: "event") { t in
+            t.add(column: "rootKeyStatus", .text).check(sql: "rootKeyStatus IN ('Active', 'Inactive')")
+        }
     }
 }

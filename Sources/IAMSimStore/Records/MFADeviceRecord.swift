@@ -71,12 +71,6 @@ extension MFADeviceRecord: FetchableRecord, PlainRecord {
 
     var totp: TOTP? { TOTP(base32Secret: seed) }
 
-    /// The device as the lesson player checks it (seed included, to match the authenticator).
-    var lessonDevice: LessonObservation.Device {
-        LessonObservation.Device(
-            name: deviceName, seed: Base32.decode(seed) ?? [], active: assignedTo != nil, lastAcceptedStep: lastAcceptedStep)
-    }
-
     /// Whether the device is assigned to `owner`.
     func isAssigned(to owner: OwnerKey) -> Bool {
         guard accountId == owner.accountId, let assignedTo else { return false }
@@ -105,17 +99,6 @@ extension MFADeviceRecord {
             db,
             sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo = 'root' ORDER BY createDate, serialNumber",
             arguments: [owner.accountId])
-    }
-
-    /// The virtual devices of `account` created but not yet assigned, oldest first.
-    static func pending(in account: String, _ db: Database) throws -> [MFADeviceRecord] {
-        try fetchRows(
-            db,
-            sql: """
-                SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo IS NULL AND type = 'virtual'
-                ORDER BY createDate, serialNumber
-                """,
-            arguments: [account])
     }
 
     /// The device of `account` with serial number `serial`.
