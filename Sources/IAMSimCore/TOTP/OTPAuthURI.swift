@@ -69,7 +69,9 @@ public struct OTPAuthURI: Hashable, Sendable {
         var parameters: [String: String] = [:]
         for item in components.queryItems ?? [] { parameters[item.name.lowercased()] = item.value ?? "" }
         guard let secret = parameters["secret"], !secret.isEmpty else { throw invalid("it has no secret") }
-        guard Base32.decode(secret) != nil else { throw invalid("its secret is not base32") }
+        if let problem = Base32.problem(in: secret) {
+            throw invalid("its secret is not base32" + (problem.detail.map { ": " + $0 } ?? ""))
+        }
         var algorithm = TOTP.Algorithm.sha1
         if let name = parameters["algorithm"] {
             guard let parsed = TOTP.Algorithm(rawValue: name.uppercased()) else {

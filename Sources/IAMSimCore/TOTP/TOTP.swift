@@ -29,11 +29,22 @@ public struct TOTP: Sendable, Hashable {
         self.algorithm = algorithm
     }
 
-    /// A generator for a base32 seed, or nil when the seed is not base32.
+    /// A generator for a base32 seed, or nil when the seed is not base32 an encoder could
+    /// have written (`Base32.problem(in:)`).
     public init?(
         base32Secret: String, digits: Int = 6, period: Int64 = TOTP.awsPeriod, algorithm: Algorithm = .sha1
     ) {
         guard let bytes = Base32.decode(base32Secret) else { return nil }
+        self.init(secret: bytes, digits: digits, period: period, algorithm: algorithm)
+    }
+
+    /// A generator for a seed iamsim stored earlier, decoded as when it was stored
+    /// (`Base32.decodeStored`): a device or authenticator account made before seed lengths
+    /// were checked keeps its key. Nil only for a damaged seed.
+    public init?(
+        storedBase32Secret: String, digits: Int = 6, period: Int64 = TOTP.awsPeriod, algorithm: Algorithm = .sha1
+    ) {
+        guard let bytes = Base32.decodeStored(storedBase32Secret) else { return nil }
         self.init(secret: bytes, digits: digits, period: period, algorithm: algorithm)
     }
 

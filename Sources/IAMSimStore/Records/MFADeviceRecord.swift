@@ -69,12 +69,14 @@ extension MFADeviceRecord: FetchableRecord, PlainRecord {
         ]
     }
 
-    var totp: TOTP? { TOTP(base32Secret: seed) }
+    /// The device's generator. A stored seed decodes as when it was stored, even one of a
+    /// length checked fixtures now refuse (`Base32.decodeStored`).
+    var totp: TOTP? { TOTP(storedBase32Secret: seed) }
 
     /// The device as the lesson player checks it (seed included, to match the authenticator).
     var lessonDevice: LessonObservation.Device {
         LessonObservation.Device(
-            name: deviceName, seed: Base32.decode(seed) ?? [], active: assignedTo != nil, lastAcceptedStep: lastAcceptedStep)
+            name: deviceName, seed: Base32.decodeStored(seed) ?? [], active: assignedTo != nil, lastAcceptedStep: lastAcceptedStep)
     }
 
     /// Whether the device is assigned to `owner`.
