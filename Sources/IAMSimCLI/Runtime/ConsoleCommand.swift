@@ -11,10 +11,15 @@ public protocol ConsoleCommand: ParsableCommand {
     func execute(in context: CommandContext) throws -> any Renderable
     /// What to do about `error`, printed on a second line after the aws-style one; nil for none.
     func hint(for error: IAMError) -> String?
+    /// What to do about `error`, knowing why the store refused an MFA code (`RefusedCodeError`);
+    /// by default `hint(for: error)`.
+    func hint(for error: IAMError, refusal: CodeRefusal?) -> String?
 }
 
 extension ConsoleCommand {
     public func hint(for error: IAMError) -> String? { nil }
+
+    public func hint(for error: IAMError, refusal: CodeRefusal?) -> String? { hint(for: error) }
 
     public mutating func run() throws {
         let status = CommandRunner(world: .live).run(self)
@@ -59,7 +64,9 @@ public struct CommandRunner {
             return .output(try command.execute(in: CommandContext(world: world, options: command.global)))
         } catch {
             let report = ErrorReport.describe(error, operation: type(of: command).operationName)
-            let hint = (error as? IAMError).flatMap(command.hint(for:)).map { "\nHint: " + $0 } ?? ""
+            let refused = error as? RefusedCodeError
+            let hint = ((error as? IAMError) ?? refused?.error).flatMap { command.hint(for: $0, refusal: refused?.refusal) }
+                .map { "\nHint: " + $0 } ?? ""
             return .failure(message: report.message + hint, status: report.status)
         }
     }

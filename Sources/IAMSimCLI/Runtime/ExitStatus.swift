@@ -30,6 +30,9 @@ enum ErrorReport {
                 "An error occurred (\(error.code)) when calling the \(operation) operation: \(error.message)",
                 ExitStatus.serviceError
             )
+        case let refused as RefusedCodeError:
+            // AWS's answer; the reason goes to the command's hint.
+            return describe(refused.error, operation: operation)
         case let error as StoreError:
             return ("iamsim: error: \(error.message)", ExitStatus.environment)
         case let error as CommandError:

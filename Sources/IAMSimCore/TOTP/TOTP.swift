@@ -66,8 +66,20 @@ public struct TOTP: Sendable, Hashable {
 
     /// The code for a time step (RFC 4226 HOTP with the step as counter).
     public func code(atStep step: Int64) -> String {
-        let counter = withUnsafeBytes(of: UInt64(bitPattern: step).bigEndian) { Array($0) }
+        let value = String(value(atStep: step, key: SymmetricKey(data: secret)))
+        return String(repeating: "0", count: digits - value.count) + value
+    }
+
+    /// The codes of every step in `steps`, as numbers (a code is its number, zero-padded):
+    /// one key for the whole batch, for searching far from now to explain a refusal.
+    public func values(atSteps steps: ClosedRange<Int64>) -> [UInt32] {
         let key = SymmetricKey(data: secret)
+        return steps.map { value(atStep: $0, key: key) }
+    }
+
+    /// The code for a time step as a number below 10^digits.
+    func value(atStep step: Int64, key: SymmetricKey) -> UInt32 {
+        let counter = withUnsafeBytes(of: UInt64(bitPattern: step).bigEndian) { Array($0) }
         let mac: [UInt8] =
             switch algorithm {
             case .sha1: Array(HMAC<Insecure.SHA1>.authenticationCode(for: counter, using: key))
@@ -80,8 +92,7 @@ public struct TOTP: Sendable, Hashable {
             | UInt32(mac[offset + 2]) << 8 | UInt32(mac[offset + 3])
         var modulus: UInt32 = 1
         for _ in 0..<digits { modulus &*= 10 }
-        let value = String(truncated % modulus)
-        return String(repeating: "0", count: digits - value.count) + value
+        return truncated % modulus
     }
 
     /// The code at `date`.
