@@ -140,6 +140,28 @@ struct TOTPInputEndToEndTests {
                 """)
     }
 
+    @Test("authenticator add refuses a typed secret or a URI secret of a length no encoder writes, saying why")
+    func authenticatorRefusesImpossibleSeed() throws {
+        let h = try BinaryHarness()
+        try h.run(["init", "--fixture", try h.writeFastFixture()])
+        let detail = "no encoder writes 62 characters (a character is missing or extra; AWS's seeds have 64)"
+        let typed = try h.run(["authenticator", "add", "--secret", String(repeating: "A", count: 62)])
+        #expect(typed.status == 254)
+        #expect(
+            typed.stderr
+                == "An error occurred (ValidationError) when calling the AddAuthenticatorAccount operation: The secret key is not valid base32: \(detail). Compare it with iamsim mfa assign --show-secret.\n"
+        )
+        let uri = try h.run(["authenticator", "add", "--uri", "otpauth://totp/x?secret=\(String(repeating: "A", count: 62))"])
+        #expect(
+            uri.stderr
+                == "An error occurred (ValidationError) when calling the AddAuthenticatorAccount operation: Not a usable TOTP URI: its secret is not base32: \(detail).\n"
+        )
+        // 63 and 64 characters are lengths base32 has.
+        #expect(try h.run(["authenticator", "add", "--secret", String(repeating: "A", count: 63)]).status == 0)
+        #expect(try h.run(["authenticator", "add", "--secret", String(repeating: "B", count: 64)]).status == 0)
+        #expect(try h.run(["authenticator", "list"]).stdout.contains("account-2"))
+    }
+
     @Test("a refused pair's hint says why: not consecutive, too far from now, already used")
     func refusedPairHints() throws {
         let h = try signedIn()
