@@ -198,10 +198,12 @@ struct CodePair: ParsableArguments {
         /// `ResyncMFADevice`: code 2 up to 20 steps either side of now.
         case resync
 
+        /// The window in words, from `MFACodeRules`' constants (30-second steps).
         var rule: String {
             switch self {
-            case .activation: "activation takes codes at most 5 minutes old and at most 30 s ahead"
-            case .resync: "resync takes codes at most 10 minutes either side"
+            case .activation:
+                "activation takes codes at most \(MFACodeRules.pairLookBehind / 2) minutes old and at most \(MFACodeRules.pairLookAhead * 30) s ahead"
+            case .resync: "resync takes codes at most \(MFACodeRules.resyncReach / 2) minutes either side"
             }
         }
     }

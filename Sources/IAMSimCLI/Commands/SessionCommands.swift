@@ -96,7 +96,7 @@ struct SignIn: ConsoleCommand {
         case .alreadyUsed:
             return "This MFA code was already used (to activate the device, resync it or sign in), and each code works once. Wait for the authenticator's next code."
         case .tooFarFromNow(let steps):
-            return "This is the device's code, but from \(CodePair.distance(steps)) \(steps < 0 ? "behind" : "ahead of") the time iamsim expects, and sign-in takes codes at most 30 s either side: the phone's clock is off. Resync the device with two consecutive codes: \(resync)"
+            return "This is the device's code, but from \(CodePair.distance(steps)) \(steps < 0 ? "behind" : "ahead of") the time iamsim expects, and sign-in takes codes at most \(MFACodeRules.signInWindow * 30) s either side: the phone's clock is off. Resync the device with two consecutive codes: \(resync)"
         case .simulatedClockStopped:
             return "This MFA code matches real time, but iamsim's clock is simulated and stands still: the authenticator reads real time. Return to real time with: iamsim clock real (or read the code from iamsim authenticator codes, which follows the simulated clock)."
         case .wrong, .identical, .notConsecutive:
