@@ -232,14 +232,15 @@ struct CodePair: ParsableArguments {
         }
     }
 
-    /// `3 steps (90 s)`, `25 steps (12.5 minutes)`, `240 steps (2 hours)`.
+    /// `3 steps (90 s)`, `25 steps (12.5 minutes)`, `240 steps (2 hours)`: seconds up to 10
+    /// minutes, as `mfa list` shows drift.
     static func distance(_ steps: Int64) -> String {
         let count = abs(steps)
         let seconds = count * 30
         let unit = count == 1 ? "step" : "steps"
         let length =
             switch seconds {
-            case ..<120: "\(seconds) s"
+            case ..<600: "\(seconds) s"
             case ..<7_200: "\(Self.number(Double(seconds) / 60)) minutes"
             default: "\(Self.number(Double(seconds) / 3_600)) hours"
             }
