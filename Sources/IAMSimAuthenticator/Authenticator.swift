@@ -58,6 +58,12 @@ public struct Authenticator: Sendable {
     @discardableResult
     public func add(secret: String, label: String?) throws -> AuthenticatorAccount {
         let normalized = secret.uppercased().filter { !$0.isWhitespace && $0 != "-" }
+        // A length no encoder writes means a character was lost or added while typing: refuse
+        // it, as `oathtool -b` does, rather than keep a key whose codes AWS would never accept.
+        if let problem = Base32.problem(in: normalized), let detail = problem.detail {
+            throw IAMError.validationError(
+                "The secret key is not valid base32: \(detail). Compare it with iamsim mfa assign --show-secret.")
+        }
         guard let totp = TOTP(base32Secret: normalized) else {
             throw IAMError.validationError(
                 "The secret key is not valid base32: use the letters A-Z and digits 2-7, as shown by iamsim mfa assign --show-secret.")
@@ -174,7 +180,10 @@ public struct Authenticator: Sendable {
 
     private static func account(_ row: Row) -> AuthenticatorAccount? {
         let algorithm = TOTP.Algorithm(rawValue: row["algorithm"]) ?? .sha1
-        guard let totp = TOTP(base32Secret: row["secret"], digits: row["digits"], period: row["period"], algorithm: algorithm)
+        // Stored secrets were checked when added (before issue 9 less strictly): decode as then.
+        guard
+            let totp = TOTP(
+                storedBase32Secret: row["secret"], digits: row["digits"], period: row["period"], algorithm: algorithm)
         else { return nil }
         return AuthenticatorAccount(
             label: row["label"], issuer: row["issuer"], accountName: row["accountName"], totp: totp,

@@ -49,7 +49,7 @@ public struct HardwareTokens: Sendable {
                 db, sql: "SELECT serialNumber, secret FROM hardwareToken WHERE accountId = ? ORDER BY serialNumber",
                 arguments: [owner])
                 .compactMap { row in
-                    guard let totp = TOTP(base32Secret: row["secret"]) else { return nil }
+                    guard let totp = TOTP(storedBase32Secret: row["secret"]) else { return nil }
                     return HardwareTokenDisplay(
                         serialNumber: row["serialNumber"], code: totp.code(at: now),
                         secondsRemaining: TOTP.secondsRemaining(at: now))

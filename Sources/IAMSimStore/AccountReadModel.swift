@@ -83,7 +83,7 @@ struct AccountReadModel {
             rootAccessKeys: rootKeys.map { LessonObservation.AccessKey(id: $0.id, active: $0.active) },
             devices: devices.map {
                 LessonObservation.Device(
-                    name: $0.name, seed: Base32.decode($0.seed) ?? [], active: $0.assigned, type: $0.type,
+                    name: $0.name, seed: Base32.decodeStored($0.seed) ?? [], active: $0.assigned, type: $0.type,
                     lastAcceptedStep: $0.lastAcceptedStep)
             },
             rootSessionOpen: rootSessionOpen, clockStep: TOTP.step(at: now))

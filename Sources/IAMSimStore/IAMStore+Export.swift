@@ -26,7 +26,7 @@ extension IAMStore {
                 return records.isEmpty ? nil : records.map {
                     Fixture.MFADevice(
                         deviceName: $0.deviceName, type: $0.type, serialNumber: $0.type == .hardware ? $0.serialNumber : nil,
-                        base32StringSeed: $0.seed, enableDate: $0.enableDate)
+                        base32StringSeed: Base32.canonical($0.seed), enableDate: $0.enableDate)
                 }
             }
             let root = OwnerKey(.root(accountID))
@@ -64,7 +64,8 @@ extension IAMStore {
             let tokens = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == accountID.rawValue)
                 .filter(MFADeviceRecord.Columns.type == "hardware" && MFADeviceRecord.Columns.assignedTo == nil)
                 .order(MFADeviceRecord.Columns.serialNumber).fetchAll(db)
-                .map { Fixture.HardwareToken(serialNumber: $0.serialNumber, base32StringSeed: $0.seed) }
+                // A seed stored before lengths were checked is written as valid base32 of the same key.
+                .map { Fixture.HardwareToken(serialNumber: $0.serialNumber, base32StringSeed: Base32.canonical($0.seed)) }
             var progress: [Fixture.LessonProgressEntry] = []
             for lesson in Lesson.all {
                 let done = Set(

@@ -35,21 +35,25 @@ extension IAMStore {
     /// `EnableMFADevice`: assigns a device to the caller once two consecutive codes prove
     /// the authenticator holds its seed.
     ///
+    /// Codes may hold whitespace, as apps show them (`123 456`); it is removed first.
     /// - Parameter device: the device's name or serial number.
-    /// - Throws: `InvalidAuthenticationCode` (nothing changes), `NoSuchEntity`,
-    ///   `EntityAlreadyExists` when the device is already assigned, `LimitExceeded` past eight.
+    /// - Throws: `ValidationError` for a code that is not six digits; `RefusedCodeError`
+    ///   (`InvalidAuthenticationCode` and why) for a refused pair (nothing changes then);
+    ///   `NoSuchEntity`; `EntityAlreadyExists` when the device is already assigned;
+    ///   `LimitExceeded` past eight.
     @discardableResult
     public func enableMFADevice(caller: Caller, device: String, code1: String, code2: String, userName: String? = nil) throws
         -> MFADevice
     {
         try perform("EnableMFADevice", caller: caller, resource: device) { db, caller, now in
+            let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
             let principal = try target(userName: userName, caller: caller, action: "EnableMFADevice", db)
             var record = try findDevice(device, in: principal.accountID, db)
             guard record.assignedTo == nil else {
                 throw IAMError.entityAlreadyExists("MFA Device is already in use.")
             }
             try checkDeviceQuota(for: principal, db)
-            let step = try verifyPair(code1, code2, record, now: now)
+            let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
             let owner = OwnerKey(principal)
             record.assignedTo = owner.userId == nil ? .root : .user
             record.userId = owner.userId
@@ -70,6 +74,7 @@ extension IAMStore {
         caller: Caller, deviceName: String, serialNumber: String, code1: String, code2: String, userName: String? = nil
     ) throws -> MFADevice {
         try perform("EnableMFADevice", caller: caller, resource: serialNumber) { db, caller, now in
+            let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
             let principal = try target(userName: userName, caller: caller, action: "EnableMFADevice", db)
             let name = try MFADeviceName(validating: deviceName)
             guard HardwareSerial.isValid(serialNumber),
@@ -86,7 +91,7 @@ extension IAMStore {
                 throw IAMError.entityAlreadyExists("MFADevice entity at the same path and name already exists.")
             }
             try checkDeviceQuota(for: principal, db)
-            let step = try verifyPair(code1, code2, record, now: now)
+            let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
             let owner = OwnerKey(principal)
             record.deviceName = name.rawValue
             record.assignedTo = owner.userId == nil ? .root : .user
@@ -100,13 +105,16 @@ extension IAMStore {
 
     /// `ResyncMFADevice`: re-measures the device's clock from two consecutive codes.
     ///
-    /// The drift found (how many steps the device runs behind or ahead) shifts the sign-in
-    /// window from then on.
+    /// The pair is looked for up to `MFACodeRules.resyncReach` steps either side of now, so
+    /// a phone that runs fast is found as well as a slow one. The drift found (how many steps
+    /// the device runs behind or ahead) shifts the sign-in window from then on.
+    /// - Throws: as `enableMFADevice`.
     @discardableResult
     public func resyncMFADevice(caller: Caller, device: String, code1: String, code2: String, userName: String? = nil)
         throws -> MFADevice
     {
         try perform("ResyncMFADevice", caller: caller, resource: device) { db, caller, now in
+            let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
             let principal = try target(userName: userName, caller: caller, action: "ResyncMFADevice", db)
             return try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
         }
@@ -115,12 +123,23 @@ extension IAMStore {
     /// Resync from the sign-in page ("Troubleshoot MFA → Re-sync with our servers"): for a
     /// root user who cannot sign in because the device is out of sync. The password proves
     /// who it is; a successful resync also lifts an MFA lockout.
+    ///
+    /// Malformed codes are refused before the password is checked, so that answer never
+    /// tells whether the password was right; a refused pair's reason comes only after it.
     @discardableResult
     ///
     /// - Parameter account: when given, only this account's root user (see `signIn`).
     public func resyncMFADevice(
         email: String, password: String, device: String, code1: String, code2: String, account: AccountID?
     ) throws -> MFADevice {
+        let codes: (String, String)
+        do throws(IAMError) {
+            codes = try MFACodeRules.validatedPair(code1, code2)
+        } catch {
+            try logFailure("ResyncMFADevice", actor: nil, caller: .console(account: account), error: error, resource: device)
+            throw error
+        }
+        let (code1, code2) = codes
         let stored = try reading { db in try subject(.root(email: email), in: account, db) }
         guard let stored, hasher.verify(password, against: stored.passwordHash) else {
             try logFailure(
@@ -141,7 +160,7 @@ extension IAMStore {
     ) throws -> MFADevice {
         var record = try findDevice(device, in: principal.accountID, db)
         guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(record.serialNumber) }
-        let step = try verifyPair(code1, code2, record, now: now)
+        let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.resyncWindow, db)
         record.drift = step - TOTP.step(at: now)
         record.lastAcceptedStep = step
         try record.updateRow(db)
@@ -256,13 +275,43 @@ extension IAMStore {
         }
     }
 
-    /// The step of `code2` when the codes are a fresh consecutive pair of `record`'s codes.
-    private func verifyPair(_ code1: String, _ code2: String, _ record: MFADeviceRecord, now: Date) throws -> Int64 {
+    /// The step of `code2` when the (normalized) codes are a fresh consecutive pair of
+    /// `record`'s codes, with code 2's step within `window` of now.
+    ///
+    /// - Throws: `RefusedCodeError` with `InvalidAuthenticationCode` and the reason.
+    private func verifyPair(
+        _ code1: String, _ code2: String, _ record: MFADeviceRecord, now: Date, window: ClosedRange<Int64>, _ db: Database
+    ) throws -> Int64 {
         guard let totp = record.totp else { throw IAMError.serviceFailure("The device's seed is damaged.") }
-        let step = try MFACodeRules.consecutivePairStep(code1: code1, code2: code2, totp: totp, nowStep: TOTP.step(at: now))
-        // Codes the device already spent (at activation or sign-in) never count again.
-        if let last = record.lastAcceptedStep, step - 1 <= last { throw IAMError.invalidMFACodes }
-        return step
+        let nowStep = TOTP.step(at: now)
+        let check = MFACodeRules.checkPair(
+            code1: code1, code2: code2, totp: totp, nowStep: nowStep, window: window, lastAcceptedStep: record.lastAcceptedStep)
+        // A phone on real time against a stopped simulated clock: refused, even when a resync's
+        // wide window would take it, since the drift it measured would only be how long ago
+        // the clock stopped.
+        var fitsActivationWindow = false
+        if case .accepted(let step) = check { fitsActivationWindow = MFACodeRules.activationWindow.contains(step - nowStep) }
+        if !fitsActivationWindow,
+            try codesFollowRealTime(account: record.accountId, { wallStep in
+                MFACodeRules.checkPair(
+                    code1: code1, code2: code2, totp: totp, nowStep: wallStep, window: MFACodeRules.activationWindow,
+                    lastAcceptedStep: record.lastAcceptedStep, explaining: false)
+            }, db)
+        {
+            throw RefusedCodeError(.invalidMFACodes, .simulatedClockStopped)
+        }
+        switch check {
+        case .accepted(let step): return step
+        case .refused(let refusal): throw RefusedCodeError(.invalidMFACodes, refusal)
+        }
+    }
+
+    /// Whether `account`'s clock is simulated and `check` accepts the codes at the real time
+    /// step: they come from a phone, which reads real time.
+    func codesFollowRealTime(account: String, _ check: (Int64) -> CodeCheck, _ db: Database) throws -> Bool {
+        guard try clock.reading(db, account: AccountID(known: account)).isSimulated else { return false }
+        if case .accepted = check(TOTP.step(at: clock.realNow())) { return true }
+        return false
     }
 
     func device(_ record: MFADeviceRecord, _ db: Database) throws -> MFADevice {

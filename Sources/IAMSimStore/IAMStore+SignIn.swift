@@ -52,11 +52,17 @@ extension IAMStore {
     ///
     /// Every attempt is logged: `ConsoleLogin` (success or failure, with MFAUsed) and, when a
     /// code or a new password is needed, `CredentialChallenge`, as AWS sign-in records them.
+    ///
+    /// The code may hold whitespace, as apps show it (`123 456`). One that is not six digits
+    /// even then is a `ValidationError`, answered before the password is checked (so the
+    /// answer reveals nothing) and not counted toward the MFA lockout.
     /// - Parameters:
     ///   - newPassword: the new password, when the user must change it at sign-in.
     ///   - account: when given, only an identity of this account can sign in (a trainee's
     ///     shell in a classroom); another account's email fails like a wrong one.
-    /// - Throws: `IAMError.signInFailed` for a wrong identity, password or code alike.
+    /// - Throws: `IAMError.signInFailed` for a wrong identity or password alike; for a refused
+    ///   code once the password was right, `RefusedCodeError` with the failure (or the lockout)
+    ///   and why the code was refused.
     public func signIn(
         _ who: SignInIdentity, password: String, mfaCode: String?, newPassword: String? = nil, account: AccountID?
     ) throws -> SignInOutcome {
@@ -74,6 +80,15 @@ extension IAMStore {
             return try writer.write { db -> SignInStep in
                 let current = try subject(who, in: account, db)
                 let now = try clock.now(db, account: (current ?? stored)?.account.accountID)
+                var mfaCode = mfaCode
+                if let typed = mfaCode {
+                    do throws(IAMError) {
+                        mfaCode = try MFACodeRules.validatedSignInCode(typed)
+                    } catch {
+                        try logSignIn(db, now: now, subject: stored, account: account, who: who, mfaUsed: true, error: error)
+                        return .failed(error)
+                    }
+                }
                 guard passwordMatches, let subject = current, subject.passwordHash == stored?.passwordHash
                 else {
                     try logSignIn(
@@ -111,10 +126,10 @@ extension IAMStore {
                             actor: principal.arn, resource: "MFA code requested")
                         return .needsCode
                     }
-                    guard try acceptSignInCode(mfaCode, devices: devices, now: now, db) else {
+                    if let refusal = try acceptSignInCode(mfaCode, devices: devices, now: now, db) {
                         let error = try recordFailedCode(subject, now: now, db)
                         try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: true, error: error)
-                        return .failed(error)
+                        return .failed(error, because: refusal)
                     }
                     mfaUsed = true
                 }
@@ -134,6 +149,8 @@ extension IAMStore {
             }.outcome()
         } catch let error as IAMError {
             throw error
+        } catch let refused as RefusedCodeError {
+            throw refused
         } catch {
             throw translate(error)
         }
@@ -216,19 +233,50 @@ extension IAMStore {
 
     // MARK: - Helpers
 
-    /// Accepts `code` from any of `devices` and records the step it used, so it never works again.
-    private func acceptSignInCode(_ code: String, devices: [MFADeviceRecord], now: Date, _ db: Database) throws -> Bool {
+    /// Accepts `code` from any of `devices` and records the step it used, so it never works
+    /// again; or says why no device accepts it.
+    ///
+    /// - Returns: nil when a device accepted the code, else the most telling refusal among
+    ///   the devices (used, then too far from now, then wrong).
+    private func acceptSignInCode(_ code: String, devices: [MFADeviceRecord], now: Date, _ db: Database) throws
+        -> CodeRefusal?
+    {
+        let nowStep = TOTP.step(at: now)
+        var refusals: [CodeRefusal] = []
         for var device in devices {
-            guard let totp = device.totp,
-                let step = MFACodeRules.signInStep(
-                    code: code, totp: totp, nowStep: TOTP.step(at: now), drift: device.drift,
-                    lastAcceptedStep: device.lastAcceptedStep)
-            else { continue }
-            device.lastAcceptedStep = step
-            try device.updateRow(db)
-            return true
+            guard let totp = device.totp else { continue }
+            switch MFACodeRules.checkSignIn(
+                code: code, totp: totp, nowStep: nowStep, drift: device.drift, lastAcceptedStep: device.lastAcceptedStep)
+            {
+            case .accepted(let step):
+                device.lastAcceptedStep = step
+                try device.updateRow(db)
+                return nil
+            case .refused(let refusal):
+                refusals.append(refusal)
+            }
         }
-        return false
+        let onRealTime = try codesFollowRealTime(
+            account: devices.first?.accountId ?? "",
+            { wallStep in
+                for device in devices {
+                    guard let totp = device.totp else { continue }
+                    let check = MFACodeRules.checkSignIn(
+                        code: code, totp: totp, nowStep: wallStep, drift: device.drift,
+                        lastAcceptedStep: device.lastAcceptedStep, explaining: false)
+                    if case .accepted = check { return check }
+                }
+                return .refused(.wrong)
+            }, db)
+        if onRealTime { return .simulatedClockStopped }
+        func rank(_ refusal: CodeRefusal) -> Int {
+            switch refusal {
+            case .alreadyUsed: 0
+            case .tooFarFromNow: 1
+            default: 2
+            }
+        }
+        return refusals.min { rank($0) < rank($1) } ?? .wrong
     }
 
     /// Counts a wrong MFA code; the fifth in a row locks sign-in for 15 minutes.
@@ -290,14 +338,16 @@ private enum SignInStep {
     case opened(ConsoleSession)
     case needsCode
     case needsNewPassword(PasswordChange)
-    case failed(IAMError)
+    /// Refused; with a reason only when the password was right and the code was not.
+    case failed(IAMError, because: CodeRefusal? = nil)
 
     func outcome() throws -> SignInOutcome {
         switch self {
         case .opened(let session): .signedIn(session)
         case .needsCode: .mfaRequired
         case .needsNewPassword(let change): .passwordChangeRequired(reason: change.reason)
-        case .failed(let error): throw error
+        case .failed(let error, nil): throw error
+        case .failed(let error, let refusal?): throw RefusedCodeError(error, refusal)
         }
     }
 }

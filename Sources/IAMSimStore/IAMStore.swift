@@ -71,6 +71,10 @@ public struct IAMStore: Sendable {
         } catch let error as IAMError {
             try logFailure(eventName, actor: actor, caller: caller, error: error, resource: resource)
             throw error
+        } catch let refused as RefusedCodeError {
+            // The log records AWS's answer; the reason travels on to the front end.
+            try logFailure(eventName, actor: actor, caller: caller, error: refused.error, resource: resource)
+            throw refused
         } catch {
             throw translate(error)
         }

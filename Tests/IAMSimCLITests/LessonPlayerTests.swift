@@ -137,7 +137,7 @@ struct LessonPlayerTests {
               "AccessKeys": [{"AccessKeyId": "AKIAIOSFODNN7EXAMPLE", "SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                "Status": "Active", "CreateDate": "2026-01-05T09:00:00Z"}],
               "MFADevices": [{"DeviceName": "root-mfa", "Type": "virtual",
-               "Base32StringSeed": "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPIYTEMZUGU3DOOBZGAYTEMZUGU3DOOBZGBQWEY3EMVTGOZ",
+               "Base32StringSeed": "V7LEYZLKKSE22DN4HNPJKDNHBZNCJCZNWDULLI7EALCW3VDHFFW6WVHNDBCEEMSF",
                "EnableDate": "2026-01-05T09:30:35Z"}]},
              "LessonProgress": [{"LessonId": "root-mfa", "CompletedSteps": [\(fifteen)]}]}}
             """.utf8
@@ -171,7 +171,7 @@ struct LessonPlayerTests {
         let h = try stuckAtStep16()
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
         let code = IndependentTOTP.code(
-            base32: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPIYTEMZUGU3DOOBZGAYTEMZUGU3DOOBZGBQWEY3EMVTGOZ", unixTime: 1_767_605_405)
+            base32: "V7LEYZLKKSE22DN4HNPJKDNHBZNCJCZNWDULLI7EALCW3VDHFFW6WVHNDBCEEMSF", unixTime: 1_767_605_405)
         let signIn = try h.run(
             ["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", code], stdin: BinaryHarness.password)
         #expect(signIn.status == 0, "\(signIn.stderr)")

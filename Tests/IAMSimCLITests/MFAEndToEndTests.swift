@@ -118,7 +118,7 @@ struct MFAEndToEndTests {
         #expect(
             r.stderr == """
                 An error occurred (InvalidAuthenticationCode) when calling the EnableMFADevice operation: Authentication code for device is not valid.
-                Hint: Nothing changed. Enter the code the authenticator shows now as code 1, wait until it changes, and enter the new one as code 2 (iamsim authenticator codes; iamsim clock advance 30s on a simulated clock). Codes must be consecutive, unused, and at most 5 minutes old.
+                Hint: Nothing changed. Code 1 and code 2 are the same code: code 2 must be read after the authenticator changes it. Enter the code the authenticator shows now as code 1, wait until it changes, and enter the new one as code 2 (iamsim authenticator codes; iamsim clock advance 30s on a simulated clock).
 
                 """)
         #expect(try h.run(["mfa", "list"]).stdout.contains("(awaiting activation)"))
@@ -153,7 +153,7 @@ struct MFAEndToEndTests {
         #expect(
             again.stderr == """
                 An error occurred (AccessDenied) when calling the ConsoleLogin operation: Your authentication information is incorrect. Please try again.
-                Hint: With MFA active, use the code the authenticator shows now. Each code works once: a code already used (for example to activate the device) is refused, so wait for the next one.
+                Hint: This MFA code was already used (to activate the device, resync it or sign in), and each code works once. Wait for the authenticator's next code.
 
                 """)
     }
@@ -170,7 +170,7 @@ struct MFAEndToEndTests {
         #expect(try wrong("333333").stderr.contains("3 wrong MFA codes in a row"))
         _ = try wrong("444444")
         let locked = try wrong("555555")
-        #expect(locked.stderr == "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Too many wrong MFA codes: sign-in for this user is locked until 2026-01-05 09:45:05 UTC. Wait until then, or resync the device (two consecutive codes), which also lifts the lock: iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2\n")
+        #expect(locked.stderr == "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Too many wrong MFA codes: sign-in for this user is locked until 2026-01-05 09:45:05 UTC. Wait until then, or resync the device (two consecutive codes), which also lifts the lock: iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2\nHint: This is not the code the device shows now: read the device's entry in the authenticator (iamsim authenticator codes) and type its current code.\n")
         try h.run(["clock", "advance", "15m"])
         let right = try wrong(IndependentTOTP.code(base32: seed, unixTime: Self.start + 900))
         #expect(right.status == 0)

@@ -94,6 +94,55 @@ struct FixtureTests {
     }
 }
 
+@Suite("Fixture seeds are base32 an encoder could have written")
+struct FixtureSeedTests {
+    /// The built-in fixture with one root device and one hardware token carrying `seed`.
+    func problems(seed: String) throws -> [String] {
+        var fixture = try Fixture.builtInDefault()
+        fixture.account.root.mfaDevices = [.init(deviceName: "root-mfa", base32StringSeed: seed)]
+        fixture.account.hardwareTokens = [.init(serialNumber: "GAHT12345678", base32StringSeed: seed)]
+        return fixture.problems().map(\.description)
+    }
+
+    static func lengthReason(_ count: Int) -> String {
+        "must be base32 (A-Z, 2-7): no encoder writes \(count) characters (a character is missing or extra; AWS's seeds have 64)"
+    }
+
+    @Test(
+        "seeds of a length base32 cannot have, or with characters outside A-Z and 2-7, are refused",
+        arguments: [
+            // The seed two shipped fixtures carried: 86 characters, and 86 mod 8 = 6.
+            ("MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPIYTEMZUGU3DOOBZGAYTEMZUGU3DOOBZGBQWEY3EMVTGOZ", lengthReason(86)),
+            (String(repeating: "A", count: 63) + "AA", lengthReason(65)),
+            (String(repeating: "A", count: 62), lengthReason(62)),
+            ("JBSWY3DPE", lengthReason(9)),
+            ("JBSWY3DPEHP", lengthReason(11)),
+            ("J", lengthReason(1)),
+            ("JBSWY3D1", "must be base32 (A-Z, 2-7)"),
+            ("JBSWY3D0", "must be base32 (A-Z, 2-7)"),
+            ("JBSWY3D8", "must be base32 (A-Z, 2-7)"),
+            ("JBSWY3DP!", "must be base32 (A-Z, 2-7)"),
+            ("", "must be base32 (A-Z, 2-7)"),
+            ("MY=", "must be base32 (A-Z, 2-7): '=' padding may only end the text, completing a group of 8 characters"),
+        ])
+    func refused(seed: String, reason: String) throws {
+        #expect(try problems(seed: seed) == [
+            "$.Account.Root.MFADevices[0].Base32StringSeed: \(reason)",
+            "$.Account.HardwareTokens[0].Base32StringSeed: \(reason)",
+        ])
+    }
+
+    @Test(
+        "seeds of every length an encoder writes are accepted, with authenticator apps' spaces and case",
+        arguments: [
+            "JB", "JBSW", "JBSWY", "JBSWY3D", "JBSWY3DP", "JBSWY3DPEHPK3PXP", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+            String(repeating: "JBSWY3DPEHPK3PXP", count: 4), "jbsw y3dp ehpk 3pxp", "MY======",
+        ])
+    func accepted(seed: String) throws {
+        #expect(try problems(seed: seed) == [])
+    }
+}
+
 @Suite("Account summary and security status")
 struct ChecklistTests {
     let account = AccountID(known: "123456789012")

@@ -33,6 +33,39 @@ struct OTPAuthURITests {
     }
 
     @Test(
+        "the label splits at its first literal ':' before decoding; without one, at an encoded ':' (Key Uri Format)",
+        arguments: [
+            // Key Uri Format's examples.
+            ("Example:alice@google.com", "Example", "alice@google.com"),
+            ("ACME%20Co:john.doe@email.com", "ACME Co", "john.doe@email.com"),
+            ("Provider1:Alice%20Smith", "Provider1", "Alice Smith"),
+            ("Big%20Corporation%3A%20alice%40bigco.com", "Big Corporation", "alice@bigco.com"),
+            // An encoded colon inside the issuer is part of the issuer.
+            ("Text%3A%20More%20Text:Secret", "Text: More Text", "Secret"),
+            ("Amazon%20Web%20Services:root-mfa@123456789012", "Amazon Web Services", "root-mfa@123456789012"),
+            // Optional spaces may precede the account name.
+            ("Example:%20%20alice", "Example", "alice"),
+            // An encoded colon inside the account name stays in it.
+            ("Example:a%3Ab", "Example", "a:b"),
+            // No issuer prefix.
+            ("alice%40example.com", nil, "alice@example.com"),
+        ] as [(String, String?, String)])
+    func label(label: String, issuer: String?, accountName: String) throws {
+        let uri = try OTPAuthURI(parsing: "otpauth://totp/\(label)?secret=JBSWY3DPEHPK3PXP")
+        #expect(uri.issuer == issuer)
+        #expect(uri.accountName == accountName)
+    }
+
+    @Test("the issue's URI: the issuer parameter and the label's prefix agree, and the account is Secret")
+    func encodedColonInIssuer() throws {
+        let uri = try OTPAuthURI(
+            parsing: "otpauth://totp/Text%3A%20More%20Text:Secret?secret=JBSWY3DPEHPK3PXP&issuer=Text%3A%20More%20Text")
+        #expect(uri.issuer == "Text: More Text")
+        #expect(uri.accountName == "Secret")
+        #expect(uri.displayName == "Text: More Text (Secret)")
+    }
+
+    @Test(
         "unusable URIs are refused with the reason",
         arguments: [
             ("https://example.com", "Not a usable TOTP URI: it must start with otpauth://totp/."),

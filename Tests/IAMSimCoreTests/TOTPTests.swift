@@ -113,6 +113,48 @@ struct Base32Tests {
         #expect(Base32.decode(text) == nil)
     }
 
+    @Test(
+        "decoding refuses the lengths no encoder writes: 1, 3 or 6 characters past a multiple of 8",
+        arguments: Array(1...24) + [57, 62, 63, 64, 86, 88])
+    func impossibleLengths(length: Int) {
+        let text = String(repeating: "A", count: length)
+        let possible = ![1, 3, 6].contains(length % 8)
+        #expect((Base32.decode(text) != nil) == possible, "\(length) characters")
+    }
+
+    @Test(
+        "padding, when present, must end the text and complete its last group of eight",
+        arguments: [
+            ("MY======", true), ("MZXQ====", true), ("MZXW6===", true), ("MZXW6YQ=", true), ("MZXW6YTBOI======", true),
+            ("MY=", false), ("MY====", false), ("MZXQ==", false), ("MZXW6YTB========", false), ("MY======MY", false),
+            ("M=======", false),
+        ])
+    func padding(text: String, valid: Bool) {
+        #expect((Base32.decode(text) != nil) == valid, "\(text)")
+    }
+
+    @Test("each kind of problem says what is wrong")
+    func problems() {
+        #expect(Base32.problem(in: "") == .empty)
+        #expect(Base32.problem(in: "MZ1W") == .badCharacter("1"))
+        #expect(Base32.problem(in: String(repeating: "A", count: 86)) == .impossibleLength(86))
+        #expect(Base32.problem(in: "MY=") == .badPadding)
+        #expect(Base32.problem(in: "mzxw 6ytb-oi======") == nil)
+    }
+
+    @Test("a seed iamsim stored before lengths were checked still decodes, to the same key as then")
+    func storedSeeds() throws {
+        let old = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPIYTEMZUGU3DOOBZGAYTEMZUGU3DOOBZGBQWEY3EMVTGOZ"
+        #expect(Base32.decode(old) == nil)
+        let key = try #require(Base32.decodeStored(old))
+        #expect(key.count == 53)
+        // Re-encoded, it is a valid seed with the same key, which `export` writes.
+        #expect(Base32.canonical(old).count == 85)
+        #expect(Base32.decode(Base32.canonical(old)) == key)
+        let valid = "JBSWY3DPEHPK3PXP"
+        #expect(Base32.canonical(valid) == valid)
+    }
+
     @Test("the RFC 6238 secret encodes to its well-known base32 form")
     func rfcSecret() {
         #expect(Base32.encode(Array("12345678901234567890".utf8)) == "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ")

@@ -234,9 +234,9 @@ struct IdentityTests {
         let bob = SignInIdentity.user(account: "123456789012", userName: "bob")
         #expect(try h.store.signIn(bob, password: strong, mfaCode: nil, account: nil) == .mfaRequired)
         for code in ["000001", "000002", "000003", "000004"] {
-            #expect(throws: IAMError.self) { try h.store.signIn(bob, password: strong, mfaCode: code, account: nil) }
+            #expect(throws: RefusedCodeError.self) { try h.store.signIn(bob, password: strong, mfaCode: code, account: nil) }
         }
-        #expect(throws: IAMError.mfaLocked(until: StoreHarness.start.addingTimeInterval(30 + 900))) {
+        #expect(throws: RefusedCodeError(.mfaLocked(until: StoreHarness.start.addingTimeInterval(30 + 900)), .wrong)) {
             try h.store.signIn(bob, password: strong, mfaCode: "000005", account: nil)
         }
         // Root is not locked by bob's failures.

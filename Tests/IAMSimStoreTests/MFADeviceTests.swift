@@ -53,29 +53,32 @@ struct MFADeviceTests {
         #expect(dashboard.summary["MFADevicesInUse"] == 1)
     }
 
-    @Test("wrong, identical, non-adjacent or stale codes are refused and change nothing")
+    @Test("wrong, identical, non-adjacent or stale codes are refused with AWS's answer and the reason, and change nothing")
     func refused() throws {
         let h = try StoreHarness()
         try h.signIn()
         let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-mfa").base32StringSeed
-        let pairs: [(String, String)] = [
-            ("123456", "654321"),
-            (try h.code(seed), try h.code(seed)),
-            (try h.code(seed, stepOffset: -2), try h.code(seed)),
-            (try h.code(seed), try h.code(seed, stepOffset: -1)),
-            (try h.code(seed, stepOffset: -12), try h.code(seed, stepOffset: -11)),
-            ("12345", "abcdef"),
+        let pairs: [(String, String, CodeRefusal)] = [
+            ("123456", "654321", .wrong),
+            (try h.code(seed), try h.code(seed), .identical),
+            (try h.code(seed, stepOffset: -2), try h.code(seed), .notConsecutive),
+            (try h.code(seed), try h.code(seed, stepOffset: -1), .notConsecutive),
+            (try h.code(seed, stepOffset: -12), try h.code(seed, stepOffset: -11), .tooFarFromNow(steps: -11)),
         ]
-        for (code1, code2) in pairs {
-            #expect(throws: IAMError.invalidAuthenticationCode("Authentication code for device is not valid.")) {
+        for (code1, code2, refusal) in pairs {
+            #expect(throws: RefusedCodeError(.invalidAuthenticationCode("Authentication code for device is not valid."), refusal)) {
                 try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: code1, code2: code2)
             }
+        }
+        // Malformed codes are a ValidationError (issue 9, item 11), and change nothing either.
+        #expect(throws: IAMError.self) {
+            try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: "12345", code2: "abcdef")
         }
         let device = try #require(try h.store.listVirtualMFADevices(caller: h.console).first)
         #expect(device.assignedTo == nil && device.enableDate == nil)
         let failures = try h.events().filter { $0.eventName == "EnableMFADevice" }
-        #expect(failures.count == pairs.count)
-        #expect(failures.allSatisfy { $0.outcome == .failure && $0.errorCode == "InvalidAuthenticationCode" })
+        #expect(failures.map(\.errorCode) == Array(repeating: "InvalidAuthenticationCode", count: pairs.count) + ["ValidationError"])
+        #expect(failures.allSatisfy { $0.outcome == .failure })
     }
 
     @Test("an unknown device is NoSuchEntity; an assigned one cannot be enabled twice")
@@ -113,7 +116,9 @@ struct MFADeviceTests {
         let seed = try h.activateDevice("root-mfa")
         try h.advance(10 * 30)
         // The phone now runs 4 steps (two minutes) slow: its codes are too old to sign in.
-        #expect(throws: IAMError.signInFailed) { try h.signIn(code: try h.code(seed, stepOffset: -4)) }
+        #expect(throws: RefusedCodeError(.signInFailed, .tooFarFromNow(steps: -4))) {
+            try h.signIn(code: try h.code(seed, stepOffset: -4))
+        }
         let device = try h.store.resyncMFADevice(
             caller: h.console, device: "root-mfa", code1: try h.code(seed, stepOffset: -5),
             code2: try h.code(seed, stepOffset: -4))

@@ -277,6 +277,8 @@ struct PermissionTests {
             try row.call(world)
         } catch let error as IAMError {
             thrown = error
+        } catch let refused as RefusedCodeError {
+            thrown = refused.error
         }
         switch row.outcome {
         case .allowed:

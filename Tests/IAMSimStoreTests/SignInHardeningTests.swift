@@ -19,12 +19,12 @@ struct SignInHardeningTests {
     @Test("the third wrong code suggests a resync; the fifth locks sign-in for 15 minutes")
     func lockout() throws {
         let (h, seed) = try harness()
-        #expect(throws: IAMError.signInFailed) { try h.signIn(code: "000001") }
-        #expect(throws: IAMError.signInFailed) { try h.signIn(code: "000002") }
-        #expect(throws: IAMError.signInFailedSuggestingResync(3)) { try h.signIn(code: "000003") }
-        #expect(throws: IAMError.signInFailedSuggestingResync(4)) { try h.signIn(code: "000004") }
+        #expect(throws: RefusedCodeError(.signInFailed, .wrong)) { try h.signIn(code: "000001") }
+        #expect(throws: RefusedCodeError(.signInFailed, .wrong)) { try h.signIn(code: "000002") }
+        #expect(throws: RefusedCodeError(.signInFailedSuggestingResync(3), .wrong)) { try h.signIn(code: "000003") }
+        #expect(throws: RefusedCodeError(.signInFailedSuggestingResync(4), .wrong)) { try h.signIn(code: "000004") }
         let until = StoreHarness.start.addingTimeInterval(30 + 15 * 60)
-        #expect(throws: IAMError.mfaLocked(until: until)) { try h.signIn(code: "000005") }
+        #expect(throws: RefusedCodeError(.mfaLocked(until: until), .wrong)) { try h.signIn(code: "000005") }
         // Locked: even the right code is refused, and the refusal names the end of the lock.
         #expect(throws: IAMError.mfaLocked(until: until)) { try h.signIn(code: try h.code(seed)) }
         #expect(IAMError.mfaLocked(until: until).message.contains("locked until 2026-01-05 09:45:35 UTC"))
@@ -42,11 +42,11 @@ struct SignInHardeningTests {
     func resetCount() throws {
         let (h, seed) = try harness()
         for code in ["000001", "000002", "000003", "000004"] {
-            #expect(throws: IAMError.self) { try h.signIn(code: code) }
+            #expect(throws: RefusedCodeError.self) { try h.signIn(code: code) }
         }
         try h.signIn(code: try h.code(seed))
         try h.store.signOut(account: nil)
-        #expect(throws: IAMError.signInFailed) { try h.signIn(code: "000001") }
+        #expect(throws: RefusedCodeError(.signInFailed, .wrong)) { try h.signIn(code: "000001") }
     }
 
     @Test("wrong passwords do not count toward the MFA lockout")
@@ -67,7 +67,7 @@ struct SignInHardeningTests {
     func resyncBeforeSignIn() throws {
         let (h, seed) = try harness()
         for code in ["000001", "000002", "000003", "000004", "000005"] {
-            #expect(throws: IAMError.self) { try h.signIn(code: code) }
+            #expect(throws: RefusedCodeError.self) { try h.signIn(code: code) }
         }
         try h.advance(10 * 30)
         // The phone runs three steps slow.
@@ -132,7 +132,7 @@ struct HardwareTokenTests {
             try h.store.enableHardwareMFADevice(
                 caller: h.console, deviceName: "fob", serialNumber: "GAHT00000000", code1: "123456", code2: "234567")
         }
-        #expect(throws: IAMError.invalidMFACodes) {
+        #expect(throws: RefusedCodeError(.invalidMFACodes, .wrong)) {
             try h.store.enableHardwareMFADevice(
                 caller: h.console, deviceName: "fob", serialNumber: "GAHT12345678", code1: "123456", code2: "234567")
         }

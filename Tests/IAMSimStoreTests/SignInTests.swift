@@ -58,9 +58,10 @@ struct SignInTests {
         try h.store.signOut(account: nil)
 
         #expect(try h.signIn() == .mfaRequired)
-        #expect(throws: IAMError.signInFailed) { try h.signIn(code: "000000") }
+        // The answer is AWS's; the reason travels beside it, for the front end's hint.
+        #expect(throws: RefusedCodeError(.signInFailed, .wrong)) { try h.signIn(code: "000000") }
         // The activation spent the current step: its code is a replay.
-        #expect(throws: IAMError.signInFailed) { try h.signIn(code: try h.code(seed)) }
+        #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) { try h.signIn(code: try h.code(seed)) }
         try h.advance(30)
         let fresh = try h.code(seed)
         guard case .signedIn(let session) = try h.signIn(code: fresh) else {
@@ -70,7 +71,7 @@ struct SignInTests {
         #expect(session.mfaUsed)
         // The same code never works twice, even in a new attempt.
         try h.store.signOut(account: nil)
-        #expect(throws: IAMError.signInFailed) { try h.signIn(code: fresh) }
+        #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) { try h.signIn(code: fresh) }
         let names = try h.changes().map { "\($0.eventName):\($0.outcome.rawValue)" }.suffix(8)
         #expect(
             Array(names) == [

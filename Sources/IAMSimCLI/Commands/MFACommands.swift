@@ -58,6 +58,10 @@ struct MFACommands: ParsableCommand {
             }
         }
 
+        func hint(for error: IAMError, refusal: CodeRefusal?) -> String? {
+            CodePair.hint(for: error, refusal: refusal, window: .activation)
+        }
+
         func assignVirtual(_ context: CommandContext) throws -> any Renderable {
             // Open the image file first: a path that cannot be written must not leave a device behind.
             let output = try qrPng.map { try SecretFile(path: $0) }
@@ -89,7 +93,9 @@ struct MFACommands: ParsableCommand {
                 json: .object([]))
         }
 
-        func hint(for error: IAMError) -> String? { CodePair.hint(for: error) }
+        func hint(for error: IAMError, refusal: CodeRefusal?) -> String? {
+            CodePair.hint(for: error, refusal: refusal, window: .activation)
+        }
     }
 
     struct List: ConsoleCommand {
@@ -164,7 +170,9 @@ struct MFACommands: ParsableCommand {
             return Message(text: "Resynchronized \(device.deviceName): \(DeviceList.syncDescription(device)).", json: .object([]))
         }
 
-        func hint(for error: IAMError) -> String? { CodePair.hint(for: error) }
+        func hint(for error: IAMError, refusal: CodeRefusal?) -> String? {
+            CodePair.hint(for: error, refusal: refusal, window: .resync)
+        }
     }
 
     struct Remove: ConsoleCommand {
@@ -210,10 +218,66 @@ struct CodePair: ParsableArguments {
         return (first, second)
     }
 
-    /// What to do after a refused pair: nothing changed, so read two fresh codes.
-    static func hint(for error: IAMError) -> String? {
+    /// Which operation's window refused the pair, for the hint.
+    enum Window {
+        /// `EnableMFADevice`: code 2 from 10 steps behind to 1 step ahead of now.
+        case activation
+        /// `ResyncMFADevice`: code 2 up to 20 steps either side of now.
+        case resync
+
+        /// The window in words, from `MFACodeRules`' constants (30-second steps).
+        var rule: String {
+            switch self {
+            case .activation:
+                "activation takes codes at most \(MFACodeRules.pairLookBehind / 2) minutes old and at most \(MFACodeRules.pairLookAhead * 30) s ahead"
+            case .resync: "resync takes codes at most \(MFACodeRules.resyncReach / 2) minutes either side"
+            }
+        }
+    }
+
+    /// What to do after a refused pair: nothing changed; why it was refused, and how to get
+    /// two codes that work.
+    static func hint(for error: IAMError, refusal: CodeRefusal?, window: Window) -> String? {
         guard case .invalidAuthenticationCode = error else { return nil }
-        return "Nothing changed. Enter the code the authenticator shows now as code 1, wait until it changes, and enter the new one as code 2 (iamsim authenticator codes; iamsim clock advance 30s on a simulated clock). Codes must be consecutive, unused, and at most 5 minutes old."
+        let fresh =
+            "Enter the code the authenticator shows now as code 1, wait until it changes, and enter the new one as code 2 (iamsim authenticator codes; iamsim clock advance 30s on a simulated clock)."
+        switch refusal {
+        case nil:
+            return "Nothing changed. \(fresh) Codes must be consecutive, unused, and at most 5 minutes old."
+        case .identical:
+            return "Nothing changed. Code 1 and code 2 are the same code: code 2 must be read after the authenticator changes it. \(fresh)"
+        case .wrong:
+            return "Nothing changed. These are not this device's codes: check that you read the authenticator's entry for this device (iamsim authenticator codes) and typed both codes correctly."
+        case .notConsecutive:
+            return "Nothing changed. Both codes are this device's, but not consecutive: code 2 must be the very next code after code 1, with none skipped. \(fresh)"
+        case .tooFarFromNow(let steps):
+            return "Nothing changed. The codes are consecutive, but from \(Self.distance(steps)) \(steps < 0 ? "behind" : "ahead of") iamsim's clock, and \(window.rule). If the phone's clock is wrong, set it to automatic (network) time; if the codes were typed late, use two fresh ones."
+        case .alreadyUsed:
+            return "Nothing changed. These codes were already used (to activate the device, resync it or sign in), and each code works once. Wait for the next two codes."
+        case .simulatedClockStopped:
+            return "Nothing changed. iamsim's clock is simulated and stands still, but these codes match real time: the authenticator reads real time. Return to real time with: iamsim clock real (or read the codes from iamsim authenticator codes, which follows the simulated clock)."
+        }
+    }
+
+    /// `3 steps (90 s)`, `25 steps (12.5 minutes)`, `240 steps (2 hours)`: seconds up to 10
+    /// minutes, as `mfa list` shows drift.
+    static func distance(_ steps: Int64) -> String {
+        let count = abs(steps)
+        let seconds = count * 30
+        let unit = count == 1 ? "step" : "steps"
+        let length =
+            switch seconds {
+            case ..<600: "\(seconds) s"
+            case ..<7_200: "\(Self.number(Double(seconds) / 60)) minutes"
+            default: "\(Self.number(Double(seconds) / 3_600)) hours"
+            }
+        return "\(count) \(unit) (\(length))"
+    }
+
+    /// A number with at most one decimal, without a trailing `.0`.
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
     static func ask(_ prompt: String, _ console: Console) throws -> String {

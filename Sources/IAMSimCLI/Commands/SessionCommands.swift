@@ -88,6 +88,26 @@ struct SignIn: ConsoleCommand {
         guard error == .signInFailed, mfaCode != nil else { return nil }
         return "With MFA active, use the code the authenticator shows now. Each code works once: a code already used (for example to activate the device) is refused, so wait for the next one."
     }
+
+    /// Why the code was refused: the store says so only once the password was right, so this
+    /// never tells which part of a failed sign-in was wrong.
+    func hint(for error: IAMError, refusal: CodeRefusal?) -> String? {
+        guard let refusal else { return hint(for: error) }
+        let resync =
+            email != nil
+            ? "iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2"
+            : "sign in as the root user and run iamsim mfa resync DEVICE --user \(user ?? "NAME") --code1 C1 --code2 C2"
+        switch refusal {
+        case .alreadyUsed:
+            return "This MFA code was already used (to activate the device, resync it or sign in), and each code works once. Wait for the authenticator's next code."
+        case .tooFarFromNow(let steps):
+            return "This is the device's code, but from \(CodePair.distance(steps)) \(steps < 0 ? "behind" : "ahead of") the time iamsim expects, and sign-in takes codes at most \(MFACodeRules.signInWindow * 30) s either side: the phone's clock is off. Resync the device with two consecutive codes: \(resync)"
+        case .simulatedClockStopped:
+            return "This MFA code matches real time, but iamsim's clock is simulated and stands still: the authenticator reads real time. Return to real time with: iamsim clock real (or read the code from iamsim authenticator codes, which follows the simulated clock)."
+        case .wrong, .identical, .notConsecutive:
+            return "This is not the code the device shows now: read the device's entry in the authenticator (iamsim authenticator codes) and type its current code."
+        }
+    }
 }
 
 /// A secret typed by the user: piped (`--password-stdin`, `--secret-stdin`), typed without

@@ -14,11 +14,16 @@ public protocol ConsoleCommand: ParsableCommand {
     /// The same, for hints that read the state the failed command left (it changed nothing):
     /// the default is `hint(for:)`.
     func hint(for error: IAMError, in context: CommandContext) -> String?
+    /// What to do about `error`, knowing why the store refused an MFA code (`RefusedCodeError`);
+    /// by default `hint(for: error)`.
+    func hint(for error: IAMError, refusal: CodeRefusal?) -> String?
 }
 
 extension ConsoleCommand {
     public func hint(for error: IAMError) -> String? { nil }
     public func hint(for error: IAMError, in context: CommandContext) -> String? { hint(for: error) }
+
+    public func hint(for error: IAMError, refusal: CodeRefusal?) -> String? { hint(for: error) }
 
     public mutating func run() throws {
         let status = CommandRunner(world: .live).run(self)
@@ -67,7 +72,11 @@ public struct CommandRunner {
         } catch {
             let report = ErrorReport.describe(error, operation: type(of: command).operationName)
             var hint: String?
-            if let error = error as? IAMError, let context { hint = command.hint(for: error, in: context) }
+            if let refused = error as? RefusedCodeError {
+                hint = command.hint(for: refused.error, refusal: refused.refusal)
+            } else if let error = error as? IAMError {
+                hint = context.flatMap { command.hint(for: error, in: $0) } ?? command.hint(for: error, refusal: nil)
+            }
             return .failure(message: report.message + (hint.map { "\nHint: " + $0 } ?? ""), status: report.status)
         }
     }

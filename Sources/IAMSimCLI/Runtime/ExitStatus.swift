@@ -45,6 +45,9 @@ enum ErrorReport {
         // own check of its options) and iamsim's `CommandError`.
         case let error as ValidationError:
             return ("iamsim: error: \(error.message)", ExitStatus.usage)
+        case let refused as RefusedCodeError:
+            // AWS's answer; the reason goes to the command's hint.
+            return describe(refused.error, operation: operation)
         case let error as CommandError:
             return ("iamsim: error: \(error.message)", error.status)
         // An exit code a command chose, having said why itself.

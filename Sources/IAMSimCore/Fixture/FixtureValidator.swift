@@ -117,6 +117,13 @@ extension Fixture {
             problems.append(FixtureProblem(path: "$.Account.Root", reason: "give exactly one of Password or PasswordHash"))
         }
 
+        // Base32 an encoder could have written: `oathtool -b` and strict decoders refuse the rest.
+        func checkSeed(_ seed: String, at path: String) {
+            guard let problem = Base32.problem(in: seed) else { return }
+            let reason = "must be base32 (A-Z, 2-7)" + (problem.detail.map { ": " + $0 } ?? "")
+            problems.append(FixtureProblem(path: path, reason: reason))
+        }
+
         var keyIDs: Set<String> = []
         var deviceNames: Set<String> = []
         var serials: Set<String> = []
@@ -147,7 +154,7 @@ extension Fixture {
                 check(
                     deviceNames.insert(device.deviceName.lowercased()).inserted, "\(at).DeviceName",
                     "duplicate MFA device name \(device.deviceName)")
-                check(Base32.decode(device.base32StringSeed) != nil, "\(at).Base32StringSeed", "must be base32 (A-Z, 2-7)")
+                checkSeed(device.base32StringSeed, at: "\(at).Base32StringSeed")
                 switch device.type ?? .virtual {
                 case .virtual:
                     check(device.serialNumber == nil, "\(at).SerialNumber", "virtual devices take their serial from their name")
@@ -244,7 +251,7 @@ extension Fixture {
             check(
                 serials.insert(token.serialNumber).inserted, "\(at).SerialNumber",
                 "duplicate serial number \(token.serialNumber)")
-            check(Base32.decode(token.base32StringSeed) != nil, "\(at).Base32StringSeed", "must be base32 (A-Z, 2-7)")
+            checkSeed(token.base32StringSeed, at: "\(at).Base32StringSeed")
         }
         return problems
     }

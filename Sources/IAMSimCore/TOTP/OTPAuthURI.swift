@@ -63,17 +63,15 @@ public struct OTPAuthURI: Hashable, Sendable {
         guard components.host?.lowercased() == "totp" else {
             throw invalid("'\(components.host ?? "")' codes are not time-based (only totp is supported)")
         }
-        var label = components.path
-        if label.hasPrefix("/") { label.removeFirst() }
-        var labelIssuer: String?
-        if let colon = label.firstIndex(of: ":") {
-            labelIssuer = String(label[..<colon])
-            label = String(label[label.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-        }
+        // Optional spaces may precede the account name.
+        let (labelIssuer, label) = Self.splitLabel(components.percentEncodedPath)
+        let accountName = label.trimmingCharacters(in: .whitespaces)
         var parameters: [String: String] = [:]
         for item in components.queryItems ?? [] { parameters[item.name.lowercased()] = item.value ?? "" }
         guard let secret = parameters["secret"], !secret.isEmpty else { throw invalid("it has no secret") }
-        guard Base32.decode(secret) != nil else { throw invalid("its secret is not base32") }
+        if let problem = Base32.problem(in: secret) {
+            throw invalid("its secret is not base32" + (problem.detail.map { ": " + $0 } ?? ""))
+        }
         var algorithm = TOTP.Algorithm.sha1
         if let name = parameters["algorithm"] {
             guard let parsed = TOTP.Algorithm(rawValue: name.uppercased()) else {
@@ -94,8 +92,27 @@ public struct OTPAuthURI: Hashable, Sendable {
             period = parsed
         }
         self.init(
-            accountName: label, issuer: parameters["issuer"] ?? labelIssuer, secret: secret.uppercased(),
+            accountName: accountName, issuer: parameters["issuer"] ?? labelIssuer, secret: secret.uppercased(),
             algorithm: algorithm, digits: digits, period: period)
+    }
+
+    /// The issuer prefix and the account name of a URI's path, each percent-decoded.
+    ///
+    /// Key Uri Format: a literal or an encoded colon separates them, and neither may contain
+    /// one. Issuers do contain encoded colons in practice (`Text%3A%20More%20Text:Secret`),
+    /// so the path is split at its first literal colon before decoding, which keeps such a
+    /// colon in the issuer; a label with no literal colon splits at its first encoded one
+    /// (the format's own `Big%20Corporation%3A%20alice%40bigco.com`).
+    static func splitLabel(_ percentEncodedPath: String) -> (issuer: String?, accountName: String) {
+        var raw = Substring(percentEncodedPath)
+        if raw.hasPrefix("/") { raw.removeFirst() }
+        let decode = { (part: Substring) in String(part).removingPercentEncoding ?? String(part) }
+        if let colon = raw.firstIndex(of: ":") {
+            return (decode(raw[..<colon]), decode(raw[raw.index(after: colon)...]))
+        }
+        let label = decode(raw)
+        guard let colon = label.firstIndex(of: ":") else { return (nil, label) }
+        return (String(label[..<colon]), String(label[label.index(after: colon)...]))
     }
 
     /// Percent-encodes a label part the way AWS writes it: spaces as `%20`, `@` kept.

@@ -29,11 +29,22 @@ public struct TOTP: Sendable, Hashable {
         self.algorithm = algorithm
     }
 
-    /// A generator for a base32 seed, or nil when the seed is not base32.
+    /// A generator for a base32 seed, or nil when the seed is not base32 an encoder could
+    /// have written (`Base32.problem(in:)`).
     public init?(
         base32Secret: String, digits: Int = 6, period: Int64 = TOTP.awsPeriod, algorithm: Algorithm = .sha1
     ) {
         guard let bytes = Base32.decode(base32Secret) else { return nil }
+        self.init(secret: bytes, digits: digits, period: period, algorithm: algorithm)
+    }
+
+    /// A generator for a seed iamsim stored earlier, decoded as when it was stored
+    /// (`Base32.decodeStored`): a device or authenticator account made before seed lengths
+    /// were checked keeps its key. Nil only for a damaged seed.
+    public init?(
+        storedBase32Secret: String, digits: Int = 6, period: Int64 = TOTP.awsPeriod, algorithm: Algorithm = .sha1
+    ) {
+        guard let bytes = Base32.decodeStored(storedBase32Secret) else { return nil }
         self.init(secret: bytes, digits: digits, period: period, algorithm: algorithm)
     }
 
@@ -55,8 +66,20 @@ public struct TOTP: Sendable, Hashable {
 
     /// The code for a time step (RFC 4226 HOTP with the step as counter).
     public func code(atStep step: Int64) -> String {
-        let counter = withUnsafeBytes(of: UInt64(bitPattern: step).bigEndian) { Array($0) }
+        let value = String(value(atStep: step, key: SymmetricKey(data: secret)))
+        return String(repeating: "0", count: digits - value.count) + value
+    }
+
+    /// The codes of every step in `steps`, as numbers (a code is its number, zero-padded):
+    /// one key for the whole batch, for searching far from now to explain a refusal.
+    public func values(atSteps steps: ClosedRange<Int64>) -> [UInt32] {
         let key = SymmetricKey(data: secret)
+        return steps.map { value(atStep: $0, key: key) }
+    }
+
+    /// The code for a time step as a number below 10^digits.
+    func value(atStep step: Int64, key: SymmetricKey) -> UInt32 {
+        let counter = withUnsafeBytes(of: UInt64(bitPattern: step).bigEndian) { Array($0) }
         let mac: [UInt8] =
             switch algorithm {
             case .sha1: Array(HMAC<Insecure.SHA1>.authenticationCode(for: counter, using: key))
@@ -69,8 +92,7 @@ public struct TOTP: Sendable, Hashable {
             | UInt32(mac[offset + 2]) << 8 | UInt32(mac[offset + 3])
         var modulus: UInt32 = 1
         for _ in 0..<digits { modulus &*= 10 }
-        let value = String(truncated % modulus)
-        return String(repeating: "0", count: digits - value.count) + value
+        return truncated % modulus
     }
 
     /// The code at `date`.
