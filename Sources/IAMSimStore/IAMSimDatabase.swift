@@ -92,26 +92,60 @@ public enum IAMSimDatabase {
         throw .inaccessible(path: path, reason: String(cString: strerror(code)))
     }
 
+    /// Brings the schema up to date.
+    ///
+    /// The missing migrations run together in one exclusive transaction, which re-reads what is
+    /// applied once it holds the lock: when several processes open a new file at once, one
+    /// migrates and the others wait (the busy timeout), find the schema current, and go on.
     static func migrate(_ writer: any DatabaseWriter, path: String) throws {
-        let migrator = Schema.migrator
         // Every command opens the database: the common case, an up-to-date schema, costs one
         // read, in plain SQL. GRDB's schema and migrator queries would give the same answer
         // but instantiate generic types on first use, at a measured 0.1 ms each
         // (docs/performance.md).
-        let known = migrator.migrations
+        let known = Schema.migrations.map(\.identifier)
         let applied = try writer.read { db in try appliedMigrations(db) }
         if applied?.sorted() == known.sorted() { return }
-        if let applied {
-            // A migration this version does not know: a newer iamsim's database.
-            if applied.contains(where: { !known.contains($0) }) { throw StoreError.newerSchema(path: path) }
-        } else {
-            // Tables but no migration table: another program's database.
-            let tables: Int? = try writer.read { db in
-                try db.firstValue("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        try check(applied, known: known, writer, path: path)
+        try writer.writeWithoutTransaction { db in
+            // As GRDB's migrator does: foreign keys off while the schema changes (a no-op inside
+            // a transaction), checked as a whole before the commit.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            try db.inTransaction(.exclusive) {
+                let applied = try appliedMigrations(db)
+                try check(applied, known: known, db, path: path)
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                for migration in Schema.migrations where !(applied ?? []).contains(migration.identifier) {
+                    try migration.migrate(db)
+                    try db.execute(
+                        sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+                }
+                try db.checkForeignKeys()
+                return .commit
             }
-            if (tables ?? 0) > 0 { throw StoreError.foreignDatabase(path: path) }
         }
-        try migrator.migrate(writer)
+    }
+
+    /// Refuses a newer iamsim's database (a migration this version does not know) and another
+    /// program's (tables but no migration table; counted only then).
+    private static func check(_ applied: [String]?, known: [String], _ reader: any DatabaseReader, path: String) throws {
+        try check(applied, known: known, tables: { try reader.read(userTableCount) }, path: path)
+    }
+
+    private static func check(_ applied: [String]?, known: [String], _ db: Database, path: String) throws {
+        try check(applied, known: known, tables: { try userTableCount(db) }, path: path)
+    }
+
+    private static func check(_ applied: [String]?, known: [String], tables: () throws -> Int, path: String) throws {
+        if let applied {
+            if applied.contains(where: { !known.contains($0) }) { throw StoreError.newerSchema(path: path) }
+        } else if try tables() > 0 {
+            throw StoreError.foreignDatabase(path: path)
+        }
+    }
+
+    private static func userTableCount(_ db: Database) throws -> Int {
+        try db.firstValue("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
     }
 
     /// The identifiers of the migrations applied to `db`, or nil when it has no migration table.
@@ -129,10 +163,21 @@ public enum IAMSimDatabase {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .corrupt(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_AUTH:
-            return .inaccessible(path: path, reason: "the file cannot be opened for reading and writing")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return .inaccessible(path: path, reason: "the file cannot be opened for reading and writing (\(cause(of: error)))")
+        case .SQLITE_IOERR: return .inaccessible(path: path, reason: "the file cannot be read or written (\(cause(of: error)))")
         case .SQLITE_FULL: return .inaccessible(path: path, reason: "the disk is full")
-        default: return .inaccessible(path: path, reason: "SQLite error \(error.resultCode.rawValue)")
+        default: return .inaccessible(path: path, reason: cause(of: error))
         }
+    }
+
+    /// What SQLite said, for a message: the extended result code with SQLite's name for it,
+    /// and the connection's own message (never the SQL statement or its arguments), such as
+    /// `SQLite error 1 (SQL logic error): table account already exists`.
+    public static func cause(of error: DatabaseError) -> String {
+        let code = "SQLite error \(error.extendedResultCode)"
+        // Without a message of its own, GRDB repeats SQLite's name for the code.
+        guard let message = error.message, !message.isEmpty, !code.hasSuffix("(\(message))") else { return code }
+        return "\(code): \(message)"
     }
 }

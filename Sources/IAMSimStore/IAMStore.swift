@@ -100,7 +100,7 @@ public struct IAMStore: Sendable {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: writer.path)
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.corrupt(path: writer.path)
             case .SQLITE_FULL: return StoreError.inaccessible(path: writer.path, reason: "the disk is full")
-            default: return IAMError.serviceFailure("The simulator's database failed (SQLite error \(error.resultCode.rawValue)).")
+            default: return IAMError.serviceFailure("The simulator's database failed (\(IAMSimDatabase.cause(of: error))).")
             }
         }
         return error
