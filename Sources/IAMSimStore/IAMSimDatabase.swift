@@ -17,6 +17,14 @@ public enum IAMSimDatabase {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public static func open(path: String) throws(StoreError) -> Opened {
         let created = try createFileIfMissing(path: path)
+        // SQLite would quietly open a file it may not write read-only, and the command would
+        // fail at its first write; say so now, before any work.
+        guard access(path, R_OK | W_OK) == 0 else {
+            let reason = errno == EACCES || errno == EROFS || errno == EPERM
+                ? "the file cannot be opened for writing, and this command writes (audit, events, class report, accounts list and export only read)"
+                : String(cString: strerror(errno))
+            throw .inaccessible(path: path, reason: reason)
+        }
         do {
             // A queue (one connection) opens faster than a pool, and a command is one short
             // sequence of transactions; WAL still lets other processes read while one writes.
@@ -34,6 +42,67 @@ public enum IAMSimDatabase {
         } catch {
             throw translate(error, path: path)
         }
+    }
+
+    /// Opens the database at `path` for reading only, for commands that change nothing: it
+    /// works on a file the user may only read (an instructor's 0444 copy) and never writes to it.
+    ///
+    /// - Returns: nil when the database is missing, empty, holds no account yet or needs
+    ///   migrating and the file can be written: the caller then opens it with `open(path:)`,
+    ///   which creates, migrates and seeds it as for any first command.
+    /// - Throws: `StoreError` as `open(path:)` does; `inaccessible` when a read-only file needs
+    ///   migrating (nothing is written: upgrading takes write access).
+    public static func openForReading(path: String) throws(StoreError) -> Opened? {
+        guard access(path, F_OK) == 0 else { return nil }
+        let writable = access(path, W_OK) == 0
+        do {
+            let (queue, applied) = try readOnlyQueue(path: path)
+            let known = Schema.migrations.map(\.identifier)
+            try check(applied, known: known, queue, path: path)
+            guard let applied, applied.sorted() == known.sorted() else {
+                if writable { return nil }
+                throw StoreError.inaccessible(
+                    path: path,
+                    reason: applied == nil
+                        ? "it is empty, and iamsim cannot create its tables without write access to the file"
+                        : "it was written by an older iamsim and must be upgraded, which needs write access to the file; run any command with write access first")
+            }
+            if writable, try queue.read({ db in try Row.fetchOne(db, sql: "SELECT 1 FROM account LIMIT 1") == nil }) {
+                return nil
+            }
+            return Opened(writer: queue, created: false)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw translate(error, path: path)
+        }
+    }
+
+    /// A read-only connection to `path`, with the migrations applied to it.
+    ///
+    /// SQLite reads a WAL database only where it can create the `-shm` file, unless told the
+    /// file is immutable. A file in a folder the user may not write (and with no `-wal` content
+    /// left, which an immutable read would miss) is therefore opened as immutable: nobody is
+    /// writing it, since a writer would have created those files.
+    private static func readOnlyQueue(path: String) throws -> (DatabaseQueue, [String]?) {
+        var configuration = configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return (queue, try queue.read { db in try appliedMigrations(db) })
+        } catch let error as DatabaseError
+            where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) && !hasWALContent(path)
+        {
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path
+            let queue = try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: configuration)
+            return (queue, try queue.read { db in try appliedMigrations(db) })
+        }
+    }
+
+    /// Whether `path` has a write-ahead log with content not yet checkpointed into the file.
+    private static func hasWALContent(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 && info.st_size > 0
     }
 
     /// A fresh in-memory database with the current schema, for tests and scratch work.

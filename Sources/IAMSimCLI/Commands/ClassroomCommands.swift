@@ -90,6 +90,7 @@ struct AccountCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List the database's accounts.")
         static let operationName = "ListAccounts"
+        static let readsOnly = true
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -159,6 +160,7 @@ struct ExportCommand: ConsoleCommand {
         abstract: "Write the account's current state as a fixture that loads back to the same state.",
         discussion: "Passwords appear as their hashes, never in plain text. Use --account to choose the account.")
     static let operationName = "ExportAccount"
+    static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
     var file: String?
@@ -190,6 +192,7 @@ struct FixtureCommands: ParsableCommand {
             commandName: "validate",
             abstract: "Report every problem of a fixture file with its JSON path (exit 1 when there are any).")
         static let operationName = "ValidateFixture"
+        static let readsOnly = true
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The fixture file.") var file: String
 

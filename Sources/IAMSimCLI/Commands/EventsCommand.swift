@@ -14,6 +14,7 @@ struct EventsCommand: ConsoleCommand {
             is signed in.
             """)
     static let operationName = "LookupEvents"
+    static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only events at or after this time: ISO-8601 (2026-01-05T09:00:00Z) or an age (30m, 2h, 1d).")
     var since: String?

@@ -11,10 +11,14 @@ public protocol ConsoleCommand: ParsableCommand {
     func execute(in context: CommandContext) throws -> any Renderable
     /// What to do about `error`, printed on a second line after the aws-style one; nil for none.
     func hint(for error: IAMError) -> String?
+    /// Whether the command only reads the database (no change, no event logged), so that it
+    /// opens it read-only and works on a file the user may only read. False by default.
+    static var readsOnly: Bool { get }
 }
 
 extension ConsoleCommand {
     public func hint(for error: IAMError) -> String? { nil }
+    public static var readsOnly: Bool { false }
 
     public mutating func run() throws {
         let status = CommandRunner(world: .live).run(self)
@@ -56,7 +60,8 @@ public struct CommandRunner {
     /// Runs `command` without writing its result, mapping any error to its report.
     public func execute(_ command: any ConsoleCommand) -> Outcome {
         do {
-            return .output(try command.execute(in: CommandContext(world: world, options: command.global)))
+            let context = CommandContext(world: world, options: command.global, readsOnly: type(of: command).readsOnly)
+            return .output(try command.execute(in: context))
         } catch {
             let report = ErrorReport.describe(error, operation: type(of: command).operationName)
             let hint = (error as? IAMError).flatMap(command.hint(for:)).map { "\nHint: " + $0 } ?? ""
