@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimCore
 
 /// Opens iamsim database files: created with mode 0600, WAL, migrated, and refused with a
 /// clear `StoreError` when damaged, foreign or newer.
@@ -222,21 +223,48 @@ public enum IAMSimDatabase {
         let table = try Row.fetchOne(
             db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'")
         guard table != nil else { return nil }
-        return try Row.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").map { $0[0] }
+        return try Row.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").map { try $0.value(atIndex: 0) }
     }
 
     static func translate(_ error: any Error, path: String) -> StoreError {
         guard let error = error as? DatabaseError else {
+            if error is RowDecodingError || error is DecodingError {
+                return .corrupt(path: path, detail: "a row holds a value its column cannot hold")
+            }
             return .inaccessible(path: path, reason: String(describing: error))
         }
         switch error.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .corrupt(path: path)
+        case .SQLITE_NOTADB: return .corrupt(path: path)
+        case .SQLITE_CORRUPT: return .corrupt(path: path, detail: error.message)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
             return .inaccessible(path: path, reason: "the file cannot be opened for reading and writing (\(cause(of: error)))")
         case .SQLITE_IOERR: return .inaccessible(path: path, reason: "the file cannot be read or written (\(cause(of: error)))")
         case .SQLITE_FULL: return .inaccessible(path: path, reason: "the disk is full")
         default: return .inaccessible(path: path, reason: cause(of: error))
+        }
+    }
+
+    /// A failure of an operation on an open database, in the vocabulary front ends map:
+    /// `IAMError` and `StoreError` as they are; a busy database `busy`; a damaged one
+    /// (`SQLITE_CORRUPT`, a value a column cannot hold, a row that does not decode) `corrupt`,
+    /// saying what is damaged; a full disk `inaccessible`; any other SQLite failure
+    /// `ServiceFailure`, naming SQLite's cause.
+    public static func failure(_ error: any Error, path: String) -> any Error {
+        switch error {
+        case let error as DatabaseError:
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+            case .SQLITE_NOTADB: return StoreError.corrupt(path: path)
+            case .SQLITE_CORRUPT: return StoreError.corrupt(path: path, detail: error.message)
+            case .SQLITE_FULL: return StoreError.inaccessible(path: path, reason: "the disk is full")
+            default: return IAMError.serviceFailure("The simulator's database failed (\(cause(of: error))).")
+            }
+        case is RowDecodingError, is DecodingError:
+            // Their descriptions quote the row, which may hold secrets: say only what happened.
+            return StoreError.corrupt(path: path, detail: "a row holds a value its column cannot hold")
+        default:
+            return error
         }
     }
 

@@ -39,8 +39,8 @@ extension IAMStore {
             arguments: [account.rawValue]
         ).map { row in
             AuditSnapshot.UserAudit(
-                userName: row["userName"], hasPassword: row["hasPassword"], mfaActive: row["mfaActive"],
-                groupCount: row["groupCount"])
+                userName: try row.value("userName"), hasPassword: try row.value("hasPassword"),
+                mfaActive: try row.value("mfaActive"), groupCount: try row.value("groupCount"))
         }
         let groups: Int? = try db.firstValue(
             "SELECT count(*) FROM iamGroup WHERE accountId = ?", arguments: [account.rawValue])

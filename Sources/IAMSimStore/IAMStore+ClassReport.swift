@@ -29,15 +29,15 @@ extension IAMStore {
                 db,
                 sql: """
                     SELECT accountId, max(id) AS start FROM event
-                    WHERE eventName IN ('LoadFixture', 'ResetAccount') GROUP BY accountId
+                    WHERE eventName IN ('LoadFixture', 'ResetAccount') AND accountId IS NOT NULL GROUP BY accountId
                     """)
             {
-                starts[row["accountId"]] = row["start"]
+                starts[try row.value("accountId")] = try row.value("start") as Int64
             }
             for row in try Row.fetchAll(
                 db, sql: "SELECT accountId, startEventId FROM lessonProgress WHERE lessonId = ?", arguments: [lesson.id])
             {
-                starts[row["accountId"]] = row["startEventId"]
+                starts[try row.value("accountId")] = try row.value("startEventId") as Int64
             }
             let firstStart = starts.values.min() ?? 0
             var events: [String: [LessonObservation.LoggedEvent]] = [:]
@@ -50,27 +50,33 @@ extension IAMStore {
                     """,
                 arguments: [firstStart])
             {
-                let account: String = row["accountId"]
-                let id: Int64 = row["id"]
-                lastActivity[account] = (row["eventTime"] as StoredDate?)?.date
+                let account: String = try row.value("accountId")
+                let id: Int64 = try row.value("id")
+                lastActivity[account] = (try row.value("eventTime") as StoredDate?)?.date
                 guard id > starts[account, default: 0] else { continue }
-                let actor: String? = row["actorArn"]
+                let actor: String? = try row.value("actorArn")
+                let outcome: String = try row.value("outcome")
                 events[account, default: []].append(
                     LessonObservation.LoggedEvent(
-                        id: id, name: row["eventName"], succeeded: row["outcome"] == "Success", mfaUsed: row["mfaUsed"],
+                        id: id, name: try row.value("eventName"), succeeded: outcome == "Success", mfaUsed: try row.value("mfaUsed"),
                         byRoot: actor == nil || actor?.hasSuffix(":root") == true))
             }
             for row in try Row.fetchAll(
-                db, sql: "SELECT accountId, max(eventTime) AS last FROM event WHERE id <= ? GROUP BY accountId",
+                db,
+                sql: "SELECT accountId, max(eventTime) AS last FROM event WHERE id <= ? AND accountId IS NOT NULL GROUP BY accountId",
                 arguments: [firstStart])
-            where lastActivity[row["accountId"]] == nil {
-                lastActivity[row["accountId"]] = (row["last"] as StoredDate?)?.date
+            {
+                // Events of no account (the clock, unknown sign-ins) are no trainee's activity.
+                let account: String = try row.value("accountId")
+                if lastActivity[account] == nil { lastActivity[account] = (try row.value("last") as StoredDate?)?.date }
             }
             var keys: [String: [(String, Bool, Date?)]] = [:]
             for row in try Row.fetchAll(
                 db, sql: "SELECT accountId, id, status, lastUsedDate FROM accessKey WHERE userId IS NULL ORDER BY createDate, id")
             {
-                keys[row["accountId"], default: []].append((row["id"], row["status"] == "Active", (row["lastUsedDate"] as StoredDate?)?.date))
+                let status: String = try row.value("status")
+                keys[try row.value("accountId"), default: []].append(
+                    (try row.value("id"), status == "Active", (try row.value("lastUsedDate") as StoredDate?)?.date))
             }
             var devices: [String: [(LessonObservation.Device, MFADeviceType)]] = [:]
             for record in try MFADeviceRecord.filter(
@@ -90,10 +96,10 @@ extension IAMStore {
             for row in try Row.fetchAll(
                 db, sql: "SELECT accountId, stepId, witnessEventId FROM lessonStep WHERE lessonId = ?", arguments: [lesson.id])
             {
-                let account: String = row["accountId"]
-                let step: String = row["stepId"]
+                let account: String = try row.value("accountId")
+                let step: String = try row.value("stepId")
                 done[account, default: ([], [:])].0.insert(step)
-                if let witness: Int64 = row["witnessEventId"] { done[account, default: ([], [:])].1[step] = witness }
+                if let witness: Int64 = try row.value("witnessEventId") { done[account, default: ([], [:])].1[step] = witness }
             }
             var users: [String: [AuditSnapshot.UserAudit]] = [:]
             for row in try Row.fetchAll(
@@ -106,14 +112,14 @@ extension IAMStore {
                     FROM iamUser u ORDER BY u.userName COLLATE NOCASE
                     """)
             {
-                users[row["accountId"], default: []].append(
+                users[try row.value("accountId"), default: []].append(
                     AuditSnapshot.UserAudit(
-                        userName: row["userName"], hasPassword: row["hasPassword"], mfaActive: row["mfaActive"],
-                        groupCount: row["groupCount"]))
+                        userName: try row.value("userName"), hasPassword: try row.value("hasPassword"),
+                        mfaActive: try row.value("mfaActive"), groupCount: try row.value("groupCount")))
             }
             var groups: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT accountId, count(*) AS n FROM iamGroup GROUP BY accountId") {
-                groups[row["accountId"]] = row["n"]
+                groups[try row.value("accountId")] = try row.value("n") as Int
             }
             var policies: [String: PasswordPolicy] = [:]
             let withPolicy: [String] = try db.firstColumn("SELECT accountId FROM passwordPolicy")

@@ -73,11 +73,13 @@ extension IAMStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM passwordPolicy WHERE accountId = ?", arguments: [account.rawValue])
         else { return nil }
         return PasswordPolicy(
-            minimumPasswordLength: row["minimumPasswordLength"], requireSymbols: row["requireSymbols"],
-            requireNumbers: row["requireNumbers"], requireUppercaseCharacters: row["requireUppercaseCharacters"],
-            requireLowercaseCharacters: row["requireLowercaseCharacters"],
-            allowUsersToChangePassword: row["allowUsersToChangePassword"], maxPasswordAge: row["maxPasswordAge"],
-            passwordReusePrevention: row["passwordReusePrevention"], hardExpiry: row["hardExpiry"])
+            minimumPasswordLength: try row.value("minimumPasswordLength"), requireSymbols: try row.value("requireSymbols"),
+            requireNumbers: try row.value("requireNumbers"),
+            requireUppercaseCharacters: try row.value("requireUppercaseCharacters"),
+            requireLowercaseCharacters: try row.value("requireLowercaseCharacters"),
+            allowUsersToChangePassword: try row.value("allowUsersToChangePassword"),
+            maxPasswordAge: try row.value("maxPasswordAge"), passwordReusePrevention: try row.value("passwordReusePrevention"),
+            hardExpiry: try row.value("hardExpiry"))
     }
 
     // MARK: - Changing passwords

@@ -92,18 +92,9 @@ public struct IAMStore: Sendable {
         }
     }
 
-    /// Store failures that are not IAM errors: a busy or failing database.
+    /// Store failures that are not IAM errors: a busy, damaged or failing database.
     func translate(_ error: any Error) -> any Error {
-        if let error = error as? IAMError { return error }
-        if let error = error as? DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: writer.path)
-            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.corrupt(path: writer.path)
-            case .SQLITE_FULL: return StoreError.inaccessible(path: writer.path, reason: "the disk is full")
-            default: return IAMError.serviceFailure("The simulator's database failed (\(IAMSimDatabase.cause(of: error))).")
-            }
-        }
-        return error
+        IAMSimDatabase.failure(error, path: writer.path)
     }
 
     // MARK: - Callers

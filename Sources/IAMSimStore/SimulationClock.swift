@@ -37,7 +37,7 @@ public struct SimulationClock: Sendable {
 
     /// The current reading.
     public func read() throws -> Reading {
-        try writer.read { db in try reading(db) }
+        try translated { try writer.read { db in try reading(db) } }
     }
 
     /// The current time, in whole seconds as AWS records it.
@@ -48,10 +48,10 @@ public struct SimulationClock: Sendable {
     /// The current reading, inside a transaction the caller already holds.
     public func reading(_ db: Database) throws -> Reading {
         // A plain row: every command reads the clock (see IAMSimDatabase.migrate).
-        if let row = try Row.fetchOne(db, sql: "SELECT time FROM simulatedClock WHERE id = 1"),
-            let stored = StoredDate.fromDatabaseValue(row[0])
-        {
-            return .simulated(stored.date)
+        // A stored time that is not a date is a damaged database, not a reason to go back to
+        // real time without a word.
+        if let row = try Row.fetchOne(db, sql: "SELECT time FROM simulatedClock WHERE id = 1") {
+            return .simulated(try row.storedDate("time"))
         }
         return .real(Timestamp.wholeSeconds(wallClock.now()))
     }
@@ -66,35 +66,50 @@ public struct SimulationClock: Sendable {
     /// Switches to simulated time at `date`.
     @discardableResult
     public func set(_ date: Date) throws -> Reading {
-        try writer.write { db in
-            let previous = try reading(db)
-            let target = Timestamp.wholeSeconds(date)
-            try store(target, db)
-            try EventLog.append(
-                db, name: "SetClock", time: target, resource: Timestamp.iso8601(previous.date) + " -> " + Timestamp.iso8601(target))
-            return .simulated(target)
+        try translated {
+            try writer.write { db in
+                let previous = try reading(db)
+                let target = Timestamp.wholeSeconds(date)
+                try store(target, db)
+                try EventLog.append(
+                    db, name: "SetClock", time: target, resource: Timestamp.iso8601(previous.date) + " -> " + Timestamp.iso8601(target))
+                return .simulated(target)
+            }
         }
     }
 
     /// Moves time forward by `duration`; a real clock becomes simulated, starting from now.
     @discardableResult
     public func advance(by duration: ClockDuration) throws -> Reading {
-        try writer.write { db in
-            let target = try now(db).addingTimeInterval(TimeInterval(duration.seconds))
-            try store(target, db)
-            try EventLog.append(db, name: "AdvanceClock", time: target, resource: duration.description)
-            return .simulated(target)
+        try translated {
+            try writer.write { db in
+                let target = try now(db).addingTimeInterval(TimeInterval(duration.seconds))
+                try store(target, db)
+                try EventLog.append(db, name: "AdvanceClock", time: target, resource: duration.description)
+                return .simulated(target)
+            }
         }
     }
 
     /// Returns to real time.
     @discardableResult
     public func useRealTime() throws -> Reading {
-        try writer.write { db in
-            try db.execute(sql: "DELETE FROM simulatedClock")
-            let reading = try reading(db)
-            try EventLog.append(db, name: "UseRealClock", time: reading.date, resource: nil)
-            return reading
+        try translated {
+            try writer.write { db in
+                try db.execute(sql: "DELETE FROM simulatedClock")
+                let reading = try reading(db)
+                try EventLog.append(db, name: "UseRealClock", time: reading.date, resource: nil)
+                return reading
+            }
+        }
+    }
+
+    /// Runs `body`, reporting database failures as the store does (`IAMSimDatabase.failure`).
+    private func translated<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw IAMSimDatabase.failure(error, path: writer.path)
         }
     }
 

@@ -127,7 +127,9 @@ struct OutputFileTests {
         #expect(try strayFiles(h) == ["class.csv"])
     }
 
-    @Test("a create interrupted by SIGINT or SIGTERM leaves no file, no temporary file and no account", arguments: [SIGINT, SIGTERM])
+    @Test(
+        "a create interrupted by SIGINT or SIGTERM leaves no file, no temporary file and no account",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")), arguments: [SIGINT, SIGTERM])
     func interrupted(signal: Int32) throws {
         let h = try BinaryHarness()
         try h.run(["accounts", "create", "--count", "1"])

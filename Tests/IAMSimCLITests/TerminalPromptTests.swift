@@ -84,6 +84,7 @@ struct TerminalPromptTests {
 
     @Test(
         "the terminal's echo is back after a password prompt ends by Ctrl-C, SIGTERM or Ctrl-D",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")),
         arguments: prompts, Ending.allCases)
     func echoRestored(prompt: Prompt, ending: Ending) throws {
         let h = try BinaryHarness()
