@@ -4,9 +4,10 @@
 #
 # Usage: scripts/benchmark-classroom.sh [COUNT]        (default COUNT=1000)
 #
-# Targets: `reset --all` under 2 s and `class report` under 200 ms for 1,000 accounts.
-# Creating the class is dominated by hashing one root password per account (PBKDF2-HMAC-SHA512,
-# 210,000 iterations), spread over every core; its time is measured once and reported.
+# Targets, for 1,000 accounts: `accounts create` under 5 s, `reset --all` under 2 s and
+# `class report` under 200 ms. The generated root passwords (about 116 bits of entropy) are
+# stored with one salted HMAC-SHA256, not the slow KDF kept for chosen passwords
+# (docs/architecture.md, "Secrets"); creation is measured once and checked against its target.
 #
 # Environment: BENCH_BIN=PATH to time an existing binary (default: build a release binary with
 # --static-swift-stdlib into .build-bench); BENCH_OUT=DIR for the results.
@@ -40,6 +41,13 @@ start=$(date +%s.%N)
 end=$(date +%s.%N)
 create=$(echo "$end - $start" | bc)
 echo "created in ${create} s ($(echo "scale=1; $create * 1000 / $COUNT" | bc) ms per account, on $(nproc) cores)"
+# The target scales with the class: 5 s for 1,000 accounts.
+limit=$(echo "scale=3; 5 * $COUNT / 1000" | bc)
+if (( $(echo "$create < $limit" | bc) )); then
+    echo "target: under ${limit} s: met"
+else
+    echo "target: under ${limit} s: NOT MET"
+fi
 
 # Some activity, so the report has events to read: every tenth trainee signs in and looks around.
 while IFS=, read -r id alias email password; do

@@ -87,7 +87,7 @@ public struct Authenticator: Sendable {
 
     /// Every account, in the order they were added.
     public func accounts() throws -> [AuthenticatorAccount] {
-        try writer.read { db in try fetchAccounts(db) }
+        try writer.reading { db in try fetchAccounts(db) }
     }
 
     /// Each account's current code and the seconds it has left, at the simulator's time.
@@ -95,7 +95,7 @@ public struct Authenticator: Sendable {
     /// Like a phone's "recently viewed", the app remembers the time steps it first and last
     /// showed each code; the guided lesson reads them to tell code 1 from code 2.
     public func codes() throws -> [AuthenticatorCode] {
-        try writer.write { db in
+        try writer.writing { db in
             let now = try clock.now(db, account: AccountID(known: owner))
             try db.execute(
                 sql: """
@@ -114,11 +114,11 @@ public struct Authenticator: Sendable {
 
     /// Every phone's accounts, by owner (account id): for the classroom report.
     public static func accountsByOwner(_ writer: any DatabaseWriter) throws -> [String: [AuthenticatorAccount]] {
-        try writer.read { db in
+        try writer.reading { db in
             var phones: [String: [AuthenticatorAccount]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId IS NOT NULL ORDER BY id") {
-                guard let account = account(row) else { continue }
-                phones[row["accountId"], default: []].append(account)
+                guard let account = try account(row) else { continue }
+                phones[try row.value("accountId"), default: []].append(account)
             }
             return phones
         }
@@ -126,7 +126,7 @@ public struct Authenticator: Sendable {
 
     /// Removes the account labelled `label`.
     public func remove(label: String) throws {
-        let deleted = try writer.write { db in
+        let deleted = try writer.writing { db in
             try db.execute(
                 sql: "DELETE FROM authenticatorAccount WHERE accountId = ? AND label = ? COLLATE NOCASE",
                 arguments: [owner, label])
@@ -142,7 +142,7 @@ public struct Authenticator: Sendable {
     private func insert(
         label: String?, issuer: String?, accountName: String?, secret: String, totp: TOTP
     ) throws -> AuthenticatorAccount {
-        try writer.write { db in
+        try writer.writing { db in
             let now = try clock.now(db, account: AccountID(known: owner))
             var chosen = label?.trimmingCharacters(in: .whitespaces) ?? ""
             if chosen.isEmpty {
@@ -175,18 +175,22 @@ public struct Authenticator: Sendable {
 
     private func fetchAccounts(_ db: Database) throws -> [AuthenticatorAccount] {
         try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId = ? ORDER BY id", arguments: [owner])
-            .compactMap(Self.account)
+            .compactMap { try Self.account($0) }
     }
 
-    private static func account(_ row: Row) -> AuthenticatorAccount? {
-        let algorithm = TOTP.Algorithm(rawValue: row["algorithm"]) ?? .sha1
+    /// The account in `row`; nil when its secret is not usable TOTP. A value its column cannot
+    /// hold throws (a damaged database).
+    private static func account(_ row: Row) throws -> AuthenticatorAccount? {
+        let algorithm = TOTP.Algorithm(rawValue: try row.value("algorithm")) ?? .sha1
         // Stored secrets were checked when added (before issue 9 less strictly): decode as then.
         guard
             let totp = TOTP(
-                storedBase32Secret: row["secret"], digits: row["digits"], period: row["period"], algorithm: algorithm)
+                storedBase32Secret: try row.value("secret"), digits: try row.value("digits"), period: try row.value("period"),
+                algorithm: algorithm)
         else { return nil }
         return AuthenticatorAccount(
-            label: row["label"], issuer: row["issuer"], accountName: row["accountName"], totp: totp,
-            addedDate: (row["addedDate"] as StoredDate?)?.date ?? Date(timeIntervalSince1970: 0), firstViewedStep: row["firstViewedStep"], lastViewedStep: row["lastViewedStep"])
+            label: try row.value("label"), issuer: try row.value("issuer"), accountName: try row.value("accountName"),
+            totp: totp, addedDate: (try row.value("addedDate") as StoredDate?)?.date ?? Date(timeIntervalSince1970: 0),
+            firstViewedStep: try row.value("firstViewedStep"), lastViewedStep: try row.value("lastViewedStep"))
     }
 }

@@ -29,7 +29,7 @@ public struct HardwareTokens: Sendable {
     /// Puts tokens in the trainee's hands; ones already held are kept as they are.
     public func receive(_ tokens: [Fixture.HardwareToken]) throws {
         guard !tokens.isEmpty else { return }
-        try writer.write { db in
+        try writer.writing { db in
             let now = try clock.now(db, account: AccountID(known: owner))
             for token in tokens {
                 try db.execute(
@@ -43,15 +43,15 @@ public struct HardwareTokens: Sendable {
 
     /// What each token shows now, by serial number.
     public func displays() throws -> [HardwareTokenDisplay] {
-        try writer.read { db in
+        try writer.reading { db in
             let now = try clock.now(db, account: AccountID(known: owner))
             return try Row.fetchAll(
                 db, sql: "SELECT serialNumber, secret FROM hardwareToken WHERE accountId = ? ORDER BY serialNumber",
                 arguments: [owner])
                 .compactMap { row in
-                    guard let totp = TOTP(storedBase32Secret: row["secret"]) else { return nil }
+                    guard let totp = TOTP(storedBase32Secret: try row.value("secret")) else { return nil }
                     return HardwareTokenDisplay(
-                        serialNumber: row["serialNumber"], code: totp.code(at: now),
+                        serialNumber: try row.value("serialNumber"), code: totp.code(at: now),
                         secondsRemaining: TOTP.secondsRemaining(at: now))
                 }
         }

@@ -136,7 +136,7 @@ extension IAMStore {
         }
         /// Runs `body` on the model of the row's account, if the scope holds it.
         func update(_ row: Row, _ body: (inout AccountReadModel) throws -> Void) throws {
-            let account: String = try row.decode(forColumn: "accountId")
+            let account: String = try row.value("accountId")
             guard let position = index[account] else { return }
             try body(&models[position])
         }
@@ -153,7 +153,7 @@ extension IAMStore {
                 let status: AccessKeyStatus = try row.textCase("status")
                 $0.rootKeys.append(
                     .init(
-                        id: try row.decode(forColumn: "id"), active: status == .active,
+                        id: try row.value("id"), active: status == .active,
                         lastUsedDate: try row.storedDateIfPresent("lastUsedDate")))
             }
         }
@@ -170,9 +170,9 @@ extension IAMStore {
                 let assignment: MFADeviceRecord.Assignment? = try row.textCaseIfPresent("assignedTo")
                 $0.devices.append(
                     .init(
-                        name: try row.decode(forColumn: "deviceName"), seed: try row.decode(forColumn: "seed"),
+                        name: try row.value("deviceName"), seed: try row.value("seed"),
                         type: try row.textCase("type"), assigned: assignment != nil,
-                        lastAcceptedStep: try row.decode(forColumn: "lastAcceptedStep")))
+                        lastAcceptedStep: try row.value("lastAcceptedStep")))
             }
         }
         for row in try Row.fetchAll(
@@ -195,9 +195,9 @@ extension IAMStore {
                 arguments: [lesson.id] + arguments)
             {
                 try update(row) {
-                    let step: String = try row.decode(forColumn: "stepId")
+                    let step: String = try row.value("stepId")
                     $0.recordedSteps.insert(step)
-                    if let witness: Int64 = try row.decode(forColumn: "witnessEventId") { $0.recordedWitnesses[step] = witness }
+                    if let witness: Int64 = try row.value("witnessEventId") { $0.recordedWitnesses[step] = witness }
                 }
             }
         }
@@ -216,15 +216,15 @@ extension IAMStore {
                 try update(row) {
                     $0.users.append(
                         AuditSnapshot.UserAudit(
-                            userName: try row.decode(forColumn: "userName"), hasPassword: try row.decode(forColumn: "hasPassword"),
-                            mfaActive: try row.decode(forColumn: "mfaActive"), groupCount: try row.decode(forColumn: "groupCount")))
+                            userName: try row.value("userName"), hasPassword: try row.value("hasPassword"),
+                            mfaActive: try row.value("mfaActive"), groupCount: try row.value("groupCount")))
                 }
             }
             for row in try Row.fetchAll(
                 db, sql: "SELECT accountId, count(*) AS n FROM iamGroup WHERE 1 = 1\(filter) GROUP BY accountId",
                 arguments: arguments)
             {
-                try update(row) { $0.groupCount = try row.decode(forColumn: "n") }
+                try update(row) { $0.groupCount = try row.value("n") }
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM passwordPolicy WHERE 1 = 1\(filter)", arguments: arguments) {
                 try update(row) { $0.passwordPolicy = try Self.passwordPolicy(row) }
@@ -250,13 +250,13 @@ extension IAMStore {
                 """,
             arguments: arguments)
         {
-            starts[try row.decode(forColumn: "accountId")] = try row.decode(forColumn: "start")
+            starts[try row.value("accountId")] = try row.value("start")
         }
         for row in try Row.fetchAll(
             db, sql: "SELECT accountId, startEventId FROM lessonProgress WHERE lessonId = ?\(filter)",
             arguments: [lesson.id] + arguments)
         {
-            starts[try row.decode(forColumn: "accountId")] = try row.decode(forColumn: "startEventId")
+            starts[try row.value("accountId")] = try row.value("startEventId")
         }
         let wantsActivity = parts.contains(.activity)
         let rootARNs = models.map(\.accountID.rootARN)
@@ -270,17 +270,17 @@ extension IAMStore {
                 """,
             arguments: [readFrom] + arguments)
         {
-            let account: String = try row.decode(forColumn: "accountId")
+            let account: String = try row.value("accountId")
             guard let position = index[account] else { continue }
-            let id: Int64 = try row.decode(forColumn: "id")
+            let id: Int64 = try row.value("id")
             if wantsActivity { models[position].lastActivity = try row.storedDate("eventTime") }
             guard parts.contains(.lesson), id > starts[account, default: 0] else { continue }
-            let actor: String? = try row.decode(forColumn: "actorArn")
+            let actor: String? = try row.value("actorArn")
             let outcome: Event.Outcome = try row.textCase("outcome")
             models[position].events.append(
                 LessonObservation.LoggedEvent(
-                    id: id, name: try row.decode(forColumn: "eventName"), succeeded: outcome == .success,
-                    mfaUsed: try row.decode(forColumn: "mfaUsed"),
+                    id: id, name: try row.value("eventName"), succeeded: outcome == .success,
+                    mfaUsed: try row.value("mfaUsed"),
                     byRoot: actor == nil || actor == rootARNs[position],
                     deletedRootKeyStatus: try row.textCaseIfPresent("rootKeyStatus")))
         }
@@ -294,7 +294,7 @@ extension IAMStore {
                     """,
                 arguments: [readFrom] + arguments)
             {
-                let account: String = try row.decode(forColumn: "accountId")
+                let account: String = try row.value("accountId")
                 guard let position = index[account], models[position].lastActivity == nil else { continue }
                 models[position].lastActivity = try row.storedDateIfPresent("last")
             }

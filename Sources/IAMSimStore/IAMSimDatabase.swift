@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimCore
 
 /// Opens iamsim database files: created with mode 0600, WAL, migrated, and refused with a
 /// clear `StoreError` when damaged, foreign or newer.
@@ -17,6 +18,14 @@ public enum IAMSimDatabase {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public static func open(path: String) throws(StoreError) -> Opened {
         let created = try createFileIfMissing(path: path)
+        // SQLite would quietly open a file it may not write read-only, and the command would
+        // fail at its first write; say so now, before any work.
+        guard access(path, R_OK | W_OK) == 0 else {
+            let reason = errno == EACCES || errno == EROFS || errno == EPERM
+                ? "the file cannot be opened for writing, and this command writes (audit, events, class report, accounts list and export only read)"
+                : String(cString: strerror(errno))
+            throw .inaccessible(path: path, reason: reason)
+        }
         do {
             // A queue (one connection) opens faster than a pool, and a command is one short
             // sequence of transactions; WAL still lets other processes read while one writes.
@@ -34,6 +43,67 @@ public enum IAMSimDatabase {
         } catch {
             throw translate(error, path: path)
         }
+    }
+
+    /// Opens the database at `path` for reading only, for commands that change nothing: it
+    /// works on a file the user may only read (an instructor's 0444 copy) and never writes to it.
+    ///
+    /// - Returns: nil when the database is missing, empty, holds no account yet or needs
+    ///   migrating and the file can be written: the caller then opens it with `open(path:)`,
+    ///   which creates, migrates and seeds it as for any first command.
+    /// - Throws: `StoreError` as `open(path:)` does; `inaccessible` when a read-only file needs
+    ///   migrating (nothing is written: upgrading takes write access).
+    public static func openForReading(path: String) throws(StoreError) -> Opened? {
+        guard access(path, F_OK) == 0 else { return nil }
+        let writable = access(path, W_OK) == 0
+        do {
+            let (queue, applied) = try readOnlyQueue(path: path)
+            let known = Schema.migrations.map(\.identifier)
+            try check(applied, known: known, queue, path: path)
+            guard let applied, applied.sorted() == known.sorted() else {
+                if writable { return nil }
+                throw StoreError.inaccessible(
+                    path: path,
+                    reason: applied == nil
+                        ? "it is empty, and iamsim cannot create its tables without write access to the file"
+                        : "it was written by an older iamsim and must be upgraded, which needs write access to the file; run any command with write access first")
+            }
+            if writable, try queue.read({ db in try Row.fetchOne(db, sql: "SELECT 1 FROM account LIMIT 1") == nil }) {
+                return nil
+            }
+            return Opened(writer: queue, created: false)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw translate(error, path: path)
+        }
+    }
+
+    /// A read-only connection to `path`, with the migrations applied to it.
+    ///
+    /// SQLite reads a WAL database only where it can create the `-shm` file, unless told the
+    /// file is immutable. A file in a folder the user may not write (and with no `-wal` content
+    /// left, which an immutable read would miss) is therefore opened as immutable: nobody is
+    /// writing it, since a writer would have created those files.
+    private static func readOnlyQueue(path: String) throws -> (DatabaseQueue, [String]?) {
+        var configuration = configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return (queue, try queue.read { db in try appliedMigrations(db) })
+        } catch let error as DatabaseError
+            where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) && !hasWALContent(path)
+        {
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path
+            let queue = try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: configuration)
+            return (queue, try queue.read { db in try appliedMigrations(db) })
+        }
+    }
+
+    /// Whether `path` has a write-ahead log with content not yet checkpointed into the file.
+    private static func hasWALContent(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 && info.st_size > 0
     }
 
     /// A fresh in-memory database with the current schema, for tests and scratch work.
@@ -92,26 +162,60 @@ public enum IAMSimDatabase {
         throw .inaccessible(path: path, reason: String(cString: strerror(code)))
     }
 
+    /// Brings the schema up to date.
+    ///
+    /// The missing migrations run together in one exclusive transaction, which re-reads what is
+    /// applied once it holds the lock: when several processes open a new file at once, one
+    /// migrates and the others wait (the busy timeout), find the schema current, and go on.
     static func migrate(_ writer: any DatabaseWriter, path: String) throws {
-        let migrator = Schema.migrator
         // Every command opens the database: the common case, an up-to-date schema, costs one
         // read, in plain SQL. GRDB's schema and migrator queries would give the same answer
         // but instantiate generic types on first use, at a measured 0.1 ms each
         // (docs/performance.md).
-        let known = migrator.migrations
+        let known = Schema.migrations.map(\.identifier)
         let applied = try writer.read { db in try appliedMigrations(db) }
         if applied?.sorted() == known.sorted() { return }
-        if let applied {
-            // A migration this version does not know: a newer iamsim's database.
-            if applied.contains(where: { !known.contains($0) }) { throw StoreError.newerSchema(path: path) }
-        } else {
-            // Tables but no migration table: another program's database.
-            let tables: Int? = try writer.read { db in
-                try db.firstValue("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        try check(applied, known: known, writer, path: path)
+        try writer.writeWithoutTransaction { db in
+            // As GRDB's migrator does: foreign keys off while the schema changes (a no-op inside
+            // a transaction), checked as a whole before the commit.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            try db.inTransaction(.exclusive) {
+                let applied = try appliedMigrations(db)
+                try check(applied, known: known, db, path: path)
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                for migration in Schema.migrations where !(applied ?? []).contains(migration.identifier) {
+                    try migration.migrate(db)
+                    try db.execute(
+                        sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.identifier])
+                }
+                try db.checkForeignKeys()
+                return .commit
             }
-            if (tables ?? 0) > 0 { throw StoreError.foreignDatabase(path: path) }
         }
-        try migrator.migrate(writer)
+    }
+
+    /// Refuses a newer iamsim's database (a migration this version does not know) and another
+    /// program's (tables but no migration table; counted only then).
+    private static func check(_ applied: [String]?, known: [String], _ reader: any DatabaseReader, path: String) throws {
+        try check(applied, known: known, tables: { try reader.read(userTableCount) }, path: path)
+    }
+
+    private static func check(_ applied: [String]?, known: [String], _ db: Database, path: String) throws {
+        try check(applied, known: known, tables: { try userTableCount(db) }, path: path)
+    }
+
+    private static func check(_ applied: [String]?, known: [String], tables: () throws -> Int, path: String) throws {
+        if let applied {
+            if applied.contains(where: { !known.contains($0) }) { throw StoreError.newerSchema(path: path) }
+        } else if try tables() > 0 {
+            throw StoreError.foreignDatabase(path: path)
+        }
+    }
+
+    private static func userTableCount(_ db: Database) throws -> Int {
+        try db.firstValue("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
     }
 
     /// The identifiers of the migrations applied to `db`, or nil when it has no migration table.
@@ -119,20 +223,58 @@ public enum IAMSimDatabase {
         let table = try Row.fetchOne(
             db, sql: "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'")
         guard table != nil else { return nil }
-        return try Row.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").map { $0[0] }
+        return try Row.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").map { try $0.value(atIndex: 0) }
     }
 
     static func translate(_ error: any Error, path: String) -> StoreError {
         guard let error = error as? DatabaseError else {
+            if error is RowDecodingError || error is DecodingError {
+                return .corrupt(path: path, detail: "a row holds a value its column cannot hold")
+            }
             return .inaccessible(path: path, reason: String(describing: error))
         }
         switch error.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .corrupt(path: path)
+        case .SQLITE_NOTADB: return .corrupt(path: path)
+        case .SQLITE_CORRUPT: return .corrupt(path: path, detail: error.message)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_AUTH:
-            return .inaccessible(path: path, reason: "the file cannot be opened for reading and writing")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return .inaccessible(path: path, reason: "the file cannot be opened for reading and writing (\(cause(of: error)))")
+        case .SQLITE_IOERR: return .inaccessible(path: path, reason: "the file cannot be read or written (\(cause(of: error)))")
         case .SQLITE_FULL: return .inaccessible(path: path, reason: "the disk is full")
-        default: return .inaccessible(path: path, reason: "SQLite error \(error.resultCode.rawValue)")
+        default: return .inaccessible(path: path, reason: cause(of: error))
         }
+    }
+
+    /// A failure of an operation on an open database, in the vocabulary front ends map:
+    /// `IAMError` and `StoreError` as they are; a busy database `busy`; a damaged one
+    /// (`SQLITE_CORRUPT`, a value a column cannot hold, a row that does not decode) `corrupt`,
+    /// saying what is damaged; a full disk `inaccessible`; any other SQLite failure
+    /// `ServiceFailure`, naming SQLite's cause.
+    public static func failure(_ error: any Error, path: String) -> any Error {
+        switch error {
+        case let error as DatabaseError:
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+            case .SQLITE_NOTADB: return StoreError.corrupt(path: path)
+            case .SQLITE_CORRUPT: return StoreError.corrupt(path: path, detail: error.message)
+            case .SQLITE_FULL: return StoreError.inaccessible(path: path, reason: "the disk is full")
+            default: return IAMError.serviceFailure("The simulator's database failed (\(cause(of: error))).")
+            }
+        case is RowDecodingError, is DecodingError:
+            // Their descriptions quote the row, which may hold secrets: say only what happened.
+            return StoreError.corrupt(path: path, detail: "a row holds a value its column cannot hold")
+        default:
+            return error
+        }
+    }
+
+    /// What SQLite said, for a message: the extended result code with SQLite's name for it,
+    /// and the connection's own message (never the SQL statement or its arguments), such as
+    /// `SQLite error 1 (SQL logic error): table account already exists`.
+    public static func cause(of error: DatabaseError) -> String {
+        let code = "SQLite error \(error.extendedResultCode)"
+        // Without a message of its own, GRDB repeats SQLite's name for the code.
+        guard let message = error.message, !message.isEmpty, !code.hasSuffix("(\(message))") else { return code }
+        return "\(code): \(message)"
     }
 }

@@ -59,7 +59,8 @@ extension IAMStore {
                 throw IAMError.reportNotPresent(
                     "Credential report not present. Generate one first: iamsim credential-report generate")
             }
-            return StoredCredentialReport(content: row["content"], generatedTime: (row["generatedTime"] as StoredDate?)?.date ?? Date(timeIntervalSince1970: 0))
+            return StoredCredentialReport(
+                content: try row.value("content"), generatedTime: try row.storedDate("generatedTime"))
         }
     }
 

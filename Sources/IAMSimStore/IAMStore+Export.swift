@@ -79,7 +79,7 @@ extension IAMStore {
                 }
             }
             return Fixture(
-                name: account.fixtureName.map { "\($0)-export" } ?? "export-\(accountID.rawValue)",
+                name: Self.exportName(fixtureName: account.fixtureName, accountID: accountID),
                 description: "The state of account \(accountID.rawValue), exported by iamsim.",
                 account: Fixture.Account(
                     accountID: accountID.rawValue, alias: account.alias, createDate: account.createDate,
@@ -91,5 +91,14 @@ extension IAMStore {
                     passwordPolicy: try passwordPolicy(accountID, db).map(Fixture.PasswordPolicySettings.init),
                     lessonProgress: progress.isEmpty ? nil : progress))
         }
+    }
+
+    /// The name of an exported fixture: the account's fixture name with `-export` added once,
+    /// so that exporting an account loaded from an export gives the same name again (the round
+    /// trip export → load → export is exact); `ACCOUNT-export` for an account without one.
+    static func exportName(fixtureName: String?, accountID: AccountID) -> String {
+        let suffix = "-export"
+        let base = fixtureName.flatMap { $0.isEmpty ? nil : $0 } ?? accountID.rawValue
+        return base.hasSuffix(suffix) ? base : base + suffix
     }
 }

@@ -49,7 +49,7 @@ extension IAMStore {
 
     /// The ids of every account, in creation order.
     public func accountIDs() throws -> [AccountID] {
-        try writer.read { db in
+        try reading { db in
             let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
             return ids.map(AccountID.init(known:))
         }

@@ -54,9 +54,9 @@ extension IAMStore {
                 db, sql: "SELECT stepId, witnessEventId FROM lessonStep WHERE accountId = ? AND lessonId = ?",
                 arguments: [account.rawValue, lesson.id])
             {
-                let id: String = row["stepId"]
+                let id: String = try row.value("stepId")
                 done.insert(id)
-                witnesses[id] = row["witnessEventId"]
+                witnesses[id] = try row.value("witnessEventId")
             }
             return LessonProgress(lesson: lesson, done: done, witnesses: witnesses)
         }
@@ -94,7 +94,7 @@ extension IAMStore {
                 db, sql: "SELECT stepId, completedDate FROM lessonStep WHERE accountId = ? AND lessonId = ?",
                 arguments: [account.rawValue, lesson.id])
             {
-                dates[row["stepId"]] = (row["completedDate"] as StoredDate?)?.date
+                dates[try row.value("stepId")] = (try row.value("completedDate") as StoredDate?)?.date
             }
             return dates
         }

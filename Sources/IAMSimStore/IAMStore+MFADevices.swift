@@ -177,7 +177,7 @@ extension IAMStore {
     ///   unassigned device the caller may not delete.
     @discardableResult
     public func removeMFADevice(caller: Caller, device: String, userName: String? = nil) throws -> MFADevice {
-        let type: String? = try writer.read { db in
+        let type: String? = try reading { db in
             try db.firstValue(
                 "SELECT type FROM mfaDevice WHERE serialNumber = ? OR deviceName = ? COLLATE NOCASE",
                 arguments: [device, device])

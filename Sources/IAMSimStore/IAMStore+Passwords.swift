@@ -78,15 +78,15 @@ extension IAMStore {
     /// The policy a `passwordPolicy` row holds.
     static func passwordPolicy(_ row: Row) throws -> PasswordPolicy {
         PasswordPolicy(
-            minimumPasswordLength: try row.decode(forColumn: "minimumPasswordLength"),
-            requireSymbols: try row.decode(forColumn: "requireSymbols"),
-            requireNumbers: try row.decode(forColumn: "requireNumbers"),
-            requireUppercaseCharacters: try row.decode(forColumn: "requireUppercaseCharacters"),
-            requireLowercaseCharacters: try row.decode(forColumn: "requireLowercaseCharacters"),
-            allowUsersToChangePassword: try row.decode(forColumn: "allowUsersToChangePassword"),
-            maxPasswordAge: try row.decode(forColumn: "maxPasswordAge"),
-            passwordReusePrevention: try row.decode(forColumn: "passwordReusePrevention"),
-            hardExpiry: try row.decode(forColumn: "hardExpiry"))
+            minimumPasswordLength: try row.value("minimumPasswordLength"),
+            requireSymbols: try row.value("requireSymbols"),
+            requireNumbers: try row.value("requireNumbers"),
+            requireUppercaseCharacters: try row.value("requireUppercaseCharacters"),
+            requireLowercaseCharacters: try row.value("requireLowercaseCharacters"),
+            allowUsersToChangePassword: try row.value("allowUsersToChangePassword"),
+            maxPasswordAge: try row.value("maxPasswordAge"),
+            passwordReusePrevention: try row.value("passwordReusePrevention"),
+            hardExpiry: try row.value("hardExpiry"))
     }
 
     // MARK: - Changing passwords

@@ -111,18 +111,9 @@ public struct IAMStore: Sendable {
         }
     }
 
-    /// Store failures that are not IAM errors: a busy or failing database.
+    /// Store failures that are not IAM errors: a busy, damaged or failing database.
     func translate(_ error: any Error) -> any Error {
-        if let error = error as? IAMError { return error }
-        if let error = error as? DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: writer.path)
-            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.corrupt(path: writer.path)
-            case .SQLITE_FULL: return StoreError.inaccessible(path: writer.path, reason: "the disk is full")
-            default: return IAMError.serviceFailure("The simulator's database failed (SQLite error \(error.resultCode.rawValue)).")
-            }
-        }
-        return error
+        IAMSimDatabase.failure(error, path: writer.path)
     }
 
     // MARK: - Callers
@@ -145,10 +136,13 @@ public struct IAMStore: Sendable {
     /// different accounts do not compare. Plain SQL: every console command runs it, and the
     /// query interface's first use costs more than the query (docs/performance.md).
     func openSession(_ db: Database, account: AccountID?) throws -> (session: SessionRecord, now: Date)? {
+        // A clock row that does not hold a date passes the filter too, so that reading it below
+        // reports the damage instead of taking every session for expired.
         var sql = """
             SELECT s.*, c.time AS clockTime FROM consoleSession s
             LEFT JOIN simulatedClock c ON c.accountId = s.accountId
-            WHERE s.endDate IS NULL AND s.expireDate > coalesce(c.time, ?)
+            WHERE s.endDate IS NULL
+              AND (s.expireDate > coalesce(c.time, ?) OR (c.time IS NOT NULL AND c.time NOT GLOB '[0-9][0-9][0-9][0-9]-*'))
             """
         let realNow = clock.realNow()
         var arguments: StatementArguments = [realNow.stored]
@@ -156,10 +150,13 @@ public struct IAMStore: Sendable {
             sql += " AND s.accountId = ?"
             arguments += [account.rawValue]
         }
-        sql += " ORDER BY s.rowid DESC LIMIT 1"
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
-        let clockTime = StoredDate.fromDatabaseValue(row["clockTime"])?.date
-        return (try SessionRecord(row: row), clockTime ?? realNow)
+        sql += " ORDER BY s.rowid DESC"
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            let now = try row.storedDateIfPresent("clockTime") ?? realNow
+            let session = try SessionRecord(row: row)
+            if session.expireDate > now { return (session, now) }
+        }
+        return nil
     }
 
     func principal(of session: SessionRecord, _ db: Database) throws -> Principal {

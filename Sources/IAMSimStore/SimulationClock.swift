@@ -48,16 +48,18 @@ public struct SimulationClock: Sendable {
 
     /// The current reading of `account`'s clock.
     public func read(account: AccountID) throws -> Reading {
-        try writer.read { db in try reading(db, account: account) }
+        try translated { try writer.read { db in try reading(db, account: account) } }
     }
 
     /// The current reading of every account's clock, in account creation order.
     public func readAll() throws -> [(account: AccountID, reading: Reading)] {
-        try writer.read { db in
-            let stored = try simulatedTimes(db)
-            let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
-            return ids.map { id in
-                (AccountID(known: id), stored[id].map(Reading.simulated) ?? .real(realNow()))
+        try translated {
+            try writer.read { db in
+                let stored = try simulatedTimes(db)
+                let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
+                return ids.map { id in
+                    (AccountID(known: id), stored[id].map(Reading.simulated) ?? .real(realNow()))
+                }
             }
         }
     }
@@ -67,11 +69,12 @@ public struct SimulationClock: Sendable {
     public func reading(_ db: Database, account: AccountID?) throws -> Reading {
         guard let account else { return .real(realNow()) }
         // A plain row: every command reads the clock (see IAMSimDatabase.migrate).
+        // A stored time that is not a date is a damaged database, not a reason to go back to
+        // real time without a word.
         if let row = try Row.fetchOne(
-            db, sql: "SELECT time FROM simulatedClock WHERE accountId = ?", arguments: [account.rawValue]),
-            let stored = StoredDate.fromDatabaseValue(row[0])
+            db, sql: "SELECT time FROM simulatedClock WHERE accountId = ?", arguments: [account.rawValue])
         {
-            return .simulated(stored.date)
+            return .simulated(try row.storedDate("time"))
         }
         return .real(realNow())
     }
@@ -96,10 +99,7 @@ public struct SimulationClock: Sendable {
     func simulatedTimes(_ db: Database) throws -> [String: Date] {
         var times: [String: Date] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT accountId, time FROM simulatedClock") {
-            guard let account = String.fromDatabaseValue(row[0]), let stored = StoredDate.fromDatabaseValue(row[1]) else {
-                continue
-            }
-            times[account] = stored.date
+            times[try row.value("accountId")] = try row.storedDate("time")
         }
         return times
     }
@@ -138,12 +138,14 @@ public struct SimulationClock: Sendable {
     /// Returns the clocks of `scope` to real time.
     @discardableResult
     public func useRealTime(_ scope: Scope) throws -> [(account: AccountID, reading: Reading)] {
-        try writer.write { db in
-            try accounts(scope, db).map { account in
-                try db.execute(sql: "DELETE FROM simulatedClock WHERE accountId = ?", arguments: [account.rawValue])
-                let now = realNow()
-                try EventLog.append(db, name: "UseRealClock", time: now, account: account, resource: nil)
-                return (account, .real(now))
+        try translated {
+            try writer.write { db in
+                try accounts(scope, db).map { account in
+                    try db.execute(sql: "DELETE FROM simulatedClock WHERE accountId = ?", arguments: [account.rawValue])
+                    let now = realNow()
+                    try EventLog.append(db, name: "UseRealClock", time: now, account: account, resource: nil)
+                    return (account, .real(now))
+                }
             }
         }
     }
@@ -155,6 +157,12 @@ public struct SimulationClock: Sendable {
     ///   (outside `Timestamp.earliest...Timestamp.latest`), which would silently turn the
     ///   clock back to real time.
     private func move(
+        _ scope: Scope, _ target: (Database, AccountID, Reading) throws -> Date
+    ) throws -> [(account: AccountID, reading: Reading)] {
+        try translated { try moveUntranslated(scope, target) }
+    }
+
+    private func moveUntranslated(
         _ scope: Scope, _ target: (Database, AccountID, Reading) throws -> Date
     ) throws -> [(account: AccountID, reading: Reading)] {
         try writer.write { db in
@@ -181,6 +189,15 @@ public struct SimulationClock: Sendable {
         case .all:
             let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
             return ids.map(AccountID.init(known:))
+        }
+    }
+
+    /// Runs `body`, reporting database failures as the store does (`IAMSimDatabase.failure`).
+    private func translated<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw IAMSimDatabase.failure(error, path: writer.path)
         }
     }
 }

@@ -52,7 +52,7 @@ struct ClassroomFixtureTests {
         let secrets = SecretGenerator(random: .seeded(11))
         for _ in 0..<50 {
             let password = secrets.consolePassword()
-            #expect(password.count == 19)
+            #expect(password.count == 24)
             #expect(PasswordPolicy.defaultViolations(of: password).isEmpty, "\(password)")
         }
     }

@@ -177,8 +177,8 @@ struct ClockTests {
     }
 }
 
-@Suite("Migrations")
-struct MigrationTests {
+@Suite("Migrations: the per-account clock")
+struct ClockMigrationTests {
     @Test("v6: a database whose one shared clock was simulated gives every account that time")
     func sharedClockBecomesEveryAccountsClock() throws {
         let writer = try DatabaseQueue(configuration: IAMSimDatabase.configuration())

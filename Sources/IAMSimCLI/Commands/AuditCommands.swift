@@ -16,6 +16,7 @@ struct AuditCommand: ConsoleCommand {
             is signed in; it changes nothing.
             """)
     static let operationName = "Audit"
+    static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(help: "Exit 1 when a finding fails: FAIL for any, or a severity (CRITICAL, HIGH, MEDIUM, LOW) and above.")
     var failOn: FailThreshold?

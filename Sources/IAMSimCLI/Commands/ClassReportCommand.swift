@@ -16,6 +16,7 @@ struct ClassCommands: ParsableCommand {
             abstract: "Show each account's lesson step, dashboard checklist and last activity (table, json or csv).",
             discussion: "Progress is read from each account's real state, as 'iamsim lesson' reads it; --watch refreshes it.")
         static let operationName = "ClassReport"
+        static let readsOnly = true
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Redraw the report every few seconds until interrupted (on a terminal).") var watch = false
         @Option(help: "Seconds between redraws with --watch.") var interval: Double = 2

@@ -30,17 +30,22 @@ struct AccountCommands: ParsableCommand {
         @Option(help: "The number of the first account.") var firstNumber: Int = 1
         @Option(help: ArgumentHelp("Write the credentials to this CSV file (mode 0600) instead of printing them.", valueName: "file"))
         var credentialsFile: String?
+        @Flag(help: "Replace the --credentials-file if it already exists.") var force = false
 
         func validate() throws {
             guard (1...10_000).contains(count) else { throw ValidationError("--count must be 1 to 10000.") }
             guard count == 1 || email.contains("{n}") else {
                 throw ValidationError("With --count above 1, --email needs {n}, such as trainee{n}@class.example.")
             }
+            guard !force || credentialsFile != nil else {
+                throw ValidationError("--force replaces the file given with --credentials-file; give that option too.")
+            }
         }
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let template = try InitCommand.loadFixture(fixture)
-            let file = try credentialsFile.map { try SecretFile(path: $0) }
+            // Check the file's path before any work: a bad path must change nothing.
+            let file = try credentialsFile.map { try SecretFile(path: $0, replacing: force) }
             // A classroom database needs no lesson account of its own: do not seed one.
             let store = context.makeStore(try context.writerWithoutSeeding())
             let secrets = SecretGenerator(random: context.world.random)
@@ -51,11 +56,25 @@ struct AccountCommands: ParsableCommand {
                     accountID: id, email: EmailTemplate.email(email, number: number),
                     alias: aliasPrefix.map { "\($0)\(number)" }, password: secrets.consolePassword())
             }
-            let fixtures = trainees.map { template.personalized(for: $0, secrets: secrets) }
+            // The root passwords are generated (about 116 bits of entropy): a fast salted hash
+            // is enough for them (docs/architecture.md, "Secrets"), so a class of 1,000 is
+            // created in seconds. Passwords in the fixture, chosen by people, get the slow KDF.
+            let hasher = context.world.passwordHasher
+            let fixtures = trainees.map { trainee in
+                var stored = trainee
+                stored.passwordHash = hasher.hashGenerated(trainee.password ?? "", random: context.world.random)
+                stored.password = nil
+                return template.personalized(for: stored, secrets: secrets)
+            }
             let problems = fixtures.flatMap { $0.problems() }
             if let problem = problems.first {
                 throw IAMError.validationError("Cannot create the accounts: \(problem)")
             }
+            let credentials = Credentials(trainees: trainees, fixture: template.name)
+            // The passwords are shown once: write them before the accounts exist, and move the
+            // file into place once they do. A failure or an interruption in between leaves the
+            // old file, or none.
+            try file?.stage(Array((credentials.csv ?? "").utf8))
             let bar = ProgressBar(title: "Hashing passwords", total: fixtures.count, console: context.console)
             try store.createAccounts(fixtures, progress: { bar.update($0) })
             bar.finish()
@@ -63,9 +82,8 @@ struct AccountCommands: ParsableCommand {
             for fixture in fixtures where !(fixture.account.hardwareTokens ?? []).isEmpty {
                 try context.hardwareTokens(writer, owner: fixture.account.accountID).receive(fixture.account.hardwareTokens ?? [])
             }
-            let credentials = Credentials(trainees: trainees, fixture: template.name)
             if let file {
-                try file.write(Array((credentials.csv ?? "").utf8))
+                try file.commit()
                 return Message(
                     text: "Created \(Plural.count(trainees.count, "account")) from \(template.name); their credentials are in \(file.path) (mode 0600).",
                     json: .object([
@@ -81,6 +99,7 @@ struct AccountCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List the database's accounts.")
         static let operationName = "ListAccounts"
+        static let readsOnly = true
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -151,12 +170,18 @@ struct ExportCommand: ConsoleCommand {
         abstract: "Write the account's current state as a fixture that loads back to the same state.",
         discussion: "Passwords appear as their hashes, never in plain text. Use --account to choose the account.")
     static let operationName = "ExportAccount"
+    static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
     var file: String?
+    @Flag(help: "Replace the --file if it already exists.") var force = false
+
+    func validate() throws {
+        guard !force || file != nil else { throw ValidationError("--force replaces the file given with --file; give that option too.") }
+    }
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        let output = try file.map { try SecretFile(path: $0) }
+        let output = try file.map { try SecretFile(path: $0, replacing: force) }
         let fixture = try context.store().exportFixture(try context.currentAccount())
         let json = try fixture.jsonText() + "\n"
         if let output {
@@ -177,6 +202,7 @@ struct FixtureCommands: ParsableCommand {
             commandName: "validate",
             abstract: "Report every problem of a fixture file with its JSON path (exit 1 when there are any).")
         static let operationName = "ValidateFixture"
+        static let readsOnly = true
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The fixture file.") var file: String
 

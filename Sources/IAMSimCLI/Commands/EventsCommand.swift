@@ -14,6 +14,7 @@ struct EventsCommand: ConsoleCommand {
             is signed in.
             """)
     static let operationName = "LookupEvents"
+    static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(
         help: ArgumentHelp(

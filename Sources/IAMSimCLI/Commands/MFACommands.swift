@@ -25,6 +25,7 @@ struct MFACommands: ParsableCommand {
         @Flag(help: "Print the secret key instead of the QR code (\"Show secret key\").") var showSecret = false
         @Option(help: ArgumentHelp("Also write the QR code as a PNG image to this file.", valueName: "file"))
         var qrPng: String?
+        @Flag(help: "Replace the --qr-png file if it already exists.") var force = false
         @Flag(help: "Draw the QR code for a terminal with dark text on a light background.") var lightTerminal = false
         @Option(help: "The kind of device: authenticator-app, hardware-totp or security-key.")
         var type: DeviceChoice = .authenticatorApp
@@ -34,6 +35,9 @@ struct MFACommands: ParsableCommand {
         @OptionGroup var codes: CodePair
 
         func validate() throws {
+            guard !force || qrPng != nil else {
+                throw ValidationError("--force replaces the file given with --qr-png; give that option too.")
+            }
             if type == .hardwareTOTP, serial == nil {
                 throw ValidationError("A hardware TOTP token needs --serial SERIAL (iamsim hardware-tokens shows it).")
             }
@@ -63,8 +67,8 @@ struct MFACommands: ParsableCommand {
         }
 
         func assignVirtual(_ context: CommandContext) throws -> any Renderable {
-            // Open the image file first: a path that cannot be written must not leave a device behind.
-            let output = try qrPng.map { try SecretFile(path: $0) }
+            // Check the image's path first: a path that cannot be written must not leave a device behind.
+            let output = try qrPng.map { try SecretFile(path: $0, replacing: force) }
             let created = try context.store().createVirtualMFADevice(caller: context.caller, deviceName: name)
             let qr = try QRImage(uri: created.uri, drawingPNG: output != nil || global.output == .json)
             try output?.write(qr.pngBytes)

@@ -10,14 +10,18 @@ public final class CommandContext {
     public let options: GlobalOptions
     /// The database path the options resolve to.
     public let databasePath: String
+    /// Whether the command only reads: the database is then opened read-only (once it exists
+    /// and is current), so it works on a file the user may only read.
+    public let readsOnly: Bool
     private var opened: (any DatabaseWriter)?
     /// The selected account, resolved once per command (several steps ask for it).
     private var selection: AccountID??
 
     /// - Throws: `CommandError` (usage) when `IAMSIM_DB` is set but empty.
-    public init(world: World, options: GlobalOptions) throws {
+    public init(world: World, options: GlobalOptions, readsOnly: Bool = false) throws {
         self.world = world
         self.options = options
+        self.readsOnly = readsOnly
         self.databasePath = try options.databasePath(environment: world.environment)
     }
 
@@ -62,9 +66,14 @@ public final class CommandContext {
     // MARK: - Database
 
     /// The database, created from the built-in fixture if it is missing or empty (and said so
-    /// on standard error, since the user did not ask for it).
+    /// on standard error, since the user did not ask for it); read-only for a command that only
+    /// reads, once the file exists with the current schema.
     func writer() throws -> any DatabaseWriter {
         if let opened { return opened }
+        if readsOnly, let database = try IAMSimDatabase.openForReading(path: databasePath) {
+            opened = database.writer
+            return database.writer
+        }
         let database = try IAMSimDatabase.open(path: databasePath)
         let store = makeStore(database.writer)
         if let fixture = try store.seedIfEmpty(with: Fixture.builtInDefault) {

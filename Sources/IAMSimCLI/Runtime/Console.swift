@@ -72,15 +72,19 @@ extension Console {
         }
     }
 
-    /// Reads a line with terminal echo off, restoring the terminal even when input ends.
+    /// Reads a line with terminal echo off, restoring the terminal when input ends (Ctrl-D)
+    /// and when the process is interrupted (Ctrl-C, SIGTERM; see `Interruption`).
     private static func readWithoutEcho() -> String? {
         var saved = termios()
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return Swift.readLine(strippingNewline: true) }
         var silent = saved
         silent.c_lflag &= ~tcflag_t(ECHO)
+        // Armed before echo goes off, so no moment leaves the terminal silent for good.
+        Interruption.protectTerminal(saved)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
         defer {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            Interruption.releaseTerminal()
             writeAll("\n", to: STDERR_FILENO)
         }
         return Swift.readLine(strippingNewline: true)

@@ -17,6 +17,9 @@ public protocol ConsoleCommand: ParsableCommand {
     /// What to do about `error`, knowing why the store refused an MFA code (`RefusedCodeError`);
     /// by default `hint(for: error)`.
     func hint(for error: IAMError, refusal: CodeRefusal?) -> String?
+    /// Whether the command only reads the database (no change, no event logged), so that it
+    /// opens it read-only and works on a file the user may only read. False by default.
+    static var readsOnly: Bool { get }
 }
 
 extension ConsoleCommand {
@@ -24,6 +27,8 @@ extension ConsoleCommand {
     public func hint(for error: IAMError, in context: CommandContext) -> String? { hint(for: error) }
 
     public func hint(for error: IAMError, refusal: CodeRefusal?) -> String? { hint(for: error) }
+
+    public static var readsOnly: Bool { false }
 
     public mutating func run() throws {
         let status = CommandRunner(world: .live).run(self)
@@ -66,7 +71,7 @@ public struct CommandRunner {
     public func execute(_ command: any ConsoleCommand) -> Outcome {
         var context: CommandContext?
         do {
-            let created = try CommandContext(world: world, options: command.global)
+            let created = try CommandContext(world: world, options: command.global, readsOnly: type(of: command).readsOnly)
             context = created
             return .output(try command.execute(in: created))
         } catch {

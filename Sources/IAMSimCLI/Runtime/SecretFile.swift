@@ -1,31 +1,148 @@
 import Foundation
 import IAMSimCore
 
-/// A file for secrets (a QR code image, a credentials list): created or truncated with mode 0600,
-/// as the aws CLI writes `--outfile`, and opened before the work that fills it, so that a bad
-/// path fails before anything changes.
+/// A file iamsim writes for the user (a credentials list, a QR code image, an exported
+/// fixture): mode 0600, as the aws CLI writes `--outfile`, and never half-written.
+///
+/// - The path is checked when the command starts, before any work, so that a bad path changes
+///   nothing: its folder must exist and be writable, and an existing file is refused unless
+///   the command was given `--force` (its content, such as passwords shown only once, may
+///   exist nowhere else).
+/// - The content goes to a temporary file in the same folder (mode 0600), is flushed to the
+///   disk, and is then moved into place in one step: without `--force` with `link(2)`, which
+///   refuses to replace a file that appeared meanwhile; with it, with `rename(2)`. An error or
+///   an interruption (SIGINT, SIGTERM) leaves the old file or no file, and deletes the
+///   temporary file.
+///
+/// Every failure is a `CommandError` with exit status 253 (a file that cannot be used).
 final class SecretFile {
     let path: String
-    private let handle: FileHandle
+    let replacing: Bool
+    /// The staged content, written and flushed, waiting for `commit()`.
+    private var staged: (path: String, token: Interruption.FileToken)?
 
-    init(path: String) throws {
+    /// Checks that `path` can be written; nothing is created yet.
+    ///
+    /// - Parameter replacing: whether an existing file may be replaced (`--force`).
+    /// - Throws: `CommandError` (253) when the file exists and `replacing` is false, when the
+    ///   path is a folder, or when its folder is missing or not writable.
+    init(path: String, replacing: Bool) throws {
         self.path = path
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw CommandError(
-                message: "Cannot write \(path): \(String(cString: strerror(errno))).", status: ExitStatus.environment)
+        self.replacing = replacing
+        guard !path.isEmpty else { throw Self.failure(path, "no file name given") }
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            if existing.st_mode & S_IFMT == S_IFDIR { throw Self.failure(path, "it is a folder") }
+            guard replacing else {
+                throw CommandError(
+                    message: "Cannot write \(path): the file already exists. Choose another file, or pass --force to replace it.",
+                    status: ExitStatus.environment)
+            }
+        } else if errno != ENOENT {
+            throw Self.failure(path, String(cString: strerror(errno)))
         }
-        // An existing file keeps its mode through O_TRUNC; tighten it too.
-        fchmod(descriptor, 0o600)
-        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var folder = stat()
+        guard stat(Self.folder(of: path), &folder) == 0 else {
+            throw Self.failure(path, "its folder \(Self.folder(of: path)): \(String(cString: strerror(errno)))")
+        }
+        guard folder.st_mode & S_IFMT == S_IFDIR else { throw Self.failure(path, "\(Self.folder(of: path)) is not a folder") }
+        guard access(Self.folder(of: path), W_OK | X_OK) == 0 else {
+            throw Self.failure(path, "its folder \(Self.folder(of: path)): \(String(cString: strerror(errno)))")
+        }
     }
 
+    deinit { discard() }
+
+    /// Writes `bytes` and moves the file into place.
     func write(_ bytes: [UInt8]) throws {
-        do {
-            try handle.write(contentsOf: Data(bytes))
-            try handle.synchronize()
-        } catch {
-            throw CommandError(message: "Cannot write \(path): \(error.localizedDescription).", status: ExitStatus.environment)
+        try stage(bytes)
+        try commit()
+    }
+
+    /// Writes `bytes` to a temporary file next to `path`, flushed to the disk, to be moved
+    /// into place by `commit()`, or deleted by `discard()` (or on interruption).
+    func stage(_ bytes: [UInt8]) throws {
+        discard()
+        let template = Self.folder(of: path) + "/." + (path as NSString).lastPathComponent + ".iamsim-XXXXXX"
+        var name = Array(template.utf8CString)
+        let descriptor = mkstemp(&name)
+        guard descriptor >= 0 else { throw Self.failure(path, String(cString: strerror(errno))) }
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        let temporary = name.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let token = Interruption.deleteOnInterruption(temporary)
+        staged = (temporary, token)
+        var failure: Int32 = 0
+        fchmod(descriptor, 0o600)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
         }
+        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == 0 { failure = errno }
+        if failure != 0 {
+            discard()
+            throw Self.failure(path, String(cString: strerror(failure)))
+        }
+    }
+
+    /// Moves the staged file into place: without `replacing`, only if no file has appeared at
+    /// `path` since.
+    func commit() throws {
+        guard let staged else { return }
+        defer { discard() }
+        if replacing {
+            guard rename(staged.path, path) == 0 else { throw Self.failure(path, String(cString: strerror(errno))) }
+            Interruption.release(staged.token)
+            self.staged = nil
+        } else if link(staged.path, path) != 0 {
+            let code = errno
+            if code == EEXIST {
+                throw CommandError(
+                    message: "Cannot write \(path): a file of that name appeared meanwhile; it was left as it is. Pass --force to replace it.",
+                    status: ExitStatus.environment)
+            }
+            // A file system without hard links: check again, then rename (a narrow window).
+            guard code == EPERM || code == EOPNOTSUPP || code == EMLINK, access(path, F_OK) != 0 else {
+                throw Self.failure(path, String(cString: strerror(code)))
+            }
+            guard rename(staged.path, path) == 0 else { throw Self.failure(path, String(cString: strerror(errno))) }
+            Interruption.release(staged.token)
+            self.staged = nil
+        }
+        // After a link, `discard()` deletes the temporary name; the file stays under `path`.
+        Self.synchronizeFolder(of: path)
+    }
+
+    /// Deletes the staged file, if any.
+    func discard() {
+        guard let staged else { return }
+        unlink(staged.path)
+        Interruption.release(staged.token)
+        self.staged = nil
+    }
+
+    private static func folder(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// Makes the rename durable, as far as the file system allows.
+    private static func synchronizeFolder(of path: String) {
+        let descriptor = open(folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func failure(_ path: String, _ reason: String) -> CommandError {
+        CommandError(message: "Cannot write \(path): \(reason).", status: ExitStatus.environment)
     }
 }

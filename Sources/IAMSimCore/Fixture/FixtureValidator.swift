@@ -112,7 +112,7 @@ extension Fixture {
         case (let password?, nil):
             check((1...128).contains(password.count), "$.Account.Root.Password", "must be 1 to 128 characters")
         case (nil, let hash?):
-            check(PasswordHasher.isWellFormed(hash), "$.Account.Root.PasswordHash", "must be a hash written by iamsim (pbkdf2-sha512$…)")
+            check(PasswordHasher.isWellFormed(hash), "$.Account.Root.PasswordHash", "must be a hash written by iamsim (pbkdf2-sha512$… or hmac-sha256$…)")
         default:
             problems.append(FixtureProblem(path: "$.Account.Root", reason: "give exactly one of Password or PasswordHash"))
         }
@@ -193,7 +193,7 @@ extension Fixture {
                 case (nil, let hash?):
                     check(
                         PasswordHasher.isWellFormed(hash), "\(at).LoginProfile.PasswordHash",
-                        "must be a hash written by iamsim (pbkdf2-sha512$…)")
+                        "must be a hash written by iamsim (pbkdf2-sha512$… or hmac-sha256$…)")
                 default:
                     problems.append(
                         FixtureProblem(path: "\(at).LoginProfile", reason: "give exactly one of Password or PasswordHash"))

@@ -2,16 +2,27 @@ import Crypto
 import Foundation
 import _CryptoExtras
 
-/// Salted, deliberately slow password hashes (PBKDF2-HMAC-SHA512).
+/// Salted password hashes, in two schemes named in the stored hash.
 ///
-/// Stored form: `pbkdf2-sha512$ITERATIONS$SALT$HASH` (salt and hash in base64), so a hash
-/// made with one cost still verifies after the default changes.
+/// - Passwords people choose (sign-in password changes, login profiles, fixtures): deliberately
+///   slow PBKDF2-HMAC-SHA512, stored as `pbkdf2-sha512$ITERATIONS$SALT$HASH`, so a hash made
+///   with one cost still verifies after the default changes.
+/// - Passwords iamsim generates and hands out (`accounts create`), with at least 100 bits of
+///   entropy (`SecretGenerator.consolePasswordEntropyBits`): one salted HMAC-SHA256, stored as
+///   `hmac-sha256$SALT$HASH`. Slowness protects guessable passwords; a 2^100 search space is out
+///   of reach at any speed, so these are stored the way servers store API tokens.
+///
+/// Salts and hashes are base64. `verify` reads the scheme from the stored hash.
 public struct PasswordHasher: Sendable {
     /// OWASP's 2023 recommendation for PBKDF2-HMAC-SHA512.
     public static let defaultIterations = 210_000
     static let scheme = "pbkdf2-sha512"
+    static let generatedScheme = "hmac-sha256"
     static let saltLength = 16
     static let hashLength = 64
+    static let generatedHashLength = 32
+    /// The least entropy a password needs for `hashGenerated`.
+    public static let generatedMinimumEntropyBits = 100.0
 
     public let iterations: Int
 
@@ -31,16 +42,52 @@ public struct PasswordHasher: Sendable {
         ].joined(separator: "$")
     }
 
-    /// Whether `password` matches `storedHash`; a malformed stored hash matches nothing.
+    /// Hashes a password iamsim generated, with at least `generatedMinimumEntropyBits` of
+    /// entropy (`SecretGenerator.consolePassword()`), with one salted HMAC-SHA256: fast, so a
+    /// class of 1,000 is created in seconds. Never for a password a person chose: use
+    /// `hash(_:random:)`.
+    public func hashGenerated(_ password: String, random: RandomSource) -> String {
+        let salt = random.bytes(Self.saltLength)
+        return [
+            Self.generatedScheme, Data(salt).base64EncodedString(),
+            Data(Self.mac(password, salt: salt)).base64EncodedString(),
+        ].joined(separator: "$")
+    }
+
+    /// Whether `password` matches `storedHash`, in whichever scheme it names; a malformed
+    /// stored hash matches nothing. The comparison takes constant time.
     public func verify(_ password: String, against storedHash: String) -> Bool {
+        if let parsed = Self.parseGenerated(storedHash) {
+            return ConstantTime.equals(Self.mac(password, salt: parsed.salt), parsed.hash)
+        }
         guard let parsed = Self.parse(storedHash) else { return false }
         let derived = Self.derive(password, salt: parsed.salt, iterations: parsed.iterations)
         return ConstantTime.equals(derived, parsed.hash)
     }
 
-    /// Whether `storedHash` is in the form `hash(_:random:)` writes.
+    /// Whether `storedHash` is in a form `hash(_:random:)` or `hashGenerated(_:random:)` writes.
     public static func isWellFormed(_ storedHash: String) -> Bool {
-        parse(storedHash) != nil
+        parse(storedHash) != nil || parseGenerated(storedHash) != nil
+    }
+
+    /// The scheme `storedHash` names (`pbkdf2-sha512`, `hmac-sha256`), nil when malformed.
+    public static func scheme(of storedHash: String) -> String? {
+        if parse(storedHash) != nil { return scheme }
+        if parseGenerated(storedHash) != nil { return generatedScheme }
+        return nil
+    }
+
+    private static func parseGenerated(_ storedHash: String) -> (salt: [UInt8], hash: [UInt8])? {
+        let parts = storedHash.split(separator: "$", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == generatedScheme,
+            let salt = Data(base64Encoded: String(parts[1])), !salt.isEmpty,
+            let expected = Data(base64Encoded: String(parts[2])), expected.count == generatedHashLength
+        else { return nil }
+        return (Array(salt), Array(expected))
+    }
+
+    static func mac(_ password: String, salt: [UInt8]) -> [UInt8] {
+        Array(HMAC<SHA256>.authenticationCode(for: Array(password.utf8), using: SymmetricKey(data: salt)))
     }
 
     private static func parse(_ storedHash: String) -> (iterations: Int, salt: [UInt8], hash: [UInt8])? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Mints the identifiers and secrets AWS hands out, in AWS's formats.
 public struct SecretGenerator: Sendable {
     static let base32Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
@@ -36,13 +38,37 @@ public struct SecretGenerator: Sendable {
         "GAHT" + random.string(count: 8, from: Self.digits)
     }
 
-    /// A console password to hand out: four groups of four letters and digits joined by `-`
-    /// (19 characters, with an uppercase letter, a lowercase letter, a digit and a symbol, so
-    /// that it meets AWS's default policy and CIS's 14-character minimum).
+    /// The characters of a handed-out console password: letters and digits without the ones
+    /// people confuse (I, O, l, 0, 1). 24 + 25 + 8 = 57 characters.
+    static let consolePasswordAlphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".utf8)
+    /// How many groups of `consolePasswordGroupLength` characters a console password has.
+    static let consolePasswordGroups = 5
+    static let consolePasswordGroupLength = 4
+
+    /// The entropy of `consolePassword()` in bits: log2 of how many passwords it can return
+    /// (57^20 strings less those without an uppercase letter, a lowercase letter or a digit,
+    /// by inclusion-exclusion), about 116.6. It must stay at or above 100 bits: that is what
+    /// lets iamsim store these passwords with a fast salted hash (`PasswordHasher.hashGenerated`).
+    public static var consolePasswordEntropyBits: Double {
+        let length = Double(consolePasswordGroups * consolePasswordGroupLength)
+        let all = Double(consolePasswordAlphabet.count)
+        let (upper, lower, digits) = (24.0, 25.0, 8.0)
+        let valid =
+            pow(all, length) - pow(all - upper, length) - pow(all - lower, length) - pow(all - digits, length)
+            + pow(digits, length) + pow(upper, length) + pow(lower, length)
+        return log2(valid)
+    }
+
+    /// A console password to hand out: five groups of four letters and digits joined by `-`
+    /// (24 characters, with an uppercase letter, a lowercase letter, a digit and a symbol, so
+    /// that it meets AWS's default policy and CIS's 14-character minimum), with about 116 bits
+    /// of entropy (`consolePasswordEntropyBits`).
     public func consolePassword() -> String {
-        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".utf8)
+        let alphabet = Self.consolePasswordAlphabet
         while true {
-            let groups = (0..<4).map { _ in random.string(count: 4, from: alphabet) }
+            let groups = (0..<Self.consolePasswordGroups).map { _ in
+                random.string(count: Self.consolePasswordGroupLength, from: alphabet)
+            }
             let password = groups.joined(separator: "-")
             let hasUpper = password.contains { $0.isUppercase }
             let hasLower = password.contains { $0.isLowercase }

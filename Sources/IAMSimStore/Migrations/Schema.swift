@@ -5,15 +5,21 @@ import GRDB
 /// Migrations use table and column names only, never record types, and are never edited once
 /// they have shipped: a change is a new migration.
 enum Schema {
+    /// A migration: its identifier (as recorded in `grdb_migrations`) and what it does.
+    typealias Migration = (identifier: String, migrate: @Sendable (Database) throws -> Void)
+
+    /// Every migration, in order. Database files run the missing ones together in one
+    /// exclusive transaction (`IAMSimDatabase.migrate`), so that processes opening a new file at
+    /// once cannot both migrate it; in-memory databases use the same list through `migrator`.
+    static let migrations: [Migration] = [
+        ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7),
+    ]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1", migrate: v1)
-        migrator.registerMigration("v2", migrate: v2)
-        migrator.registerMigration("v3", migrate: v3)
-        migrator.registerMigration("v4", migrate: v4)
-        migrator.registerMigration("v5", migrate: v5)
-        migrator.registerMigration("v6", migrate: v6)
-        migrator.registerMigration("v7", migrate: v7)
+        for migration in migrations {
+            migrator.registerMigration(migration.identifier, migrate: migration.migrate)
+        }
         return migrator
     }
 

@@ -22,15 +22,15 @@ extension AccessKeyRecord: FetchableRecord, PlainRecord {
 
     // Mapped by hand, not through Codable (see Row+Columns.swift).
     init(row: Row) throws {
-        id = row["id"]
-        accountId = row["accountId"]
-        userId = row["userId"]
-        secretAccessKey = row["secretAccessKey"]
+        id = try row.value("id")
+        accountId = try row.value("accountId")
+        userId = try row.value("userId")
+        secretAccessKey = try row.value("secretAccessKey")
         status = try row.textCase("status")
         createDate = try row.storedDate("createDate")
         lastUsedDate = try row.storedDateIfPresent("lastUsedDate")
-        lastUsedService = row["lastUsedService"]
-        lastUsedRegion = row["lastUsedRegion"]
+        lastUsedService = try row.value("lastUsedService")
+        lastUsedRegion = try row.value("lastUsedRegion")
     }
 
     static let keyColumn = "id"

@@ -27,15 +27,15 @@ extension AccountRecord: FetchableRecord, PlainRecord {
 
     // Mapped by hand, not through Codable (see Row+Columns.swift).
     init(row: Row) throws {
-        id = row["id"]
-        alias = row["alias"]
+        id = try row.value("id")
+        alias = try row.value("alias")
         createDate = try row.storedDate("createDate")
-        fixtureName = row["fixtureName"]
-        rootEmail = row["rootEmail"]
-        rootPasswordHash = row["rootPasswordHash"]
+        fixtureName = try row.value("fixtureName")
+        rootEmail = try row.value("rootEmail")
+        rootPasswordHash = try row.value("rootPasswordHash")
         rootPasswordLastUsed = try row.storedDateIfPresent("rootPasswordLastUsed")
-        fixtureJSON = row["fixtureJSON"]
-        failedMFAAttempts = row["failedMFAAttempts"]
+        fixtureJSON = try row.value("fixtureJSON")
+        failedMFAAttempts = try row.value("failedMFAAttempts")
         lockedUntil = try row.storedDateIfPresent("lockedUntil")
     }
 

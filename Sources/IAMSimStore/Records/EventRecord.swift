@@ -19,16 +19,16 @@ struct EventRecord: Hashable {
 extension EventRecord: FetchableRecord {
     // Mapped by hand, not through Codable (see Row+Columns.swift).
     init(row: Row) throws {
-        id = row["id"]
-        accountId = row["accountId"]
+        id = try row.value("id")
+        accountId = try row.value("accountId")
         eventTime = try row.storedDate("eventTime")
-        eventName = row["eventName"]
-        actorArn = row["actorArn"]
+        eventName = try row.value("eventName")
+        actorArn = try row.value("actorArn")
         outcome = try row.textCase("outcome")
-        errorCode = row["errorCode"]
-        errorMessage = row["errorMessage"]
-        mfaUsed = row["mfaUsed"]
-        resource = row["resource"]
+        errorCode = try row.value("errorCode")
+        errorMessage = try row.value("errorMessage")
+        mfaUsed = try row.value("mfaUsed")
+        resource = try row.value("resource")
     }
 
     var event: Event {

@@ -38,17 +38,17 @@ extension MFADeviceRecord: FetchableRecord, PlainRecord {
 
     // Mapped by hand, not through Codable (see Row+Columns.swift).
     init(row: Row) throws {
-        serialNumber = row["serialNumber"]
-        accountId = row["accountId"]
-        deviceName = row["deviceName"]
+        serialNumber = try row.value("serialNumber")
+        accountId = try row.value("accountId")
+        deviceName = try row.value("deviceName")
         type = try row.textCase("type")
-        seed = row["seed"]
+        seed = try row.value("seed")
         createDate = try row.storedDate("createDate")
         assignedTo = try row.textCaseIfPresent("assignedTo")
-        userId = row["userId"]
+        userId = try row.value("userId")
         enableDate = try row.storedDateIfPresent("enableDate")
-        lastAcceptedStep = row["lastAcceptedStep"]
-        drift = row["drift"]
+        lastAcceptedStep = try row.value("lastAcceptedStep")
+        drift = try row.value("drift")
     }
 
     static let keyColumn = "serialNumber"

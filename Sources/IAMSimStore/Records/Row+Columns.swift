@@ -10,6 +10,24 @@ import GRDB
 /// encoder types on first use, and each instantiation scans every protocol conformance in the
 /// binary, about 0.1 ms each, paid again by every process (docs/performance.md).
 extension Row {
+    /// The value in `column` as `Value`; ask for an optional where the column may hold NULL.
+    ///
+    /// GRDB's `row["column"]` subscript decodes with `try!`, so a NULL or a value of another
+    /// type would stop the process; this throws instead: a damaged database
+    /// (`SQLITE_CORRUPT`, which the store reports as `StoreError.corrupt`, naming the column).
+    public func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value {
+        let stored: DatabaseValue = self[column]
+        if let value = Value.fromDatabaseValue(stored) { return value }
+        throw Self.damaged(column, stored)
+    }
+
+    /// The value of the column at `index`, as `value(_:)` reads it.
+    public func value<Value: DatabaseValueConvertible>(atIndex index: Int) throws -> Value {
+        let stored: DatabaseValue = self[index]
+        if let value = Value.fromDatabaseValue(stored) { return value }
+        throw Self.damaged(columnNames[columnNames.index(columnNames.startIndex, offsetBy: index)], stored)
+    }
+
     /// The date in `column`; a missing or unreadable date means a damaged database.
     func storedDate(_ column: String) throws -> Date {
         guard let date = try storedDateIfPresent(column) else { throw Self.damaged(column, "a date") }
@@ -32,13 +50,26 @@ extension Row {
 
     /// The enumeration case named in `column`, nil when NULL.
     func textCaseIfPresent<Value: RawRepresentable>(_ column: String) throws -> Value? where Value.RawValue == String {
-        guard let text: String = self[column] else { return nil }
+        guard let text: String = try value(column) else { return nil }
         guard let value = Value(rawValue: text) else { throw Self.damaged(column, "a known value") }
         return value
     }
 
     private static func damaged(_ column: String, _ expected: String) -> DatabaseError {
         DatabaseError(resultCode: .SQLITE_CORRUPT, message: "column \(column) does not hold \(expected)")
+    }
+
+    /// The error for `stored`, found in `column` where it cannot be: what was found, never the
+    /// value itself (it may be a secret).
+    private static func damaged(_ column: String, _ stored: DatabaseValue) -> DatabaseError {
+        let found =
+            switch stored.storage {
+            case .null: "NULL where a value is required"
+            case .int64, .double: "a number where another type is required"
+            case .string: "text where another type is required"
+            case .blob: "a blob where another type is required"
+            }
+        return DatabaseError(resultCode: .SQLITE_CORRUPT, message: "column \(column) holds \(found)")
     }
 }
 
@@ -51,13 +82,13 @@ extension Database {
     func firstValue<Value: DatabaseValueConvertible>(
         _ sql: String, arguments: StatementArguments = StatementArguments()
     ) throws -> Value? {
-        try Row.fetchOne(self, sql: sql, arguments: arguments).flatMap { $0[0] }
+        try Row.fetchOne(self, sql: sql, arguments: arguments).flatMap { try $0.value(atIndex: 0) }
     }
 
     /// The first column of every row `sql` selects.
     func firstColumn<Value: DatabaseValueConvertible>(
         _ sql: String, arguments: StatementArguments = StatementArguments()
     ) throws -> [Value] {
-        try Row.fetchAll(self, sql: sql, arguments: arguments).map { $0[0] }
+        try Row.fetchAll(self, sql: sql, arguments: arguments).map { try $0.value(atIndex: 0) }
     }
 }

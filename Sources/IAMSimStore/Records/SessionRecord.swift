@@ -18,10 +18,10 @@ extension SessionRecord: FetchableRecord, PlainRecord {
 
     // Mapped by hand, not through Codable (see Row+Columns.swift).
     init(row: Row) throws {
-        id = row["id"]
-        accountId = row["accountId"]
-        userId = row["userId"]
-        mfaUsed = row["mfaUsed"]
+        id = try row.value("id")
+        accountId = try row.value("accountId")
+        userId = try row.value("userId")
+        mfaUsed = try row.value("mfaUsed")
         createDate = try row.storedDate("createDate")
         expireDate = try row.storedDate("expireDate")
         endDate = try row.storedDateIfPresent("endDate")

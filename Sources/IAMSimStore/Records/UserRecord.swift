@@ -23,13 +23,13 @@ extension UserRecord: FetchableRecord, PlainRecord {
 
     // Mapped by hand, not through Codable (see Row+Columns.swift).
     init(row: Row) throws {
-        id = row["id"]
-        accountId = row["accountId"]
-        userName = row["userName"]
-        path = row["path"]
+        id = try row.value("id")
+        accountId = try row.value("accountId")
+        userName = try row.value("userName")
+        path = try row.value("path")
         createDate = try row.storedDate("createDate")
         passwordLastUsed = try row.storedDateIfPresent("passwordLastUsed")
-        failedMFAAttempts = row["failedMFAAttempts"]
+        failedMFAAttempts = try row.value("failedMFAAttempts")
         lockedUntil = try row.storedDateIfPresent("lockedUntil")
     }
 
