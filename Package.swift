@@ -1,10 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layers depend downward only:
-//   IAMSimCore (pure domain) ← IAMSimStore (GRDB) ← IAMSimAuthenticator (the trainee's phone)
-//   ← IAMSimCLI (commands, rendering) ← iamsim (thin executable)
-// IAMSimQR (QR codes and PNG through system C libraries) stands apart; the CLI uses it.
+// Layers depend downward only (docs/architecture.md):
+//   IAMSimCore (pure domain, no I/O)
+//   ← IAMSimDatabase (GRDB: opening, migrations, stored dates, the simulated clocks)
+//   ← IAMSimStore (the IAM actions and console sessions) and IAMSimDevices (the trainee's phone
+//     and hardware tokens), side by side
+//   ← IAMSimApp (use cases and AWS result shapes, for every front end)
+//   ← IAMSimCLI (ArgumentParser commands and rendering) ← iamsim (thin executable)
+// Only the persistence targets (Database, Store, Devices) import GRDB. IAMSimQR (QR codes and
+// PNG through system C libraries) stands apart; the application layer uses it.
 let package = Package(
     name: "iamsim",
     platforms: [.macOS(.v14)],
@@ -12,6 +17,7 @@ let package = Package(
         .executable(name: "iamsim", targets: ["iamsim"]),
         .library(name: "IAMSimCore", targets: ["IAMSimCore"]),
         .library(name: "IAMSimStore", targets: ["IAMSimStore"]),
+        .library(name: "IAMSimApp", targets: ["IAMSimApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -34,19 +40,27 @@ let package = Package(
             ]
         ),
         .target(
-            name: "IAMSimStore",
+            name: "IAMSimDatabase",
             dependencies: ["IAMSimCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
-            name: "IAMSimAuthenticator",
-            dependencies: ["IAMSimCore", "IAMSimStore", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "IAMSimStore",
+            dependencies: ["IAMSimCore", "IAMSimDatabase", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "IAMSimDevices",
+            dependencies: ["IAMSimCore", "IAMSimDatabase", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // QR codes in and out: libqrencode to draw them, libpng + zbar to read them, as a phone would.
         .target(name: "IAMSimQR", dependencies: ["CQRencode", "CZBar", "CPNG"]),
         .target(
+            name: "IAMSimApp",
+            dependencies: ["IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR"]
+        ),
+        .target(
             name: "IAMSimCLI",
             dependencies: [
-                "IAMSimCore", "IAMSimStore", "IAMSimAuthenticator", "IAMSimQR",
+                "IAMSimCore", "IAMSimStore", "IAMSimDevices", "IAMSimApp", "IAMSimQR", "IAMSimDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,7 +76,11 @@ let package = Package(
         .testTarget(name: "IAMSimQRTests", dependencies: ["IAMSimQR", "CPNG"]),
         .testTarget(
             name: "IAMSimStoreTests",
-            dependencies: ["IAMSimCore", "IAMSimStore", "IAMSimAuthenticator", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "IAMSimAppTests",
+            dependencies: ["IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR"]
         ),
         .testTarget(
             name: "IAMSimCLITests",

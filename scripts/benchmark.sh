@@ -126,6 +126,9 @@ cat "$OUT/environment.txt" >&2
 iam() { "$BIN" "$@" || die "preparation failed: iamsim $*"; }
 # Copies a database that no process has open; refuses when a -wal file shows it is not settled.
 snapshot() {
+    # A read-only command (events, audit) cannot checkpoint, so it may leave an empty -wal
+    # behind; a writing connection that closes last folds it back in and removes it.
+    [[ ! -e $1-wal ]] || sqlite3 "$1" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
     [[ ! -e $1-wal ]] || die "$1 has a -wal file; cannot copy it safely"
     cp -f "$1" "$2"
 }

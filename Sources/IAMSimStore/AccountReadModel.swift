@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimDatabase
 import IAMSimCore
 
 /// Which accounts a read covers: one, or every account of the database.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimDatabase
 import IAMSimCore
 
 extension IAMStore {
@@ -69,7 +70,7 @@ extension IAMStore {
     ///   for a wrong secret. Both are logged.
     public func useAccessKey(_ id: String, secret: String, service: String, region: String?) throws -> Principal {
         do {
-            return try writer.write { db -> UseOutcome in
+            return try database.write { db -> UseOutcome in
                 guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.find(key: id, db) else {
                     try EventLog.append(
                         db, name: "GetCallerIdentity", time: clock.realNow(), outcome: .failure, error: .invalidAccessKey,
@@ -100,10 +101,6 @@ extension IAMStore {
                 try EventLog.append(db, name: "GetCallerIdentity", time: now, account: owner.accountID, actor: owner.arn, resource: id)
                 return .used(owner)
             }.principal()
-        } catch let error as IAMError {
-            throw error
-        } catch {
-            throw translate(error)
         }
     }
 

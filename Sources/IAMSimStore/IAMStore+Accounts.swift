@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IAMSimCore
+import IAMSimDatabase
 
 /// An account as `accounts list` shows it.
 public struct AccountInfo: Hashable, Sendable {
@@ -11,21 +12,60 @@ public struct AccountInfo: Hashable, Sendable {
     public var createDate: Date
 }
 
-extension IAMStore {
-    // MARK: - Classrooms of accounts
+/// A fixture ready to load: every plain password replaced by a salted hash, made before any
+/// transaction (the hashes are slow on purpose), and the stored JSON when it is already at
+/// hand (a reset to the account's own fixture).
+public struct PreparedFixture: Sendable {
+    public let fixture: Fixture
+    let storedJSON: String?
+}
 
-    /// Loads one account per fixture in a single transaction: all of them or, on any
-    /// conflict, none. Passwords are hashed first, on every core.
+extension IAMStore {
+    // MARK: - Accounts: loading, resetting, deleting
+
+    /// `fixtures` with their passwords hashed, on every core at once, ready for `load`.
     ///
     /// - Parameter progress: told how many hashes are done, for a progress bar.
+    public func prepare(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) -> [PreparedFixture] {
+        hashingPasswords(fixtures, progress: progress).map { PreparedFixture(fixture: $0, storedJSON: nil) }
+    }
+
+    /// Whether the database holds no account yet.
+    public func isEmpty() throws -> Bool {
+        try reading { db in try Self.isEmpty(db) }
+    }
+
+    /// Whether the database holds no account, inside `transaction`.
+    public func isEmpty(_ transaction: DatabaseTransaction) throws -> Bool {
+        try Self.isEmpty(transaction.db)
+    }
+
+    /// Loads a prepared fixture as a new account, inside `transaction`, and records
+    /// `LoadFixture` at real time (a new account's clock is real until someone sets it).
+    ///
+    /// - Throws: `EntityAlreadyExists` when its account id, alias, root email, a key or a
+    ///   device is taken; the whole transaction then changes nothing.
+    @discardableResult
+    public func load(_ prepared: PreparedFixture, _ transaction: DatabaseTransaction) throws -> AccountID {
+        try load(prepared.fixture, event: "LoadFixture", now: clock.realNow(), transaction.db)
+    }
+
+    /// Loads `fixture` as a new account, in one transaction of its own: the IAM state only (a
+    /// fixture's hardware tokens go to the trainee through the application layer's Classroom).
+    ///
+    /// - Throws: as `load(_:_:)`.
+    @discardableResult
+    public func loadFixture(_ fixture: Fixture) throws -> AccountID {
+        let prepared = prepare([fixture])[0]
+        return try database.transaction { try load(prepared, $0) }
+    }
+
+    /// Loads one account per fixture in a single transaction: all of them or, on any
+    /// conflict, none (the IAM state only, as `loadFixture`).
     @discardableResult
     public func createAccounts(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) throws -> [AccountID] {
-        let prepared = hashingPasswords(fixtures, progress: progress)
-        return try writing { db in
-            // New accounts start on real time: a clock is simulated only once someone sets it.
-            let now = clock.realNow()
-            return try prepared.map { try load($0, event: "LoadFixture", now: now, db) }
-        }
+        let prepared = prepare(fixtures, progress: progress)
+        return try database.transaction { transaction in try prepared.map { try load($0, transaction) } }
     }
 
     /// Every account, in creation order.
@@ -39,13 +79,12 @@ extension IAMStore {
         }
     }
 
-    /// A fresh account id that no account in the database has.
+    /// `count` fresh account ids that no account in the database has.
     public func unusedAccountIDs(_ count: Int) throws -> [AccountID] {
         try reading { db in
             let existing: [String] = try db.firstColumn("SELECT id FROM account")
-            let taken = Set(existing)
+            var seen = Set(existing)
             var ids: [AccountID] = []
-            var seen = taken
             while ids.count < count {
                 let id = secrets.accountID()
                 if seen.insert(id.rawValue).inserted { ids.append(id) }
@@ -54,38 +93,28 @@ extension IAMStore {
         }
     }
 
-    /// Deletes an account and everything in it; its events stay in the log, which records the
-    /// deletion. `alsoDelete` runs in the same transaction (the trainee's devices).
-    public func deleteAccount(_ account: AccountID, alsoDelete: (Database, AccountID) throws -> Void = { _, _ in }) throws {
-        try writing { db in
-            _ = try self.account(account, db)
-            let now = try clock.now(db, account: account)
-            try deleteAccountContents([account], db)
-            try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.rawValue])
-            try alsoDelete(db, account)
-            try EventLog.append(db, name: "DeleteAccount", time: now, account: account, resource: nil)
-        }
+    /// Deletes an account and everything in it, inside `transaction`; its events stay in the
+    /// log, which records the deletion.
+    ///
+    /// - Throws: `NoSuchEntity` when there is no such account.
+    public func deleteAccount(_ account: AccountID, _ transaction: DatabaseTransaction) throws {
+        let db = transaction.db
+        _ = try self.account(account, db)
+        let now = try clock.now(db, account: account)
+        try deleteAccountContents([account], db)
+        try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.rawValue])
+        try EventLog.append(db, name: "DeleteAccount", time: now, account: account, resource: nil)
     }
 
-    /// Puts `account` back to the fixture it was loaded from, in one transaction: its users,
-    /// keys, devices, sessions and lesson progress are replaced; the event log keeps
-    /// everything and records the reset.
-    public func resetAccount(_ account: AccountID) throws {
-        try resetAccounts([account], to: nil)
-    }
-
-    /// Puts accounts back to their starting state, all in one transaction (on any failure,
-    /// none changes): to the fixture each was loaded from, or to `fixture`, personalized with
-    /// each account's id, alias, email and root password and fresh secrets (which then becomes
-    /// the account's fixture). `alsoReset` runs in the same transaction, with each account's
-    /// new fixture (to reset the trainees' devices).
-    public func resetAccounts(
-        _ accounts: [AccountID], to fixture: Fixture?,
-        alsoReset: (Database, [(AccountID, Fixture)]) throws -> Void = { _, _ in },
-        progress: @Sendable (Int) -> Void = { _ in }
-    ) throws {
-        // Prepare outside the write transaction: a new fixture's user passwords need hashing.
-        // A stored fixture was written by iamsim: decoded as is, and kept as its JSON text.
+    /// What resetting `accounts` puts back, prepared outside any transaction: the fixture each
+    /// was loaded from (decoded as stored), or `fixture` personalized with each account's id,
+    /// alias, email and root password and fresh secrets (which then becomes the account's
+    /// fixture), with new user passwords hashed.
+    ///
+    /// - Throws: `NoSuchEntity` for an unknown account, or one with no stored fixture.
+    public func prepareReset(
+        _ accounts: [AccountID], to fixture: Fixture?, progress: @Sendable (Int) -> Void = { _ in }
+    ) throws -> [PreparedFixture] {
         let fixtures: [(fixture: Fixture, json: String?)] = try reading { db in
             try accounts.map { id in
                 let record = try self.account(id, db)
@@ -100,19 +129,35 @@ extension IAMStore {
                 return (try Fixture.decodeStored(json), json)
             }
         }
-        let prepared = hashingPasswords(fixtures.map(\.fixture), progress: progress)
-        try writing { db in
-            // Each account is reset on its own clock, which the reset keeps as it is.
-            let simulated = try clock.simulatedTimes(db)
-            let realNow = clock.realNow()
-            try deleteAccountContents(accounts, db)
-            for (index, fixture) in prepared.enumerated() {
-                try load(
-                    fixture, event: "ResetAccount", now: simulated[accounts[index].rawValue] ?? realNow, replacing: true,
-                    storedJSON: fixtures[index].json, db)
-            }
-            try alsoReset(db, Array(zip(accounts, prepared)))
+        let hashed = hashingPasswords(fixtures.map(\.fixture), progress: progress)
+        return zip(hashed, fixtures).map { PreparedFixture(fixture: $0, storedJSON: $1.json) }
+    }
+
+    /// Puts `accounts` back to `prepared` (from `prepareReset`, in the same order), inside
+    /// `transaction`: users, keys, devices, sessions and lesson progress are replaced; each
+    /// account keeps its place, its clock, and its events, and the log records the reset.
+    ///
+    /// - Returns: the time of each reset, on each account's own clock.
+    @discardableResult
+    public func reset(_ accounts: [AccountID], to prepared: [PreparedFixture], _ transaction: DatabaseTransaction) throws
+        -> [Date]
+    {
+        let db = transaction.db
+        let simulated = try clock.simulatedTimes(db)
+        let realNow = clock.realNow()
+        try deleteAccountContents(accounts, db)
+        return try zip(accounts, prepared).map { account, prepared in
+            let now = simulated[account.rawValue] ?? realNow
+            try load(prepared.fixture, event: "ResetAccount", now: now, replacing: true, storedJSON: prepared.storedJSON, db)
+            return now
         }
+    }
+
+    /// Resets accounts to their own fixtures or to `fixture`, in one transaction of its own
+    /// (the IAM state only; the application layer's Classroom resets the trainees' devices too).
+    public func resetAccounts(_ accounts: [AccountID], to fixture: Fixture?) throws {
+        let prepared = try prepareReset(accounts, to: fixture)
+        try database.transaction { try reset(accounts, to: prepared, $0) }
     }
 
     /// Deletes everything in the accounts but their account rows, children first: IAM

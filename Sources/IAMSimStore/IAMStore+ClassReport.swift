@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimDatabase
 import IAMSimCore
 
 /// What the classroom report knows of one account, before the lesson is evaluated.

@@ -1,64 +1,15 @@
 import Foundation
 import GRDB
+import IAMSimDatabase
 import IAMSimCore
 
 extension IAMStore {
     // MARK: - Fixtures
 
-    /// Loads `fixture` as a new account.
-    ///
-    /// - Throws: `EntityAlreadyExists` when its account id, alias or root email is taken;
-    ///   nothing is written then.
-    @discardableResult
-    public func loadFixture(_ fixture: Fixture) throws -> AccountID {
-        // Hash before the transaction: the deliberate slowness must not hold the write lock.
-        let prepared = hashingPasswords(fixture)
-        return try writing { db in
-            try load(prepared, event: "LoadFixture", now: clock.realNow(), db)
-        }
-    }
-
-    /// Loads the built-in fixture unless the database already holds an account.
-    ///
-    /// Safe when several processes race to initialize one new file: the check and the load
-    /// share one write transaction, so exactly one of them loads.
-    /// - Parameter fixture: read only when the database turns out to be empty.
-    /// - Returns: the fixture loaded, or nil when there already was an account.
-    @discardableResult
-    public func seedIfEmpty(with fixture: () throws -> Fixture) throws -> Fixture? {
-        do {
-            // Every command passes here: the common case must cost one read, not a parse and a hash.
-            guard try writer.read({ db in try Self.isEmpty(db) }) else { return nil }
-            let fixture = try fixture()
-            let prepared = hashingPasswords(fixture)
-            return try writer.write { db in
-                guard try Self.isEmpty(db) else { return nil }
-                try load(prepared, event: "LoadFixture", now: clock.realNow(), db)
-                return fixture
-            }
-        } catch {
-            throw translate(error)
-        }
-    }
-
     /// Whether `db` holds no account. Plain SQL: this runs in every command (see
-    /// `IAMSimDatabase.migrate`).
+    /// `AppDatabase.migrate`).
     static func isEmpty(_ db: Database) throws -> Bool {
         try Row.fetchOne(db, sql: "SELECT 1 FROM account LIMIT 1") == nil
-    }
-
-    /// The ids of every account, in creation order.
-    public func accountIDs() throws -> [AccountID] {
-        try reading { db in
-            let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
-            return ids.map(AccountID.init(known:))
-        }
-    }
-
-    /// `fixture` with every plain password replaced by a salted hash, so that no password is
-    /// ever stored.
-    func hashingPasswords(_ fixture: Fixture) -> Fixture {
-        hashingPasswords([fixture])[0]
     }
 
     /// `fixtures` with every plain password replaced by a salted hash. The hashes are slow on

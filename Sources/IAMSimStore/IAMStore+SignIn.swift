@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimDatabase
 import IAMSimCore
 
 /// Who is signing in: the root user by email, or an IAM user by account and name.
@@ -77,7 +78,7 @@ extension IAMStore {
             reused = try wasUsedBefore(newPassword, by: stored?.user)
         }
         do {
-            return try writer.write { db -> SignInStep in
+            return try database.write { db -> SignInStep in
                 let current = try subject(who, in: account, db)
                 let now = try clock.now(db, account: (current ?? stored)?.account.accountID)
                 var mfaCode = mfaCode
@@ -147,12 +148,6 @@ extension IAMStore {
                         id: session.id, principal: principal, mfaUsed: mfaUsed, signInDate: now,
                         expireDate: session.expireDate))
             }.outcome()
-        } catch let error as IAMError {
-            throw error
-        } catch let refused as RefusedCodeError {
-            throw refused
-        } catch {
-            throw translate(error)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IAMSimCore
+import IAMSimDatabase
 
 /// What an operation adds to its success event.
 struct EventNote {
@@ -22,19 +23,21 @@ public enum Caller: Sendable {
 /// in IAMSimCore, writes, and appends its event, all or nothing. A failed operation changes
 /// nothing and is then logged on its own.
 public struct IAMStore: Sendable {
-    public let writer: any DatabaseWriter
+    /// The database; its transactions translate every failure (`AppDatabase.failure`).
+    package let database: AppDatabase
+    /// Each account's clock, which every operation reads once, inside its transaction.
     public let clock: SimulationClock
     let secrets: SecretGenerator
     let hasher: PasswordHasher
 
     /// - Parameters:
-    ///   - writer: the database, from `IAMSimDatabase`.
+    ///   - database: the database, from `AppDatabase.open` (or `inMemory`).
     ///   - wallClock: real time; simulated time, when set, is stored in the database.
     ///   - random: the source of every id, secret, seed and salt.
     ///   - hasher: the password hash cost (tests pass a cheap one).
-    public init(writer: any DatabaseWriter, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()) {
-        self.writer = writer
-        self.clock = SimulationClock(writer: writer, wallClock: wallClock)
+    public init(database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()) {
+        self.database = database
+        self.clock = SimulationClock(database: database, wallClock: wallClock)
         self.secrets = SecretGenerator(random: random)
         self.hasher = hasher
     }
@@ -59,7 +62,7 @@ public struct IAMStore: Sendable {
     ) throws -> T {
         var actor: Principal?
         do {
-            return try writer.write { db in
+            return try database.write { db in
                 let (principal, now) = try resolve(caller, db)
                 actor = principal
                 let (value, note) = try body(db, principal, now)
@@ -75,27 +78,17 @@ public struct IAMStore: Sendable {
             // The log records AWS's answer; the reason travels on to the front end.
             try logFailure(eventName, actor: actor, caller: caller, error: refused.error, resource: resource)
             throw refused
-        } catch {
-            throw translate(error)
         }
     }
 
-    /// A read-only snapshot, with database failures translated.
+    /// A read-only snapshot.
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.read(body)
-        } catch {
-            throw translate(error)
-        }
+        try database.read(body)
     }
 
-    /// One write transaction, with database failures translated.
+    /// One write transaction.
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.write(body)
-        } catch {
-            throw translate(error)
-        }
+        try database.write(body)
     }
 
     func logFailure(_ eventName: String, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
@@ -109,11 +102,6 @@ public struct IAMStore: Sendable {
                 db, name: eventName, time: try clock.now(db, account: account), account: account, actor: actor?.arn,
                 outcome: .failure, error: error, resource: resource)
         }
-    }
-
-    /// Store failures that are not IAM errors: a busy, damaged or failing database.
-    func translate(_ error: any Error) -> any Error {
-        IAMSimDatabase.failure(error, path: writer.path)
     }
 
     // MARK: - Callers

@@ -143,12 +143,12 @@ struct BadInputTests {
             status: 254),
         Case(
             arguments: ["init", "--force", "--fixture", "missing.json"],
-            stderr: "\(aws) (NoSuchEntity) when calling the Init operation: No built-in fixture or file named missing.json. Built-in fixtures: root-mfa-lesson.",
-            status: 254),
+            stderr: "iamsim: error: Cannot use missing.json: there is no built-in fixture or file by that name (built-in fixtures: root-mfa-lesson)",
+            status: 253),
         Case(
             arguments: ["init", "--force", "--fixture", "broken.json"],
-            stderr: "\(aws) (ValidationError) when calling the Init operation: Fixture broken.json is invalid: $.Account.AccountId: must be exactly 12 digits; $.Account.Root.AccessKeys[0].SecretAccessKey: must be exactly 40 characters",
-            status: 254),
+            stderr: "iamsim: error: Cannot use broken.json: it is not a valid fixture: $.Account.AccountId: must be exactly 12 digits; $.Account.Root.AccessKeys[0].SecretAccessKey: must be exactly 40 characters",
+            status: 253),
         Case(
             arguments: ["events", "--limit", "0"],
             stderr: "Error: --limit must be at least 1.\nUsage: iamsim events [--db <path>] [--output <format>] [--account <account>] \(eventsUsage)\n  See 'iamsim events --help' for more information.",

@@ -4,6 +4,7 @@ import GRDB
 import IAMSimCore
 import IAMSimQR
 import IAMSimStore
+@testable import IAMSimDatabase
 import Testing
 
 @testable import IAMSimCLI
@@ -39,16 +40,29 @@ struct UsageErrorTests {
             message: "iamsim: error: No code entered.", status: 130),
         Mapping(name: "ExitCode", error: ExitCode(3), message: "", status: 3),
         Mapping(
-            name: "StoreError", error: StoreError.busy(path: "/x.sqlite"),
+            name: "DatabaseFileError", error: DatabaseFileError.busy(path: "/x.sqlite"),
             message: "iamsim: error: The database /x.sqlite stayed locked by another iamsim process; try again.",
             status: 253),
+        // GRDB's errors never reach a front end: the database translates them (`AppDatabase.failure`).
         Mapping(
-            name: "DatabaseError (GRDB)", error: DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"),
-            message: "iamsim: error: The database failed: disk I/O error (SQLite error 10).", status: 253),
+            name: "DatabaseError (GRDB), as the database reports it",
+            error: AppDatabase.failure(DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), path: "/x.sqlite"),
+            message: "An error occurred (ServiceFailure) when calling the Op operation: The simulator's database failed (SQLite error 10 (disk I/O error)).",
+            status: 254),
         Mapping(
-            name: "RecordError (GRDB)", error: RecordError.recordNotFound(databaseTableName: "account", key: [:]),
-            message: "iamsim: error: The database changed while iamsim was using it (Key not found in table account: []); try again.",
-            status: 253),
+            name: "RecordError (GRDB), as the database reports it",
+            error: AppDatabase.failure(RecordError.recordNotFound(databaseTableName: "account", key: [:]), path: "/x.sqlite"),
+            message: "An error occurred (ServiceFailure) when calling the Op operation: The database changed while iamsim was using it; try again.",
+            status: 254),
+        Mapping(
+            name: "LocalError: a file", error: LocalError.file(path: "/x.json", reason: "the file cannot be read"),
+            message: "iamsim: error: Cannot use /x.json: the file cannot be read", status: 253),
+        Mapping(
+            name: "LocalError: a value the user typed", error: LocalError.invalidValue("Not base32."),
+            message: "iamsim: error: Not base32.", status: 64),
+        Mapping(
+            name: "LocalError: the machine", error: LocalError.failed("Cannot draw the QR code: out of memory."),
+            message: "iamsim: error: Cannot draw the QR code: out of memory.", status: 253),
         Mapping(
             name: "QRCodeError", error: QRCodeError.pngWriteFailed("disk full"),
             message: "iamsim: error: The QR code image could not be written (disk full).", status: 253),
@@ -85,9 +99,11 @@ struct UsageErrorTests {
                     _ = try row.decode(String.self, forColumn: "name")
                 }
             })
-        let report = ErrorReport.describe(error, operation: "Op")
+        let report = ErrorReport.describe(AppDatabase.failure(error, path: "/x.sqlite"), operation: "Op")
         #expect(report.status == 253)
-        #expect(report.message.hasPrefix("iamsim: error: The database holds a value iamsim cannot read ("))
+        #expect(
+            report.message
+                == "iamsim: error: \(DatabaseFileError.corrupt(path: "/x.sqlite", detail: "a row holds a value its column cannot hold").message)")
     }
 
     // MARK: - Through the binary

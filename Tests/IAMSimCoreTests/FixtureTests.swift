@@ -41,23 +41,25 @@ struct FixtureTests {
     @Test(
         "structural problems name their JSON path",
         arguments: [
-            ("{", "Fixture t.json is invalid: $: not valid JSON"),
-            (#"{"FormatVersion": 1, "Name": "t"}"#, "Fixture t.json is invalid: $.Account: is required"),
+            ("{", "$: not valid JSON"),
+            (#"{"FormatVersion": 1, "Name": "t"}"#, "$.Account: is required"),
             (
                 #"{"FormatVersion": 1, "Name": "t", "Account": {"AccountId": 123, "Root": {"Email": "a@b.c", "Password": "p"}}}"#,
-                "Fixture t.json is invalid: $.Account.AccountId: must be a string"
+                "$.Account.AccountId: must be a string"
             ),
             (
                 #"{"FormatVersion": 1, "Name": "t", "Account": {"AccountId": "123456789012", "CreateDate": "soon", "Root": {"Email": "a@b.c", "Password": "p"}}}"#,
-                "Fixture t.json is invalid: $.Account.CreateDate: 'soon' is not a time iamsim accepts: not an ISO 8601 time; use YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z, +HH:MM, -HH:MM or nothing (UTC), such as 2026-11-29T09:00:00Z."
+                "$.Account.CreateDate: 'soon' is not a time iamsim accepts: not an ISO 8601 time; use YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z, +HH:MM, -HH:MM or nothing (UTC), such as 2026-11-29T09:00:00Z."
             ),
             (
                 #"{"FormatVersion": 1, "Name": "t", "Account": {"AccountId": "123456789012", "CreateDate": "2026-02-29T00:00:00Z", "Root": {"Email": "a@b.c", "Password": "p"}}}"#,
-                "Fixture t.json is invalid: $.Account.CreateDate: '2026-02-29T00:00:00Z' is not a time iamsim accepts: February 2026 has 28 days, so there is no day 29."
+                "$.Account.CreateDate: '2026-02-29T00:00:00Z' is not a time iamsim accepts: February 2026 has 28 days, so there is no day 29."
             ),
         ])
     func structural(json: String, message: String) {
-        #expect(throws: IAMError.validationError(message)) { try Fixture.load(Data(json.utf8), source: "t.json") }
+        #expect(throws: LocalError.file(path: "t.json", reason: "it is not a valid fixture: " + message)) {
+            try Fixture.load(Data(json.utf8), source: "t.json")
+        }
     }
 
     @Test("every content problem is reported with its path and reason")

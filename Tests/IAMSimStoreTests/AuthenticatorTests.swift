@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import IAMSimAuthenticator
+@testable import IAMSimDevices
 @testable import IAMSimCore
 @testable import IAMSimStore
 

@@ -4,6 +4,7 @@ import Testing
 
 @testable import IAMSimCore
 @testable import IAMSimStore
+@testable import IAMSimDatabase
 
 @Suite("Classrooms: many accounts, resets, export")
 struct ClassroomTests {
@@ -27,7 +28,7 @@ struct ClassroomTests {
         #expect(Set(ids).count == 5)
         #expect(try h.store.listAccounts().count == 6)
         #expect(try h.count("accessKey") == 6)
-        let keyIDs = try h.writer.read { db in try String.fetchAll(db, sql: "SELECT id FROM accessKey") }
+        let keyIDs = try h.database.read { db in try String.fetchAll(db, sql: "SELECT id FROM accessKey") }
         #expect(Set(keyIDs).count == 6)
         #expect(try h.store.resolveAccount("class-3") == ids[2])
         #expect(throws: IAMError.self) { try h.store.resolveAccount("class-9") }
@@ -63,7 +64,7 @@ struct ClassroomTests {
             let key = try #require(try h.store.listAccessKeys(caller: caller).first)
             try h.store.deleteAccessKey(caller: caller, accessKeyID: key.accessKeyID.rawValue)
         }
-        try h.store.resetAccount(ids[1])
+        try h.store.resetAccounts([ids[1]], to: nil)
         #expect(try h.store.listAccessKeys(caller: try signIn(1)).count == 1)
         #expect(try h.store.listAccessKeys(caller: try signIn(0)).isEmpty)
         #expect(try h.store.listAccessKeys(caller: try signIn(2)).isEmpty)
@@ -81,7 +82,13 @@ struct ClassroomTests {
         let key = try #require(try h.store.listAccessKeys(caller: caller).first)
         try h.store.deleteAccessKey(caller: caller, accessKeyID: key.accessKeyID.rawValue)
         struct Boom: Error {}
-        #expect(throws: Boom.self) { try h.store.resetAccounts(ids, to: nil) { _, _ in throw Boom() } }
+        let prepared = try h.store.prepareReset(ids, to: nil)
+        #expect(throws: Boom.self) {
+            try h.store.database.transaction { transaction in
+                try h.store.reset(ids, to: prepared, transaction)
+                throw Boom()
+            }
+        }
         #expect(try h.store.listAccessKeys(caller: caller).isEmpty)
     }
 
@@ -108,8 +115,8 @@ struct ClassroomTests {
         let account = AccountID(known: "210987654321")
         let exported = try h.store.exportFixture(account)
         #expect(exported.problems().isEmpty)
-        let other = try IAMSimDatabase.inMemory()
-        let store = IAMStore(writer: other, wallClock: .fixed(StoreHarness.start), random: .seeded(9), hasher: PasswordHasher(iterations: 1_000))
+        let other = try AppDatabase.inMemory()
+        let store = IAMStore(database: other, wallClock: .fixed(StoreHarness.start), random: .seeded(9), hasher: PasswordHasher(iterations: 1_000))
         try store.loadFixture(exported)
         let again = try store.exportFixture(account)
         #expect(again.account == exported.account)

@@ -20,7 +20,7 @@ struct CodeInputTests {
 
     /// The root user's count of wrong MFA codes in a row, as stored.
     func failedAttempts(_ h: StoreHarness) throws -> Int {
-        try h.writer.read { db in try Int.fetchOne(db, sql: "SELECT failedMFAAttempts FROM account") ?? -1 }
+        try h.database.read { db in try Int.fetchOne(db, sql: "SELECT failedMFAAttempts FROM account") ?? -1 }
     }
 
     // MARK: - Item 10: resync searches both sides of now

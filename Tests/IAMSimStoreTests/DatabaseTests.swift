@@ -4,6 +4,7 @@ import Testing
 
 @testable import IAMSimCore
 @testable import IAMSimStore
+@testable import IAMSimDatabase
 
 @Suite("Database files")
 struct DatabaseTests {
@@ -16,27 +17,27 @@ struct DatabaseTests {
     @Test("a new file is created with mode 0600, in WAL mode, and says it was created")
     func creation() throws {
         let path = try temporaryPath("nested/folder/iamsim.sqlite")
-        let opened = try IAMSimDatabase.open(path: path)
+        let opened = try AppDatabase.open(path: path)
         #expect(opened.created)
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        let mode = try opened.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let mode = try opened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
-        #expect(try IAMSimDatabase.open(path: path).created == false)
+        #expect(try AppDatabase.open(path: path).created == false)
     }
 
     @Test("state survives between openings of the file")
     func persistence() throws {
         let path = try temporaryPath()
         let first = IAMStore(
-            writer: try IAMSimDatabase.open(path: path).writer, wallClock: .fixed(StoreHarness.start), random: .seeded(1),
+            database: try AppDatabase.open(path: path), wallClock: .fixed(StoreHarness.start), random: .seeded(1),
             hasher: PasswordHasher(iterations: 1_000))
         try first.loadFixture(try Fixture.builtInDefault())
         _ = try first.signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
         try first.deleteAccessKey(caller: .console(account: nil), accessKeyID: StoreHarness.rootKey)
 
         let second = IAMStore(
-            writer: try IAMSimDatabase.open(path: path).writer, wallClock: .fixed(StoreHarness.start), random: .seeded(2))
+            database: try AppDatabase.open(path: path), wallClock: .fixed(StoreHarness.start), random: .seeded(2))
         #expect(try second.callerIdentity(account: nil).arn == "arn:aws:iam::123456789012:root")
         #expect(try second.listAccessKeys(caller: .console(account: nil)).isEmpty)
     }
@@ -46,7 +47,7 @@ struct DatabaseTests {
         let path = try temporaryPath()
         let garbage = Data("this is not a database, just some text that is long enough".utf8)
         try garbage.write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.corrupt(path: path)) { try IAMSimDatabase.open(path: path) }
+        #expect(throws: DatabaseFileError.corrupt(path: path)) { try AppDatabase.open(path: path) }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
     }
 
@@ -56,7 +57,7 @@ struct DatabaseTests {
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT)") }
         try queue.close()
-        #expect(throws: StoreError.foreignDatabase(path: path)) { try IAMSimDatabase.open(path: path) }
+        #expect(throws: DatabaseFileError.foreignDatabase(path: path)) { try AppDatabase.open(path: path) }
         let tables = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
@@ -66,9 +67,9 @@ struct DatabaseTests {
     @Test("a database from a newer iamsim is refused")
     func newer() throws {
         let path = try temporaryPath()
-        let writer = try IAMSimDatabase.open(path: path).writer
+        let writer = try AppDatabase.open(path: path)
         try writer.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
-        #expect(throws: StoreError.newerSchema(path: path)) { try IAMSimDatabase.open(path: path) }
+        #expect(throws: DatabaseFileError.newerSchema(path: path)) { try AppDatabase.open(path: path) }
     }
 
     @Test("a folder that cannot be created is a clear error")
@@ -76,21 +77,7 @@ struct DatabaseTests {
         let blocker = try temporaryPath("file")
         try Data().write(to: URL(fileURLWithPath: blocker))
         let path = blocker + "/sub/iamsim.sqlite"
-        #expect(throws: StoreError.self) { try IAMSimDatabase.open(path: path) }
-    }
-
-    @Test("seeding happens once, however many processes race to do it")
-    func seedOnce() throws {
-        let path = try temporaryPath()
-        let stores = try (0..<2).map { seed in
-            IAMStore(
-                writer: try IAMSimDatabase.open(path: path).writer, wallClock: .fixed(StoreHarness.start),
-                random: .seeded(UInt64(seed)), hasher: PasswordHasher(iterations: 1_000))
-        }
-        let fixture = try Fixture.builtInDefault()
-        #expect(try stores[0].seedIfEmpty { fixture }?.name == "root-mfa-lesson")
-        #expect(try stores[1].seedIfEmpty { fixture } == nil)
-        #expect(try stores[1].accountIDs().map(\.rawValue) == ["123456789012"])
+        #expect(throws: DatabaseFileError.self) { try AppDatabase.open(path: path) }
     }
 
     @Test("loading a fixture whose account exists changes nothing")
@@ -110,10 +97,10 @@ struct ClockTests {
     static let lesson = AccountID(known: "123456789012")
 
     /// An in-memory database holding the lesson account and, with `classmates`, more accounts.
-    func database(wallClock: Date, classmates: Int = 0) throws -> (any DatabaseWriter, IAMStore) {
-        let writer = try IAMSimDatabase.inMemory()
+    func database(wallClock: Date, classmates: Int = 0) throws -> (AppDatabase, IAMStore) {
+        let writer = try AppDatabase.inMemory()
         let store = IAMStore(
-            writer: writer, wallClock: .fixed(wallClock), random: .seeded(1), hasher: PasswordHasher(iterations: 1_000))
+            database: writer, wallClock: .fixed(wallClock), random: .seeded(1), hasher: PasswordHasher(iterations: 1_000))
         try store.loadFixture(try Fixture.builtInDefault())
         if classmates > 0 {
             let secrets = SecretGenerator(random: .seeded(2))
@@ -181,7 +168,7 @@ struct ClockTests {
 struct ClockMigrationTests {
     @Test("v6: a database whose one shared clock was simulated gives every account that time")
     func sharedClockBecomesEveryAccountsClock() throws {
-        let writer = try DatabaseQueue(configuration: IAMSimDatabase.configuration())
+        let writer = try DatabaseQueue(configuration: AppDatabase.configuration())
         try Schema.migrator.migrate(writer, upTo: "v5")
         try writer.write { db in
             for id in ["111111111111", "222222222222"] {

@@ -44,7 +44,7 @@ struct LessonReadModelTests {
         #expect(progress == LessonProgress.evaluate(.rootMFA, report.observation, previous: report.recorded))
         // The audit and the class report's checklist judge the same snapshot.
         let account = report.account.accountID
-        let audit = try h.store.writer.read { db in try h.store.auditSnapshot(account, db) }
+        let audit = try h.store.database.read { db in try h.store.auditSnapshot(account, db) }
         #expect(audit == report.snapshot)
     }
 

@@ -4,6 +4,7 @@ import Testing
 
 @testable import IAMSimCore
 @testable import IAMSimStore
+@testable import IAMSimDatabase
 
 @Suite("Migrating database files")
 struct MigrationTests {
@@ -14,7 +15,7 @@ struct MigrationTests {
     }
 
     /// The schema as SQLite stores it, table by table.
-    func schema(_ reader: any DatabaseReader) throws -> [String] {
+    func schema(_ reader: AppDatabase) throws -> [String] {
         try reader.read { db in
             try String.fetchAll(
                 db,
@@ -25,8 +26,8 @@ struct MigrationTests {
     @Test("a file migrated in one transaction has the schema and migration records of GRDB's migrator")
     func sameSchema() throws {
         let path = try temporaryPath()
-        let file = try IAMSimDatabase.open(path: path).writer
-        let memory = try IAMSimDatabase.inMemory()
+        let file = try AppDatabase.open(path: path)
+        let memory = try AppDatabase.inMemory()
         #expect(try schema(file) == schema(memory))
         let applied = try file.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
         #expect(applied == Schema.migrator.migrations)
@@ -45,7 +46,7 @@ struct MigrationTests {
                 sql: "INSERT INTO account (id, createDate, rootEmail, rootPasswordHash) VALUES ('123456789012', '2026-01-05 09:00:00.000', 'a@b.c', 'x')")
         }
         try queue.close()
-        let file = try IAMSimDatabase.open(path: path).writer
+        let file = try AppDatabase.open(path: path)
         #expect(try file.read { db in try Schema.migrator.hasCompletedMigrations(db) })
         #expect(try file.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account") } == 1)
     }
@@ -54,16 +55,17 @@ struct MigrationTests {
     func causeNamed() throws {
         let error = DatabaseError(resultCode: .SQLITE_ERROR, message: "table account already exists")
         #expect(
-            IAMSimDatabase.translate(error, path: "/x.sqlite")
+            AppDatabase.translate(error, path: "/x.sqlite")
                 == .inaccessible(path: "/x.sqlite", reason: "SQLite error 1 (SQL logic error): table account already exists"))
         let h = try StoreHarness()
-        let translated = h.store.translate(
-            DatabaseError(resultCode: .SQLITE_CONSTRAINT_NOTNULL, message: "NOT NULL constraint failed: event.eventName"))
+        let translated = AppDatabase.failure(
+            DatabaseError(resultCode: .SQLITE_CONSTRAINT_NOTNULL, message: "NOT NULL constraint failed: event.eventName"),
+            path: h.store.database.path)
         #expect(
             translated as? IAMError
                 == .serviceFailure(
                     "The simulator's database failed (SQLite error 1299 (constraint failed): NOT NULL constraint failed: event.eventName)."
                 ))
-        #expect(IAMSimDatabase.cause(of: DatabaseError(resultCode: .SQLITE_IOERR_READ)) == "SQLite error 266 (disk I/O error)")
+        #expect(AppDatabase.cause(of: DatabaseError(resultCode: .SQLITE_IOERR_READ)) == "SQLite error 266 (disk I/O error)")
     }
 }

@@ -58,7 +58,7 @@ struct PermissionWorld {
 
     /// Every table but the event log, as text: what a refused call must leave untouched.
     func state() throws -> String {
-        try h.writer.read { db in
+        try h.database.read { db in
             try [
                 "account", "iamUser", "accessKey", "mfaDevice", "loginProfile", "passwordHistory", "iamGroup",
                 "groupMembership", "passwordPolicy", "credentialReport",

@@ -4,10 +4,11 @@ import Testing
 
 @testable import IAMSimCore
 @testable import IAMSimStore
+@testable import IAMSimDatabase
 
 /// No row decode may stop the process: a NULL or a value of another type in any column
 /// decodes (where the column may hold it) or throws `SQLITE_CORRUPT` naming the column, which
-/// the store reports as `StoreError.corrupt`.
+/// the store reports as `DatabaseFileError.corrupt`.
 @Suite("Decoding damaged rows")
 struct RowDecodingTests {
     /// A record type, one valid row of it, and its decoder.
@@ -83,8 +84,8 @@ struct RowDecodingTests {
                     #expect(error.message?.contains(column) == true, "\(table.name).\(column) as \(what): \(error)")
                 } catch let failure as RowDecodingError {
                     // GRDB's Codable records (groups, login profiles): reported as corrupt too.
-                    let translated = IAMSimDatabase.failure(failure, path: "/x.sqlite")
-                    #expect(translated as? StoreError == .corrupt(path: "/x.sqlite", detail: "a row holds a value its column cannot hold"))
+                    let translated = AppDatabase.failure(failure, path: "/x.sqlite")
+                    #expect(translated as? DatabaseFileError == .corrupt(path: "/x.sqlite", detail: "a row holds a value its column cannot hold"))
                 } catch {
                     Issue.record("\(table.name).\(column) as \(what): unexpected \(type(of: error))")
                 }
@@ -92,27 +93,27 @@ struct RowDecodingTests {
         }
     }
 
-    @Test("damaged values read through the store are StoreError.corrupt, saying what is damaged")
+    @Test("damaged values read through the store are DatabaseFileError.corrupt, saying what is damaged")
     func throughTheStore() throws {
         let h = try StoreHarness()
-        try h.writer.write { db in
+        try h.database.write { db in
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             try db.execute(sql: "UPDATE accessKey SET createDate = 'yesterday'")
         }
         _ = try h.signIn()
         #expect(
-            throws: StoreError.corrupt(path: h.writer.path, detail: "column createDate does not hold a date")
+            throws: DatabaseFileError.corrupt(path: h.database.path, detail: "column createDate does not hold a date")
         ) { try h.store.listAccessKeys(caller: h.console) }
-        try h.writer.write { db in try db.execute(sql: "UPDATE account SET failedMFAAttempts = 'many'") }
+        try h.database.write { db in try db.execute(sql: "UPDATE account SET failedMFAAttempts = 'many'") }
         #expect(
-            throws: StoreError.corrupt(path: h.writer.path, detail: "column failedMFAAttempts holds text where another type is required")
+            throws: DatabaseFileError.corrupt(path: h.database.path, detail: "column failedMFAAttempts holds text where another type is required")
         ) { try h.store.exportFixture(AccountID(known: "123456789012")) }
     }
 
     @Test("the store's messages for damage name the database and what is damaged")
     func message() {
         #expect(
-            StoreError.corrupt(path: "/x.sqlite", detail: "column accountId holds NULL where a value is required").message
+            DatabaseFileError.corrupt(path: "/x.sqlite", detail: "column accountId holds NULL where a value is required").message
                 == "The database /x.sqlite is damaged (column accountId holds NULL where a value is required). Move it aside, or recreate it with: iamsim init --force --db /x.sqlite"
         )
     }

@@ -157,7 +157,7 @@ struct ResetTests {
         try h.activateDevice("root-mfa")
         try h.store.deleteAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey)
         let eventsBefore = try h.count("event")
-        try h.store.resetAccount(AccountID(known: "123456789012"))
+        try h.store.resetAccounts([AccountID(known: "123456789012")], to: nil)
         #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity(account: nil) }
         try h.signIn()
         #expect(try h.store.listAccessKeys(caller: h.console).map(\.accessKeyID.rawValue) == [StoreHarness.rootKey])

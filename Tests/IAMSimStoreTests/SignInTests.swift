@@ -88,7 +88,7 @@ struct SignInTests {
         #expect(try h.store.signOut(account: nil) == .root(AccountID(known: "123456789012")))
         #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity(account: nil) }
         #expect(try h.store.signOut(account: nil) == nil)
-        let open = try h.writer.read { db in
+        let open = try h.database.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM consoleSession WHERE endDate IS NULL") ?? -1
         }
         #expect(open == 0)
@@ -123,15 +123,15 @@ struct SignInTests {
     func appendOnly() throws {
         let h = try StoreHarness()
         try h.signIn()
-        #expect(throws: (any Error).self) { try h.writer.write { db in try db.execute(sql: "UPDATE event SET outcome = 'Failure'") } }
-        #expect(throws: (any Error).self) { try h.writer.write { db in try db.execute(sql: "DELETE FROM event") } }
+        #expect(throws: (any Error).self) { try h.database.write { db in try db.execute(sql: "UPDATE event SET outcome = 'Failure'") } }
+        #expect(throws: (any Error).self) { try h.database.write { db in try db.execute(sql: "DELETE FROM event") } }
         #expect(try h.count("event") >= 2)
     }
 
     @Test("the stored password is a salted PBKDF2 hash, never the password")
     func passwordAtRest() throws {
         let h = try StoreHarness()
-        let stored = try h.writer.read { db in try String.fetchOne(db, sql: "SELECT rootPasswordHash FROM account") }
+        let stored = try h.database.read { db in try String.fetchOne(db, sql: "SELECT rootPasswordHash FROM account") }
         let hash = try #require(stored)
         #expect(hash.hasPrefix("pbkdf2-sha512$1000$"))
         #expect(!hash.contains(StoreHarness.password))

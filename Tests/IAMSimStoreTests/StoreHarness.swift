@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-import IAMSimAuthenticator
+import IAMSimDevices
 import IAMSimCore
 import IAMSimStore
+@testable import IAMSimDatabase
 
 /// A fresh in-memory simulator per test: the lesson fixture, a fixed wall clock, seeded
 /// randomness and a cheap password hash.
@@ -12,14 +13,14 @@ struct StoreHarness {
     static let password = "Activate-MFA-2026!"
     static let rootKey = "AKIAIOSFODNN7EXAMPLE"
 
-    let writer: any DatabaseWriter
+    let database: AppDatabase
     let store: IAMStore
     let console = Caller.console(account: nil)
 
     init(seed: UInt64 = 1, fixture: Fixture? = nil) throws {
-        writer = try IAMSimDatabase.inMemory()
+        database = try AppDatabase.inMemory()
         store = IAMStore(
-            writer: writer, wallClock: .fixed(Self.start), random: .seeded(seed), hasher: PasswordHasher(iterations: 1_000))
+            database: database, wallClock: .fixed(Self.start), random: .seeded(seed), hasher: PasswordHasher(iterations: 1_000))
         try store.loadFixture(fixture ?? Fixture.builtInDefault())
         try store.clock.set(Self.start, .all)
     }
@@ -29,7 +30,7 @@ struct StoreHarness {
     /// The lesson account's time.
     var now: Date { get throws { try store.clock.now(account: Self.account) } }
 
-    var authenticator: Authenticator { Authenticator(writer: writer, clock: store.clock, owner: "123456789012") }
+    var authenticator: Authenticator { Authenticator(clock: store.clock, owner: Self.account) }
 
     @discardableResult
     func signIn(code: String? = nil) throws -> SignInOutcome {
@@ -64,6 +65,6 @@ struct StoreHarness {
     }
 
     func count(_ table: String) throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import IAMSimAuthenticator
+import IAMSimApp
+import IAMSimDevices
 import IAMSimCore
 import IAMSimQR
 
@@ -175,7 +176,7 @@ struct HardwareTokenCommand: ConsoleCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        TokenList(tokens: try context.hardwareTokens(try context.writer(), owner: try context.currentAccount().rawValue).displays())
+        TokenList(tokens: try context.hardwareTokens().displays())
     }
 }
 

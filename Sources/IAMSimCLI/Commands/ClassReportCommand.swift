@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import IAMSimAuthenticator
+import IAMSimDevices
+import IAMSimApp
 import IAMSimCore
 import IAMSimStore
 
@@ -39,45 +40,28 @@ struct ClassCommands: ParsableCommand {
         }
 
         static func report(_ context: CommandContext) throws -> ClassReport {
-            let lesson = Lesson.rootMFA
-            let store = try context.store()
-            let phones = try Authenticator.accountsByOwner(try context.writer())
-            let rows = try store.classReport(lesson: lesson).map { entry -> ClassReport.Row in
-                var observation = entry.observation
-                observation.phone = (phones[entry.account.accountID.rawValue] ?? []).map {
-                    LessonObservation.PhoneAccount(
-                        secret: $0.totp.secret, firstViewedStep: $0.firstViewedStep, lastViewedStep: $0.lastViewedStep)
-                }
-                let progress = LessonProgress.evaluate(lesson, observation, previous: entry.recorded)
-                return ClassReport.Row(
-                    account: entry.account, progress: progress,
-                    checklist: AuditControls.dashboardItems(entry.snapshot), lastActivity: entry.lastActivity)
-            }
-            return ClassReport(rows: rows)
+            ClassReport(progress: try ClassProgress.read(try context.simulator()))
         }
     }
 }
 
-struct ClassReport: Renderable {
-    struct Row {
-        var account: AccountInfo
-        var progress: LessonProgress
-        var checklist: [AuditFinding]
-        var lastActivity: Date?
-
-        var stepText: String {
-            let skipped = progress.skipped.isEmpty ? "" : ", \(progress.skipped.count) skipped"
-            guard let current = progress.current else { return "done" + skipped }
-            return "\(progress.doneCount)/\(progress.lesson.steps.count)\(skipped) → \(current.number). \(current.title)"
-        }
-
-        /// One letter per dashboard item: P (pass) or F (fail), in the console's order.
-        var checklistText: String {
-            checklist.map { $0.status == .pass ? "P" : "F" }.joined()
-        }
+extension ClassProgress.Row {
+    var stepText: String {
+        let skipped = progress.skipped.isEmpty ? "" : ", \(progress.skipped.count) skipped"
+        guard let current = progress.current else { return "done" + skipped }
+        return "\(progress.doneCount)/\(progress.lesson.steps.count)\(skipped) → \(current.number). \(current.title)"
     }
 
-    var rows: [Row]
+    /// One letter per dashboard item: P (pass) or F (fail), in the console's order.
+    var checklistText: String {
+        checklist.map { $0.status == .pass ? "P" : "F" }.joined()
+    }
+}
+
+/// `class report`'s output: the class's progress as a table, JSON or CSV.
+struct ClassReport: Renderable {
+    var progress: ClassProgress
+    var rows: [ClassProgress.Row] { progress.rows }
 
     func text(_ style: TextStyle) -> String {
         guard !rows.isEmpty else { return "No accounts." }

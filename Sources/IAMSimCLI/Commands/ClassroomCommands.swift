@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import IAMSimAuthenticator
+import IAMSimApp
+import IAMSimDevices
 import IAMSimCore
 import IAMSimStore
 
@@ -43,45 +44,22 @@ struct AccountCommands: ParsableCommand {
         }
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            let template = try InitCommand.loadFixture(fixture)
+            let template = try FixtureCatalog.load(fixture)
             // Check the file's path before any work: a bad path must change nothing.
             let file = try credentialsFile.map { try SecretFile(path: $0, replacing: force) }
             // A classroom database needs no lesson account of its own: do not seed one.
-            let store = context.makeStore(try context.writerWithoutSeeding())
-            let secrets = SecretGenerator(random: context.world.random)
-            let ids = try store.unusedAccountIDs(count)
-            let trainees = ids.enumerated().map { index, id in
-                let number = firstNumber + index
-                return Trainee(
-                    accountID: id, email: EmailTemplate.email(email, number: number),
-                    alias: aliasPrefix.map { "\($0)\(number)" }, password: secrets.consolePassword())
-            }
-            // The root passwords are generated (about 116 bits of entropy): a fast salted hash
-            // is enough for them (docs/architecture.md, "Secrets"), so a class of 1,000 is
-            // created in seconds. Passwords in the fixture, chosen by people, get the slow KDF.
-            let hasher = context.world.passwordHasher
-            let fixtures = trainees.map { trainee in
-                var stored = trainee
-                stored.passwordHash = hasher.hashGenerated(trainee.password ?? "", random: context.world.random)
-                stored.password = nil
-                return template.personalized(for: stored, secrets: secrets)
-            }
-            let problems = fixtures.flatMap { $0.problems() }
-            if let problem = problems.first {
-                throw IAMError.validationError("Cannot create the accounts: \(problem)")
-            }
-            let credentials = Credentials(trainees: trainees, fixture: template.name)
-            // The passwords are shown once: write them before the accounts exist, and move the
-            // file into place once they do. A failure or an interruption in between leaves the
-            // old file, or none.
-            try file?.stage(Array((credentials.csv ?? "").utf8))
-            let bar = ProgressBar(title: "Hashing passwords", total: fixtures.count, console: context.console)
-            try store.createAccounts(fixtures, progress: { bar.update($0) })
+            let classroom = try context.simulatorWithoutSeeding().classroom
+            let bar = ProgressBar(title: "Hashing passwords", total: count, console: context.console)
+            // The passwords are shown once: written while the accounts are being created, and
+            // moved into place once they exist. A failure or an interruption in between leaves
+            // the old file, or none.
+            let trainees = try classroom.createClass(
+                from: template, count: count, emailTemplate: email, aliasPrefix: aliasPrefix, firstNumber: firstNumber,
+                staging: { trainees in
+                    try file?.stage(Array((Credentials(trainees: trainees, fixture: template.name).csv ?? "").utf8))
+                }, progress: { bar.update($0) })
             bar.finish()
-            let writer = try context.writerWithoutSeeding()
-            for fixture in fixtures where !(fixture.account.hardwareTokens ?? []).isEmpty {
-                try context.hardwareTokens(writer, owner: fixture.account.accountID).receive(fixture.account.hardwareTokens ?? [])
-            }
+            let credentials = Credentials(trainees: trainees, fixture: template.name)
             if let file {
                 try file.commit()
                 return Message(
@@ -116,9 +94,9 @@ struct AccountCommands: ParsableCommand {
         @Argument(help: "The account id or alias.") var target: String
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            let store = try context.store()
-            let account = try store.resolveAccount(target)
-            try store.deleteAccount(account) { db, account in try TraineeDevices.forget(db, owner: account.rawValue) }
+            let simulator = try context.simulator()
+            let account = try simulator.store.resolveAccount(target)
+            try simulator.classroom.delete(account)
             return Message(text: "Deleted account \(account).", json: .object(["Deleted": .string(account.rawValue)]))
         }
     }
@@ -151,9 +129,9 @@ struct ResetCommand: ConsoleCommand {
     func execute(in context: CommandContext) throws -> any Renderable {
         let store = try context.store()
         let accounts = all ? try store.listAccounts().map(\.accountID) : [try context.currentAccount()]
-        let template = try fixture.map(InitCommand.loadFixture)
+        let template = try fixture.map { name throws(LocalError) in try FixtureCatalog.load(name) }
         let bar = ProgressBar(title: "Resetting", total: accounts.count, console: context.console)
-        try context.resetAccounts(accounts, to: template, progress: { bar.update($0) })
+        try context.simulator().classroom.reset(accounts, to: template, progress: { bar.update($0) })
         bar.finish()
         let what = accounts.count == 1 ? "account \(accounts[0])" : Plural.count(accounts.count, "account")
         let own = accounts.count == 1 ? "its fixture" : "their fixtures"

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import IAMSimApp
 import IAMSimCore
+import IAMSimDatabase
 import IAMSimStore
 
 /// `iamsim clock …`: each account's simulated clock.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMSimApp
 import IAMSimCore
 import IAMSimStore
 

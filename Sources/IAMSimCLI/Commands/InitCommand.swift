@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import IAMSimApp
 import IAMSimCore
-import IAMSimAuthenticator
+import IAMSimDatabase
+import IAMSimDevices
 import IAMSimStore
 
 /// `iamsim init`: create the database from a fixture.
@@ -22,36 +24,21 @@ struct InitCommand: ConsoleCommand {
     @Flag(help: "Reset an existing database: delete it and start again from the fixture.") var force = false
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        let loaded = try Self.loadFixture(fixture)
+        let loaded = try FixtureCatalog.load(fixture)
         let path = context.databasePath
         if force {
-            try IAMSimDatabase.remove(path: path)
+            try AppDatabase.remove(path: path)
         }
-        let writer = try context.writerWithoutSeeding()
-        let store = context.makeStore(writer)
-        if let existing = try store.accountIDs().first {
+        let simulator = try context.simulatorWithoutSeeding()
+        if let existing = try simulator.store.listAccounts().first {
             throw IAMError.entityAlreadyExists(
-                "The database \(path) already holds account \(existing). Reset it with: iamsim init --force")
+                "The database \(path) already holds account \(existing.accountID). Reset it with: iamsim init --force")
         }
-        let account = try store.loadFixture(loaded)
-        try context.hardwareTokens(writer, owner: account.rawValue).receive(loaded.account.hardwareTokens ?? [])
+        let account = try simulator.classroom.load(loaded)
         return Message(
             text: "Initialized \(path) from fixture \(loaded.name): account \(account), root user \(loaded.account.root.email).",
             json: .object([
                 "Database": .string(path), "Fixture": .string(loaded.name), "AccountId": .string(account.rawValue),
             ]))
-    }
-
-    /// A built-in fixture by name, else a fixture file.
-    static func loadFixture(_ nameOrPath: String) throws -> Fixture {
-        if nameOrPath == Fixture.defaultName { return try Fixture.builtInDefault() }
-        guard FileManager.default.fileExists(atPath: nameOrPath) else {
-            throw IAMError.noSuchEntity(
-                "No built-in fixture or file named \(nameOrPath). Built-in fixtures: \(Fixture.defaultName).")
-        }
-        guard let data = FileManager.default.contents(atPath: nameOrPath) else {
-            throw CommandError(message: "Cannot read the fixture file \(nameOrPath).", status: ExitStatus.environment)
-        }
-        return try Fixture.load(data, source: nameOrPath)
     }
 }

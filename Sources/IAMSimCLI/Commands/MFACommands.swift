@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMSimApp
 import IAMSimCore
 import IAMSimStore
 
@@ -69,11 +70,12 @@ struct MFACommands: ParsableCommand {
         func assignVirtual(_ context: CommandContext) throws -> any Renderable {
             // Check the image's path first: a path that cannot be written must not leave a device behind.
             let output = try qrPng.map { try SecretFile(path: $0, replacing: force) }
-            let created = try context.store().createVirtualMFADevice(caller: context.caller, deviceName: name)
-            let qr = try QRImage(uri: created.uri, drawingPNG: output != nil || global.output == .json)
-            try output?.write(qr.pngBytes)
+            let enrolled = try context.simulator().enrollVirtualMFADevice(
+                caller: context.caller, deviceName: name, drawingPNG: output != nil || global.output == .json)
+            try output?.write(enrolled.qr.pngBytes)
             return AssignedDevice(
-                created: created, qr: qr, showSecret: showSecret, lightTerminal: lightTerminal, pngPath: qrPng)
+                created: enrolled.created, qr: enrolled.qr, showSecret: showSecret, lightTerminal: lightTerminal,
+                pngPath: qrPng)
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import IAMSimApp
 import IAMSimCore
 import IAMSimStore
 

@@ -1,5 +1,6 @@
 import Foundation
-import IAMSimAuthenticator
+import IAMSimApp
+import IAMSimDevices
 import IAMSimCore
 import IAMSimStore
 

@@ -1,46 +1,26 @@
 import Foundation
+import IAMSimApp
 import IAMSimCore
+import IAMSimDatabase
 import IAMSimStore
 
-/// Where a trainee stands, as the guide reads it from the simulator's real state.
-struct LessonReading {
-    var account: AccountID
-    var progress: LessonProgress
-    /// Steps found done by this reading that were not recorded before.
-    var newlyDone: [LessonStep]
-    var observation: LessonObservation
-    var completionDates: [String: Date]
-    var clock: SimulationClock.Reading
-}
-
-/// The guided lesson: reads progress from the account's state and says what to do next.
+/// The guided lesson on a terminal: reads progress through the application layer's
+/// `LessonTracker` and says what to do next.
 struct LessonGuide {
     let context: CommandContext
     let lesson: Lesson
 
-    /// Evaluates the lesson against the account and the authenticator, and records progress.
+    /// Evaluates the lesson against the current account and its trainee's phone, and records
+    /// progress.
     func read() throws -> LessonReading {
-        let store = try context.store()
-        let account = try context.currentAccount()
-        var observation = try store.lessonObservation(account: account, lesson: lesson)
-        observation.phone = try context.authenticator().accounts().map {
-            LessonObservation.PhoneAccount(
-                secret: $0.totp.secret, firstViewedStep: $0.firstViewedStep, lastViewedStep: $0.lastViewedStep)
-        }
-        let before = try store.recordedLessonProgress(account: account, lesson: lesson)
-        let progress = LessonProgress.evaluate(lesson, observation, previous: before)
-        let newlyDone = try store.recordLessonProgress(progress, account: account)
-        return LessonReading(
-            account: account, progress: progress, newlyDone: newlyDone, observation: observation,
-            completionDates: try store.lessonCompletionDates(account: account, lesson: lesson),
-            clock: try store.clock.read(account: account))
+        try LessonTracker(simulator: try context.simulator(), lesson: lesson).read(account: try context.currentAccount())
     }
 
     /// Starts over: the account back to its fixture, the trainee's devices as the fixture hands
     /// them out (the phone wiped), progress cleared, all in one transaction.
     func reset() throws -> AccountID {
         let account = try context.currentAccount()
-        try context.resetAccounts([account], to: nil)
+        try LessonTracker(simulator: try context.simulator(), lesson: lesson).reset(account: account)
         return account
     }
 

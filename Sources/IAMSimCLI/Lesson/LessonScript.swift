@@ -1,4 +1,5 @@
 import ArgumentParser
+import IAMSimApp
 import IAMSimCore
 
 /// Turns a lesson step's command line into a command that runs in-process, as the trainee

@@ -1,5 +1,7 @@
 import Foundation
+import IAMSimApp
 import IAMSimCore
+import IAMSimDatabase
 import IAMSimStore
 
 /// A lesson reading as text (the next step, or the whole checklist) or JSON.

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimApp
 import IAMSimCore
 
 // The JSON of AWS's response shapes, with AWS's field names, in AWS's order.

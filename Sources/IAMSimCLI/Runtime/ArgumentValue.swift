@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMSimApp
 import IAMSimCore
 
 /// Option and argument values that iamsim checks while it parses the command line, so that a

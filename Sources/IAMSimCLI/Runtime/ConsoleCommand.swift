@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMSimApp
 import IAMSimCore
 
 /// A command that runs against the simulator: `run()` is plumbing, `execute(in:)` the

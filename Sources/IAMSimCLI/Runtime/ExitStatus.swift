@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
-import GRDB
+import IAMSimApp
 import IAMSimCore
+import IAMSimDatabase
 import IAMSimQR
 import IAMSimStore
 
@@ -54,23 +55,16 @@ enum ErrorReport {
         case let error as ExitCode:
             return ("", error.rawValue)
         // The files iamsim uses: the database, images, fixtures, credentials files.
-        case let error as StoreError:
+        // The database reports its own failures already translated (`AppDatabase`): about the
+        // file, or an IAMError above.
+        case let error as DatabaseFileError:
             return ("iamsim: error: \(error.message)", ExitStatus.environment)
-        case let error as DatabaseError:
-            let cause = error.message.map { "\($0) " } ?? ""
-            return (
-                "iamsim: error: The database failed: \(cause)(SQLite error \(error.extendedResultCode.rawValue)).",
-                ExitStatus.environment
-            )
-        case let error as RowDecodingError:
-            return (
-                "iamsim: error: The database holds a value iamsim cannot read (\(error)).", ExitStatus.environment
-            )
-        case let error as RecordError:
-            return (
-                "iamsim: error: The database changed while iamsim was using it (\(error)); try again.",
-                ExitStatus.environment
-            )
+        // What is not AWS's: files, fixtures, images, the phone, the machine.
+        case let error as LocalError:
+            switch error {
+            case .file, .failed: return ("iamsim: error: \(error.message)", ExitStatus.environment)
+            case .invalidValue: return ("iamsim: error: \(error.message)", ExitStatus.usage)
+            }
         case let error as QRCodeError:
             return ("iamsim: error: \(error.message)", ExitStatus.environment)
         case let error as CocoaError:

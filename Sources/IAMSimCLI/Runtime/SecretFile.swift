@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimApp
 import IAMSimCore
 
 /// A file iamsim writes for the user (a credentials list, a QR code image, an exported

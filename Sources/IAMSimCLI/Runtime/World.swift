@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimApp
 import IAMSimCore
 
 /// The outside world a command runs in: time, randomness and the terminal.

@@ -16,8 +16,8 @@ public struct FixtureProblem: Hashable, Sendable, CustomStringConvertible {
 extension Fixture {
     /// Decodes and validates fixture JSON.
     ///
-    /// - Throws: `IAMError.validationError` listing every problem with its JSON path.
-    public static func load(_ data: Data, source: String) throws(IAMError) -> Fixture {
+    /// - Throws: `LocalError.file` naming `source` and listing every problem with its JSON path.
+    public static func load(_ data: Data, source: String) throws(LocalError) -> Fixture {
         switch check(data) {
         case .valid(let fixture): return fixture
         case .invalid(let problems): throw invalid(source, problems)
@@ -56,7 +56,7 @@ extension Fixture {
     }
 
     /// The built-in lesson fixture.
-    public static func builtInDefault() throws(IAMError) -> Fixture {
+    public static func builtInDefault() throws(LocalError) -> Fixture {
         try load(Data(defaultJSON.utf8), source: defaultName)
     }
 
@@ -87,9 +87,9 @@ extension Fixture {
         return decoder
     }
 
-    static func invalid(_ source: String, _ problems: [FixtureProblem]) -> IAMError {
+    static func invalid(_ source: String, _ problems: [FixtureProblem]) -> LocalError {
         let list = problems.map(\.description).joined(separator: "; ")
-        return .validationError("Fixture \(source) is invalid: \(list)")
+        return .file(path: source, reason: "it is not a valid fixture: \(list)")
     }
 
     /// Everything wrong with the fixture's content; empty when it can be loaded.

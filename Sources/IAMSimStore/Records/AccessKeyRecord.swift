@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimDatabase
 import IAMSimCore
 
 /// A row of `accessKey`. The secret is kept so that a future Query API can verify SigV4

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimDatabase
 import IAMSimCore
 
 /// A row of `account`: the account and its root user's sign-in credentials.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimDatabase
 import IAMSimCore
 
 /// A row of `event`, the append-only log, as read back (`EventLog` appends with plain SQL).

@@ -1,4 +1,5 @@
 import GRDB
+import IAMSimDatabase
 
 /// A record whose columns are listed once, as column–value pairs, and whose row the lesson
 /// commands write with plain SQL.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimDatabase
 
 /// A row of `consoleSession`.
 struct SessionRecord: Hashable {

@@ -7,18 +7,18 @@ import IAMSimCore
 /// GRDB converts `Date` with `DateFormatter` and `Calendar`, whose ICU set-up cost a few
 /// milliseconds of every command's start-up (docs/performance.md). The text is GRDB's own
 /// format, so stored dates still sort and compare as text.
-public struct StoredDate: DatabaseValueConvertible, Sendable {
-    public let date: Date
+package struct StoredDate: DatabaseValueConvertible, Sendable {
+    package let date: Date
 
-    public init(_ date: Date) {
+    package init(_ date: Date) {
         self.date = date
     }
 
-    public var databaseValue: DatabaseValue {
+    package var databaseValue: DatabaseValue {
         Timestamp.storage(date).databaseValue
     }
 
-    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StoredDate? {
+    package static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StoredDate? {
         switch dbValue.storage {
         case .string(let text): Timestamp.parseStorage(text).map(StoredDate.init)
         case .int64(let seconds): StoredDate(Date(timeIntervalSince1970: TimeInterval(seconds)))
@@ -30,25 +30,10 @@ public struct StoredDate: DatabaseValueConvertible, Sendable {
 
 extension Optional where Wrapped == Date {
     /// The date for a statement argument, or NULL.
-    public var stored: StoredDate? { map(StoredDate.init) }
+    package var stored: StoredDate? { map(StoredDate.init) }
 }
 
 extension Date {
     /// The date for a statement argument.
-    public var stored: StoredDate { StoredDate(self) }
+    package var stored: StoredDate { StoredDate(self) }
 }
-
-/// Records whose `Date` properties use `StoredDate`'s conversion.
-protocol StoredDates: EncodableRecord, FetchableRecord {}
-
-extension StoredDates {
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .custom { StoredDate($0) }
-    }
-
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .custom { StoredDate.fromDatabaseValue($0)?.date }
-    }
-}
-extension GroupRecord: StoredDates {}
-extension LoginProfileRecord: StoredDates {}

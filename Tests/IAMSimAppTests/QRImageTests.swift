@@ -1,6 +1,6 @@
 import Testing
 
-@testable import IAMSimCLI
+@testable import IAMSimApp
 @testable import IAMSimQR
 
 @Suite("A device's QR image")

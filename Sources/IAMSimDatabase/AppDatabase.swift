@@ -2,21 +2,69 @@ import Foundation
 import GRDB
 import IAMSimCore
 
-/// Opens iamsim database files: created with mode 0600, WAL, migrated, and refused with a
-/// clear `StoreError` when damaged, foreign or newer.
-public enum IAMSimDatabase {
+/// An iamsim database: one SQLite file (or an in-memory database), opened, migrated, and
+/// reached only through this type, as GRDB's demo app reaches its `AppDatabase`.
+///
+/// The GRDB connection is private. The persistence modules (the store, the trainee's devices)
+/// run their transactions through `read(_:)` and `write(_:)`, which are `package` API, so a
+/// front end never sees a `Database`, and every database failure reaches it already translated
+/// (`failure(_:path:)`): an `IAMError`, or a `DatabaseFileError` about the file itself.
+///
+/// Files are created with mode 0600, switched to WAL and migrated; a damaged, foreign or newer
+/// file is refused with a clear `DatabaseFileError`, untouched.
+public struct AppDatabase: Sendable {
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 10
 
-    /// The outcome of opening a file.
-    public struct Opened: Sendable {
-        public let writer: any DatabaseWriter
-        /// True when this call created the file.
-        public let created: Bool
+    private let writer: any DatabaseWriter
+    /// The file's path (`:memory:` for an in-memory database).
+    public let path: String
+    /// True when opening created the file.
+    public let created: Bool
+    /// True when the database was opened read-only (`openForReading`).
+    public let isReadOnly: Bool
+
+    private init(writer: any DatabaseWriter, created: Bool, isReadOnly: Bool = false) {
+        self.writer = writer
+        self.path = writer.path
+        self.created = created
+        self.isReadOnly = isReadOnly
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in a read-only snapshot.
+    ///
+    /// - Throws: what `body` throws, and database failures translated by `failure(_:path:)`.
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw Self.failure(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction: all of it, or nothing when it throws.
+    ///
+    /// - Throws: what `body` throws, and database failures translated by `failure(_:path:)`.
+    package func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw Self.failure(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction that several persistence modules share (an account
+    /// and its trainee's devices reset together), without showing the front end a `Database`.
+    ///
+    /// - Throws: what `body` throws, and database failures translated by `failure(_:path:)`.
+    public func transaction<T>(_ body: (DatabaseTransaction) throws -> T) throws -> T {
+        try write { db in try body(DatabaseTransaction(db: db)) }
     }
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public static func open(path: String) throws(StoreError) -> Opened {
+    public static func open(path: String) throws(DatabaseFileError) -> AppDatabase {
         let created = try createFileIfMissing(path: path)
         // SQLite would quietly open a file it may not write read-only, and the command would
         // fail at its first write; say so now, before any work.
@@ -37,8 +85,8 @@ public enum IAMSimDatabase {
                 }
             }
             try migrate(queue, path: path)
-            return Opened(writer: queue, created: created)
-        } catch let error as StoreError {
+            return AppDatabase(writer: queue, created: created)
+        } catch let error as DatabaseFileError {
             throw error
         } catch {
             throw translate(error, path: path)
@@ -51,9 +99,9 @@ public enum IAMSimDatabase {
     /// - Returns: nil when the database is missing, empty, holds no account yet or needs
     ///   migrating and the file can be written: the caller then opens it with `open(path:)`,
     ///   which creates, migrates and seeds it as for any first command.
-    /// - Throws: `StoreError` as `open(path:)` does; `inaccessible` when a read-only file needs
+    /// - Throws: `DatabaseFileError` as `open(path:)` does; `inaccessible` when a read-only file needs
     ///   migrating (nothing is written: upgrading takes write access).
-    public static func openForReading(path: String) throws(StoreError) -> Opened? {
+    public static func openForReading(path: String) throws(DatabaseFileError) -> AppDatabase? {
         guard access(path, F_OK) == 0 else { return nil }
         let writable = access(path, W_OK) == 0
         do {
@@ -62,7 +110,7 @@ public enum IAMSimDatabase {
             try check(applied, known: known, queue, path: path)
             guard let applied, applied.sorted() == known.sorted() else {
                 if writable { return nil }
-                throw StoreError.inaccessible(
+                throw DatabaseFileError.inaccessible(
                     path: path,
                     reason: applied == nil
                         ? "it is empty, and iamsim cannot create its tables without write access to the file"
@@ -71,8 +119,8 @@ public enum IAMSimDatabase {
             if writable, try queue.read({ db in try Row.fetchOne(db, sql: "SELECT 1 FROM account LIMIT 1") == nil }) {
                 return nil
             }
-            return Opened(writer: queue, created: false)
-        } catch let error as StoreError {
+            return AppDatabase(writer: queue, created: false, isReadOnly: true)
+        } catch let error as DatabaseFileError {
             throw error
         } catch {
             throw translate(error, path: path)
@@ -107,14 +155,14 @@ public enum IAMSimDatabase {
     }
 
     /// A fresh in-memory database with the current schema, for tests and scratch work.
-    public static func inMemory() throws -> any DatabaseWriter {
+    public static func inMemory() throws -> AppDatabase {
         let queue = try DatabaseQueue(configuration: configuration())
         try Schema.migrator.migrate(queue)
-        return queue
+        return AppDatabase(writer: queue, created: true)
     }
 
     /// Deletes the database at `path` with its WAL and shared-memory files, if they exist.
-    public static func remove(path: String) throws(StoreError) {
+    public static func remove(path: String) throws(DatabaseFileError) {
         for suffix in ["", "-wal", "-shm"] {
             let file = path + suffix
             guard FileManager.default.fileExists(atPath: file) else { continue }
@@ -141,7 +189,7 @@ public enum IAMSimDatabase {
 
     /// Creates an empty file with mode 0600 so that SQLite, which copies the main file's mode
     /// to its `-wal` and `-shm` files, never writes secrets into world-readable files.
-    static func createFileIfMissing(path: String) throws(StoreError) -> Bool {
+    static func createFileIfMissing(path: String) throws(DatabaseFileError) -> Bool {
         let manager = FileManager.default
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !manager.fileExists(atPath: directory) {
@@ -208,9 +256,9 @@ public enum IAMSimDatabase {
 
     private static func check(_ applied: [String]?, known: [String], tables: () throws -> Int, path: String) throws {
         if let applied {
-            if applied.contains(where: { !known.contains($0) }) { throw StoreError.newerSchema(path: path) }
+            if applied.contains(where: { !known.contains($0) }) { throw DatabaseFileError.newerSchema(path: path) }
         } else if try tables() > 0 {
-            throw StoreError.foreignDatabase(path: path)
+            throw DatabaseFileError.foreignDatabase(path: path)
         }
     }
 
@@ -226,7 +274,7 @@ public enum IAMSimDatabase {
         return try Row.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").map { try $0.value(atIndex: 0) }
     }
 
-    static func translate(_ error: any Error, path: String) -> StoreError {
+    static func translate(_ error: any Error, path: String) -> DatabaseFileError {
         guard let error = error as? DatabaseError else {
             if error is RowDecodingError || error is DecodingError {
                 return .corrupt(path: path, detail: "a row holds a value its column cannot hold")
@@ -246,23 +294,26 @@ public enum IAMSimDatabase {
     }
 
     /// A failure of an operation on an open database, in the vocabulary front ends map:
-    /// `IAMError` and `StoreError` as they are; a busy database `busy`; a damaged one
+    /// `IAMError` and `DatabaseFileError` as they are; a busy database `busy`; a damaged one
     /// (`SQLITE_CORRUPT`, a value a column cannot hold, a row that does not decode) `corrupt`,
     /// saying what is damaged; a full disk `inaccessible`; any other SQLite failure
     /// `ServiceFailure`, naming SQLite's cause.
-    public static func failure(_ error: any Error, path: String) -> any Error {
+    package static func failure(_ error: any Error, path: String) -> any Error {
         switch error {
         case let error as DatabaseError:
             switch error.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
-            case .SQLITE_NOTADB: return StoreError.corrupt(path: path)
-            case .SQLITE_CORRUPT: return StoreError.corrupt(path: path, detail: error.message)
-            case .SQLITE_FULL: return StoreError.inaccessible(path: path, reason: "the disk is full")
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return DatabaseFileError.busy(path: path)
+            case .SQLITE_NOTADB: return DatabaseFileError.corrupt(path: path)
+            case .SQLITE_CORRUPT: return DatabaseFileError.corrupt(path: path, detail: error.message)
+            case .SQLITE_FULL: return DatabaseFileError.inaccessible(path: path, reason: "the disk is full")
             default: return IAMError.serviceFailure("The simulator's database failed (\(cause(of: error))).")
             }
         case is RowDecodingError, is DecodingError:
             // Their descriptions quote the row, which may hold secrets: say only what happened.
-            return StoreError.corrupt(path: path, detail: "a row holds a value its column cannot hold")
+            return DatabaseFileError.corrupt(path: path, detail: "a row holds a value its column cannot hold")
+        case is RecordError, is PersistenceError:
+            // A row that another process deleted or changed between a read and a write.
+            return IAMError.serviceFailure("The database changed while iamsim was using it; try again.")
         default:
             return error
         }
@@ -271,7 +322,7 @@ public enum IAMSimDatabase {
     /// What SQLite said, for a message: the extended result code with SQLite's name for it,
     /// and the connection's own message (never the SQL statement or its arguments), such as
     /// `SQLite error 1 (SQL logic error): table account already exists`.
-    public static func cause(of error: DatabaseError) -> String {
+    package static func cause(of error: DatabaseError) -> String {
         let code = "SQLite error \(error.extendedResultCode)"
         // Without a message of its own, GRDB repeats SQLite's name for the code.
         guard let message = error.message, !message.isEmpty, !code.hasSuffix("(\(message))") else { return code }

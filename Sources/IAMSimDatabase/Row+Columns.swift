@@ -14,28 +14,28 @@ extension Row {
     ///
     /// GRDB's `row["column"]` subscript decodes with `try!`, so a NULL or a value of another
     /// type would stop the process; this throws instead: a damaged database
-    /// (`SQLITE_CORRUPT`, which the store reports as `StoreError.corrupt`, naming the column).
-    public func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value {
+    /// (`SQLITE_CORRUPT`, which the store reports as `DatabaseFileError.corrupt`, naming the column).
+    package func value<Value: DatabaseValueConvertible>(_ column: String) throws -> Value {
         let stored: DatabaseValue = self[column]
         if let value = Value.fromDatabaseValue(stored) { return value }
         throw Self.damaged(column, stored)
     }
 
     /// The value of the column at `index`, as `value(_:)` reads it.
-    public func value<Value: DatabaseValueConvertible>(atIndex index: Int) throws -> Value {
+    package func value<Value: DatabaseValueConvertible>(atIndex index: Int) throws -> Value {
         let stored: DatabaseValue = self[index]
         if let value = Value.fromDatabaseValue(stored) { return value }
         throw Self.damaged(columnNames[columnNames.index(columnNames.startIndex, offsetBy: index)], stored)
     }
 
     /// The date in `column`; a missing or unreadable date means a damaged database.
-    func storedDate(_ column: String) throws -> Date {
+    package func storedDate(_ column: String) throws -> Date {
         guard let date = try storedDateIfPresent(column) else { throw Self.damaged(column, "a date") }
         return date
     }
 
     /// The date in `column`, nil when NULL; a value that is not a date means a damaged database.
-    func storedDateIfPresent(_ column: String) throws -> Date? {
+    package func storedDateIfPresent(_ column: String) throws -> Date? {
         let value: DatabaseValue = self[column]
         if value.isNull { return nil }
         guard let stored = StoredDate.fromDatabaseValue(value) else { throw Self.damaged(column, "a date") }
@@ -43,13 +43,13 @@ extension Row {
     }
 
     /// The enumeration case named in `column`; an unknown name means a damaged database.
-    func textCase<Value: RawRepresentable>(_ column: String) throws -> Value where Value.RawValue == String {
+    package func textCase<Value: RawRepresentable>(_ column: String) throws -> Value where Value.RawValue == String {
         guard let value = try textCaseIfPresent(column) as Value? else { throw Self.damaged(column, "a known value") }
         return value
     }
 
     /// The enumeration case named in `column`, nil when NULL.
-    func textCaseIfPresent<Value: RawRepresentable>(_ column: String) throws -> Value? where Value.RawValue == String {
+    package func textCaseIfPresent<Value: RawRepresentable>(_ column: String) throws -> Value? where Value.RawValue == String {
         guard let text: String = try value(column) else { return nil }
         guard let value = Value(rawValue: text) else { throw Self.damaged(column, "a known value") }
         return value
@@ -79,14 +79,14 @@ extension Database {
     /// The first column of the first row `sql` selects, or nil without a row. Read as a plain
     /// row, for the same reason as above: `Int.fetchOne` and its kin instantiate a generic
     /// cursor type per value type on first use.
-    func firstValue<Value: DatabaseValueConvertible>(
+    package func firstValue<Value: DatabaseValueConvertible>(
         _ sql: String, arguments: StatementArguments = StatementArguments()
     ) throws -> Value? {
         try Row.fetchOne(self, sql: sql, arguments: arguments).flatMap { try $0.value(atIndex: 0) }
     }
 
     /// The first column of every row `sql` selects.
-    func firstColumn<Value: DatabaseValueConvertible>(
+    package func firstColumn<Value: DatabaseValueConvertible>(
         _ sql: String, arguments: StatementArguments = StatementArguments()
     ) throws -> [Value] {
         try Row.fetchAll(self, sql: sql, arguments: arguments).map { try $0.value(atIndex: 0) }

@@ -4,13 +4,13 @@ import IAMSimCore
 
 /// Appends to the event log. Every write goes through here, inside the transaction of the
 /// change it records, so a change and its event commit or roll back together.
-enum EventLog {
+package enum EventLog {
     /// Appends one event; returns its id.
     ///
     /// - Parameter rootKeyStatus: for `DeleteAccessKey` of a root access key, the key's status
     ///   when it was deleted (the lesson's evidence that it was deactivated first).
     @discardableResult
-    static func append(
+    package static func append(
         _ db: Database, name: String, time: Date, account: AccountID? = nil, actor: String? = nil,
         outcome: Event.Outcome = .success, error: IAMError? = nil, mfaUsed: Bool? = nil, resource: String?,
         rootKeyStatus: AccessKeyStatus? = nil

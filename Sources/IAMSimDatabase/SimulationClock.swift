@@ -36,11 +36,12 @@ public struct SimulationClock: Sendable {
         case all
     }
 
-    let writer: any DatabaseWriter
+    package let database: AppDatabase
+    /// Real time, read only through here (and only when a clock is not simulated).
     let wallClock: WallClock
 
-    public init(writer: any DatabaseWriter, wallClock: WallClock) {
-        self.writer = writer
+    public init(database: AppDatabase, wallClock: WallClock) {
+        self.database = database
         self.wallClock = wallClock
     }
 
@@ -48,27 +49,25 @@ public struct SimulationClock: Sendable {
 
     /// The current reading of `account`'s clock.
     public func read(account: AccountID) throws -> Reading {
-        try translated { try writer.read { db in try reading(db, account: account) } }
+        try database.read { db in try reading(db, account: account) }
     }
 
     /// The current reading of every account's clock, in account creation order.
     public func readAll() throws -> [(account: AccountID, reading: Reading)] {
-        try translated {
-            try writer.read { db in
-                let stored = try simulatedTimes(db)
-                let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
-                return ids.map { id in
-                    (AccountID(known: id), stored[id].map(Reading.simulated) ?? .real(realNow()))
-                }
+        try database.read { db in
+            let stored = try simulatedTimes(db)
+            let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
+            return ids.map { id in
+                (AccountID(known: id), stored[id].map(Reading.simulated) ?? .real(realNow()))
             }
         }
     }
 
     /// The current reading of `account`'s clock, inside a transaction the caller already holds.
     /// Without an account (an event about no known account), real time.
-    public func reading(_ db: Database, account: AccountID?) throws -> Reading {
+    package func reading(_ db: Database, account: AccountID?) throws -> Reading {
         guard let account else { return .real(realNow()) }
-        // A plain row: every command reads the clock (see IAMSimDatabase.migrate).
+        // A plain row: every command reads the clock (see AppDatabase.migrate).
         // A stored time that is not a date is a damaged database, not a reason to go back to
         // real time without a word.
         if let row = try Row.fetchOne(
@@ -81,7 +80,7 @@ public struct SimulationClock: Sendable {
 
     /// `account`'s current time, in whole seconds as AWS records it, inside a transaction the
     /// caller already holds.
-    public func now(_ db: Database, account: AccountID?) throws -> Date {
+    package func now(_ db: Database, account: AccountID?) throws -> Date {
         try reading(db, account: account).date
     }
 
@@ -96,7 +95,7 @@ public struct SimulationClock: Sendable {
     }
 
     /// The simulated time of every account whose clock is simulated, by account id.
-    func simulatedTimes(_ db: Database) throws -> [String: Date] {
+    package func simulatedTimes(_ db: Database) throws -> [String: Date] {
         var times: [String: Date] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT accountId, time FROM simulatedClock") {
             times[try row.value("accountId")] = try row.storedDate("time")
@@ -138,14 +137,12 @@ public struct SimulationClock: Sendable {
     /// Returns the clocks of `scope` to real time.
     @discardableResult
     public func useRealTime(_ scope: Scope) throws -> [(account: AccountID, reading: Reading)] {
-        try translated {
-            try writer.write { db in
-                try accounts(scope, db).map { account in
-                    try db.execute(sql: "DELETE FROM simulatedClock WHERE accountId = ?", arguments: [account.rawValue])
-                    let now = realNow()
-                    try EventLog.append(db, name: "UseRealClock", time: now, account: account, resource: nil)
-                    return (account, .real(now))
-                }
+        try database.write { db in
+            try accounts(scope, db).map { account in
+                try db.execute(sql: "DELETE FROM simulatedClock WHERE accountId = ?", arguments: [account.rawValue])
+                let now = realNow()
+                try EventLog.append(db, name: "UseRealClock", time: now, account: account, resource: nil)
+                return (account, .real(now))
             }
         }
     }
@@ -159,13 +156,7 @@ public struct SimulationClock: Sendable {
     private func move(
         _ scope: Scope, _ target: (Database, AccountID, Reading) throws -> Date
     ) throws -> [(account: AccountID, reading: Reading)] {
-        try translated { try moveUntranslated(scope, target) }
-    }
-
-    private func moveUntranslated(
-        _ scope: Scope, _ target: (Database, AccountID, Reading) throws -> Date
-    ) throws -> [(account: AccountID, reading: Reading)] {
-        try writer.write { db in
+        try database.write { db in
             try accounts(scope, db).map { account in
                 let date = try target(db, account, try reading(db, account: account))
                 guard date >= Timestamp.earliest, date <= Timestamp.latest else {
@@ -189,15 +180,6 @@ public struct SimulationClock: Sendable {
         case .all:
             let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")
             return ids.map(AccountID.init(known:))
-        }
-    }
-
-    /// Runs `body`, reporting database failures as the store does (`IAMSimDatabase.failure`).
-    private func translated<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            throw IAMSimDatabase.failure(error, path: writer.path)
         }
     }
 }

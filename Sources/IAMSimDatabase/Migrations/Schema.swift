@@ -4,18 +4,18 @@ import GRDB
 ///
 /// Migrations use table and column names only, never record types, and are never edited once
 /// they have shipped: a change is a new migration.
-enum Schema {
+package enum Schema {
     /// A migration: its identifier (as recorded in `grdb_migrations`) and what it does.
-    typealias Migration = (identifier: String, migrate: @Sendable (Database) throws -> Void)
+    package typealias Migration = (identifier: String, migrate: @Sendable (Database) throws -> Void)
 
     /// Every migration, in order. Database files run the missing ones together in one
     /// exclusive transaction (`IAMSimDatabase.migrate`), so that processes opening a new file at
     /// once cannot both migrate it; in-memory databases use the same list through `migrator`.
-    static let migrations: [Migration] = [
+    package static let migrations: [Migration] = [
         ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7),
     ]
 
-    static var migrator: DatabaseMigrator {
+    package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in migrations {
             migrator.registerMigration(migration.identifier, migrate: migration.migrate)
@@ -126,7 +126,7 @@ enum Schema {
             t.column("time", .datetime).notNull()
         }
 
-        // The trainee's phone. Only IAMSimAuthenticator reads or writes it, and it never
+        // The trainee's phone. Only IAMSimDevices reads or writes it, and it never
         // reads the IAM tables above: it knows secrets only as a phone does.
         try db.create(table: "authenticatorAccount") { t in
             t.autoIncrementedPrimaryKey("id")

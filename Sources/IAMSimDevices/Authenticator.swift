@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
+import IAMSimDatabase
 import IAMSimCore
-import IAMSimStore
 
 /// An account held by the authenticator app: a name and a TOTP secret.
 public struct AuthenticatorAccount: Hashable, Sendable {
@@ -38,14 +38,12 @@ public struct AuthenticatorCode: Hashable, Sendable {
 /// them in its own table, and never reads IAM's tables. It reads its account's clock,
 /// as a phone reads network time.
 public struct Authenticator: Sendable {
-    let writer: any DatabaseWriter
     let clock: SimulationClock
     /// Whose phone this is: in a classroom database each trainee (account) has their own.
-    let owner: String
+    let owner: AccountID
 
     /// - Parameter owner: the id of the account whose trainee holds this phone.
-    public init(writer: any DatabaseWriter, clock: SimulationClock, owner: String) {
-        self.writer = writer
+    public init(clock: SimulationClock, owner: AccountID) {
         self.clock = clock
         self.owner = owner
     }
@@ -87,7 +85,7 @@ public struct Authenticator: Sendable {
 
     /// Every account, in the order they were added.
     public func accounts() throws -> [AuthenticatorAccount] {
-        try writer.reading { db in try fetchAccounts(db) }
+        try clock.database.read { db in try fetchAccounts(db) }
     }
 
     /// Each account's current code and the seconds it has left, at the simulator's time.
@@ -95,15 +93,15 @@ public struct Authenticator: Sendable {
     /// Like a phone's "recently viewed", the app remembers the time steps it first and last
     /// showed each code; the guided lesson reads them to tell code 1 from code 2.
     public func codes() throws -> [AuthenticatorCode] {
-        try writer.writing { db in
-            let now = try clock.now(db, account: AccountID(known: owner))
+        try clock.database.write { db in
+            let now = try clock.now(db, account: owner)
             try db.execute(
                 sql: """
                     UPDATE authenticatorAccount
                     SET firstViewedStep = coalesce(firstViewedStep, ?), lastViewedStep = ?
                     WHERE accountId = ?
                     """,
-                arguments: [TOTP.step(at: now), TOTP.step(at: now), owner])
+                arguments: [TOTP.step(at: now), TOTP.step(at: now), owner.rawValue])
             return try fetchAccounts(db).map { account in
                 AuthenticatorCode(
                     account: account, code: account.totp.code(at: now),
@@ -113,8 +111,8 @@ public struct Authenticator: Sendable {
     }
 
     /// Every phone's accounts, by owner (account id): for the classroom report.
-    public static func accountsByOwner(_ writer: any DatabaseWriter) throws -> [String: [AuthenticatorAccount]] {
-        try writer.reading { db in
+    public static func accountsByOwner(_ database: AppDatabase) throws -> [String: [AuthenticatorAccount]] {
+        try database.read { db in
             var phones: [String: [AuthenticatorAccount]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId IS NOT NULL ORDER BY id") {
                 guard let account = try account(row) else { continue }
@@ -126,10 +124,10 @@ public struct Authenticator: Sendable {
 
     /// Removes the account labelled `label`.
     public func remove(label: String) throws {
-        let deleted = try writer.writing { db in
+        let deleted = try clock.database.write { db in
             try db.execute(
                 sql: "DELETE FROM authenticatorAccount WHERE accountId = ? AND label = ? COLLATE NOCASE",
-                arguments: [owner, label])
+                arguments: [owner.rawValue, label])
             return db.changesCount
         }
         guard deleted > 0 else {
@@ -142,18 +140,18 @@ public struct Authenticator: Sendable {
     private func insert(
         label: String?, issuer: String?, accountName: String?, secret: String, totp: TOTP
     ) throws -> AuthenticatorAccount {
-        try writer.writing { db in
-            let now = try clock.now(db, account: AccountID(known: owner))
+        try clock.database.write { db in
+            let now = try clock.now(db, account: owner)
             var chosen = label?.trimmingCharacters(in: .whitespaces) ?? ""
             if chosen.isEmpty {
                 let count =
                     try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ?", arguments: [owner]) ?? 0
+                        db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ?", arguments: [owner.rawValue]) ?? 0
                 chosen = "account-\(count + 1)"
             }
             let taken = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ? AND label = ? COLLATE NOCASE",
-                arguments: [owner, chosen]) ?? 0
+                arguments: [owner.rawValue, chosen]) ?? 0
             guard taken == 0 else {
                 throw IAMError.entityAlreadyExists(
                     "The authenticator already has an account labelled \(chosen). Choose another --label.")
@@ -167,14 +165,14 @@ public struct Authenticator: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    owner, chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits, totp.period, now.stored,
+                    owner.rawValue, chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits, totp.period, now.stored,
                 ])
             return account
         }
     }
 
     private func fetchAccounts(_ db: Database) throws -> [AuthenticatorAccount] {
-        try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId = ? ORDER BY id", arguments: [owner])
+        try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId = ? ORDER BY id", arguments: [owner.rawValue])
             .compactMap { try Self.account($0) }
     }
 

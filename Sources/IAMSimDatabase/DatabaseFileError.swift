@@ -2,7 +2,7 @@
 ///
 /// Front ends show these as local errors: they are about the user's machine, not about
 /// anything AWS would answer.
-public enum StoreError: Error, Equatable, Sendable {
+public enum DatabaseFileError: Error, Equatable, Sendable {
     /// The file exists but is not a SQLite database, or is damaged; `detail` says what is
     /// damaged when that is known (a column holding what it cannot), never a stored value.
     case corrupt(path: String, detail: String? = nil)

@@ -1,0 +1,80 @@
+import Foundation
+import IAMSimCore
+import IAMSimDatabase
+import IAMSimDevices
+import IAMSimStore
+
+/// The simulator as every front end uses it: the database, the IAM store on it, and the
+/// trainees' devices, with the outside world (time, randomness, the password hash cost)
+/// injected once.
+///
+/// A front end opens one per command (the CLI) or per server (the Query API), resolves who is
+/// calling with a `CallerPolicy`, and runs operations on `store` or through the use cases here
+/// (`classroom`, `lessons`, `classProgress`, `mfaEnrollment`), which compose the store and the
+/// devices where one transaction must change both.
+public struct Simulator: Sendable {
+    public let database: AppDatabase
+    public let store: IAMStore
+    /// The source of every id, secret, seed and salt.
+    public let random: RandomSource
+    /// The password hash cost (tests and the demo pass a cheap one).
+    public let hasher: PasswordHasher
+
+    /// - Parameters:
+    ///   - database: from `AppDatabase.open`, `openForReading` or `inMemory`.
+    ///   - wallClock: real time; an account's simulated time is stored in the database.
+    public init(database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher) {
+        self.database = database
+        self.store = IAMStore(database: database, wallClock: wallClock, random: random, hasher: hasher)
+        self.random = random
+        self.hasher = hasher
+    }
+
+    /// Each account's clock.
+    public var clock: SimulationClock { store.clock }
+
+    /// The authenticator app on the phone of `account`'s trainee.
+    public func authenticator(for account: AccountID) -> Authenticator {
+        Authenticator(clock: clock, owner: account)
+    }
+
+    /// The hardware TOTP tokens in the hands of `account`'s trainee.
+    public func hardwareTokens(for account: AccountID) -> HardwareTokens {
+        HardwareTokens(clock: clock, owner: account)
+    }
+
+    /// Creating, loading, resetting and deleting accounts with their trainees' devices.
+    public var classroom: Classroom { Classroom(simulator: self) }
+}
+
+// MARK: - Opening a database file
+
+extension Simulator {
+    /// How a command uses the database file.
+    public enum Access: Sendable {
+        /// The command changes the simulator (or logs what it reads, as the console does).
+        case readWrite
+        /// The command only reads: the file is opened read-only once it exists with the current
+        /// schema, so it works on a copy the user may only read.
+        case readOnly
+    }
+
+    /// The simulator on the database file at `path`, and the fixture it was created from when
+    /// this call created it.
+    ///
+    /// - Parameters:
+    ///   - seed: the fixture a missing or empty database is created from (the built-in lesson),
+    ///     read only then; nil leaves it empty (`init`, `accounts create`).
+    /// - Throws: `DatabaseFileError` for a file iamsim cannot use; what `seed` throws.
+    public static func open(
+        path: String, access: Access, seed: (() throws -> Fixture)?, wallClock: WallClock, random: RandomSource,
+        hasher: PasswordHasher
+    ) throws -> (simulator: Simulator, seeded: Fixture?) {
+        if access == .readOnly, let database = try AppDatabase.openForReading(path: path) {
+            return (Simulator(database: database, wallClock: wallClock, random: random, hasher: hasher), nil)
+        }
+        let simulator = Simulator(database: try AppDatabase.open(path: path), wallClock: wallClock, random: random, hasher: hasher)
+        guard let seed else { return (simulator, nil) }
+        return (simulator, try simulator.classroom.seedIfEmpty(with: seed))
+    }
+}
