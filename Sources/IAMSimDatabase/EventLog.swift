@@ -11,7 +11,7 @@ package enum EventLog {
     ///   when it was deleted (the lesson's evidence that it was deactivated first).
     @discardableResult
     package static func append(
-        _ db: Database, name: String, time: Date, account: AccountID? = nil, actor: String? = nil,
+        _ db: Database, name: IAMAction, time: Date, account: AccountID? = nil, actor: String? = nil,
         outcome: Event.Outcome = .success, error: IAMError? = nil, mfaUsed: Bool? = nil, resource: String?,
         rootKeyStatus: AccessKeyStatus? = nil
     ) throws -> Int64 {
@@ -26,7 +26,7 @@ package enum EventLog {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                account?.rawValue, time.stored, name, actor, outcome.rawValue, error?.code, error?.message, mfaUsed,
+                account?.rawValue, time.stored, name.name, actor, outcome.rawValue, error?.code, error?.message, mfaUsed,
                 resource, rootKeyStatus?.rawValue,
             ])
         return db.lastInsertedRowID

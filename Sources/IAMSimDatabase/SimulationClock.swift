@@ -114,7 +114,7 @@ public struct SimulationClock: Sendable {
         let target = Timestamp.wholeSeconds(date)
         return try move(scope) { db, account, previous in
             try EventLog.append(
-                db, name: "SetClock", time: target, account: account,
+                db, name: .setClock, time: target, account: account,
                 resource: Timestamp.iso8601(previous.date) + " -> " + Timestamp.iso8601(target))
             return target
         }
@@ -129,7 +129,7 @@ public struct SimulationClock: Sendable {
     public func advance(by duration: ClockDuration, _ scope: Scope) throws -> [(account: AccountID, reading: Reading)] {
         try move(scope) { db, account, previous in
             let target = previous.date.addingTimeInterval(TimeInterval(duration.seconds))
-            try EventLog.append(db, name: "AdvanceClock", time: target, account: account, resource: duration.description)
+            try EventLog.append(db, name: .advanceClock, time: target, account: account, resource: duration.description)
             return target
         }
     }
@@ -141,7 +141,7 @@ public struct SimulationClock: Sendable {
             try accounts(scope, db).map { account in
                 try db.execute(sql: "DELETE FROM simulatedClock WHERE accountId = ?", arguments: [account.rawValue])
                 let now = realNow()
-                try EventLog.append(db, name: "UseRealClock", time: now, account: account, resource: nil)
+                try EventLog.append(db, name: .useRealClock, time: now, account: account, resource: nil)
                 return (account, .real(now))
             }
         }

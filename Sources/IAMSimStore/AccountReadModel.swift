@@ -247,9 +247,9 @@ extension IAMStore {
             db,
             sql: """
                 SELECT accountId, max(id) AS start FROM event
-                WHERE eventName IN ('LoadFixture', 'ResetAccount') AND accountId IS NOT NULL\(filter) GROUP BY accountId
+                WHERE eventName IN (?, ?) AND accountId IS NOT NULL\(filter) GROUP BY accountId
                 """,
-            arguments: arguments)
+            arguments: [IAMAction.loadFixture.name, IAMAction.resetAccount.name] + arguments)
         {
             starts[try row.value("accountId")] = try row.value("start")
         }

@@ -8,8 +8,8 @@ extension IAMStore {
 
     /// `ListAccessKeys`: the keys of `userName`, or of the caller when nil, oldest first.
     public func listAccessKeys(caller: Caller, userName: String? = nil) throws -> [AccessKeyMetadata] {
-        try perform("ListAccessKeys", caller: caller, resource: userName) { db, principal, _ in
-            let owner = try target(userName: userName, caller: principal, action: "ListAccessKeys", db)
+        try perform(.listAccessKeys, caller: caller, resource: userName) { db, principal, _ in
+            let owner = try target(userName: userName, caller: principal, action: .listAccessKeys, db)
             return try AccessKeyRecord.owned(by: OwnerKey(owner), db).map {
                 $0.metadata(userName: owner.userName)
             }
@@ -22,8 +22,8 @@ extension IAMStore {
     @discardableResult
     public func createAccessKey(caller: Caller, userName: String? = nil) throws -> NewAccessKey {
         let id = secrets.accessKeyID()
-        return try perform("CreateAccessKey", caller: caller, resource: id.rawValue) { db, principal, now in
-            let owner = try target(userName: userName, caller: principal, action: "CreateAccessKey", db)
+        return try perform(.createAccessKey, caller: caller, resource: id.rawValue) { db, principal, now in
+            let owner = try target(userName: userName, caller: principal, action: .createAccessKey, db)
             let existing = try AccessKeyRecord.owned(by: OwnerKey(owner), db).count
             guard existing < AccessKeyRules.maxKeysPerIdentity else {
                 throw IAMError.quotaExceeded("AccessKeysPerUser", AccessKeyRules.maxKeysPerIdentity)
@@ -41,8 +41,8 @@ extension IAMStore {
     public func updateAccessKey(caller: Caller, accessKeyID: String, status: AccessKeyStatus, userName: String? = nil) throws
         -> AccessKeyMetadata
     {
-        try perform("UpdateAccessKey", caller: caller, resource: accessKeyID) { db, principal, _ in
-            let owner = try target(userName: userName, caller: principal, action: "UpdateAccessKey", db)
+        try perform(.updateAccessKey, caller: caller, resource: accessKeyID) { db, principal, _ in
+            let owner = try target(userName: userName, caller: principal, action: .updateAccessKey, db)
             var key = try ownedKey(accessKeyID, owner: owner, db)
             key.status = status
             try key.updateRow(db)
@@ -54,8 +54,8 @@ extension IAMStore {
     /// insists on deactivating first). For a root key, the event records the status the key had,
     /// which the lesson reads.
     public func deleteAccessKey(caller: Caller, accessKeyID: String, userName: String? = nil) throws {
-        try performNoting("DeleteAccessKey", caller: caller, resource: accessKeyID) { db, principal, _ in
-            let owner = try target(userName: userName, caller: principal, action: "DeleteAccessKey", db)
+        try performNoting(.deleteAccessKey, caller: caller, resource: accessKeyID) { db, principal, _ in
+            let owner = try target(userName: userName, caller: principal, action: .deleteAccessKey, db)
             let key = try ownedKey(accessKeyID, owner: owner, db)
             try key.deleteRow(db)
             return ((), EventNote(rootKeyStatus: key.userId == nil ? key.status : nil))
@@ -73,7 +73,7 @@ extension IAMStore {
             return try database.write { db -> UseOutcome in
                 guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.find(key: id, db) else {
                     try EventLog.append(
-                        db, name: "GetCallerIdentity", time: clock.realNow(), outcome: .failure, error: .invalidAccessKey,
+                        db, name: .getCallerIdentity, time: clock.realNow(), outcome: .failure, error: .invalidAccessKey,
                         resource: id)
                     return .failed(.invalidAccessKey)
                 }
@@ -90,7 +90,7 @@ extension IAMStore {
                     : (ConstantTime.equals(Array(secret.utf8), Array(key.secretAccessKey.utf8)) ? nil : .wrongSecret)
                 if let error {
                     try EventLog.append(
-                        db, name: "GetCallerIdentity", time: now, account: owner.accountID, actor: owner.arn, outcome: .failure,
+                        db, name: .getCallerIdentity, time: now, account: owner.accountID, actor: owner.arn, outcome: .failure,
                         error: error, resource: id)
                     return .failed(error)
                 }
@@ -98,7 +98,7 @@ extension IAMStore {
                 key.lastUsedService = service
                 key.lastUsedRegion = region
                 try key.updateRow(db)
-                try EventLog.append(db, name: "GetCallerIdentity", time: now, account: owner.accountID, actor: owner.arn, resource: id)
+                try EventLog.append(db, name: .getCallerIdentity, time: now, account: owner.accountID, actor: owner.arn, resource: id)
                 return .used(owner)
             }.principal()
         }

@@ -8,7 +8,7 @@ extension IAMStore {
 
     /// The IAM dashboard for the caller's account: summary counts and security status.
     public func dashboard(caller: Caller) throws -> Dashboard {
-        try perform("GetAccountSummary", caller: caller, resource: nil) { db, principal, now in
+        try perform(.getAccountSummary, caller: caller, resource: nil) { db, principal, now in
             Dashboard(
                 state: try accountState(principal.accountID, db), snapshot: try auditSnapshot(principal.accountID, db),
                 signedInAs: principal)
@@ -17,7 +17,7 @@ extension IAMStore {
 
     /// `GetAccountSummary` for the caller's account.
     public func accountSummary(caller: Caller) throws -> AccountSummary {
-        try perform("GetAccountSummary", caller: caller, resource: nil) { db, principal, _ in
+        try perform(.getAccountSummary, caller: caller, resource: nil) { db, principal, _ in
             AccountSummary(try accountState(principal.accountID, db))
         }
     }

@@ -47,7 +47,7 @@ extension IAMStore {
     ///   device is taken; the whole transaction then changes nothing.
     @discardableResult
     public func load(_ prepared: PreparedFixture, _ transaction: DatabaseTransaction) throws -> AccountID {
-        try load(prepared.fixture, event: "LoadFixture", now: clock.realNow(), transaction.db)
+        try load(prepared.fixture, event: .loadFixture, now: clock.realNow(), transaction.db)
     }
 
     /// Loads `fixture` as a new account, in one transaction of its own: the IAM state only (a
@@ -103,7 +103,7 @@ extension IAMStore {
         let now = try clock.now(db, account: account)
         try deleteAccountContents([account], db)
         try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.rawValue])
-        try EventLog.append(db, name: "DeleteAccount", time: now, account: account, resource: nil)
+        try EventLog.append(db, name: .deleteAccount, time: now, account: account, resource: nil)
     }
 
     /// What resetting `accounts` puts back, prepared outside any transaction: the fixture each
@@ -148,7 +148,7 @@ extension IAMStore {
         try deleteAccountContents(accounts, db)
         return try zip(accounts, prepared).map { account, prepared in
             let now = simulated[account.rawValue] ?? realNow
-            try load(prepared.fixture, event: "ResetAccount", now: now, replacing: true, storedJSON: prepared.storedJSON, db)
+            try load(prepared.fixture, event: .resetAccount, now: now, replacing: true, storedJSON: prepared.storedJSON, db)
             return now
         }
     }

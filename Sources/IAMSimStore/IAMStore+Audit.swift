@@ -12,7 +12,7 @@ extension IAMStore {
     public func audit(caller: Caller) throws -> (account: AccountID, findings: [AuditFinding]) {
         try reading { db in
             let (principal, _) = try resolve(caller, db)
-            try Permissions.authorizeAdministration(principal, "GetAccountSummary", resource: "*")
+            try Permissions.authorizeAdministration(principal, .getAccountSummary, resource: "*")
             let snapshot = try auditSnapshot(principal.accountID, db)
             return (principal.accountID, AuditControls.evaluate(snapshot))
         }

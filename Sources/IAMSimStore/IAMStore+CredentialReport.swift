@@ -26,8 +26,8 @@ extension IAMStore {
     /// one is less than four hours old (on iamsim's clock), as in AWS. Generation completes at
     /// once, so `STARTED` is followed by a report that can be read straight away.
     public func generateCredentialReport(caller: Caller) throws -> CredentialReportGeneration {
-        try perform("GenerateCredentialReport", caller: caller, resource: nil) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, "GenerateCredentialReport", resource: "*")
+        try perform(.generateCredentialReport, caller: caller, resource: nil) { db, principal, now in
+            try Permissions.authorizeAdministration(principal, .generateCredentialReport, resource: "*")
             let account = principal.accountID
             let last = try StoredDate.fetchOne(
                 db, sql: "SELECT generatedTime FROM credentialReport WHERE accountId = ?", arguments: [account.rawValue])
@@ -50,8 +50,8 @@ extension IAMStore {
     ///
     /// - Throws: `ReportNotPresent` before the first `GenerateCredentialReport`.
     public func getCredentialReport(caller: Caller) throws -> StoredCredentialReport {
-        try perform("GetCredentialReport", caller: caller, resource: nil) { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, "GetCredentialReport", resource: "*")
+        try perform(.getCredentialReport, caller: caller, resource: nil) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, .getCredentialReport, resource: "*")
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT content, generatedTime FROM credentialReport WHERE accountId = ?",

@@ -47,7 +47,7 @@ extension IAMStore {
     /// (`LoadFixture`, `ResetAccount`), and starts the fixture's lessons after that event.
     @discardableResult
     func load(
-        _ fixture: Fixture, event: String, now: Date, replacing: Bool = false, storedJSON: String? = nil, _ db: Database
+        _ fixture: Fixture, event: IAMAction, now: Date, replacing: Bool = false, storedJSON: String? = nil, _ db: Database
     ) throws -> AccountID {
         let account = try insert(fixture, now: now, replacing: replacing, storedJSON: storedJSON, db)
         let start = try EventLog.append(db, name: event, time: now, account: account, resource: fixture.name)

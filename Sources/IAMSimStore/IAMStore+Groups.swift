@@ -10,8 +10,8 @@ extension IAMStore {
     @discardableResult
     public func createGroup(caller: Caller, groupName: String, path: String = "/") throws -> Group {
         let groupID = secrets.groupID()
-        return try perform("CreateGroup", caller: caller, resource: groupName) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, "CreateGroup", resource: groupARN(principal, groupName))
+        return try perform(.createGroup, caller: caller, resource: groupName) { db, principal, now in
+            try Permissions.authorizeAdministration(principal, .createGroup, resource: groupARN(principal, groupName))
             try IAMName.validate(groupName, parameter: "groupName", maxLength: IdentityRules.groupNameMaxLength)
             try IdentityRules.validatePath(path)
             let groups = GroupRecord.filter(GroupRecord.Columns.accountId == principal.accountID.rawValue)
@@ -30,8 +30,8 @@ extension IAMStore {
 
     /// `ListGroups`, by name.
     public func listGroups(caller: Caller) throws -> [Group] {
-        try perform("ListGroups", caller: caller, resource: nil) { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, "ListGroups", resource: groupARN(principal, "*"))
+        try perform(.listGroups, caller: caller, resource: nil) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, .listGroups, resource: groupARN(principal, "*"))
             return try GroupRecord.filter(GroupRecord.Columns.accountId == principal.accountID.rawValue)
                 .order(sql: "groupName COLLATE NOCASE").fetchAll(db).map(\.group)
         }
@@ -39,8 +39,8 @@ extension IAMStore {
 
     /// `DeleteGroup`. - Throws: `DeleteConflict` while the group has members.
     public func deleteGroup(caller: Caller, groupName: String) throws {
-        try perform("DeleteGroup", caller: caller, resource: groupName) { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, "DeleteGroup", resource: groupARN(principal, groupName))
+        try perform(.deleteGroup, caller: caller, resource: groupName) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, .deleteGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             let members: Int? = try db.firstValue(
                 "SELECT count(*) FROM groupMembership WHERE groupId = ?", arguments: [group.id])
@@ -53,8 +53,8 @@ extension IAMStore {
 
     /// `AddUserToGroup`. Adding a member again changes nothing, as in IAM.
     public func addUserToGroup(caller: Caller, groupName: String, userName: String) throws {
-        try perform("AddUserToGroup", caller: caller, resource: "\(groupName)/\(userName)") { db, principal, now in
-            try Permissions.authorizeAdministration(principal, "AddUserToGroup", resource: groupARN(principal, groupName))
+        try perform(.addUserToGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, now in
+            try Permissions.authorizeAdministration(principal, .addUserToGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             let user = try user(named: userName, in: principal.accountID, db)
             let already: Int? = try db.firstValue(
@@ -73,8 +73,8 @@ extension IAMStore {
 
     /// `RemoveUserFromGroup`.
     public func removeUserFromGroup(caller: Caller, groupName: String, userName: String) throws {
-        try perform("RemoveUserFromGroup", caller: caller, resource: "\(groupName)/\(userName)") { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, "RemoveUserFromGroup", resource: groupARN(principal, groupName))
+        try perform(.removeUserFromGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, .removeUserFromGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             let user = try user(named: userName, in: principal.accountID, db)
             try db.execute(
@@ -87,9 +87,9 @@ extension IAMStore {
 
     /// `ListGroupsForUser`, by name.
     public func listGroupsForUser(caller: Caller, userName: String) throws -> [Group] {
-        try perform("ListGroupsForUser", caller: caller, resource: userName) { db, principal, _ in
+        try perform(.listGroupsForUser, caller: caller, resource: userName) { db, principal, _ in
             let user = try user(named: userName, in: principal.accountID, db)
-            try Permissions.authorize(principal, "ListGroupsForUser", credentialsOf: .user(user.user))
+            try Permissions.authorize(principal, .listGroupsForUser, credentialsOf: .user(user.user))
             return try GroupRecord.fetchAll(
                 db,
                 sql: """

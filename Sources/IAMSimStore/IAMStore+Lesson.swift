@@ -81,7 +81,7 @@ extension IAMStore {
             }
             if !newlyDone.isEmpty, progress.isComplete {
                 try EventLog.append(
-                    db, name: "LessonComplete", time: now, account: account, resource: progress.lesson.id)
+                    db, name: .lessonComplete, time: now, account: account, resource: progress.lesson.id)
             }
             return newlyDone
         }
@@ -111,8 +111,8 @@ extension IAMStore {
             return start
         }
         let loaded: Int64? = try db.firstValue(
-            "SELECT max(id) FROM event WHERE accountId = ? AND eventName IN ('LoadFixture', 'ResetAccount')",
-            arguments: [account.rawValue])
+            "SELECT max(id) FROM event WHERE accountId = ? AND eventName IN (?, ?)",
+            arguments: [account.rawValue, IAMAction.loadFixture.name, IAMAction.resetAccount.name])
         let start = loaded ?? 0
         try db.execute(
             sql: "INSERT INTO lessonProgress (accountId, lessonId, startEventId) VALUES (?, ?, ?)",

@@ -13,7 +13,7 @@ extension IAMStore {
     @discardableResult
     public func createVirtualMFADevice(caller: Caller, deviceName: String) throws -> NewVirtualMFADevice {
         let seed = secrets.mfaSeed()
-        return try perform("CreateVirtualMFADevice", caller: caller, resource: deviceName) { db, principal, now in
+        return try perform(.createVirtualMFADevice, caller: caller, resource: deviceName) { db, principal, now in
             let name = try MFADeviceName(validating: deviceName)
             let accountID = principal.accountID
             let serial = name.serialNumber(in: accountID)
@@ -46,9 +46,9 @@ extension IAMStore {
     public func enableMFADevice(caller: Caller, device: String, code1: String, code2: String, userName: String? = nil) throws
         -> MFADevice
     {
-        try perform("EnableMFADevice", caller: caller, resource: device) { db, caller, now in
+        try perform(.enableMFADevice, caller: caller, resource: device) { db, caller, now in
             let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
-            let principal = try target(userName: userName, caller: caller, action: "EnableMFADevice", db)
+            let principal = try target(userName: userName, caller: caller, action: .enableMFADevice, db)
             var record = try findDevice(device, in: principal.accountID, db)
             guard record.assignedTo == nil else {
                 throw IAMError.entityAlreadyExists("MFA Device is already in use.")
@@ -74,9 +74,9 @@ extension IAMStore {
     public func enableHardwareMFADevice(
         caller: Caller, deviceName: String, serialNumber: String, code1: String, code2: String, userName: String? = nil
     ) throws -> MFADevice {
-        try perform("EnableMFADevice", caller: caller, resource: serialNumber) { db, caller, now in
+        try perform(.enableMFADevice, caller: caller, resource: serialNumber) { db, caller, now in
             let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
-            let principal = try target(userName: userName, caller: caller, action: "EnableMFADevice", db)
+            let principal = try target(userName: userName, caller: caller, action: .enableMFADevice, db)
             let name = try MFADeviceName(validating: deviceName)
             guard HardwareSerial.isValid(serialNumber),
                 var record = try MFADeviceRecord.find(key: serialNumber, db),
@@ -114,9 +114,9 @@ extension IAMStore {
     public func resyncMFADevice(caller: Caller, device: String, code1: String, code2: String, userName: String? = nil)
         throws -> MFADevice
     {
-        try perform("ResyncMFADevice", caller: caller, resource: device) { db, caller, now in
+        try perform(.resyncMFADevice, caller: caller, resource: device) { db, caller, now in
             let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
-            let principal = try target(userName: userName, caller: caller, action: "ResyncMFADevice", db)
+            let principal = try target(userName: userName, caller: caller, action: .resyncMFADevice, db)
             return try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
         }
     }
@@ -137,19 +137,19 @@ extension IAMStore {
         do throws(IAMError) {
             codes = try MFACodeRules.validatedPair(code1, code2)
         } catch {
-            try logFailure("ResyncMFADevice", actor: nil, caller: .console(account: account), error: error, resource: device)
+            try logFailure(.resyncMFADevice, actor: nil, caller: .console(account: account), error: error, resource: device)
             throw error
         }
         let (code1, code2) = codes
         let stored = try reading { db in try subject(.root(email: email), in: account, db) }
         guard let stored, hasher.verify(password, against: stored.passwordHash) else {
             try logFailure(
-                "ResyncMFADevice", actor: nil, caller: .console(account: stored?.account.accountID ?? account),
+                .resyncMFADevice, actor: nil, caller: .console(account: stored?.account.accountID ?? account),
                 error: .signInFailed,
                 resource: device)
             throw IAMError.signInFailed
         }
-        return try perform("ResyncMFADevice", caller: .principal(stored.principal), resource: device) { db, principal, now in
+        return try perform(.resyncMFADevice, caller: .principal(stored.principal), resource: device) { db, principal, now in
             let resynced = try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
             try saveLockout(stored, failures: 0, lockedUntil: nil, db)
             return resynced
@@ -183,13 +183,13 @@ extension IAMStore {
                 "SELECT type FROM mfaDevice WHERE serialNumber = ? OR deviceName = ? COLLATE NOCASE",
                 arguments: [device, device])
         }
-        let eventName = type == MFADeviceType.hardware.rawValue ? "DeactivateMFADevice" : "DeleteVirtualMFADevice"
+        let eventName: IAMAction = type == MFADeviceType.hardware.rawValue ? .deactivateMFADevice : .deleteVirtualMFADevice
         return try perform(eventName, caller: caller, resource: device) { db, caller, now in
-            let principal = try target(userName: userName, caller: caller, action: "DeactivateMFADevice", db)
+            let principal = try target(userName: userName, caller: caller, action: .deactivateMFADevice, db)
             let record = try findDevice(device, in: principal.accountID, db)
             if record.assignedTo == nil {
                 guard record.type == .virtual else { throw IAMError.noSuchMFADevice(record.serialNumber) }
-                try Permissions.authorize(caller, "DeleteVirtualMFADevice", unassignedDevice: record.serialNumber)
+                try Permissions.authorize(caller, .deleteVirtualMFADevice, unassignedDevice: record.serialNumber)
             } else if !record.isAssigned(to: OwnerKey(principal)) {
                 throw IAMError.noSuchMFADevice(record.serialNumber)
             }
@@ -198,7 +198,7 @@ extension IAMStore {
             case .virtual:
                 if record.assignedTo != nil {
                     try EventLog.append(
-                        db, name: "DeactivateMFADevice", time: now, account: principal.accountID, actor: caller.arn,
+                        db, name: .deactivateMFADevice, time: now, account: principal.accountID, actor: caller.arn,
                         resource: device)
                 }
                 try record.deleteRow(db)
@@ -222,8 +222,8 @@ extension IAMStore {
     ///
     /// - Throws: `NoSuchEntity` for an unknown user; `AccessDenied` for another user's devices.
     public func listMFADevices(caller: Caller, userName: String? = nil) throws -> [MFADevice] {
-        try perform("ListMFADevices", caller: caller, resource: userName) { db, caller, _ in
-            let principal = try target(userName: userName, caller: caller, action: "ListMFADevices", db)
+        try perform(.listMFADevices, caller: caller, resource: userName) { db, caller, _ in
+            let principal = try target(userName: userName, caller: caller, action: .listMFADevices, db)
             return try MFADeviceRecord.assigned(to: OwnerKey(principal), db).map { try device($0, db) }
         }
     }
@@ -234,7 +234,7 @@ extension IAMStore {
     /// whether root uses a virtual device. IAM users may call it too, as AWS's self-management
     /// policy allows (`iam:ListVirtualMFADevices` on `*`).
     public func listVirtualMFADevices(caller: Caller, assignmentStatus: MFAAssignmentStatus = .any) throws -> [MFADevice] {
-        try perform("ListVirtualMFADevices", caller: caller, resource: nil) { db, principal, _ in
+        try perform(.listVirtualMFADevices, caller: caller, resource: nil) { db, principal, _ in
             let condition =
                 switch assignmentStatus {
                 case .assigned: " AND assignedTo IS NOT NULL"

@@ -26,7 +26,7 @@ extension IAMStore {
 
     /// `GetAccountPasswordPolicy`. - Throws: `NoSuchEntity` when the account has none.
     public func getPasswordPolicy(caller: Caller) throws -> PasswordPolicy {
-        try perform("GetAccountPasswordPolicy", caller: caller, resource: nil) { db, principal, _ in
+        try perform(.getAccountPasswordPolicy, caller: caller, resource: nil) { db, principal, _ in
             guard let policy = try passwordPolicy(principal.accountID, db) else {
                 throw IAMError.noPasswordPolicy(principal.accountID)
             }
@@ -37,9 +37,9 @@ extension IAMStore {
     /// `UpdateAccountPasswordPolicy`. Not a partial update, as in AWS: what `policy` leaves at
     /// its defaults is reset to them.
     public func updatePasswordPolicy(caller: Caller, policy: PasswordPolicy) throws {
-        try perform("UpdateAccountPasswordPolicy", caller: caller, resource: nil) { db, principal, _ in
+        try perform(.updateAccountPasswordPolicy, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(
-                principal, "UpdateAccountPasswordPolicy", resource: principal.accountID.rootARN)
+                principal, .updateAccountPasswordPolicy, resource: principal.accountID.rootARN)
             try policy.validate()
             try writePasswordPolicy(policy, for: principal.accountID, db)
         }
@@ -62,9 +62,9 @@ extension IAMStore {
 
     /// `DeleteAccountPasswordPolicy`. - Throws: `NoSuchEntity` when the account has none.
     public func deletePasswordPolicy(caller: Caller) throws {
-        try perform("DeleteAccountPasswordPolicy", caller: caller, resource: nil) { db, principal, _ in
+        try perform(.deleteAccountPasswordPolicy, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(
-                principal, "DeleteAccountPasswordPolicy", resource: principal.accountID.rootARN)
+                principal, .deleteAccountPasswordPolicy, resource: principal.accountID.rootARN)
             try db.execute(sql: "DELETE FROM passwordPolicy WHERE accountId = ?", arguments: [principal.accountID.rawValue])
             guard db.changesCount > 0 else { throw IAMError.noPasswordPolicy(principal.accountID) }
         }
@@ -105,7 +105,7 @@ extension IAMStore {
         let oldMatches = stored.map { hasher.verify(oldPassword, against: $0.passwordHash) } ?? false
         let reused = try wasUsedBefore(newPassword, by: stored?.user)
         let hash = hasher.hash(newPassword, random: secrets.random)
-        try perform("ChangePassword", caller: caller, resource: nil) { db, principal, now in
+        try perform(.changePassword, caller: caller, resource: nil) { db, principal, now in
             guard case .user(let user) = principal else {
                 throw IAMError.invalidUserType("The root user's password is changed from the account settings, not with ChangePassword.")
             }
@@ -114,7 +114,7 @@ extension IAMStore {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
             }
             if let policy = try passwordPolicy(principal.accountID, db), !policy.allowUsersToChangePassword {
-                throw Permissions.denied(principal, "ChangePassword", resource: principal.arn)
+                throw Permissions.denied(principal, .changePassword, resource: principal.arn)
             }
             guard oldMatches else {
                 throw IAMError.accessDenied("The old password is incorrect.")

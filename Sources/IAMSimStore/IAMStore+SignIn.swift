@@ -114,7 +114,7 @@ extension IAMStore {
                     }
                     guard newPassword != nil else {
                         try EventLog.append(
-                            db, name: "CredentialChallenge", time: now, account: principal.accountID,
+                            db, name: .credentialChallenge, time: now, account: principal.accountID,
                             actor: principal.arn, resource: "new password requested")
                         return .needsNewPassword(change)
                     }
@@ -123,7 +123,7 @@ extension IAMStore {
                 if !devices.isEmpty {
                     guard let mfaCode else {
                         try EventLog.append(
-                            db, name: "CredentialChallenge", time: now, account: principal.accountID,
+                            db, name: .credentialChallenge, time: now, account: principal.accountID,
                             actor: principal.arn, resource: "MFA code requested")
                         return .needsCode
                     }
@@ -201,7 +201,7 @@ extension IAMStore {
                     """,
                 arguments: [now.stored, now.stored, session.accountId, session.userId])
             try EventLog.append(
-                db, name: "ConsoleSignOut", time: now, account: principal.accountID, actor: principal.arn,
+                db, name: .consoleSignOut, time: now, account: principal.accountID, actor: principal.arn,
                 resource: nil)
             return principal
         }
@@ -217,7 +217,7 @@ extension IAMStore {
 
     /// The open console session and who it belongs to (STS `GetCallerIdentity`).
     public func callerIdentity(account: AccountID?) throws -> CallerIdentity {
-        try perform("GetCallerIdentity", caller: .console(account: account), resource: nil) { db, _, _ in
+        try perform(.getCallerIdentity, caller: .console(account: account), resource: nil) { db, _, _ in
             guard let (record, _) = try openSession(db, account: account) else { throw IAMError.notSignedIn }
             let session = ConsoleSession(
                 id: record.id, principal: try principal(of: record, db), mfaUsed: record.mfaUsed,
@@ -284,7 +284,7 @@ extension IAMStore {
         try saveLockout(subject, failures: lockedUntil == nil ? failures : 0, lockedUntil: lockedUntil, db)
         if let lockedUntil {
             try EventLog.append(
-                db, name: "MFALockout", time: now, account: subject.principal.accountID, actor: subject.principal.arn,
+                db, name: .mfaLockout, time: now, account: subject.principal.accountID, actor: subject.principal.arn,
                 resource: "locked until \(Timestamp.iso8601(lockedUntil))")
             return .mfaLocked(until: lockedUntil)
         }
@@ -321,7 +321,7 @@ extension IAMStore {
         error: IAMError?
     ) throws {
         try EventLog.append(
-            db, name: "ConsoleLogin", time: now, account: subject?.account.accountID ?? account,
+            db, name: .consoleLogin, time: now, account: subject?.account.accountID ?? account,
             actor: subject?.principal.arn,
             outcome: error == nil ? .success : .failure, error: error, mfaUsed: mfaUsed, resource: who.claimed)
     }

@@ -13,8 +13,8 @@ extension IAMStore {
     @discardableResult
     public func createUser(caller: Caller, userName: String, path: String = "/") throws -> User {
         let userID = secrets.userID()
-        return try perform("CreateUser", caller: caller, resource: userName) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, "CreateUser", resource: userARN(principal, userName))
+        return try perform(.createUser, caller: caller, resource: userName) { db, principal, now in
+            try Permissions.authorizeAdministration(principal, .createUser, resource: userARN(principal, userName))
             try IAMName.validate(userName, parameter: "userName", maxLength: IdentityRules.userNameMaxLength)
             try IdentityRules.validatePath(path)
             let account = principal.accountID.rawValue
@@ -33,13 +33,13 @@ extension IAMStore {
 
     /// `GetUser`: the user `userName`, or the caller when it is an IAM user and `userName` is nil.
     public func getUser(caller: Caller, userName: String?) throws -> User {
-        try perform("GetUser", caller: caller, resource: userName) { db, principal, _ in
+        try perform(.getUser, caller: caller, resource: userName) { db, principal, _ in
             guard let userName else {
                 guard case .user(let user) = principal else { throw IAMError.noSuchUser("root") }
                 return user
             }
             let target = Principal.user(try user(named: userName, in: principal.accountID, db).user)
-            try Permissions.authorize(principal, "GetUser", credentialsOf: target)
+            try Permissions.authorize(principal, .getUser, credentialsOf: target)
             guard case .user(let user) = target else { throw IAMError.noSuchUser(userName) }
             return user
         }
@@ -47,8 +47,8 @@ extension IAMStore {
 
     /// `ListUsers`, by name, optionally under a path prefix.
     public func listUsers(caller: Caller, pathPrefix: String? = nil) throws -> [User] {
-        try perform("ListUsers", caller: caller, resource: nil) { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, "ListUsers", resource: userARN(principal, "*"))
+        try perform(.listUsers, caller: caller, resource: nil) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, .listUsers, resource: userARN(principal, "*"))
             var request = UserRecord.filter(UserRecord.Columns.accountId == principal.accountID.rawValue)
             if let pathPrefix { request = request.filter(sql: "substr(path, 1, ?) = ?", arguments: [pathPrefix.count, pathPrefix]) }
             return try request.order(sql: "userName COLLATE NOCASE").fetchAll(db).map(\.user)
@@ -60,8 +60,8 @@ extension IAMStore {
     /// - Throws: `DeleteConflict` while the user still has a console password, access keys,
     ///   MFA devices or group memberships, with AWS's message for the first one found.
     public func deleteUser(caller: Caller, userName: String) throws {
-        try perform("DeleteUser", caller: caller, resource: userName) { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, "DeleteUser", resource: userARN(principal, userName))
+        try perform(.deleteUser, caller: caller, resource: userName) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, .deleteUser, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             let checks: [(String, String)] = [
                 ("SELECT count(*) FROM loginProfile WHERE userId = ?", "must delete login profile first"),
@@ -87,7 +87,7 @@ extension IAMStore {
     public func deleteUserConflicts(caller: Caller, userName: String) throws -> UserAttachments {
         try reading { db in
             let (principal, _) = try resolve(caller, db)
-            try Permissions.authorizeAdministration(principal, "DeleteUser", resource: userARN(principal, userName))
+            try Permissions.authorizeAdministration(principal, .deleteUser, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             let hasLoginProfile: Int? = try db.firstValue(
                 "SELECT count(*) FROM loginProfile WHERE userId = ?", arguments: [user.id])
@@ -142,8 +142,8 @@ extension IAMStore {
         throws -> LoginProfile
     {
         let hash = hasher.hash(password, random: secrets.random)
-        return try perform("CreateLoginProfile", caller: caller, resource: userName) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, "CreateLoginProfile", resource: userARN(principal, userName))
+        return try perform(.createLoginProfile, caller: caller, resource: userName) { db, principal, now in
+            try Permissions.authorizeAdministration(principal, .createLoginProfile, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             guard try LoginProfileRecord.fetchOne(db, key: user.id) == nil else {
                 throw IAMError.entityAlreadyExists("Login Profile for user \(user.userName) already exists.")
@@ -160,9 +160,9 @@ extension IAMStore {
 
     /// `GetLoginProfile`.
     public func getLoginProfile(caller: Caller, userName: String) throws -> LoginProfile {
-        try perform("GetLoginProfile", caller: caller, resource: userName) { db, principal, _ in
+        try perform(.getLoginProfile, caller: caller, resource: userName) { db, principal, _ in
             let user = try user(named: userName, in: principal.accountID, db)
-            try Permissions.authorize(principal, "GetLoginProfile", credentialsOf: .user(user.user))
+            try Permissions.authorize(principal, .getLoginProfile, credentialsOf: .user(user.user))
             guard let profile = try LoginProfileRecord.fetchOne(db, key: user.id) else {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
             }
@@ -177,8 +177,8 @@ extension IAMStore {
         throws -> LoginProfile
     {
         let hash = password.map { hasher.hash($0, random: secrets.random) }
-        return try perform("UpdateLoginProfile", caller: caller, resource: userName) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, "UpdateLoginProfile", resource: userARN(principal, userName))
+        return try perform(.updateLoginProfile, caller: caller, resource: userName) { db, principal, now in
+            try Permissions.authorizeAdministration(principal, .updateLoginProfile, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             guard var profile = try LoginProfileRecord.fetchOne(db, key: user.id) else {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
@@ -198,8 +198,8 @@ extension IAMStore {
 
     /// `DeleteLoginProfile`: the user can no longer sign in to the console.
     public func deleteLoginProfile(caller: Caller, userName: String) throws {
-        try perform("DeleteLoginProfile", caller: caller, resource: userName) { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, "DeleteLoginProfile", resource: userARN(principal, userName))
+        try perform(.deleteLoginProfile, caller: caller, resource: userName) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, .deleteLoginProfile, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             guard try LoginProfileRecord.deleteOne(db, key: user.id) else {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")

@@ -44,20 +44,20 @@ public struct IAMStore: Sendable {
 
     // MARK: - Running operations
 
-    /// Runs `body` as the operation `eventName` on behalf of `caller`, in one transaction,
+    /// Runs `body` as `action` on behalf of `caller`, in one transaction,
     /// logging success with the change, or failure afterwards on its own.
     func perform<T>(
-        _ eventName: String, caller: Caller, resource: String?,
+        _ action: IAMAction, caller: Caller, resource: String?,
         _ body: (Database, Principal, Date) throws -> T
     ) throws -> T {
-        try performNoting(eventName, caller: caller, resource: resource) { db, principal, now in
+        try performNoting(action, caller: caller, resource: resource) { db, principal, now in
             (try body(db, principal, now), EventNote())
         }
     }
 
     /// `perform`, for operations whose success event carries more than the resource.
     func performNoting<T>(
-        _ eventName: String, caller: Caller, resource: String?,
+        _ action: IAMAction, caller: Caller, resource: String?,
         _ body: (Database, Principal, Date) throws -> (T, EventNote)
     ) throws -> T {
         var actor: Principal?
@@ -67,16 +67,16 @@ public struct IAMStore: Sendable {
                 actor = principal
                 let (value, note) = try body(db, principal, now)
                 try EventLog.append(
-                    db, name: eventName, time: now, account: principal.accountID, actor: principal.arn,
+                    db, name: action, time: now, account: principal.accountID, actor: principal.arn,
                     resource: resource, rootKeyStatus: note.rootKeyStatus)
                 return value
             }
         } catch let error as IAMError {
-            try logFailure(eventName, actor: actor, caller: caller, error: error, resource: resource)
+            try logFailure(action, actor: actor, caller: caller, error: error, resource: resource)
             throw error
         } catch let refused as RefusedCodeError {
             // The log records AWS's answer; the reason travels on to the front end.
-            try logFailure(eventName, actor: actor, caller: caller, error: refused.error, resource: resource)
+            try logFailure(action, actor: actor, caller: caller, error: refused.error, resource: resource)
             throw refused
         }
     }
@@ -91,7 +91,7 @@ public struct IAMStore: Sendable {
         try database.write(body)
     }
 
-    func logFailure(_ eventName: String, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
+    func logFailure(_ action: IAMAction, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
         try writing { db in
             let account: AccountID? =
                 switch caller {
@@ -99,7 +99,7 @@ public struct IAMStore: Sendable {
                 case .console(let account): actor?.accountID ?? account
                 }
             try EventLog.append(
-                db, name: eventName, time: try clock.now(db, account: account), account: account, actor: actor?.arn,
+                db, name: action, time: try clock.now(db, account: account), account: account, actor: actor?.arn,
                 outcome: .failure, error: error, resource: resource)
         }
     }
@@ -162,7 +162,7 @@ public struct IAMStore: Sendable {
 
     /// The principal `userName` names in the caller's account (the caller when nil), once
     /// the caller is allowed to perform `action` on its credentials.
-    func target(userName: String?, caller: Principal, action: String, _ db: Database) throws -> Principal {
+    func target(userName: String?, caller: Principal, action: IAMAction, _ db: Database) throws -> Principal {
         guard let userName else { return caller }
         let target = Principal.user(try user(named: userName, in: caller.accountID, db).user)
         try Permissions.authorize(caller, action, credentialsOf: target)

@@ -27,7 +27,7 @@ struct UsageErrorTests {
     static let mappings: [Mapping] = [
         Mapping(
             name: "IAMError", error: IAMError.noSuchEntity("No such thing."),
-            message: "An error occurred (NoSuchEntity) when calling the Op operation: No such thing.", status: 254),
+            message: "An error occurred (NoSuchEntity) when calling the GetUser operation: No such thing.", status: 254),
         Mapping(
             name: "ValidationError (ArgumentParser)", error: ValidationError("Say which one."),
             message: "iamsim: error: Say which one.", status: 64),
@@ -47,12 +47,12 @@ struct UsageErrorTests {
         Mapping(
             name: "DatabaseError (GRDB), as the database reports it",
             error: AppDatabase.failure(DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), path: "/x.sqlite"),
-            message: "An error occurred (ServiceFailure) when calling the Op operation: The simulator's database failed (SQLite error 10 (disk I/O error)).",
+            message: "An error occurred (ServiceFailure) when calling the GetUser operation: The simulator's database failed (SQLite error 10 (disk I/O error)).",
             status: 254),
         Mapping(
             name: "RecordError (GRDB), as the database reports it",
             error: AppDatabase.failure(RecordError.recordNotFound(databaseTableName: "account", key: [:]), path: "/x.sqlite"),
-            message: "An error occurred (ServiceFailure) when calling the Op operation: The database changed while iamsim was using it; try again.",
+            message: "An error occurred (ServiceFailure) when calling the GetUser operation: The database changed while iamsim was using it; try again.",
             status: 254),
         Mapping(
             name: "LocalError: a file", error: LocalError.file(path: "/x.json", reason: "the file cannot be read"),
@@ -83,7 +83,7 @@ struct UsageErrorTests {
 
     @Test("each error type iamsim throws has its exit code and message shape", arguments: mappings)
     func mapping(_ m: Mapping) {
-        let report = ErrorReport.describe(m.error, operation: "Op")
+        let report = ErrorReport.describe(m.error, operation: .getUser)
         #expect(report.message == m.message)
         #expect(report.status == m.status)
     }
@@ -99,7 +99,7 @@ struct UsageErrorTests {
                     _ = try row.decode(String.self, forColumn: "name")
                 }
             })
-        let report = ErrorReport.describe(AppDatabase.failure(error, path: "/x.sqlite"), operation: "Op")
+        let report = ErrorReport.describe(AppDatabase.failure(error, path: "/x.sqlite"), operation: .getUser)
         #expect(report.status == 253)
         #expect(
             report.message

@@ -13,7 +13,7 @@ struct AccessKeyCommands: ParsableCommand {
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List your access keys (ListAccessKeys).")
-        static let operationName = "ListAccessKeys"
+        static let operationName: IAMAction = .listAccessKeys
         @OptionGroup var global: GlobalOptions
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
@@ -26,7 +26,7 @@ struct AccessKeyCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create",
             abstract: "Create an access key; its secret is shown now and never again (CreateAccessKey).")
-        static let operationName = "CreateAccessKey"
+        static let operationName: IAMAction = .createAccessKey
         @OptionGroup var global: GlobalOptions
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
@@ -38,7 +38,7 @@ struct AccessKeyCommands: ParsableCommand {
     struct Deactivate: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "deactivate", abstract: "Make an access key Inactive (UpdateAccessKey).")
-        static let operationName = "UpdateAccessKey"
+        static let operationName: IAMAction = .updateAccessKey
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id, such as AKIAIOSFODNN7EXAMPLE.") var accessKeyID: String
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
@@ -52,7 +52,7 @@ struct AccessKeyCommands: ParsableCommand {
     struct Activate: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "activate", abstract: "Make an access key Active again (UpdateAccessKey).")
-        static let operationName = "UpdateAccessKey"
+        static let operationName: IAMAction = .updateAccessKey
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
@@ -66,7 +66,7 @@ struct AccessKeyCommands: ParsableCommand {
     struct Delete: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete", abstract: "Delete an access key for good (DeleteAccessKey).")
-        static let operationName = "DeleteAccessKey"
+        static let operationName: IAMAction = .deleteAccessKey
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
@@ -87,7 +87,7 @@ extension AccessKeyCommands {
                 Needs no console session: the key and its secret are the credentials. The key's \
                 last use (date, service, region) then shows in the credential report and the audit.
                 """)
-        static let operationName = "GetCallerIdentity"
+        static let operationName: IAMAction = .getCallerIdentity
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
         @Flag(help: "Read the secret access key from the first line of standard input.") var secretStdin = false

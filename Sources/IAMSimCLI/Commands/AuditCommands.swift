@@ -16,7 +16,7 @@ struct AuditCommand: ConsoleCommand {
             gate. It reads the signed-in account, or the database's first account when nobody \
             is signed in; it changes nothing.
             """)
-    static let operationName = "Audit"
+    static let operationName: IAMAction = .audit
     static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(help: "Exit 1 when a finding fails: FAIL for any, or a severity (CRITICAL, HIGH, MEDIUM, LOW) and above.")
@@ -129,7 +129,7 @@ struct CredentialReportCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "generate",
             abstract: "Generate a report, unless the last one is less than 4 hours old (GenerateCredentialReport).")
-        static let operationName = "GenerateCredentialReport"
+        static let operationName: IAMAction = .generateCredentialReport
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -146,7 +146,7 @@ struct CredentialReportCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "get",
             abstract: "Print the last report: the CSV itself, or AWS's JSON shape (GetCredentialReport).")
-        static let operationName = "GetCredentialReport"
+        static let operationName: IAMAction = .getCredentialReport
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {

@@ -19,7 +19,7 @@ struct AuthenticatorCommands: ParsableCommand {
     struct Add: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Add an account from a secret key or an otpauth:// URI.")
-        static let operationName = "AddAuthenticatorAccount"
+        static let operationName: IAMAction = .addAuthenticatorAccount
         @OptionGroup var global: GlobalOptions
         @Option(help: "The base32 secret key, as shown by mfa assign --show-secret.") var secret: String?
         @Option(help: "An otpauth://totp/ URI, as held by the QR code.") var uri: String?
@@ -49,7 +49,7 @@ struct AuthenticatorCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scan",
             abstract: "Add an account by scanning a QR code image (PNG), as a phone camera would.")
-        static let operationName = "ScanQRCode"
+        static let operationName: IAMAction = .scanQRCode
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A PNG image holding the QR code, such as one written by mfa assign --qr-png.") var file: String
         @Option(help: "The name to show for the account.") var label: String?
@@ -78,7 +78,7 @@ struct AuthenticatorCommands: ParsableCommand {
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List the authenticator's accounts.")
-        static let operationName = "ListAuthenticatorAccounts"
+        static let operationName: IAMAction = .listAuthenticatorAccounts
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -90,7 +90,7 @@ struct AuthenticatorCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "codes",
             abstract: "Show each account's current code and the seconds before it changes.")
-        static let operationName = "GetAuthenticatorCodes"
+        static let operationName: IAMAction = .getAuthenticatorCodes
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -101,7 +101,7 @@ struct AuthenticatorCommands: ParsableCommand {
     struct Remove: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove", abstract: "Remove an account from the authenticator.")
-        static let operationName = "RemoveAuthenticatorAccount"
+        static let operationName: IAMAction = .removeAuthenticatorAccount
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The account's label.") var label: String
 
@@ -172,7 +172,7 @@ struct HardwareTokenCommand: ConsoleCommand {
             Fixtures can hand out hardware TOTP tokens (key fobs with a display). Assign one with: \
             iamsim mfa assign NAME --type hardware-totp --serial SERIAL
             """)
-    static let operationName = "ReadHardwareTokens"
+    static let operationName: IAMAction = .readHardwareTokens
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {

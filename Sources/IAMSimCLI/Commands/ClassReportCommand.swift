@@ -16,7 +16,7 @@ struct ClassCommands: ParsableCommand {
             commandName: "report",
             abstract: "Show each account's lesson step, dashboard checklist and last activity (table, json or csv).",
             discussion: "Progress is read from each account's real state, as 'iamsim lesson' reads it; --watch refreshes it.")
-        static let operationName = "ClassReport"
+        static let operationName: IAMAction = .classReport
         static let readsOnly = true
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Redraw the report every few seconds until interrupted (on a terminal).") var watch = false

@@ -21,7 +21,7 @@ struct AccountCommands: ParsableCommand {
                 written to --credentials-file (a CSV created with mode 0600). All accounts are \
                 created in one transaction: all of them, or none.
                 """)
-        static let operationName = "CreateAccounts"
+        static let operationName: IAMAction = .createAccounts
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("A built-in fixture name or a fixture file.", valueName: "name-or-path"))
         var fixture: String = Fixture.defaultName
@@ -76,7 +76,7 @@ struct AccountCommands: ParsableCommand {
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List the database's accounts.")
-        static let operationName = "ListAccounts"
+        static let operationName: IAMAction = .listAccounts
         static let readsOnly = true
         @OptionGroup var global: GlobalOptions
 
@@ -89,7 +89,7 @@ struct AccountCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
             abstract: "Delete an account and everything in it (its events stay in the log).")
-        static let operationName = "DeleteAccount"
+        static let operationName: IAMAction = .deleteAccount
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The account id or alias.") var target: String
 
@@ -114,7 +114,7 @@ struct ResetCommand: ConsoleCommand {
             trainee's phone is wiped, in one transaction: on any failure nothing changes. The \
             event log keeps everything and records each reset.
             """)
-    static let operationName = "ResetAccounts"
+    static let operationName: IAMAction = .resetAccounts
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Reset every account in the database.") var all = false
     @Option(help: ArgumentHelp("Reset to this fixture (name or file) instead of each account's own.", valueName: "name-or-path"))
@@ -147,7 +147,7 @@ struct ExportCommand: ConsoleCommand {
         commandName: "export",
         abstract: "Write the account's current state as a fixture that loads back to the same state.",
         discussion: "Passwords appear as their hashes, never in plain text. Use --account to choose the account.")
-    static let operationName = "ExportAccount"
+    static let operationName: IAMAction = .exportAccount
     static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
@@ -179,7 +179,7 @@ struct FixtureCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Report every problem of a fixture file with its JSON path (exit 1 when there are any).")
-        static let operationName = "ValidateFixture"
+        static let operationName: IAMAction = .validateFixture
         static let readsOnly = true
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The fixture file.") var file: String

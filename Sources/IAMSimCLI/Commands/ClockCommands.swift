@@ -33,7 +33,7 @@ struct ClockCommands: ParsableCommand {
     struct Show: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Show the time and whether it is simulated.")
-        static let operationName = "ShowClock"
+        static let operationName: IAMAction = .showClock
         @OptionGroup var global: GlobalOptions
         @OptionGroup var scope: Scope
 
@@ -49,7 +49,7 @@ struct ClockCommands: ParsableCommand {
     struct Set: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "set", abstract: "Stop the clock at an ISO-8601 time.")
-        static let operationName = "SetClock"
+        static let operationName: IAMAction = .setClock
         @OptionGroup var global: GlobalOptions
         @Argument(
             help: ArgumentHelp(
@@ -68,7 +68,7 @@ struct ClockCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "advance",
             abstract: "Move the clock forward, such as by 30s, 2m or 1h (a real clock becomes simulated).")
-        static let operationName = "AdvanceClock"
+        static let operationName: IAMAction = .advanceClock
         @OptionGroup var global: GlobalOptions
         @Argument(
             help: ArgumentHelp("How far: 30s, 2m, 1h, 1d or a mix like 1h30m.", valueName: "duration"),
@@ -84,7 +84,7 @@ struct ClockCommands: ParsableCommand {
     struct Real: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "real", abstract: "Return to real time.")
-        static let operationName = "UseRealClock"
+        static let operationName: IAMAction = .useRealClock
         @OptionGroup var global: GlobalOptions
         @OptionGroup var scope: Scope
 

@@ -8,7 +8,7 @@ struct DashboardCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "Show the account, its resource counts and its security status (GetAccountSummary).")
-    static let operationName = "GetAccountSummary"
+    static let operationName: IAMAction = .getAccountSummary
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {

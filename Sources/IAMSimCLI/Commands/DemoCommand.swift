@@ -43,7 +43,7 @@ struct DemoCommand: ParsableCommand {
                 narrate: { console.print($0) })
             guard try player.play() else { throw ExitCode(ExitStatus.unexpected) }
         } catch {
-            let report = ErrorReport.describe(error, operation: "Demo")
+            let report = ErrorReport.describe(error, operation: .demo)
             if !report.message.isEmpty { console.printError(report.message) }
             throw ExitCode(report.status)
         }

@@ -14,7 +14,7 @@ struct EventsCommand: ConsoleCommand {
             line). It reads the signed-in account, or the database's first account when nobody \
             is signed in.
             """)
-    static let operationName = "LookupEvents"
+    static let operationName: IAMAction = .lookupEvents
     static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(
@@ -70,7 +70,7 @@ struct EventList: Renderable {
     var json: JSONValue { .array(events.map(Self.json)) }
 
     static func json(_ event: Event) -> JSONValue {
-        let source = ["ConsoleLogin", "ConsoleSignOut", "CredentialChallenge", "MFALockout"].contains(event.eventName)
+        let source = IAMAction(rawValue: event.eventName)?.service == .signin || event.eventName == IAMAction.mfaLockout.name
             ? "signin.amazonaws.com" : "iam.amazonaws.com"
         let identity: JSONValue? = event.actorARN.map { arn in
             .object([
@@ -80,7 +80,7 @@ struct EventList: Renderable {
         }
         let extra: JSONValue? = event.mfaUsed.map { .object(["MFAUsed": .string($0 ? "Yes" : "No")]) }
         let response: JSONValue? =
-            event.eventName == "ConsoleLogin" ? .object(["ConsoleLogin": .string(event.outcome.rawValue)]) : nil
+            event.eventName == IAMAction.consoleLogin.name ? .object(["ConsoleLogin": .string(event.outcome.rawValue)]) : nil
         let pairs: KeyValuePairs<String, JSONValue?> = [
             "eventID": .int(Int(event.eventID)),
             "eventTime": .date(event.eventTime),

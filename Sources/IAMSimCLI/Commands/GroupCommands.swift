@@ -12,7 +12,7 @@ struct GroupCommands: ParsableCommand {
     struct Create: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "Create a group (CreateGroup).")
-        static let operationName = "CreateGroup"
+        static let operationName: IAMAction = .createGroup
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name: 1 to 128 letters, digits and +=,.@_-.") var name: String
         @Option(help: "The path, such as /division/.") var path: String = "/"
@@ -28,7 +28,7 @@ struct GroupCommands: ParsableCommand {
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List groups (ListGroups).")
-        static let operationName = "ListGroups"
+        static let operationName: IAMAction = .listGroups
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -39,7 +39,7 @@ struct GroupCommands: ParsableCommand {
     struct Delete: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete", abstract: "Delete a group without members (DeleteGroup).")
-        static let operationName = "DeleteGroup"
+        static let operationName: IAMAction = .deleteGroup
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var name: String
 
@@ -52,7 +52,7 @@ struct GroupCommands: ParsableCommand {
     struct AddUser: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "add-user", abstract: "Add a user to a group (AddUserToGroup).")
-        static let operationName = "AddUserToGroup"
+        static let operationName: IAMAction = .addUserToGroup
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var group: String
         @Argument(help: "The user name.") var user: String
@@ -66,7 +66,7 @@ struct GroupCommands: ParsableCommand {
     struct RemoveUser: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove-user", abstract: "Remove a user from a group (RemoveUserFromGroup).")
-        static let operationName = "RemoveUserFromGroup"
+        static let operationName: IAMAction = .removeUserFromGroup
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var group: String
         @Argument(help: "The user name.") var user: String
@@ -80,7 +80,7 @@ struct GroupCommands: ParsableCommand {
     struct ListForUser: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "list-for-user", abstract: "List the groups a user belongs to (ListGroupsForUser).")
-        static let operationName = "ListGroupsForUser"
+        static let operationName: IAMAction = .listGroupsForUser
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var user: String
 

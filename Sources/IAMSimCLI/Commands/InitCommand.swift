@@ -17,7 +17,7 @@ struct InitCommand: ConsoleCommand {
             event log and the authenticator's accounts, then loads the fixture; the fixture is \
             checked first, so a bad one deletes nothing.
             """)
-    static let operationName = "Init"
+    static let operationName: IAMAction = .initialize
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("A built-in fixture name or a fixture file.", valueName: "name-or-path"))
     var fixture: String = Fixture.defaultName

@@ -19,7 +19,7 @@ struct LessonCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "next",
             abstract: "Show what was just done and the next step (on a terminal, offer to run it).")
-        static let operationName = "LessonNext"
+        static let operationName: IAMAction = .lessonNext
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -35,7 +35,7 @@ struct LessonCommands: ParsableCommand {
     struct Status: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "status", abstract: "Show every step of the lesson and whether it is done.")
-        static let operationName = "LessonStatus"
+        static let operationName: IAMAction = .lessonStatus
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -47,7 +47,7 @@ struct LessonCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reset",
             abstract: "Start over: the account back to its fixture, the authenticator wiped, progress cleared.")
-        static let operationName = "LessonReset"
+        static let operationName: IAMAction = .lessonReset
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {

@@ -20,7 +20,7 @@ struct MFACommands: ParsableCommand {
                 --light-terminal for dark text on a light background, --qr-png FILE for an image \
                 (written with mode 0600), or --show-secret for the secret key instead.
                 """)
-        static let operationName = "CreateVirtualMFADevice"
+        static let operationName: IAMAction = .createVirtualMFADevice
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A name for the device, such as root-mfa.") var name: String
         @Flag(help: "Print the secret key instead of the QR code (\"Show secret key\").") var showSecret = false
@@ -83,7 +83,7 @@ struct MFACommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "activate",
             abstract: "Activate a device with two consecutive codes from its authenticator (EnableMFADevice).")
-        static let operationName = "EnableMFADevice"
+        static let operationName: IAMAction = .enableMFADevice
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The device's name or serial number.") var name: String
         @OptionGroup var codes: CodePair
@@ -114,7 +114,7 @@ struct MFACommands: ParsableCommand {
                 JSON is ListMFADevices' answer; list devices awaiting activation with: \
                 iamsim mfa list-virtual --assignment-status Unassigned
                 """)
-        static let operationName = "ListMFADevices"
+        static let operationName: IAMAction = .listMFADevices
         @OptionGroup var global: GlobalOptions
         @Option(help: "An IAM user's devices instead of your own.") var user: String?
 
@@ -130,7 +130,7 @@ struct MFACommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list-virtual",
             abstract: "List the account's virtual MFA devices (ListVirtualMFADevices); hardware tokens are not virtual.")
-        static let operationName = "ListVirtualMFADevices"
+        static let operationName: IAMAction = .listVirtualMFADevices
         @OptionGroup var global: GlobalOptions
         @Option(help: "Assigned, Unassigned or Any (the default, as in AWS).")
         var assignmentStatus: AssignmentStatusChoice = .any
@@ -151,7 +151,7 @@ struct MFACommands: ParsableCommand {
                 as on the console's "Troubleshoot MFA" page, the password proves who you are, and \
                 a successful resync also lifts an MFA lockout.
                 """)
-        static let operationName = "ResyncMFADevice"
+        static let operationName: IAMAction = .resyncMFADevice
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The device's name or serial number.") var name: String
         @OptionGroup var codes: CodePair
@@ -185,7 +185,7 @@ struct MFACommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Deactivate a device and delete it if virtual (DeactivateMFADevice, DeleteVirtualMFADevice).")
-        static let operationName = "DeactivateMFADevice"
+        static let operationName: IAMAction = .deactivateMFADevice
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The device's name or serial number.") var name: String
         @Option(help: "An IAM user's devices instead of your own.") var user: String?

@@ -12,7 +12,7 @@ struct PasswordPolicyCommands: ParsableCommand {
     struct Show: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Show the policy (GetAccountPasswordPolicy).")
-        static let operationName = "GetAccountPasswordPolicy"
+        static let operationName: IAMAction = .getAccountPasswordPolicy
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -28,7 +28,7 @@ struct PasswordPolicyCommands: ParsableCommand {
                 As in AWS this is not a partial update: every setting you leave out goes back to \
                 its default (length 6, nothing required, passwords never expire, reuse allowed).
                 """)
-        static let operationName = "UpdateAccountPasswordPolicy"
+        static let operationName: IAMAction = .updateAccountPasswordPolicy
         @OptionGroup var global: GlobalOptions
         @Option(help: "Minimum length, 6 to 128.") var minimumPasswordLength: Int = 6
         @Flag(help: "Require at least one of ! @ # $ % ^ & * ( ) _ + - = [ ] { } | '.") var requireSymbols = false
@@ -55,7 +55,7 @@ struct PasswordPolicyCommands: ParsableCommand {
     struct Delete: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete", abstract: "Delete the policy (DeleteAccountPasswordPolicy).")
-        static let operationName = "DeleteAccountPasswordPolicy"
+        static let operationName: IAMAction = .deleteAccountPasswordPolicy
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {

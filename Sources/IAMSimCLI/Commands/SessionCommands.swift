@@ -15,7 +15,7 @@ struct SignIn: ConsoleCommand {
             password with --password-stdin (a required new password goes on the second line) and \
             pass --mfa-code; nothing waits for input that is not coming.
             """)
-    static let operationName = "ConsoleLogin"
+    static let operationName: IAMAction = .consoleLogin
     @OptionGroup var global: GlobalOptions
     @Option(help: "The root user's email address.") var email: String?
     @Option(help: "For an IAM user: the user name (with --account ID|ALIAS, or $IAMSIM_ACCOUNT).") var user: String?
@@ -150,7 +150,7 @@ extension IAMError {
 struct SignOut: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "signout", abstract: "Sign out: end every console session of the signed-in identity.")
-    static let operationName = "ConsoleSignOut"
+    static let operationName: IAMAction = .consoleSignOut
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
@@ -167,7 +167,7 @@ struct SignOut: ConsoleCommand {
 struct WhoAmI: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "whoami", abstract: "Show who is signed in and whether MFA was used (GetCallerIdentity).")
-    static let operationName = "GetCallerIdentity"
+    static let operationName: IAMAction = .getCallerIdentity
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {

@@ -12,7 +12,7 @@ struct UserCommands: ParsableCommand {
     struct Create: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "Create an IAM user (CreateUser).")
-        static let operationName = "CreateUser"
+        static let operationName: IAMAction = .createUser
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name: 1 to 64 letters, digits and +=,.@_-.") var name: String
         @Option(help: "The path, such as /division/team/.") var path: String = "/"
@@ -28,7 +28,7 @@ struct UserCommands: ParsableCommand {
     struct List: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List IAM users (ListUsers).")
-        static let operationName = "ListUsers"
+        static let operationName: IAMAction = .listUsers
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only users whose path starts with this prefix.") var pathPrefix: String?
 
@@ -40,7 +40,7 @@ struct UserCommands: ParsableCommand {
     struct Get: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "get", abstract: "Show an IAM user (GetUser).")
-        static let operationName = "GetUser"
+        static let operationName: IAMAction = .getUser
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name; yours when you are signed in as an IAM user and leave it out.") var name: String?
 
@@ -63,7 +63,7 @@ struct UserCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
             abstract: "Delete an IAM user that has no password, keys, MFA devices or groups left (DeleteUser).")
-        static let operationName = "DeleteUser"
+        static let operationName: IAMAction = .deleteUser
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var name: String
 
@@ -125,7 +125,7 @@ struct LoginProfileCommands: ParsableCommand {
     struct Create: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "Give a user a console password (CreateLoginProfile).")
-        static let operationName = "CreateLoginProfile"
+        static let operationName: IAMAction = .createLoginProfile
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
@@ -151,7 +151,7 @@ struct LoginProfileCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "Set a user's new password and/or the reset requirement (UpdateLoginProfile).")
-        static let operationName = "UpdateLoginProfile"
+        static let operationName: IAMAction = .updateLoginProfile
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
         @Flag(help: "Set a new password, read from the first line of standard input.") var passwordStdin = false
@@ -178,7 +178,7 @@ struct LoginProfileCommands: ParsableCommand {
     struct Get: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "get", abstract: "Show whether a user has a console password (GetLoginProfile).")
-        static let operationName = "GetLoginProfile"
+        static let operationName: IAMAction = .getLoginProfile
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
 
@@ -194,7 +194,7 @@ struct LoginProfileCommands: ParsableCommand {
     struct Delete: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete", abstract: "Remove a user's console password (DeleteLoginProfile).")
-        static let operationName = "DeleteLoginProfile"
+        static let operationName: IAMAction = .deleteLoginProfile
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
 
@@ -211,7 +211,7 @@ struct ChangePasswordCommand: ConsoleCommand {
         commandName: "change-password",
         abstract: "Change your own password, signed in as an IAM user (ChangePassword).",
         discussion: "With --password-stdin, the first line is the old password and the second the new one.")
-    static let operationName = "ChangePassword"
+    static let operationName: IAMAction = .changePassword
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Read the old and new passwords from the first two lines of standard input.") var passwordStdin = false
 

@@ -7,7 +7,7 @@ import IAMSimCore
 /// behaviour, which returns a value and never prints, so the demo and tests can call it.
 public protocol ConsoleCommand: ParsableCommand {
     /// The AWS (or iamsim) operation named in error messages: `DeleteAccessKey`.
-    static var operationName: String { get }
+    static var operationName: IAMAction { get }
     var global: GlobalOptions { get }
     func execute(in context: CommandContext) throws -> any Renderable
     /// What to do about `error`, printed on a second line after the aws-style one; nil for none.

@@ -34,12 +34,12 @@ public enum ExitStatus {
 enum ErrorReport {
     /// The stderr line (empty for none) and exit code for `error`, raised while running
     /// `operation`.
-    static func describe(_ error: any Error, operation: String) -> (message: String, status: Int32) {
+    static func describe(_ error: any Error, operation: IAMAction) -> (message: String, status: Int32) {
         switch error {
         // What the simulated service answers: the aws CLI's line and its exit code.
         case let error as IAMError:
             return (
-                "An error occurred (\(error.code)) when calling the \(operation) operation: \(error.message)",
+                "An error occurred (\(error.code)) when calling the \(operation.name) operation: \(error.message)",
                 ExitStatus.serviceError
             )
         // Usage errors found while running: ArgumentParser's `ValidationError` (a command's

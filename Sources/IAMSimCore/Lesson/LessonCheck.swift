@@ -3,7 +3,7 @@ public enum LessonCheck: Hashable, Sendable {
     /// A root console session opened since the lesson started (or one is open now).
     case signedIn
     /// The console action `eventName` succeeded after the previous step.
-    case event(String)
+    case event(IAMAction)
     /// Root has no active access key, and deactivated each key it deleted: a key deleted while
     /// still active skips the step (the console deletes only a deactivated key).
     case noActiveRootKeys
@@ -47,7 +47,7 @@ public enum LessonCheck: Hashable, Sendable {
         case .noActiveRootKeys, .noRootKeys, .deviceCreated, .authenticatorHoldsDevice, .rootMFAActive,
             .signedInWithMFA, .securityStatusGreen:
             true
-        case .event(let name): name == "ConsoleSignOut"
+        case .event(let action): action == .consoleSignOut
         case .signedIn, .devicesListed, .firstCodeShown, .nextCodeDue, .secondCodeShown, .freshCodeDue: false
         }
     }

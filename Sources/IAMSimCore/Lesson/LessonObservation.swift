@@ -124,7 +124,7 @@ public struct LessonObservation: Hashable, Sendable {
     /// Whether a root access key was deleted while still active since the lesson started: the
     /// console deletes only a deactivated key, so the lesson's "deactivate" step was skipped.
     public var deletedActiveRootKey: Bool {
-        events.contains { $0.name == "DeleteAccessKey" && $0.succeeded && $0.deletedRootKeyStatus == .active }
+        events.contains { $0.name == IAMAction.deleteAccessKey.name && $0.succeeded && $0.deletedRootKeyStatus == .active }
     }
 
     /// The authenticator's entry for one of root's devices, preferring the active device.

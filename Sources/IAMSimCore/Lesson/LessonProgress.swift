@@ -112,29 +112,29 @@ public struct LessonProgress: Hashable, Sendable {
 
     /// Whether `check`'s state or event holds, and the id of the event that proves it.
     static func passes(_ check: LessonCheck, _ o: LessonObservation, after cursor: Int64) -> (Bool, Int64?) {
-        func first(_ name: String, where condition: (LessonObservation.LoggedEvent) -> Bool = { _ in true }) -> Int64? {
-            o.events.first { $0.id > cursor && $0.name == name && $0.succeeded && $0.byRoot && condition($0) }?.id
+        func first(_ action: IAMAction, where condition: (LessonObservation.LoggedEvent) -> Bool = { _ in true }) -> Int64? {
+            o.events.first { $0.id > cursor && $0.name == action.name && $0.succeeded && $0.byRoot && condition($0) }?.id
         }
-        func last(_ names: Set<String>) -> Int64? {
-            o.events.last { names.contains($0.name) && $0.succeeded }?.id
+        func last(_ actions: Set<IAMAction>) -> Int64? {
+            o.events.last { event in actions.contains { $0.name == event.name } && event.succeeded }?.id
         }
         let rootMFAActive = o.devices.contains { $0.active }
         switch check {
         case .signedIn:
-            let login = first("ConsoleLogin")
+            let login = first(.consoleLogin)
             return (login != nil || o.rootSessionOpen, login)
         case .event(let name):
             let event = first(name)
             return (event != nil, event)
         case .devicesListed:
-            let event = [first("ListMFADevices"), first("ListVirtualMFADevices")].compactMap { $0 }.min()
+            let event = [first(.listMFADevices), first(.listVirtualMFADevices)].compactMap { $0 }.min()
             return (event != nil, event)
         case .noActiveRootKeys:
-            return (!o.rootAccessKeys.contains { $0.active }, last(["UpdateAccessKey", "DeleteAccessKey"]))
+            return (!o.rootAccessKeys.contains { $0.active }, last([.updateAccessKey, .deleteAccessKey]))
         case .noRootKeys:
-            return (o.rootAccessKeys.isEmpty, last(["DeleteAccessKey"]))
+            return (o.rootAccessKeys.isEmpty, last([.deleteAccessKey]))
         case .deviceCreated:
-            return (!o.devices.isEmpty, last(["CreateVirtualMFADevice"]))
+            return (!o.devices.isEmpty, last([.createVirtualMFADevice]))
         case .authenticatorHoldsDevice:
             return (o.phoneEntry != nil, nil)
         case .firstCodeShown:
@@ -148,16 +148,16 @@ public struct LessonProgress: Hashable, Sendable {
             }
             return (last > first, nil)
         case .rootMFAActive:
-            return (rootMFAActive, last(["EnableMFADevice"]))
+            return (rootMFAActive, last([.enableMFADevice]))
         case .freshCodeDue:
             let device = o.devices.first { $0.active }
             guard let device, let accepted = device.lastAcceptedStep else { return (device != nil, nil) }
             return (o.clockStep > accepted, nil)
         case .signedInWithMFA:
-            let login = first("ConsoleLogin") { $0.mfaUsed == true }
+            let login = first(.consoleLogin) { $0.mfaUsed == true }
             return (login != nil, login)
         case .securityStatusGreen:
-            let view = first("GetAccountSummary")
+            let view = first(.getAccountSummary)
             return (view != nil && rootMFAActive && o.rootAccessKeys.isEmpty, view)
         }
     }

@@ -89,6 +89,7 @@ public enum IAMAction: String, CaseIterable, Hashable, Sendable {
     case getAuthenticatorCodes = "GetAuthenticatorCodes"
     case removeAuthenticatorAccount = "RemoveAuthenticatorAccount"
     case readHardwareTokens = "ReadHardwareTokens"
+    case demo = "Demo"
 
     /// The service an action belongs to, as CloudTrail's `eventSource` names it.
     public enum Service: String, Sendable {
@@ -113,7 +114,7 @@ public enum IAMAction: String, CaseIterable, Hashable, Sendable {
             .lessonComplete, .initialize, .createAccounts, .listAccounts, .resetAccounts, .exportAccount,
             .validateFixture, .classReport, .audit, .showClock, .lessonNext, .lessonStatus, .lessonReset,
             .addAuthenticatorAccount, .scanQRCode, .listAuthenticatorAccounts, .getAuthenticatorCodes,
-            .removeAuthenticatorAccount, .readHardwareTokens:
+            .removeAuthenticatorAccount, .readHardwareTokens, .demo:
             .iamsim
         default: .iam
         }
