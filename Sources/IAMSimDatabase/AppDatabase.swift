@@ -59,6 +59,7 @@ public struct AppDatabase: Sendable {
     /// and its trainee's devices reset together), without showing the front end a `Database`.
     ///
     /// - Throws: what `body` throws, and database failures translated by `failure(_:path:)`.
+    @discardableResult
     public func transaction<T>(_ body: (DatabaseTransaction) throws -> T) throws -> T {
         try write { db in try body(DatabaseTransaction(db: db)) }
     }
