@@ -138,7 +138,7 @@ struct CredentialReportCommands: ParsableCommand {
                 text: answer.state == "STARTED"
                     ? "\(answer.description ?? "Started."). Read it with: iamsim credential-report get"
                     : "A report less than 4 hours old exists (COMPLETE). Read it with: iamsim credential-report get",
-                json: .object(["State": .string(answer.state), "Description": .string(answer.description)]))
+                json: JSONValue(Shapes.generateCredentialReport(answer)))
         }
     }
 
@@ -164,13 +164,7 @@ struct CredentialReportView: Renderable {
         report.content.hasSuffix("\n") ? String(report.content.dropLast()) : report.content
     }
 
-    var json: JSONValue {
-        .object([
-            "Content": .string(Data(report.content.utf8).base64EncodedString()),
-            "ReportFormat": .string("text/csv"),
-            "GeneratedTime": .date(report.generatedTime),
-        ])
-    }
+    var json: JSONValue { JSONValue(Shapes.getCredentialReport(report)) }
 
     var csv: String? { report.content }
 }

@@ -44,19 +44,16 @@ struct DashboardView: Renderable {
         return lines.joined(separator: "\n")
     }
 
+    /// `GetAccountSummary`'s answer, plus iamsim's `SecurityStatus` (the dashboard's checklist).
     var json: JSONValue {
-        .object([
-            ("SummaryMap", .object(dashboard.summary.entries.map { ($0.key, .int($0.value)) })),
-            (
-                "SecurityStatus",
-                .array(
-                    dashboard.securityStatus.map { item in
-                        .object([
-                            "Id": .string(item.id), "Title": .string(item.title), "Status": .string(item.status.rawValue),
-                            "Detail": .string(item.detail),
-                        ])
-                    })
-            ),
+        JSONValue(Shapes.getAccountSummary(dashboard.summary)).adding([
+            "SecurityStatus": .array(
+                dashboard.securityStatus.map { item in
+                    .object([
+                        "Id": .string(item.id), "Title": .string(item.title), "Status": .string(item.status.rawValue),
+                        "Detail": .string(item.detail),
+                    ])
+                })
         ])
     }
 }

@@ -215,12 +215,11 @@ struct Identity: Renderable {
         """
     }
 
+    /// `GetCallerIdentity`'s answer, plus iamsim's `MultiFactorAuthPresent` (the session's
+    /// `aws:MultiFactorAuthPresent`).
     var json: JSONValue {
-        .object([
-            "UserId": .string(identity.userID),
-            "Account": .string(identity.account.rawValue),
-            "Arn": .string(identity.arn),
-            "MultiFactorAuthPresent": .bool(identity.multiFactorAuthPresent),
+        JSONValue(Shapes.getCallerIdentity(identity)).adding([
+            "MultiFactorAuthPresent": .bool(identity.multiFactorAuthPresent)
         ])
     }
 }
