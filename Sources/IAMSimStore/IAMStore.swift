@@ -179,9 +179,3 @@ public struct IAMStore: Sendable {
         return user
     }
 }
-
-extension IAMError {
-    /// The console's answer when no session is open.
-    public static let notSignedIn = IAMError.accessDenied(
-        "You are not signed in to the console. Sign in first: iamsim signin --email EMAIL")
-}

@@ -103,7 +103,7 @@ struct UsageErrorTests {
         #expect(report.status == 253)
         #expect(
             report.message
-                == "iamsim: error: \(DatabaseFileError.corrupt(path: "/x.sqlite", detail: "a row holds a value its column cannot hold").message)")
+                == "iamsim: error: The database /x.sqlite is damaged (a row holds a value its column cannot hold). Move it aside, or recreate it with: iamsim init --force --db /x.sqlite")
     }
 
     // MARK: - Through the binary

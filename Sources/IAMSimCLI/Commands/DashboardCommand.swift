@@ -37,7 +37,7 @@ struct DashboardView: Renderable {
             let mark = item.status == .pass ? style.green("PASS") : style.red("FAIL")
             lines.append("  [\(mark)] \(item.title)")
             lines.append("         \(item.detail)")
-            if let remedy = item.remedy { lines.append("         Fix: \(remedy)") }
+            if let remedy = item.remedy { lines.append("         Fix: \(RemedyText.commandLine(remedy))") }
         }
         let passed = dashboard.securityStatus.filter { $0.status == .pass }.count
         lines += ["", "\(passed) of \(dashboard.securityStatus.count) security status items complete."]

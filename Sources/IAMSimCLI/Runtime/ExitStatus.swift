@@ -39,7 +39,7 @@ enum ErrorReport {
         // What the simulated service answers: the aws CLI's line and its exit code.
         case let error as IAMError:
             return (
-                "An error occurred (\(error.code)) when calling the \(operation.name) operation: \(error.message)",
+                "An error occurred (\(error.code)) when calling the \(operation.name) operation: \(RemedyText.message(for: error))",
                 ExitStatus.serviceError
             )
         // Usage errors found while running: ArgumentParser's `ValidationError` (a command's
@@ -58,7 +58,7 @@ enum ErrorReport {
         // The database reports its own failures already translated (`AppDatabase`): about the
         // file, or an IAMError above.
         case let error as DatabaseFileError:
-            return ("iamsim: error: \(error.message)", ExitStatus.environment)
+            return ("iamsim: error: \(RemedyText.message(for: error))", ExitStatus.environment)
         // What is not AWS's: files, fixtures, images, the phone, the machine.
         case let error as LocalError:
             switch error {
