@@ -155,7 +155,7 @@ public struct IAMStore: Sendable {
 
     func account(_ id: AccountID, _ db: Database) throws -> AccountRecord {
         guard let account = try AccountRecord.find(key: id.rawValue, db) else {
-            throw IAMError.noSuchEntity("The account \(id.rawValue) does not exist in this database.")
+            throw LocalError.noSuchAccount(id.rawValue)
         }
         return account
     }

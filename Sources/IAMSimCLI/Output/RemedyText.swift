@@ -2,7 +2,7 @@ import IAMSimCore
 import IAMSimDatabase
 
 /// How the CLI renders the fixes the lower layers suggest as values (`Remedy`, the cases of
-/// `DatabaseFileError`): as the iamsim command lines that do them, in the words the CLI has
+/// `LocalError` and `DatabaseFileError`): as the iamsim command lines that do them, in the words the CLI has
 /// always used. No command line is spelled below this target.
 enum RemedyText {
     /// `remedy`'s command lines, joined by ", then ": `iamsim access-keys deactivate ID, then
@@ -73,6 +73,24 @@ enum RemedyText {
             return (error.message.hasSuffix(".") ? String(error.message.dropLast()) : error.message) + ": \(command)"
         default:
             return "\(error.message) \(command)"
+        }
+    }
+
+    /// `error`'s message and what to do about it, in the CLI's commands and options.
+    static func message(for error: LocalError) -> String {
+        switch error {
+        case .invalidSecretKey(.some):
+            "\(error.message) Compare it with iamsim mfa assign --show-secret."
+        case .invalidSecretKey(nil):
+            "The secret key is not valid base32: use the letters A-Z and digits 2-7, as shown by iamsim mfa assign --show-secret."
+        case .labelTaken:
+            "\(error.message) Choose another --label."
+        case .noAccount:
+            "\(error.message) Create one with: iamsim init"
+        case .noSuchAccount:
+            "\(error.message) List them with: iamsim accounts list"
+        case .file, .invalidValue, .failed, .noSuchLabel:
+            error.message
         }
     }
 
