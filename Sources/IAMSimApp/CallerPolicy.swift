@@ -13,7 +13,7 @@ public struct CallerPolicy: Sendable {
     public let selected: AccountID?
 
     /// - Parameter selection: an account id or alias, or nil (or empty) for none.
-    /// - Throws: `NoSuchEntity` when no account has that id or alias.
+    /// - Throws: `LocalError.noSuchAccount` when no account has that id or alias.
     public init(store: IAMStore, selection: String?) throws {
         self.store = store
         if let selection, !selection.isEmpty {
@@ -29,7 +29,7 @@ public struct CallerPolicy: Sendable {
     /// The account commands without a session work on: the selected one, else the signed-in
     /// one, else the first in the database.
     ///
-    /// - Throws: `NoSuchEntity` when the database holds no account.
+    /// - Throws: `LocalError.noAccount` when the database holds no account.
     public func currentAccount() throws -> AccountID {
         if let selected { return selected }
         return try store.currentAccount()

@@ -70,10 +70,9 @@ public struct AppDatabase: Sendable {
         // SQLite would quietly open a file it may not write read-only, and the command would
         // fail at its first write; say so now, before any work.
         guard access(path, R_OK | W_OK) == 0 else {
-            let reason = errno == EACCES || errno == EROFS || errno == EPERM
-                ? "the file cannot be opened for writing, and this command writes (audit, events, class report, accounts list and export only read)"
-                : String(cString: strerror(errno))
-            throw .inaccessible(path: path, reason: reason)
+            let code = errno
+            guard code != EACCES, code != EROFS, code != EPERM else { throw .readOnly(path: path) }
+            throw .inaccessible(path: path, reason: String(cString: strerror(code)))
         }
         do {
             // A queue (one connection) opens faster than a pool, and a command is one short

@@ -133,7 +133,7 @@ extension IAMStore {
             models.append(AccountReadModel(account: record, now: simulated[record.id] ?? realNow))
         }
         if case .account(let id) = scope, models.isEmpty {
-            throw IAMError.noSuchEntity("The account \(id.rawValue) does not exist in this database.")
+            throw LocalError.noSuchAccount(id.rawValue)
         }
         /// Runs `body` on the model of the row's account, if the scope holds it.
         func update(_ row: Row, _ body: (inout AccountReadModel) throws -> Void) throws {

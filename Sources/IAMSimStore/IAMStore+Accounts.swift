@@ -43,7 +43,7 @@ extension IAMStore {
     /// Loads a prepared fixture as a new account, inside `transaction`, and records
     /// `LoadFixture` at real time (a new account's clock is real until someone sets it).
     ///
-    /// - Throws: `EntityAlreadyExists` when its account id, alias, root email, a key or a
+    /// - Throws: `LocalError.invalidValue` when its account id, alias, root email, a key or a
     ///   device is taken; the whole transaction then changes nothing.
     @discardableResult
     public func load(_ prepared: PreparedFixture, _ transaction: DatabaseTransaction) throws -> AccountID {
@@ -96,7 +96,7 @@ extension IAMStore {
     /// Deletes an account and everything in it, inside `transaction`; its events stay in the
     /// log, which records the deletion.
     ///
-    /// - Throws: `NoSuchEntity` when there is no such account.
+    /// - Throws: `LocalError.noSuchAccount` when there is no such account.
     public func deleteAccount(_ account: AccountID, _ transaction: DatabaseTransaction) throws {
         let db = transaction.db
         _ = try self.account(account, db)
@@ -111,7 +111,8 @@ extension IAMStore {
     /// alias, email and root password and fresh secrets (which then becomes the account's
     /// fixture), with new user passwords hashed.
     ///
-    /// - Throws: `NoSuchEntity` for an unknown account, or one with no stored fixture.
+    /// - Throws: `LocalError.noSuchAccount` for an unknown account, `LocalError.invalidValue`
+    ///   for one with no stored fixture.
     public func prepareReset(
         _ accounts: [AccountID], to fixture: Fixture?, progress: @Sendable (Int) -> Void = { _ in }
     ) throws -> [PreparedFixture] {
@@ -124,7 +125,7 @@ extension IAMStore {
                     return (fixture.personalized(for: trainee, secrets: secrets), nil)
                 }
                 guard let json = record.fixtureJSON else {
-                    throw IAMError.noSuchEntity("The account \(id) has no stored fixture to reset to.")
+                    throw LocalError.invalidValue("The account \(id) has no stored fixture to reset to.")
                 }
                 return (try Fixture.decodeStored(json), json)
             }

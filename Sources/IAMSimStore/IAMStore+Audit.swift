@@ -22,7 +22,7 @@ extension IAMStore {
     /// and the password policy, through the same read model as the lesson and the class report.
     func auditSnapshot(_ account: AccountID, _ db: Database) throws -> AuditSnapshot {
         guard let model = try readAccounts(.account(account), parts: .audit, db).first else {
-            throw IAMError.noSuchEntity("The account \(account.rawValue) does not exist in this database.")
+            throw LocalError.noSuchAccount(account.rawValue)
         }
         return model.auditSnapshot()
     }

@@ -57,8 +57,7 @@ extension IAMStore {
                     db, sql: "SELECT content, generatedTime FROM credentialReport WHERE accountId = ?",
                     arguments: [principal.accountID.rawValue])
             else {
-                throw IAMError.reportNotPresent(
-                    "Credential report not present. Generate one first: iamsim credential-report generate")
+                throw IAMError.credentialReportNotPresent
             }
             return StoredCredentialReport(
                 content: try row.value("content"), generatedTime: try row.storedDate("generatedTime"))

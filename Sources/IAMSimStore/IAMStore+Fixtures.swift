@@ -77,13 +77,13 @@ extension IAMStore {
         let accountID = try AccountID(validating: spec.accountID)
         let others = AccountRecord.filter(AccountRecord.Columns.id != accountID.rawValue)
         guard try replacing || AccountRecord.fetchOne(db, key: accountID.rawValue) == nil else {
-            throw IAMError.entityAlreadyExists("The account \(accountID.rawValue) already exists in this database.")
+            throw LocalError.invalidValue("The account \(accountID.rawValue) already exists in this database.")
         }
         if let alias = spec.alias, try others.filter(AccountRecord.Columns.alias == alias).fetchCount(db) > 0 {
-            throw IAMError.entityAlreadyExists("The account alias \(alias) already exists in this database.")
+            throw LocalError.invalidValue("The account alias \(alias) already exists in this database.")
         }
         if try others.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [spec.root.email]).fetchCount(db) > 0 {
-            throw IAMError.entityAlreadyExists("The root email \(spec.root.email) is already used by another account.")
+            throw LocalError.invalidValue("The root email \(spec.root.email) is already used by another account.")
         }
         let record = AccountRecord(
             id: accountID.rawValue, alias: spec.alias, createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now,
@@ -98,7 +98,7 @@ extension IAMStore {
 
         for token in spec.hardwareTokens ?? [] {
             if try MFADeviceRecord.fetchOne(db, key: token.serialNumber) != nil {
-                throw IAMError.entityAlreadyExists("The MFA device \(token.serialNumber) already exists in this database.")
+                throw LocalError.invalidValue("The MFA device \(token.serialNumber) already exists in this database.")
             }
             try MFADeviceRecord(
                 serialNumber: token.serialNumber, accountId: accountID.rawValue, deviceName: token.serialNumber,
@@ -150,7 +150,7 @@ extension IAMStore {
     private func insertKeys(_ keys: [Fixture.AccessKey]?, owner: OwnerKey, now: Date, _ db: Database) throws {
         for key in keys ?? [] {
             if try AccessKeyRecord.fetchOne(db, key: key.accessKeyID) != nil {
-                throw IAMError.entityAlreadyExists("The access key \(key.accessKeyID) already exists in this database.")
+                throw LocalError.invalidValue("The access key \(key.accessKeyID) already exists in this database.")
             }
             try AccessKeyRecord(
                 id: key.accessKeyID, accountId: owner.accountId, userId: owner.userId,
@@ -173,7 +173,7 @@ extension IAMStore {
                 case .hardware: device.serialNumber ?? device.deviceName
                 }
             if try MFADeviceRecord.fetchOne(db, key: serial) != nil {
-                throw IAMError.entityAlreadyExists("The MFA device \(serial) already exists in this database.")
+                throw LocalError.invalidValue("The MFA device \(serial) already exists in this database.")
             }
             try MFADeviceRecord(
                 serialNumber: serial, accountId: accountID.rawValue, deviceName: device.deviceName, type: type,

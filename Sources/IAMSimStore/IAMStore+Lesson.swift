@@ -8,25 +8,27 @@ extension IAMStore {
 
     /// The account commands without a console session work on (the lesson, the audit): the
     /// signed-in one, else the first in the database.
+    ///
+    /// - Throws: `LocalError.noAccount` when the database holds no account.
     public func currentAccount() throws -> AccountID {
         return try reading { db in
             if let (session, _) = try openSession(db, account: nil) { return AccountID(known: session.accountId) }
             guard let first: String = try db.firstValue("SELECT id FROM account ORDER BY rowid LIMIT 1")
-            else { throw IAMError.noSuchEntity("The database holds no account. Create one with: iamsim init") }
+            else { throw LocalError.noAccount }
             return AccountID(known: first)
         }
     }
 
     /// The account `text` names: a 12-digit id or an alias.
     ///
-    /// - Throws: `NoSuchEntity` when no account in the database has that id or alias.
+    /// - Throws: `LocalError.noSuchAccount` when no account in the database has that id or alias.
     public func resolveAccount(_ text: String) throws -> AccountID {
         try reading { db in
             guard
                 let id: String = try db.firstValue(
                     "SELECT id FROM account WHERE id = ? OR alias = ?", arguments: [text, text.lowercased()])
             else {
-                throw IAMError.noSuchEntity("No account with id or alias \(text) in this database. List them with: iamsim accounts list")
+                throw LocalError.noSuchAccount(text)
             }
             return AccountID(known: id)
         }
@@ -40,7 +42,7 @@ extension IAMStore {
         return try writing { db in
             _ = try lessonStart(account, lesson, db)
             guard let model = try readAccounts(.account(account), parts: .lesson, lesson: lesson, db).first else {
-                throw IAMError.noSuchEntity("The account \(account.rawValue) does not exist in this database.")
+                throw LocalError.noSuchAccount(account.rawValue)
             }
             return model.observation()
         }

@@ -155,7 +155,7 @@ public struct IAMStore: Sendable {
 
     func account(_ id: AccountID, _ db: Database) throws -> AccountRecord {
         guard let account = try AccountRecord.find(key: id.rawValue, db) else {
-            throw IAMError.noSuchEntity("The account \(id.rawValue) does not exist in this database.")
+            throw LocalError.noSuchAccount(id.rawValue)
         }
         return account
     }
@@ -178,10 +178,4 @@ public struct IAMStore: Sendable {
         else { throw IAMError.noSuchUser(name) }
         return user
     }
-}
-
-extension IAMError {
-    /// The console's answer when no session is open.
-    public static let notSignedIn = IAMError.accessDenied(
-        "You are not signed in to the console. Sign in first: iamsim signin --email EMAIL")
 }

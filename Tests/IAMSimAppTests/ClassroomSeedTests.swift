@@ -43,7 +43,9 @@ struct ClassroomSeedTests {
         #expect(serials == (fixture.account.hardwareTokens ?? []).map(\.serialNumber))
         #expect(!serials.isEmpty)
         // Loading it again fails as a whole: no second account, no second set of tokens.
-        #expect(throws: IAMError.self) { try simulator.classroom.load(fixture) }
+        #expect(throws: LocalError.invalidValue("The account 123456789012 already exists in this database.")) {
+            try simulator.classroom.load(fixture)
+        }
         #expect(try simulator.hardwareTokens(for: account).displays().count == serials.count)
     }
 }

@@ -131,16 +131,18 @@ struct BadInputTests {
             status: 64),
         Case(
             arguments: ["authenticator", "add", "--secret", "0189!"],
-            stderr: "\(aws) (ValidationError) when calling the AddAuthenticatorAccount operation: The secret key is not valid base32: use the letters A-Z and digits 2-7, as shown by iamsim mfa assign --show-secret.",
-            status: 254),
+            // The phone's refusals are not AWS's (LocalError): exit 64, was 254 as a ValidationError.
+            stderr: "iamsim: error: The secret key is not valid base32: use the letters A-Z and digits 2-7, as shown by iamsim mfa assign --show-secret.",
+            status: 64),
         Case(
             arguments: ["authenticator", "add", "--uri", "otpauth://hotp/x?secret=JBSWY3DP&counter=0"],
-            stderr: "\(aws) (ValidationError) when calling the AddAuthenticatorAccount operation: Not a usable TOTP URI: 'hotp' codes are not time-based (only totp is supported).",
-            status: 254),
+            stderr: "iamsim: error: Not a usable TOTP URI: 'hotp' codes are not time-based (only totp is supported).",
+            status: 64),
         Case(
             arguments: ["init"],
-            stderr: "\(aws) (EntityAlreadyExists) when calling the Init operation: The database DATABASE already holds account 123456789012. Reset it with: iamsim init --force",
-            status: 254),
+            // A database already initialized is iamsim's refusal, not AWS's: exit 64, was 254 as EntityAlreadyExists.
+            stderr: "iamsim: error: The database DATABASE already holds account 123456789012. Reset it with: iamsim init --force",
+            status: 64),
         Case(
             arguments: ["init", "--force", "--fixture", "missing.json"],
             stderr: "iamsim: error: Cannot use missing.json: there is no built-in fixture or file by that name (built-in fixtures: root-mfa-lesson)",

@@ -118,9 +118,10 @@ struct LessonEndToEndTests {
         #expect(
             r == .init(
                 stdout: "",
+                // No terminal to ask for the code: a usage error (exit 64), not AWS's AccessDenied (was 254).
                 stderr:
-                    "An error occurred (AccessDenied) when calling the ConsoleLogin operation: MFA code required: this identity has MFA active. Pass --mfa-code CODE (iamsim authenticator codes shows it).\n",
-                status: 254))
+                    "iamsim: error: MFA code required: this identity has MFA active. Pass --mfa-code CODE (iamsim authenticator codes shows it).\n",
+                status: 64))
         r = try h.run(["clock", "advance", "30s"])
         now += 30
         let fresh = IndependentTOTP.code(base32: seed, unixTime: now)

@@ -146,16 +146,15 @@ struct TOTPInputEndToEndTests {
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         let detail = "no encoder writes 62 characters (a character is missing or extra; AWS's seeds have 64)"
         let typed = try h.run(["authenticator", "add", "--secret", String(repeating: "A", count: 62)])
-        #expect(typed.status == 254)
+        // The phone's refusal is not AWS's: a usage error (exit 64, was 254 as a ValidationError).
+        #expect(typed.status == 64)
         #expect(
             typed.stderr
-                == "An error occurred (ValidationError) when calling the AddAuthenticatorAccount operation: The secret key is not valid base32: \(detail). Compare it with iamsim mfa assign --show-secret.\n"
+                == "iamsim: error: The secret key is not valid base32: \(detail). Compare it with iamsim mfa assign --show-secret.\n"
         )
         let uri = try h.run(["authenticator", "add", "--uri", "otpauth://totp/x?secret=\(String(repeating: "A", count: 62))"])
-        #expect(
-            uri.stderr
-                == "An error occurred (ValidationError) when calling the AddAuthenticatorAccount operation: Not a usable TOTP URI: its secret is not base32: \(detail).\n"
-        )
+        #expect(uri.status == 64)
+        #expect(uri.stderr == "iamsim: error: Not a usable TOTP URI: its secret is not base32: \(detail).\n")
         // 63 and 64 characters are lengths base32 has.
         #expect(try h.run(["authenticator", "add", "--secret", String(repeating: "A", count: 63)]).status == 0)
         #expect(try h.run(["authenticator", "add", "--secret", String(repeating: "B", count: 64)]).status == 0)

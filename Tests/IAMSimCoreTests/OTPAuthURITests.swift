@@ -76,6 +76,7 @@ struct OTPAuthURITests {
             ("otpauth://totp/x?secret=JBSWY3DP&algorithm=MD5", "Not a usable TOTP URI: unsupported algorithm MD5."),
         ])
     func refused(text: String, message: String) {
-        #expect(throws: IAMError.validationError(message)) { try OTPAuthURI(parsing: text) }
+        // A URI is the phone's business: LocalError (was IAMError.validationError), same message.
+        #expect(throws: LocalError.invalidValue(message)) { try OTPAuthURI(parsing: text) }
     }
 }

@@ -130,7 +130,8 @@ struct ValueTests {
 
     @Test("malformed durations are refused", arguments: ["", "s", "5x", "-5s", "1.5m", "30s5", "99999999999999999999s", "200000d"])
     func badDurations(text: String) {
-        #expect(throws: IAMError.self) { try ClockDuration(parsing: text) }
+        // A duration is iamsim's, not AWS's: LocalError (was IAMError).
+        #expect(throws: LocalError.self) { try ClockDuration(parsing: text) }
     }
 
     @Test("durations print compactly")

@@ -101,7 +101,7 @@ extension AccessKeyCommands {
             let owner = try context.store().useAccessKey(accessKeyID, secret: secret, service: service, region: region)
             return Message(
                 text: "Authenticated as \(owner.arn) with \(accessKeyID); its use is recorded (\(service), \(region)).",
-                json: .object(["UserId": .string(owner.userID), "Account": .string(owner.accountID.rawValue), "Arn": .string(owner.arn)]))
+                json: JSONValue(Shapes.getCallerIdentity(owner)))
         }
     }
 }
@@ -119,9 +119,7 @@ struct AccessKeyList: Renderable {
         ).rendered()
     }
 
-    var json: JSONValue {
-        .object(["AccessKeyMetadata": .array(keys.map(\.json)), "IsTruncated": .bool(false)])
-    }
+    var json: JSONValue { JSONValue(Shapes.listAccessKeys(keys, isTruncated: false, marker: nil)) }
 }
 
 struct CreatedAccessKey: Renderable {
@@ -135,7 +133,7 @@ struct CreatedAccessKey: Renderable {
         """
     }
 
-    var json: JSONValue { .object(["AccessKey": key.json]) }
+    var json: JSONValue { JSONValue(Shapes.createAccessKey(key)) }
 }
 
 struct UpdatedAccessKey: Renderable {

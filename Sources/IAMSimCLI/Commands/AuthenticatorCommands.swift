@@ -54,24 +54,32 @@ struct AuthenticatorCommands: ParsableCommand {
         @Argument(help: "A PNG image holding the QR code, such as one written by mfa assign --qr-png.") var file: String
         @Option(help: "The name to show for the account.") var label: String?
 
+        /// An image that cannot be read or holds no authenticator code is a file iamsim cannot
+        /// use (`LocalError.file`, exit 253), as a phone's camera would find nothing to add.
         func execute(in context: CommandContext) throws -> any Renderable {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw IAMError.noSuchEntity("Cannot read the image \(file): no such file, or it is not readable.")
+                throw LocalError.file(path: file, reason: "no such file, or it is not readable")
             }
             let payloads: [String]
             do {
                 payloads = try QRScanner.decode(png: Array(data))
             } catch {
-                throw IAMError.validationError("Cannot scan \(file): \(error.message)")
+                throw LocalError.file(path: file, reason: Self.sentence(error.message))
             }
             guard let uri = payloads.first(where: { $0.lowercased().hasPrefix("otpauth://totp/") }) else {
-                throw IAMError.validationError(
-                    "The QR code in \(file) is not an authenticator (TOTP) code: it holds '\(payloads[0].prefix(60))'.")
+                throw LocalError.file(
+                    path: file, reason: "its QR code is not an authenticator (TOTP) code: it holds '\(payloads[0].prefix(60))'")
             }
             let account = try context.authenticator().add(uri: uri, label: label)
             return Message(
                 text: "Scanned \(file): added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
                 json: .object(["Label": .string(account.label), "Issuer": .string(account.issuer), "URI": .string(uri)]))
+        }
+
+        /// A scanner's sentence as the end of "Cannot use FILE: …": lower-case start, no period.
+        static func sentence(_ message: String) -> String {
+            let trimmed = message.hasSuffix(".") ? String(message.dropLast()) : message
+            return trimmed.prefix(1).lowercased() + trimmed.dropFirst()
         }
     }
 

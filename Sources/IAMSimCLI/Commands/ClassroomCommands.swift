@@ -186,7 +186,7 @@ struct FixtureCommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw IAMError.noSuchEntity("Cannot read the fixture file \(file): no such file, or it is not readable.")
+                throw LocalError.file(path: file, reason: "no such file, or it is not readable")
             }
             switch Fixture.check(data) {
             case .valid(let fixture): return FixtureVerdict(file: file, name: fixture.name, problems: [])

@@ -31,8 +31,8 @@ struct InitCommand: ConsoleCommand {
         }
         let simulator = try context.simulatorWithoutSeeding()
         if let existing = try simulator.store.listAccounts().first {
-            throw IAMError.entityAlreadyExists(
-                "The database \(path) already holds account \(existing.accountID). Reset it with: iamsim init --force")
+            throw CommandError(
+                message: "The database \(path) already holds account \(existing.accountID). Reset it with: iamsim init --force")
         }
         let account = try simulator.classroom.load(loaded)
         return Message(

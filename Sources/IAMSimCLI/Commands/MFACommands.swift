@@ -332,16 +332,9 @@ struct AssignedDevice: Renderable {
         return lines.joined(separator: "\n")
     }
 
+    /// `CreateVirtualMFADevice`'s answer, plus iamsim's `OTPAuthURI` (what the QR code holds).
     var json: JSONValue {
-        .object([
-            "VirtualMFADevice": .object([
-                "SerialNumber": .string(created.device.serialNumber),
-                // Blobs are base64 in AWS's answers; this one is the base32 text's bytes.
-                "Base32StringSeed": .string(Data(created.base32StringSeed.utf8).base64EncodedString()),
-                "QRCodePNG": .string(Data(qr.pngBytes).base64EncodedString()),
-            ]),
-            "OTPAuthURI": .string(created.uri),
-        ])
+        JSONValue(Shapes.createVirtualMFADevice(created, qrCodePNG: qr.pngBytes)).adding(["OTPAuthURI": .string(created.uri)])
     }
 }
 
@@ -370,7 +363,13 @@ struct DeviceList: Renderable {
 
     /// `ListMFADevices`' shape, every type of device, plus iamsim's `DeviceName`, `Type` and `Drift`.
     var json: JSONValue {
-        .object(["MFADevices": .array(devices.map(\.json)), "IsTruncated": .bool(false)])
+        JSONValue(Shapes.listMFADevices(devices, isTruncated: false, marker: nil))
+            .updatingItems(of: "MFADevices", with: devices) { item, device in
+                item.adding([
+                    "DeviceName": .string(device.deviceName), "Type": .string(device.type.rawValue),
+                    "Drift": .int(Int(device.drift)),
+                ])
+            }
     }
 
     /// `in sync`, or how far the device's clock is off as the last resync measured it.
@@ -400,9 +399,7 @@ struct VirtualDeviceList: Renderable {
     }
 
     /// AWS's shape exactly: `SerialNumber`, then `User` and `EnableDate` once assigned; no seeds.
-    var json: JSONValue {
-        .object(["VirtualMFADevices": .array(devices.map(\.virtualJSON)), "IsTruncated": .bool(false)])
-    }
+    var json: JSONValue { JSONValue(Shapes.listVirtualMFADevices(devices, isTruncated: false, marker: nil)) }
 }
 
 /// `--assignment-status`: AWS's `AssignmentStatus` values, in any case.

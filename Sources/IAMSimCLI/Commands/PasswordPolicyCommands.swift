@@ -83,5 +83,5 @@ struct PolicyView: Renderable {
             """
     }
 
-    var json: JSONValue { .object(["PasswordPolicy": policy.json]) }
+    var json: JSONValue { JSONValue(Shapes.getAccountPasswordPolicy(policy)) }
 }

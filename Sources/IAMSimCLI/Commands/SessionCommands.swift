@@ -54,7 +54,7 @@ struct SignIn: ConsoleCommand {
             case .signedIn(let session):
                 return SignedIn(session: session, identity: identity)
             case .mfaRequired:
-                guard code == nil, console.isInteractive else { throw IAMError.mfaCodeRequired }
+                guard code == nil, console.isInteractive else { throw CommandError.mfaCodeRequired }
                 guard let entered = console.prompt("MFA code: ", false) else {
                     throw CommandError(message: "No MFA code entered.", status: ExitStatus.interrupted)
                 }
@@ -71,11 +71,11 @@ struct SignIn: ConsoleCommand {
     static func newPassword(reason: String, _ console: Console, fromStandardInput: Bool) throws -> String {
         if fromStandardInput {
             guard let line = console.readStandardInput() else {
-                throw IAMError.passwordChangeRequired(reason)
+                throw CommandError.passwordChangeRequired(reason)
             }
             return line
         }
-        guard console.isInteractive else { throw IAMError.passwordChangeRequired(reason) }
+        guard console.isInteractive else { throw CommandError.passwordChangeRequired(reason) }
         console.printError(reason)
         guard let first = console.prompt("New password: ", true), let second = console.prompt("Confirm new password: ", true)
         else {
@@ -134,16 +134,20 @@ enum PasswordInput {
     }
 }
 
-extension IAMError {
+// What the console would ask for on its next page, where no terminal can: the command line's
+// failure, not AWS's answer (a usage error, exit 64).
+extension CommandError {
     /// A new password is needed where no terminal can ask for one.
-    static func passwordChangeRequired(_ reason: String) -> IAMError {
-        .accessDenied(
-            "\(reason) Pipe the current password and then the new one on two lines with --password-stdin, or sign in from a terminal.")
+    static func passwordChangeRequired(_ reason: String) -> CommandError {
+        CommandError(
+            message:
+                "\(reason) Pipe the current password and then the new one on two lines with --password-stdin, or sign in from a terminal."
+        )
     }
 
     /// Sign-in without a code, where no terminal can ask for one.
-    static let mfaCodeRequired = IAMError.accessDenied(
-        "MFA code required: this identity has MFA active. Pass --mfa-code CODE (iamsim authenticator codes shows it).")
+    static let mfaCodeRequired = CommandError(
+        message: "MFA code required: this identity has MFA active. Pass --mfa-code CODE (iamsim authenticator codes shows it).")
 }
 
 /// `iamsim signout`.
@@ -215,12 +219,11 @@ struct Identity: Renderable {
         """
     }
 
+    /// `GetCallerIdentity`'s answer, plus iamsim's `MultiFactorAuthPresent` (the session's
+    /// `aws:MultiFactorAuthPresent`).
     var json: JSONValue {
-        .object([
-            "UserId": .string(identity.userID),
-            "Account": .string(identity.account.rawValue),
-            "Arn": .string(identity.arn),
-            "MultiFactorAuthPresent": .bool(identity.multiFactorAuthPresent),
+        JSONValue(Shapes.getCallerIdentity(identity)).adding([
+            "MultiFactorAuthPresent": .bool(identity.multiFactorAuthPresent)
         ])
     }
 }

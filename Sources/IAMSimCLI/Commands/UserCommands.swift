@@ -21,7 +21,7 @@ struct UserCommands: ParsableCommand {
             let user = try context.store().createUser(caller: context.caller, userName: name, path: path)
             return Message(
                 text: "Created IAM user \(user.userName) (\(user.arn)). Give it a console password with: iamsim login-profile create \(user.userName)",
-                json: .object(["User": user.json]))
+                json: JSONValue(Shapes.createUser(user)))
         }
     }
 
@@ -55,7 +55,7 @@ struct UserCommands: ParsableCommand {
                     Created:          \(Timestamp.readable(user.createDate))
                     PasswordLastUsed: \(user.passwordLastUsed.map(Timestamp.readable) ?? "never")
                     """,
-                json: .object(["User": user.json]))
+                json: JSONValue(Shapes.getUser(user)))
         }
     }
 
@@ -107,7 +107,7 @@ struct UserList: Renderable {
         ).rendered()
     }
 
-    var json: JSONValue { .object(["Users": .array(users.map(\.json)), "IsTruncated": .bool(false)]) }
+    var json: JSONValue { JSONValue(Shapes.listUsers(users, isTruncated: false, marker: nil)) }
 }
 
 /// `iamsim login-profile …`: IAM users' console passwords.
@@ -143,7 +143,7 @@ struct LoginProfileCommands: ParsableCommand {
             return Message(
                 text: "\(profile.userName) can now sign in to the console" + (signIn ?? "")
                     + (profile.passwordResetRequired ? " (a new password is required at the first sign-in)" : ""),
-                json: .object(["LoginProfile": profile.json]))
+                json: JSONValue(Shapes.createLoginProfile(profile)))
         }
     }
 
@@ -187,7 +187,7 @@ struct LoginProfileCommands: ParsableCommand {
             return Message(
                 text: "\(profile.userName) has a console password since \(Timestamp.readable(profile.createDate))"
                     + (profile.passwordResetRequired ? "; a new one is required at the next sign-in." : "."),
-                json: .object(["LoginProfile": profile.json]))
+                json: JSONValue(Shapes.getLoginProfile(profile)))
         }
     }
 

@@ -49,10 +49,10 @@ struct DemoPlayer {
             if step.id == "sign-in-with-mfa", let code = try currentCode(context) {
                 values["code"] = code
             }
-            let line = step.command(filling: values)
+            let line = LessonCommandLine.filled(step, values)
             narrate("")
             narrate("Step \(step.number) of \(lesson.steps.count): \(step.title)")
-            narrate("  \(step.explanation)")
+            narrate("  \(LessonCommandLine.explanation(step))")
             narrate("  Console: \(step.consolePath)")
             narrate("  $ \(line)")
             let command = try LessonScript.command(line, database: databasePath)

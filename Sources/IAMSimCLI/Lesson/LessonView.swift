@@ -59,7 +59,7 @@ struct LessonView: Renderable {
             if !lines.isEmpty { lines.append("") }
             lines.append(countLine)
         }
-        lines += ["", style.bold("Step \(step.number) of \(total): \(step.title)"), "  \(step.explanation)"]
+        lines += ["", style.bold("Step \(step.number) of \(total): \(step.title)"), "  \(LessonCommandLine.explanation(step))"]
         lines.append("  In the AWS console: \(step.consolePath)")
         lines += nextAction(step).map { "  " + $0 }
         return lines.joined(separator: "\n")

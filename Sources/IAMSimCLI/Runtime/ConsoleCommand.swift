@@ -76,13 +76,17 @@ public struct CommandRunner {
             context = created
             return .output(try command.execute(in: created))
         } catch {
-            let report = ErrorReport.describe(error, operation: type(of: command).operationName)
-            var hint: String?
-            if let refused = error as? RefusedCodeError {
-                hint = command.hint(for: refused.error, refusal: refused.refusal)
-            } else if let error = error as? IAMError {
-                hint = context.flatMap { command.hint(for: error, in: $0) } ?? command.hint(for: error, refusal: nil)
-            }
+            let family = ErrorFamily(error)
+            let report = ErrorReport.describe(family, operation: type(of: command).operationName)
+            let hint: String? =
+                switch family {
+                case .refusedCode(let refused):
+                    command.hint(for: refused.error, refusal: refused.refusal)
+                case .service(let error):
+                    context.flatMap { command.hint(for: error, in: $0) } ?? command.hint(for: error, refusal: nil)
+                default:
+                    nil
+                }
             return .failure(message: report.message + (hint.map { "\nHint: " + $0 } ?? ""), status: report.status)
         }
     }

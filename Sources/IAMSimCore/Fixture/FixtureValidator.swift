@@ -77,7 +77,7 @@ extension Fixture {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            do throws(IAMError) {
+            do throws(LocalError) {
                 return try Timestamp.parsing(text)
             } catch {
                 throw DecodingError.dataCorruptedError(

@@ -112,7 +112,8 @@ public struct LessonObservation: Hashable, Sendable {
         return OTPAuthURI.aws(deviceName: device.name, accountLabel: accountLabel, secret: Base32.encode(device.seed)).text
     }
 
-    /// The values a step's command needs that the account's state already knows.
+    /// The values that a step needs and the account's state already knows, by name (`email`,
+    /// `deviceName`, `accessKeyId`, `uri`): a front end fills them into what it shows for the step.
     public var commandValues: [String: String] {
         var values = ["email": rootEmail, "deviceName": lessonDevice?.name ?? "root-mfa"]
         // The key still to deactivate first, else the one still to delete.

@@ -12,10 +12,10 @@ public struct SecurityStatusItem: Hashable, Sendable {
     public var status: Status
     /// The evidence behind the status, in one sentence.
     public var detail: String
-    /// The iamsim command that fixes a failing item, or nil when it passes.
-    public var remedy: String?
+    /// What fixes a failing item, or nil when it passes.
+    public var remedy: Remedy?
 
-    public init(id: String, title: String, status: Status, detail: String, remedy: String? = nil) {
+    public init(id: String, title: String, status: Status, detail: String, remedy: Remedy? = nil) {
         self.id = id
         self.title = title
         self.status = status
