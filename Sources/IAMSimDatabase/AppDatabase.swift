@@ -311,7 +311,7 @@ public struct AppDatabase: Sendable {
         case is RowDecodingError, is DecodingError:
             // Their descriptions quote the row, which may hold secrets: say only what happened.
             return DatabaseFileError.corrupt(path: path, detail: "a row holds a value its column cannot hold")
-        case is RecordError, is PersistenceError:
+        case is RecordError:
             // A row that another process deleted or changed between a read and a write.
             return IAMError.serviceFailure("The database changed while iamsim was using it; try again.")
         default:

@@ -126,7 +126,7 @@ extension IAMStore {
         let (accountFilter, accountArguments) = scope.condition("id")
         let simulated = try clock.simulatedTimes(db)
         let realNow = clock.realNow()
-        for record in try AccountRecord.fetchRows(
+        for record in try AccountRecord.fetchAll(
             db, sql: "SELECT * FROM account WHERE 1 = 1\(accountFilter) ORDER BY rowid", arguments: accountArguments)
         {
             index[record.id] = models.count
@@ -228,7 +228,7 @@ extension IAMStore {
                 try update(row) { $0.groupCount = try row.value("n") }
             }
             for row in try Row.fetchAll(db, sql: "SELECT * FROM passwordPolicy WHERE 1 = 1\(filter)", arguments: arguments) {
-                try update(row) { $0.passwordPolicy = try Self.passwordPolicy(row) }
+                try update(row) { $0.passwordPolicy = try PasswordPolicyRecord(row: row).policy }
             }
         }
         return models

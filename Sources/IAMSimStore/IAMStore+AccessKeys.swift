@@ -24,14 +24,13 @@ extension IAMStore {
         let id = secrets.accessKeyID()
         return try perform(.createAccessKey, caller: caller, resource: id.rawValue) { db, principal, now in
             let owner = try target(userName: userName, caller: principal, action: .createAccessKey, db)
-            let existing = try AccessKeyRecord.owned(by: OwnerKey(owner), db).count
-            guard existing < AccessKeyRules.maxKeysPerIdentity else {
+            guard try AccessKeyRecord.count(ownedBy: OwnerKey(owner), db) < AccessKeyRules.maxKeysPerIdentity else {
                 throw IAMError.quotaExceeded("AccessKeysPerUser", AccessKeyRules.maxKeysPerIdentity)
             }
             let key = AccessKeyRecord(
                 id: id.rawValue, accountId: owner.accountID.rawValue, userId: OwnerKey(owner).userId,
                 secretAccessKey: secrets.secretAccessKey(), status: .active, createDate: now)
-            try key.insertRow(db)
+            try key.insert(db)
             return NewAccessKey(metadata: key.metadata(userName: owner.userName), secretAccessKey: key.secretAccessKey)
         }
     }
@@ -45,7 +44,7 @@ extension IAMStore {
             let owner = try target(userName: userName, caller: principal, action: .updateAccessKey, db)
             var key = try ownedKey(accessKeyID, owner: owner, db)
             key.status = status
-            try key.updateRow(db)
+            try key.update(db)
             return key.metadata(userName: owner.userName)
         }
     }
@@ -57,7 +56,7 @@ extension IAMStore {
         try performNoting(.deleteAccessKey, caller: caller, resource: accessKeyID) { db, principal, _ in
             let owner = try target(userName: userName, caller: principal, action: .deleteAccessKey, db)
             let key = try ownedKey(accessKeyID, owner: owner, db)
-            try key.deleteRow(db)
+            try key.delete(db)
             return ((), EventNote(rootKeyStatus: key.userId == nil ? key.status : nil))
         }
     }
@@ -71,14 +70,14 @@ extension IAMStore {
     public func useAccessKey(_ id: String, secret: String, service: String, region: String?) throws -> Principal {
         do {
             return try database.write { db -> UseOutcome in
-                guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.find(key: id, db) else {
+                guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.find(db, key: id) else {
                     try EventLog.append(
                         db, name: .getCallerIdentity, time: clock.realNow(), outcome: .failure, error: .invalidAccessKey,
                         resource: id)
                     return .failed(.invalidAccessKey)
                 }
                 let owner: Principal =
-                    if let userId = key.userId, let user = try UserRecord.find(key: userId, db) {
+                    if let userId = key.userId, let user = try UserRecord.find(db, key: userId) {
                         .user(user.user)
                     } else {
                         .root(AccountID(known: key.accountId))
@@ -97,7 +96,7 @@ extension IAMStore {
                 key.lastUsedDate = now
                 key.lastUsedService = service
                 key.lastUsedRegion = region
-                try key.updateRow(db)
+                try key.update(db)
                 try EventLog.append(db, name: .getCallerIdentity, time: now, account: owner.accountID, actor: owner.arn, resource: id)
                 return .used(owner)
             }.principal()
@@ -107,9 +106,9 @@ extension IAMStore {
     /// The key `id` if `owner` holds it; keys of other identities are as good as missing.
     private func ownedKey(_ id: String, owner: Principal, _ db: Database) throws -> AccessKeyRecord {
         let keyID = try AccessKeyID(validating: id)
-        guard let key = try AccessKeyRecord.find(key: keyID.rawValue, db),
-            OwnerKey(accountId: key.accountId, userId: key.userId) == OwnerKey(owner)
-        else { throw IAMError.noSuchAccessKey(id) }
+        guard let key = try AccessKeyRecord.find(keyID.rawValue, ownedBy: OwnerKey(owner), db) else {
+            throw IAMError.noSuchAccessKey(id)
+        }
         return key
     }
 }

@@ -83,7 +83,7 @@ extension IAMStore {
     /// The newest events matching `filter`, oldest first. A read: it leaves no event.
     public func events(_ filter: EventFilter) throws -> [Event] {
         try reading { db in
-            // Plain SQL, built condition by condition (see PlainRecord).
+            // Plain SQL, built condition by condition.
             var conditions: [String] = []
             var arguments = StatementArguments()
             if let account = filter.account {

@@ -71,7 +71,7 @@ extension IAMStore {
     /// Every account, in creation order.
     public func listAccounts() throws -> [AccountInfo] {
         try reading { db in
-            try AccountRecord.order(sql: "rowid").fetchAll(db).map {
+            try AccountRecord.fetchAll(db, sql: "SELECT * FROM account ORDER BY rowid").map {
                 AccountInfo(
                     accountID: $0.accountID, alias: $0.alias, rootEmail: $0.rootEmail, fixtureName: $0.fixtureName,
                     createDate: $0.createDate)
@@ -99,10 +99,10 @@ extension IAMStore {
     /// - Throws: `NoSuchEntity` when there is no such account.
     public func deleteAccount(_ account: AccountID, _ transaction: DatabaseTransaction) throws {
         let db = transaction.db
-        _ = try self.account(account, db)
+        let record = try self.account(account, db)
         let now = try clock.now(db, account: account)
         try deleteAccountContents([account], db)
-        try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [account.rawValue])
+        try record.delete(db)
         try EventLog.append(db, name: .deleteAccount, time: now, account: account, resource: nil)
     }
 
@@ -157,7 +157,7 @@ extension IAMStore {
     /// (the IAM state only; the application layer's Classroom resets the trainees' devices too).
     public func resetAccounts(_ accounts: [AccountID], to fixture: Fixture?) throws {
         let prepared = try prepareReset(accounts, to: fixture)
-        try database.transaction { try reset(accounts, to: prepared, $0) }
+        _ = try database.transaction { try reset(accounts, to: prepared, $0) }
     }
 
     /// Deletes everything in the accounts but their account rows, children first: IAM

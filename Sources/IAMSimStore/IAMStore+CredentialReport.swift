@@ -29,15 +29,13 @@ extension IAMStore {
         try perform(.generateCredentialReport, caller: caller, resource: nil) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .generateCredentialReport, resource: "*")
             let account = principal.accountID
-            let last = try StoredDate.fetchOne(
-                db, sql: "SELECT generatedTime FROM credentialReport WHERE accountId = ?", arguments: [account.rawValue])
-            if let last = last?.date, now.timeIntervalSince(last) < Self.credentialReportLifetime {
+            let last = try CredentialReportRecord.find(db, key: account.rawValue)?.generatedTime
+            if let last, now.timeIntervalSince(last) < Self.credentialReportLifetime {
                 return CredentialReportGeneration(state: "COMPLETE", description: nil)
             }
             let content = CredentialReport.csv(try credentialReportEntries(account, now: now, db))
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO credentialReport (accountId, generatedTime, content) VALUES (?, ?, ?)",
-                arguments: [account.rawValue, now.stored, content])
+            try CredentialReportRecord(accountId: account.rawValue, generatedTime: now, content: content)
+                .insert(db, onConflict: .replace)
             return CredentialReportGeneration(
                 state: "STARTED",
                 description: last == nil
@@ -52,16 +50,11 @@ extension IAMStore {
     public func getCredentialReport(caller: Caller) throws -> StoredCredentialReport {
         try perform(.getCredentialReport, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .getCredentialReport, resource: "*")
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT content, generatedTime FROM credentialReport WHERE accountId = ?",
-                    arguments: [principal.accountID.rawValue])
-            else {
+            guard let report = try CredentialReportRecord.find(db, key: principal.accountID.rawValue) else {
                 throw IAMError.reportNotPresent(
                     "Credential report not present. Generate one first: iamsim credential-report generate")
             }
-            return StoredCredentialReport(
-                content: try row.value("content"), generatedTime: try row.storedDate("generatedTime"))
+            return StoredCredentialReport(content: report.content, generatedTime: report.generatedTime)
         }
     }
 
@@ -77,7 +70,7 @@ extension IAMStore {
             }
         }
         func mfaActive(_ owner: OwnerKey) throws -> Bool {
-            try MFADeviceRecord.assigned(to: owner, db).count > 0
+            try MFADeviceRecord.count(assignedTo: owner, db) > 0
         }
         let root = OwnerKey(.root(accountID))
         var entries = [
@@ -86,11 +79,12 @@ extension IAMStore {
                 hasPassword: true, passwordLastUsed: account.rootPasswordLastUsed, mfaActive: try mfaActive(root),
                 accessKeys: try keys(root))
         ]
-        let users = try UserRecord.filter(UserRecord.Columns.accountId == accountID.rawValue)
-            .order(sql: "userName COLLATE NOCASE").fetchAll(db)
+        let users = try UserRecord.fetchAll(
+            db, sql: "SELECT * FROM iamUser WHERE accountId = ? ORDER BY userName COLLATE NOCASE",
+            arguments: [accountID.rawValue])
         for user in users {
             let owner = OwnerKey(accountId: user.accountId, userId: user.id)
-            let profile = try LoginProfileRecord.fetchOne(db, key: user.id)
+            let profile = try LoginProfileRecord.find(db, key: user.id)
             entries.append(
                 CredentialReportEntry(
                     user: user.userName, arn: user.user.arn, creationTime: user.createDate, hasPassword: profile != nil,

@@ -33,12 +33,10 @@ extension IAMStore {
             let root = OwnerKey(.root(accountID))
             var users: [Fixture.User] = []
             var names: [String: String] = [:]
-            for user in try UserRecord.filter(UserRecord.Columns.accountId == accountID.rawValue).order(sql: "createDate, id")
-                .fetchAll(db)
-            {
+            for user in try UserRecord.all(in: accountID.rawValue, db) {
                 names[user.id] = user.userName
                 let owner = OwnerKey(accountId: user.accountId, userId: user.id)
-                let profile = try LoginProfileRecord.fetchOne(db, key: user.id).map {
+                let profile = try LoginProfileRecord.find(db, key: user.id).map {
                     Fixture.LoginProfile(
                         passwordHash: $0.passwordHash, passwordResetRequired: $0.passwordResetRequired ? true : nil,
                         createDate: $0.createDate, passwordLastChanged: $0.passwordLastChanged)
@@ -50,29 +48,25 @@ extension IAMStore {
                         mfaDevices: try devices(owner)))
             }
             var groups: [Fixture.Group] = []
-            for group in try GroupRecord.filter(GroupRecord.Columns.accountId == accountID.rawValue).order(sql: "createDate, id")
-                .fetchAll(db)
-            {
-                let memberIDs: [String] = try db.firstColumn(
-                    "SELECT userId FROM groupMembership WHERE groupId = ? ORDER BY addedDate, userId",
-                    arguments: [group.id])
-                let members = memberIDs.compactMap { names[$0] }
+            for group in try GroupRecord.all(inCreationOrderOf: accountID.rawValue, db) {
+                let members = try GroupMembershipRecord.memberIDs(ofGroup: group.id, db).compactMap { names[$0] }
                 groups.append(
                     Fixture.Group(
                         groupName: group.groupName, groupID: group.id, path: group.path, createDate: group.createDate,
                         members: members))
             }
-            let tokens = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == accountID.rawValue)
-                .filter(MFADeviceRecord.Columns.type == "hardware" && MFADeviceRecord.Columns.assignedTo == nil)
-                .order(MFADeviceRecord.Columns.serialNumber).fetchAll(db)
+            let tokens = try MFADeviceRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM mfaDevice WHERE accountId = ? AND type = 'hardware' AND assignedTo IS NULL
+                    ORDER BY serialNumber
+                    """,
+                arguments: [accountID.rawValue])
                 // A seed stored before lengths were checked is written as valid base32 of the same key.
                 .map { Fixture.HardwareToken(serialNumber: $0.serialNumber, base32StringSeed: Base32.canonical($0.seed)) }
             var progress: [Fixture.LessonProgressEntry] = []
             for lesson in Lesson.all {
-                let done = Set(
-                    try db.firstColumn(
-                        "SELECT stepId FROM lessonStep WHERE accountId = ? AND lessonId = ?",
-                        arguments: [accountID.rawValue, lesson.id]) as [String])
+                let done = Set(try LessonStepRecord.completed(lesson.id, by: accountID.rawValue, db).map(\.stepId))
                 if !done.isEmpty {
                     progress.append(
                         Fixture.LessonProgressEntry(

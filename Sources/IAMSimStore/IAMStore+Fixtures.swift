@@ -52,13 +52,10 @@ extension IAMStore {
         let account = try insert(fixture, now: now, replacing: replacing, storedJSON: storedJSON, db)
         let start = try EventLog.append(db, name: event, time: now, account: account, resource: fixture.name)
         for entry in fixture.account.lessonProgress ?? [] {
-            try db.execute(
-                sql: "INSERT INTO lessonProgress (accountId, lessonId, startEventId) VALUES (?, ?, ?)",
-                arguments: [account.rawValue, entry.lessonID, start])
+            try LessonProgressRecord(accountId: account.rawValue, lessonId: entry.lessonID, startEventId: start).insert(db)
             for step in entry.completedSteps {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO lessonStep (accountId, lessonId, stepId, completedDate) VALUES (?, ?, ?, ?)",
-                    arguments: [account.rawValue, entry.lessonID, step, now.stored])
+                try LessonStepRecord(accountId: account.rawValue, lessonId: entry.lessonID, stepId: step, completedDate: now)
+                    .insert(db, onConflict: .ignore)
             }
         }
         return account
@@ -75,14 +72,18 @@ extension IAMStore {
     {
         let spec = fixture.account
         let accountID = try AccountID(validating: spec.accountID)
-        let others = AccountRecord.filter(AccountRecord.Columns.id != accountID.rawValue)
-        guard try replacing || AccountRecord.fetchOne(db, key: accountID.rawValue) == nil else {
+        guard try replacing || AccountRecord.find(db, key: accountID.rawValue) == nil else {
             throw IAMError.entityAlreadyExists("The account \(accountID.rawValue) already exists in this database.")
         }
-        if let alias = spec.alias, try others.filter(AccountRecord.Columns.alias == alias).fetchCount(db) > 0 {
+        func taken(_ condition: String, _ value: String) throws -> Bool {
+            try db.firstValue(
+                "SELECT EXISTS (SELECT 1 FROM account WHERE id != ? AND \(condition))", arguments: [accountID.rawValue, value])
+                ?? false
+        }
+        if let alias = spec.alias, try taken("alias = ?", alias) {
             throw IAMError.entityAlreadyExists("The account alias \(alias) already exists in this database.")
         }
-        if try others.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [spec.root.email]).fetchCount(db) > 0 {
+        if try taken("rootEmail = ? COLLATE NOCASE", spec.root.email) {
             throw IAMError.entityAlreadyExists("The root email \(spec.root.email) is already used by another account.")
         }
         let record = AccountRecord(
@@ -97,7 +98,7 @@ extension IAMStore {
         try insertDevices(spec.root.mfaDevices, owner: root, accountID: accountID, now: now, db)
 
         for token in spec.hardwareTokens ?? [] {
-            if try MFADeviceRecord.fetchOne(db, key: token.serialNumber) != nil {
+            if try MFADeviceRecord.find(db, key: token.serialNumber) != nil {
                 throw IAMError.entityAlreadyExists("The MFA device \(token.serialNumber) already exists in this database.")
             }
             try MFADeviceRecord(
@@ -136,9 +137,8 @@ extension IAMStore {
             try group.insert(db)
             for member in spec.members ?? [] {
                 guard let user = usersByName[member.lowercased()] else { continue }
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO groupMembership (groupId, userId, addedDate) VALUES (?, ?, ?)",
-                    arguments: [group.id, user.id, group.createDate])
+                try GroupMembershipRecord(groupId: group.id, userId: user.id, addedDate: group.createDate)
+                    .insert(db, onConflict: .ignore)
             }
         }
         if let settings = spec.passwordPolicy {
@@ -149,7 +149,7 @@ extension IAMStore {
 
     private func insertKeys(_ keys: [Fixture.AccessKey]?, owner: OwnerKey, now: Date, _ db: Database) throws {
         for key in keys ?? [] {
-            if try AccessKeyRecord.fetchOne(db, key: key.accessKeyID) != nil {
+            if try AccessKeyRecord.find(db, key: key.accessKeyID) != nil {
                 throw IAMError.entityAlreadyExists("The access key \(key.accessKeyID) already exists in this database.")
             }
             try AccessKeyRecord(
@@ -172,7 +172,7 @@ extension IAMStore {
                 case .virtual: MFADeviceName(known: device.deviceName).serialNumber(in: accountID)
                 case .hardware: device.serialNumber ?? device.deviceName
                 }
-            if try MFADeviceRecord.fetchOne(db, key: serial) != nil {
+            if try MFADeviceRecord.find(db, key: serial) != nil {
                 throw IAMError.entityAlreadyExists("The MFA device \(serial) already exists in this database.")
             }
             try MFADeviceRecord(

@@ -51,13 +51,9 @@ extension IAMStore {
         return try reading { db in
             var done: Set<String> = []
             var witnesses: [String: Int64] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT stepId, witnessEventId FROM lessonStep WHERE accountId = ? AND lessonId = ?",
-                arguments: [account.rawValue, lesson.id])
-            {
-                let id: String = try row.value("stepId")
-                done.insert(id)
-                witnesses[id] = try row.value("witnessEventId")
+            for step in try LessonStepRecord.completed(lesson.id, by: account.rawValue, db) {
+                done.insert(step.stepId)
+                witnesses[step.stepId] = step.witnessEventId
             }
             return LessonProgress(lesson: lesson, done: done, witnesses: witnesses)
         }
@@ -71,12 +67,10 @@ extension IAMStore {
             _ = try lessonStart(account, progress.lesson, db)
             var newlyDone: [LessonStep] = []
             for step in progress.lesson.steps where progress.done.contains(step.id) {
-                try db.execute(
-                    sql: """
-                        INSERT OR IGNORE INTO lessonStep (accountId, lessonId, stepId, completedDate, witnessEventId)
-                        VALUES (?, ?, ?, ?, ?)
-                        """,
-                    arguments: [account.rawValue, progress.lesson.id, step.id, now.stored, progress.witnesses[step.id]])
+                try LessonStepRecord(
+                    accountId: account.rawValue, lessonId: progress.lesson.id, stepId: step.id, completedDate: now,
+                    witnessEventId: progress.witnesses[step.id]
+                ).insert(db, onConflict: .ignore)
                 if db.changesCount > 0 { newlyDone.append(step) }
             }
             if !newlyDone.isEmpty, progress.isComplete {
@@ -91,11 +85,8 @@ extension IAMStore {
     public func lessonCompletionDates(account: AccountID, lesson: Lesson) throws -> [String: Date] {
         return try reading { db in
             var dates: [String: Date] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT stepId, completedDate FROM lessonStep WHERE accountId = ? AND lessonId = ?",
-                arguments: [account.rawValue, lesson.id])
-            {
-                dates[try row.value("stepId")] = (try row.value("completedDate") as StoredDate?)?.date
+            for step in try LessonStepRecord.completed(lesson.id, by: account.rawValue, db) {
+                dates[step.stepId] = step.completedDate
             }
             return dates
         }
@@ -104,19 +95,14 @@ extension IAMStore {
     /// The id of the event after which the lesson's events count: the account's latest load
     /// or reset, recorded on first use.
     func lessonStart(_ account: AccountID, _ lesson: Lesson, _ db: Database) throws -> Int64 {
-        if let start: Int64 = try db.firstValue(
-            "SELECT startEventId FROM lessonProgress WHERE accountId = ? AND lessonId = ?",
-            arguments: [account.rawValue, lesson.id])
-        {
-            return start
+        if let progress = try LessonProgressRecord.find(db, key: account.rawValue, lesson.id) {
+            return progress.startEventId
         }
         let loaded: Int64? = try db.firstValue(
             "SELECT max(id) FROM event WHERE accountId = ? AND eventName IN (?, ?)",
             arguments: [account.rawValue, IAMAction.loadFixture.name, IAMAction.resetAccount.name])
         let start = loaded ?? 0
-        try db.execute(
-            sql: "INSERT INTO lessonProgress (accountId, lessonId, startEventId) VALUES (?, ?, ?)",
-            arguments: [account.rawValue, lesson.id, start])
+        try LessonProgressRecord(accountId: account.rawValue, lessonId: lesson.id, startEventId: start).insert(db)
         return start
     }
 }

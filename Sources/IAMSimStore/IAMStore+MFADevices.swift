@@ -25,7 +25,7 @@ extension IAMStore {
                 serialNumber: serial, accountId: accountID.rawValue, deviceName: name.rawValue, type: .virtual,
                 seed: seed, createDate: now, assignedTo: nil, userId: nil, enableDate: nil, lastAcceptedStep: nil,
                 drift: 0)
-            try record.insertRow(db)
+            try record.insert(db)
             let account = try account(accountID, db)
             let uri = OTPAuthURI.aws(deviceName: name.rawValue, accountLabel: account.alias ?? accountID.rawValue, secret: seed)
             return NewVirtualMFADevice(
@@ -55,14 +55,10 @@ extension IAMStore {
             }
             try checkDeviceQuota(for: principal, db)
             let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
-            let owner = OwnerKey(principal)
-            record.assignedTo = owner.userId == nil ? .root : .user
-            record.userId = owner.userId
-            record.enableDate = now
-            record.lastAcceptedStep = step
             // Activation does not measure drift: late but valid codes leave the device
             // out of sync, as AWS warns, until a resync.
-            try record.updateRow(db)
+            record.assign(to: OwnerKey(principal), now: now, acceptedStep: step)
+            try record.update(db)
             return try self.device(record, db)
         }
     }
@@ -79,27 +75,22 @@ extension IAMStore {
             let principal = try target(userName: userName, caller: caller, action: .enableMFADevice, db)
             let name = try MFADeviceName(validating: deviceName)
             guard HardwareSerial.isValid(serialNumber),
-                var record = try MFADeviceRecord.find(key: serialNumber, db),
+                var record = try MFADeviceRecord.find(db, key: serialNumber),
                 record.type == .hardware, record.accountId == principal.accountID.rawValue
             else {
                 throw IAMError.noSuchEntity("No hardware MFA device with serial number \(serialNumber) is known to AWS.")
             }
             guard record.assignedTo == nil else { throw IAMError.entityAlreadyExists("MFA Device is already in use.") }
-            let taken = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == principal.accountID.rawValue)
-                .filter(sql: "deviceName = ? COLLATE NOCASE AND serialNumber != ?", arguments: [name.rawValue, serialNumber])
-                .fetchCount(db)
-            guard taken == 0 else {
+            if let taken = try MFADeviceRecord.find(name: name.rawValue, in: principal.accountID.rawValue, db),
+                taken.serialNumber != serialNumber
+            {
                 throw IAMError.entityAlreadyExists("MFADevice entity at the same path and name already exists.")
             }
             try checkDeviceQuota(for: principal, db)
             let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
-            let owner = OwnerKey(principal)
             record.deviceName = name.rawValue
-            record.assignedTo = owner.userId == nil ? .root : .user
-            record.userId = owner.userId
-            record.enableDate = now
-            record.lastAcceptedStep = step
-            try record.updateRow(db)
+            record.assign(to: OwnerKey(principal), now: now, acceptedStep: step)
+            try record.update(db)
             return try device(record, db)
         }
     }
@@ -151,7 +142,10 @@ extension IAMStore {
         }
         return try perform(.resyncMFADevice, caller: .principal(stored.principal), resource: device) { db, principal, now in
             let resynced = try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
-            try saveLockout(stored, failures: 0, lockedUntil: nil, db)
+            // The subject as this transaction reads it: its whole row is written back.
+            if let current = try subject(.root(email: email), in: account, db) {
+                try saveLockout(current, failures: 0, lockedUntil: nil, db)
+            }
             return resynced
         }
     }
@@ -164,7 +158,7 @@ extension IAMStore {
         let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.resyncWindow, db)
         record.drift = step - TOTP.step(at: now)
         record.lastAcceptedStep = step
-        try record.updateRow(db)
+        try record.update(db)
         return try self.device(record, db)
     }
 
@@ -201,7 +195,7 @@ extension IAMStore {
                         db, name: .deactivateMFADevice, time: now, account: principal.accountID, actor: caller.arn,
                         resource: device)
                 }
-                try record.deleteRow(db)
+                try record.delete(db)
             case .hardware:
                 // The token goes back in the drawer: unassigned, known by its serial again.
                 var unassigned = record
@@ -210,7 +204,7 @@ extension IAMStore {
                 unassigned.enableDate = nil
                 unassigned.deviceName = record.serialNumber
                 unassigned.drift = 0
-                try unassigned.updateRow(db)
+                try unassigned.update(db)
             }
             return removed
         }
@@ -235,20 +229,7 @@ extension IAMStore {
     /// policy allows (`iam:ListVirtualMFADevices` on `*`).
     public func listVirtualMFADevices(caller: Caller, assignmentStatus: MFAAssignmentStatus = .any) throws -> [MFADevice] {
         try perform(.listVirtualMFADevices, caller: caller, resource: nil) { db, principal, _ in
-            let condition =
-                switch assignmentStatus {
-                case .assigned: " AND assignedTo IS NOT NULL"
-                case .unassigned: " AND assignedTo IS NULL"
-                case .any: ""
-                }
-            return try MFADeviceRecord.fetchRows(
-                db,
-                sql: """
-                    SELECT * FROM mfaDevice WHERE accountId = ? AND type = 'virtual'\(condition)
-                    ORDER BY createDate, serialNumber
-                    """,
-                arguments: [principal.accountID.rawValue]
-            ).map { try device($0, db) }
+            return try MFADeviceRecord.virtual(in: principal.accountID.rawValue, assignmentStatus, db).map { try device($0, db) }
         }
     }
 
@@ -270,8 +251,7 @@ extension IAMStore {
     }
 
     private func checkDeviceQuota(for principal: Principal, _ db: Database) throws {
-        let count = try MFADeviceRecord.assigned(to: OwnerKey(principal), db).count
-        guard count < MFADeviceRules.maxDevicesPerIdentity else {
+        guard try MFADeviceRecord.count(assignedTo: OwnerKey(principal), db) < MFADeviceRules.maxDevicesPerIdentity else {
             throw IAMError.quotaExceeded("MFADevicesPerUser", MFADeviceRules.maxDevicesPerIdentity)
         }
     }
@@ -321,7 +301,7 @@ extension IAMStore {
             switch record.assignedTo {
             case nil: nil
             case .root: .root(account)
-            case .user: try record.userId.flatMap { try UserRecord.find(key: $0, db) }.map { .user($0.user) }
+            case .user: try record.userId.flatMap { try UserRecord.find(db, key: $0) }.map { .user($0.user) }
             }
         return MFADevice(
             serialNumber: record.serialNumber, deviceName: record.deviceName, type: record.type,

@@ -46,18 +46,7 @@ extension IAMStore {
     }
 
     func writePasswordPolicy(_ policy: PasswordPolicy, for account: AccountID, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO passwordPolicy (accountId, minimumPasswordLength, requireSymbols, requireNumbers,
-                  requireUppercaseCharacters, requireLowercaseCharacters, allowUsersToChangePassword, maxPasswordAge,
-                  passwordReusePrevention, hardExpiry)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                account.rawValue, policy.minimumPasswordLength, policy.requireSymbols, policy.requireNumbers,
-                policy.requireUppercaseCharacters, policy.requireLowercaseCharacters, policy.allowUsersToChangePassword,
-                policy.maxPasswordAge, policy.passwordReusePrevention, policy.hardExpiry,
-            ])
+        try PasswordPolicyRecord(accountId: account.rawValue, policy: policy).insert(db, onConflict: .replace)
     }
 
     /// `DeleteAccountPasswordPolicy`. - Throws: `NoSuchEntity` when the account has none.
@@ -65,29 +54,14 @@ extension IAMStore {
         try perform(.deleteAccountPasswordPolicy, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(
                 principal, .deleteAccountPasswordPolicy, resource: principal.accountID.rootARN)
-            try db.execute(sql: "DELETE FROM passwordPolicy WHERE accountId = ?", arguments: [principal.accountID.rawValue])
-            guard db.changesCount > 0 else { throw IAMError.noPasswordPolicy(principal.accountID) }
+            guard let record = try PasswordPolicyRecord.find(db, key: principal.accountID.rawValue), try record.delete(db) else {
+                throw IAMError.noPasswordPolicy(principal.accountID)
+            }
         }
     }
 
     func passwordPolicy(_ account: AccountID, _ db: Database) throws -> PasswordPolicy? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM passwordPolicy WHERE accountId = ?", arguments: [account.rawValue])
-        else { return nil }
-        return try Self.passwordPolicy(row)
-    }
-
-    /// The policy a `passwordPolicy` row holds.
-    static func passwordPolicy(_ row: Row) throws -> PasswordPolicy {
-        PasswordPolicy(
-            minimumPasswordLength: try row.value("minimumPasswordLength"),
-            requireSymbols: try row.value("requireSymbols"),
-            requireNumbers: try row.value("requireNumbers"),
-            requireUppercaseCharacters: try row.value("requireUppercaseCharacters"),
-            requireLowercaseCharacters: try row.value("requireLowercaseCharacters"),
-            allowUsersToChangePassword: try row.value("allowUsersToChangePassword"),
-            maxPasswordAge: try row.value("maxPasswordAge"),
-            passwordReusePrevention: try row.value("passwordReusePrevention"),
-            hardExpiry: try row.value("hardExpiry"))
+        try PasswordPolicyRecord.policy(of: account, db)
     }
 
     // MARK: - Changing passwords
@@ -180,9 +154,7 @@ extension IAMStore {
         guard let user else { return false }
         let hashes = try reading { db -> [String] in
             guard let keep = try passwordPolicy(AccountID(known: user.accountId), db)?.passwordReusePrevention else { return [] }
-            return try db.firstColumn(
-                "SELECT passwordHash FROM passwordHistory WHERE userId = ? ORDER BY id DESC LIMIT ?",
-                arguments: [user.id, keep]) as [String]
+            return try PasswordHistoryRecord.recentHashes(ofUser: user.id, count: keep, db)
         }
         return hashes.contains { hasher.verify(password, against: $0) }
     }

@@ -141,7 +141,7 @@ extension IAMStore {
                 let session = SessionRecord(
                     id: secrets.sessionToken(), accountId: subject.account.id, userId: subject.user?.id, mfaUsed: mfaUsed,
                     createDate: now, expireDate: now.addingTimeInterval(ConsoleSession.lifetime))
-                try session.insertRow(db)
+                try session.insert(db)
                 try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaUsed, error: nil)
                 return .opened(
                     ConsoleSession(
@@ -162,21 +162,14 @@ extension IAMStore {
     private func subject(_ who: SignInIdentity, _ db: Database) throws -> SignInSubject? {
         switch who {
         case .root(let email):
-            guard
-                let account = try AccountRecord.fetchFirstRow(
-                    db, sql: "SELECT * FROM account WHERE rootEmail = ? COLLATE NOCASE", arguments: [email])
-            else { return nil }
+            guard let account = try AccountRecord.withRootEmail(email, db) else { return nil }
             return SignInSubject(principal: .root(account.accountID), account: account)
         case .user(let accountName, let userName):
             guard
-                let account = try AccountRecord.fetchFirstRow(
-                    db, sql: "SELECT * FROM account WHERE id = ? OR alias = ?",
-                    arguments: [accountName, accountName.lowercased()]),
+                let account = try AccountRecord.named(accountName, db),
                 IAMName.hasValidCharacters(userName),
-                let user = try UserRecord.fetchFirstRow(
-                    db, sql: "SELECT * FROM iamUser WHERE accountId = ? AND userName = ? COLLATE NOCASE",
-                    arguments: [account.id, userName]),
-                let profile = try LoginProfileRecord.fetchOne(db, key: user.id)
+                let user = try UserRecord.named(userName, in: account.id, db),
+                let profile = try LoginProfileRecord.find(db, key: user.id)
             else { return nil }
             return SignInSubject(principal: .user(user.user), account: account, user: user, profile: profile)
         }
@@ -193,13 +186,11 @@ extension IAMStore {
         return try writing { db -> Principal? in
             guard let (session, now) = try openSession(db, account: account) else { return nil }
             let principal = try principal(of: session, db)
-            // Every open session of the identity: plain SQL with `openSession`'s meaning.
-            try db.execute(
-                sql: """
-                    UPDATE consoleSession SET endDate = ?
-                    WHERE endDate IS NULL AND expireDate > ? AND accountId = ? AND userId IS ?
-                    """,
-                arguments: [now.stored, now.stored, session.accountId, session.userId])
+            // Every open session of the identity, as `openSession` tells them open.
+            for var open in try SessionRecord.open(of: session.owner, at: now, db) {
+                open.endDate = now
+                try open.update(db)
+            }
             try EventLog.append(
                 db, name: .consoleSignOut, time: now, account: principal.accountID, actor: principal.arn,
                 resource: nil)
@@ -245,7 +236,7 @@ extension IAMStore {
             {
             case .accepted(let step):
                 device.lastAcceptedStep = step
-                try device.updateRow(db)
+                try device.update(db)
                 return nil
             case .refused(let refusal):
                 refusals.append(refusal)
@@ -293,24 +284,28 @@ extension IAMStore {
 
     /// Clears the lockout counters and records the password's use.
     private func recordSuccessfulSignIn(_ subject: SignInSubject, now: Date, _ db: Database) throws {
-        try saveLockout(subject, failures: 0, lockedUntil: nil, db)
-        if let user = subject.user {
-            try db.execute(sql: "UPDATE iamUser SET passwordLastUsed = ? WHERE id = ?", arguments: [now.stored, user.id])
-        } else {
-            try db.execute(sql: "UPDATE account SET rootPasswordLastUsed = ? WHERE id = ?", arguments: [now.stored, subject.account.id])
-        }
+        try saveLockout(subject, failures: 0, lockedUntil: nil, passwordUsed: now, db)
     }
 
-    /// Stores the MFA failure count and lock of the subject (root's on the account row).
-    func saveLockout(_ subject: SignInSubject, failures: Int, lockedUntil: Date?, _ db: Database) throws {
-        if let user = subject.user {
-            try db.execute(
-                sql: "UPDATE iamUser SET failedMFAAttempts = ?, lockedUntil = ? WHERE id = ?",
-                arguments: [failures, lockedUntil.stored, user.id])
+    /// Stores the MFA failure count and lock of the subject, and when its password was last
+    /// used, on its row: the user's, or for root the account's.
+    ///
+    /// The subject must have been read in the transaction that saves it: the whole row is
+    /// written back.
+    func saveLockout(
+        _ subject: SignInSubject, failures: Int, lockedUntil: Date?, passwordUsed: Date? = nil, _ db: Database
+    ) throws {
+        if var user = subject.user {
+            user.failedMFAAttempts = failures
+            user.lockedUntil = lockedUntil
+            user.passwordLastUsed = passwordUsed ?? user.passwordLastUsed
+            try user.update(db)
         } else {
-            try db.execute(
-                sql: "UPDATE account SET failedMFAAttempts = ?, lockedUntil = ? WHERE id = ?",
-                arguments: [failures, lockedUntil.stored, subject.account.id])
+            var account = subject.account
+            account.failedMFAAttempts = failures
+            account.lockedUntil = lockedUntil
+            account.rootPasswordLastUsed = passwordUsed ?? account.rootPasswordLastUsed
+            try account.update(db)
         }
     }
 

@@ -18,11 +18,10 @@ extension IAMStore {
             try IAMName.validate(userName, parameter: "userName", maxLength: IdentityRules.userNameMaxLength)
             try IdentityRules.validatePath(path)
             let account = principal.accountID.rawValue
-            let existing = UserRecord.filter(UserRecord.Columns.accountId == account)
-            guard try existing.filter(sql: "userName = ? COLLATE NOCASE", arguments: [userName]).fetchCount(db) == 0 else {
+            guard try UserRecord.named(userName, in: account, db) == nil else {
                 throw IAMError.entityAlreadyExists("User with name \(userName) already exists.")
             }
-            guard try existing.fetchCount(db) < IdentityRules.maxUsers else {
+            guard try UserRecord.count(in: account, db) < IdentityRules.maxUsers else {
                 throw IAMError.quotaExceeded("UsersPerAccount", IdentityRules.maxUsers)
             }
             let record = UserRecord(id: userID, accountId: account, userName: userName, path: path, createDate: now)
@@ -49,9 +48,13 @@ extension IAMStore {
     public func listUsers(caller: Caller, pathPrefix: String? = nil) throws -> [User] {
         try perform(.listUsers, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listUsers, resource: userARN(principal, "*"))
-            var request = UserRecord.filter(UserRecord.Columns.accountId == principal.accountID.rawValue)
-            if let pathPrefix { request = request.filter(sql: "substr(path, 1, ?) = ?", arguments: [pathPrefix.count, pathPrefix]) }
-            return try request.order(sql: "userName COLLATE NOCASE").fetchAll(db).map(\.user)
+            var sql = "SELECT * FROM iamUser WHERE accountId = ?"
+            var arguments: StatementArguments = [principal.accountID.rawValue]
+            if let pathPrefix {
+                sql += " AND substr(path, 1, ?) = ?"
+                arguments += [pathPrefix.count, pathPrefix]
+            }
+            return try UserRecord.fetchAll(db, sql: sql + " ORDER BY userName COLLATE NOCASE", arguments: arguments).map(\.user)
         }
     }
 
@@ -74,7 +77,7 @@ extension IAMStore {
                 guard (count ?? 0) == 0 else { throw IAMError.deleteConflict("Cannot delete entity, \(reason).") }
             }
             // Sessions end with the user; its past events stay in the log.
-            try db.execute(sql: "DELETE FROM consoleSession WHERE userId = ?", arguments: [user.id])
+            try SessionRecord.deleteAll(ofUser: user.id, onlyOpen: false, db)
             try user.delete(db)
         }
     }
@@ -145,7 +148,7 @@ extension IAMStore {
         return try perform(.createLoginProfile, caller: caller, resource: userName) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .createLoginProfile, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
-            guard try LoginProfileRecord.fetchOne(db, key: user.id) == nil else {
+            guard try LoginProfileRecord.find(db, key: user.id) == nil else {
                 throw IAMError.entityAlreadyExists("Login Profile for user \(user.userName) already exists.")
             }
             try checkPassword(password, for: user, reused: false, db)
@@ -163,7 +166,7 @@ extension IAMStore {
         try perform(.getLoginProfile, caller: caller, resource: userName) { db, principal, _ in
             let user = try user(named: userName, in: principal.accountID, db)
             try Permissions.authorize(principal, .getLoginProfile, credentialsOf: .user(user.user))
-            guard let profile = try LoginProfileRecord.fetchOne(db, key: user.id) else {
+            guard let profile = try LoginProfileRecord.find(db, key: user.id) else {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
             }
             return LoginProfile(
@@ -180,7 +183,7 @@ extension IAMStore {
         return try perform(.updateLoginProfile, caller: caller, resource: userName) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .updateLoginProfile, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
-            guard var profile = try LoginProfileRecord.fetchOne(db, key: user.id) else {
+            guard var profile = try LoginProfileRecord.find(db, key: user.id) else {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
             }
             if let password, let hash {
@@ -201,17 +204,16 @@ extension IAMStore {
         try perform(.deleteLoginProfile, caller: caller, resource: userName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .deleteLoginProfile, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
-            guard try LoginProfileRecord.deleteOne(db, key: user.id) else {
+            guard let profile = try LoginProfileRecord.find(db, key: user.id) else {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
             }
-            try db.execute(sql: "DELETE FROM consoleSession WHERE userId = ? AND endDate IS NULL", arguments: [user.id])
+            try profile.delete(db)
+            try SessionRecord.deleteAll(ofUser: user.id, onlyOpen: true, db)
         }
     }
 
     /// Keeps `hash` in the user's history, for the policy's reuse prevention.
     func remember(_ hash: String, for user: UserRecord, now: Date, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO passwordHistory (userId, passwordHash, changedDate) VALUES (?, ?, ?)",
-            arguments: [user.id, hash, now.stored])
+        try PasswordHistoryRecord(userId: user.id, passwordHash: hash, changedDate: now).insert(db)
     }
 }

@@ -117,47 +117,17 @@ public struct IAMStore: Sendable {
         }
     }
 
-    /// The newest session still open (neither signed out nor expired on its account's clock),
-    /// of `account` when given, with the time on that account's clock.
-    ///
-    /// "Newest" is the last one opened (rowid): with a clock per account, creation dates of
-    /// different accounts do not compare. Plain SQL: every console command runs it, and the
-    /// query interface's first use costs more than the query (docs/performance.md).
+    /// The newest open session, of `account` when given (`SessionRecord.newestOpen`).
     func openSession(_ db: Database, account: AccountID?) throws -> (session: SessionRecord, now: Date)? {
-        // A clock row that does not hold a date passes the filter too, so that reading it below
-        // reports the damage instead of taking every session for expired.
-        var sql = """
-            SELECT s.*, c.time AS clockTime FROM consoleSession s
-            LEFT JOIN simulatedClock c ON c.accountId = s.accountId
-            WHERE s.endDate IS NULL
-              AND (s.expireDate > coalesce(c.time, ?) OR (c.time IS NOT NULL AND c.time NOT GLOB '[0-9][0-9][0-9][0-9]-*'))
-            """
-        let realNow = clock.realNow()
-        var arguments: StatementArguments = [realNow.stored]
-        if let account {
-            sql += " AND s.accountId = ?"
-            arguments += [account.rawValue]
-        }
-        sql += " ORDER BY s.rowid DESC"
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-            let now = try row.storedDateIfPresent("clockTime") ?? realNow
-            let session = try SessionRecord(row: row)
-            if session.expireDate > now { return (session, now) }
-        }
-        return nil
+        try SessionRecord.newestOpen(account: account, realNow: clock.realNow(), db)
     }
 
     func principal(of session: SessionRecord, _ db: Database) throws -> Principal {
-        guard let userId = session.userId else { return .root(AccountID(known: session.accountId)) }
-        guard let user = try UserRecord.find(key: userId, db) else { throw IAMError.notSignedIn }
-        return .user(user.user)
+        try session.principal(db)
     }
 
     func account(_ id: AccountID, _ db: Database) throws -> AccountRecord {
-        guard let account = try AccountRecord.find(key: id.rawValue, db) else {
-            throw IAMError.noSuchEntity("The account \(id.rawValue) does not exist in this database.")
-        }
-        return account
+        try AccountRecord.existing(id, db)
     }
 
     /// The principal `userName` names in the caller's account (the caller when nil), once
@@ -172,10 +142,7 @@ public struct IAMStore: Sendable {
     /// The user `name` of `account`, matched case-insensitively as IAM does.
     func user(named name: String, in account: AccountID, _ db: Database) throws -> UserRecord {
         try IAMName.validate(name, parameter: "userName", maxLength: 128)
-        guard
-            let user = try UserRecord.filter(UserRecord.Columns.accountId == account.rawValue)
-                .filter(sql: "userName = ? COLLATE NOCASE", arguments: [name]).fetchOne(db)
-        else { throw IAMError.noSuchUser(name) }
+        guard let user = try UserRecord.named(name, in: account.rawValue, db) else { throw IAMError.noSuchUser(name) }
         return user
     }
 }
