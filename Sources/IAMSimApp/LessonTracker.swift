@@ -31,7 +31,7 @@ public struct LessonTracker: Sendable {
     ///
     /// - Throws: `NoSuchEntity` when there is no such account.
     public func read(account: AccountID) throws -> LessonReading {
-        let store = simulator.store
+        let store = simulator.lessonRecords
         var observation = try store.lessonObservation(account: account, lesson: lesson)
         observation.phone = try simulator.authenticator(for: account).accounts().map(Self.phoneAccount)
         let before = try store.recordedLessonProgress(account: account, lesson: lesson)

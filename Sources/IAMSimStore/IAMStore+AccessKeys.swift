@@ -8,7 +8,7 @@ extension IAMStore {
 
     /// `ListAccessKeys`: the keys of `userName`, or of the caller when nil, oldest first.
     public func listAccessKeys(caller: Caller, userName: String? = nil) throws -> [AccessKeyMetadata] {
-        try perform(.listAccessKeys, caller: caller, resource: userName) { db, principal, _ in
+        try environment.perform(.listAccessKeys, caller: caller, resource: userName) { db, principal, _ in
             let owner = try target(userName: userName, caller: principal, action: .listAccessKeys, db)
             return try AccessKeyRecord.owned(by: OwnerKey(owner), db).map {
                 $0.metadata(userName: owner.userName)
@@ -22,7 +22,7 @@ extension IAMStore {
     @discardableResult
     public func createAccessKey(caller: Caller, userName: String? = nil) throws -> NewAccessKey {
         let id = secrets.accessKeyID()
-        return try perform(.createAccessKey, caller: caller, resource: id.rawValue) { db, principal, now in
+        return try environment.perform(.createAccessKey, caller: caller, resource: id.rawValue) { db, principal, now in
             let owner = try target(userName: userName, caller: principal, action: .createAccessKey, db)
             guard try AccessKeyRecord.count(ownedBy: OwnerKey(owner), db) < AccessKeyRules.maxKeysPerIdentity else {
                 throw IAMError.quotaExceeded("AccessKeysPerUser", AccessKeyRules.maxKeysPerIdentity)
@@ -40,7 +40,7 @@ extension IAMStore {
     public func updateAccessKey(caller: Caller, accessKeyID: String, status: AccessKeyStatus, userName: String? = nil) throws
         -> AccessKeyMetadata
     {
-        try perform(.updateAccessKey, caller: caller, resource: accessKeyID) { db, principal, _ in
+        try environment.perform(.updateAccessKey, caller: caller, resource: accessKeyID) { db, principal, _ in
             let owner = try target(userName: userName, caller: principal, action: .updateAccessKey, db)
             var key = try ownedKey(accessKeyID, owner: owner, db)
             key.status = status
@@ -53,7 +53,7 @@ extension IAMStore {
     /// insists on deactivating first). For a root key, the event records the status the key had,
     /// which the lesson reads.
     public func deleteAccessKey(caller: Caller, accessKeyID: String, userName: String? = nil) throws {
-        try performNoting(.deleteAccessKey, caller: caller, resource: accessKeyID) { db, principal, _ in
+        try environment.performNoting(.deleteAccessKey, caller: caller, resource: accessKeyID) { db, principal, _ in
             let owner = try target(userName: userName, caller: principal, action: .deleteAccessKey, db)
             let key = try ownedKey(accessKeyID, owner: owner, db)
             try key.delete(db)
@@ -69,10 +69,10 @@ extension IAMStore {
     ///   for a wrong secret. Both are logged.
     public func useAccessKey(_ id: String, secret: String, service: String, region: String?) throws -> Principal {
         do {
-            return try database.write { db -> UseOutcome in
+            return try environment.writing { db -> UseOutcome in
                 guard AccessKeyID(rawValue: id) != nil, var key = try AccessKeyRecord.find(db, key: id) else {
                     try EventLog.append(
-                        db, name: .getCallerIdentity, time: clock.realNow(), outcome: .failure, error: .invalidAccessKey,
+                        db, name: .getCallerIdentity, time: environment.clock.realNow(), outcome: .failure, error: .invalidAccessKey,
                         resource: id)
                     return .failed(.invalidAccessKey)
                 }
@@ -82,7 +82,7 @@ extension IAMStore {
                     } else {
                         .root(AccountID(known: key.accountId))
                     }
-                let now = try clock.now(db, account: owner.accountID)
+                let now = try environment.clock.now(db, account: owner.accountID)
                 let error: IAMError? =
                     key.status != .active
                     ? .invalidAccessKey

@@ -26,7 +26,7 @@ extension IAMStore {
     /// one is less than four hours old (on iamsim's clock), as in AWS. Generation completes at
     /// once, so `STARTED` is followed by a report that can be read straight away.
     public func generateCredentialReport(caller: Caller) throws -> CredentialReportGeneration {
-        try perform(.generateCredentialReport, caller: caller, resource: nil) { db, principal, now in
+        try environment.perform(.generateCredentialReport, caller: caller, resource: nil) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .generateCredentialReport, resource: "*")
             let account = principal.accountID
             let last = try CredentialReportRecord.find(db, key: account.rawValue)?.generatedTime
@@ -48,7 +48,7 @@ extension IAMStore {
     ///
     /// - Throws: `ReportNotPresent` before the first `GenerateCredentialReport`.
     public func getCredentialReport(caller: Caller) throws -> StoredCredentialReport {
-        try perform(.getCredentialReport, caller: caller, resource: nil) { db, principal, _ in
+        try environment.perform(.getCredentialReport, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .getCredentialReport, resource: "*")
             guard let report = try CredentialReportRecord.find(db, key: principal.accountID.rawValue) else {
                 throw IAMError.reportNotPresent(
@@ -60,8 +60,8 @@ extension IAMStore {
 
     /// One entry per identity: root first, then users by name.
     func credentialReportEntries(_ accountID: AccountID, now: Date, _ db: Database) throws -> [CredentialReportEntry] {
-        let account = try self.account(accountID, db)
-        let policy = try passwordPolicy(accountID, db)
+        let account = try AccountRecord.existing(accountID, db)
+        let policy = try PasswordPolicyRecord.policy(of: accountID, db)
         func keys(_ owner: OwnerKey) throws -> [CredentialReportEntry.AccessKey] {
             try AccessKeyRecord.owned(by: owner, db).prefix(2).map {
                 CredentialReportEntry.AccessKey(

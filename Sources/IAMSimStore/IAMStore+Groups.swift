@@ -10,7 +10,7 @@ extension IAMStore {
     @discardableResult
     public func createGroup(caller: Caller, groupName: String, path: String = "/") throws -> Group {
         let groupID = secrets.groupID()
-        return try perform(.createGroup, caller: caller, resource: groupName) { db, principal, now in
+        return try environment.perform(.createGroup, caller: caller, resource: groupName) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .createGroup, resource: groupARN(principal, groupName))
             try IAMName.validate(groupName, parameter: "groupName", maxLength: IdentityRules.groupNameMaxLength)
             try IdentityRules.validatePath(path)
@@ -30,7 +30,7 @@ extension IAMStore {
 
     /// `ListGroups`, by name.
     public func listGroups(caller: Caller) throws -> [Group] {
-        try perform(.listGroups, caller: caller, resource: nil) { db, principal, _ in
+        try environment.perform(.listGroups, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listGroups, resource: groupARN(principal, "*"))
             return try GroupRecord.all(in: principal.accountID.rawValue, db).map(\.group)
         }
@@ -38,7 +38,7 @@ extension IAMStore {
 
     /// `DeleteGroup`. - Throws: `DeleteConflict` while the group has members.
     public func deleteGroup(caller: Caller, groupName: String) throws {
-        try perform(.deleteGroup, caller: caller, resource: groupName) { db, principal, _ in
+        try environment.perform(.deleteGroup, caller: caller, resource: groupName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .deleteGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             guard try GroupMembershipRecord.count(ofGroup: group.id, db) == 0 else {
@@ -50,7 +50,7 @@ extension IAMStore {
 
     /// `AddUserToGroup`. Adding a member again changes nothing, as in IAM.
     public func addUserToGroup(caller: Caller, groupName: String, userName: String) throws {
-        try perform(.addUserToGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, now in
+        try environment.perform(.addUserToGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, now in
             try Permissions.authorizeAdministration(principal, .addUserToGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             let user = try user(named: userName, in: principal.accountID, db)
@@ -64,7 +64,7 @@ extension IAMStore {
 
     /// `RemoveUserFromGroup`.
     public func removeUserFromGroup(caller: Caller, groupName: String, userName: String) throws {
-        try perform(.removeUserFromGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, _ in
+        try environment.perform(.removeUserFromGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .removeUserFromGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             let user = try user(named: userName, in: principal.accountID, db)
@@ -76,7 +76,7 @@ extension IAMStore {
 
     /// `ListGroupsForUser`, by name.
     public func listGroupsForUser(caller: Caller, userName: String) throws -> [Group] {
-        try perform(.listGroupsForUser, caller: caller, resource: userName) { db, principal, _ in
+        try environment.perform(.listGroupsForUser, caller: caller, resource: userName) { db, principal, _ in
             let user = try user(named: userName, in: principal.accountID, db)
             try Permissions.authorize(principal, .listGroupsForUser, credentialsOf: .user(user.user))
             return try GroupRecord.all(withMember: user.id, db).map(\.group)

@@ -13,7 +13,7 @@ extension IAMStore {
     @discardableResult
     public func createVirtualMFADevice(caller: Caller, deviceName: String) throws -> NewVirtualMFADevice {
         let seed = secrets.mfaSeed()
-        return try perform(.createVirtualMFADevice, caller: caller, resource: deviceName) { db, principal, now in
+        return try environment.perform(.createVirtualMFADevice, caller: caller, resource: deviceName) { db, principal, now in
             let name = try MFADeviceName(validating: deviceName)
             let accountID = principal.accountID
             let serial = name.serialNumber(in: accountID)
@@ -26,10 +26,10 @@ extension IAMStore {
                 seed: seed, createDate: now, assignedTo: nil, userId: nil, enableDate: nil, lastAcceptedStep: nil,
                 drift: 0)
             try record.insert(db)
-            let account = try account(accountID, db)
+            let account = try AccountRecord.existing(accountID, db)
             let uri = OTPAuthURI.aws(deviceName: name.rawValue, accountLabel: account.alias ?? accountID.rawValue, secret: seed)
             return NewVirtualMFADevice(
-                device: try device(record, db), base32StringSeed: seed, uri: uri.text)
+                device: try record.device(db), base32StringSeed: seed, uri: uri.text)
         }
     }
 
@@ -46,7 +46,7 @@ extension IAMStore {
     public func enableMFADevice(caller: Caller, device: String, code1: String, code2: String, userName: String? = nil) throws
         -> MFADevice
     {
-        try perform(.enableMFADevice, caller: caller, resource: device) { db, caller, now in
+        try environment.perform(.enableMFADevice, caller: caller, resource: device) { db, caller, now in
             let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
             let principal = try target(userName: userName, caller: caller, action: .enableMFADevice, db)
             var record = try findDevice(device, in: principal.accountID, db)
@@ -54,12 +54,12 @@ extension IAMStore {
                 throw IAMError.entityAlreadyExists("MFA Device is already in use.")
             }
             try checkDeviceQuota(for: principal, db)
-            let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
+            let step = try environment.verifyPair(code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
             // Activation does not measure drift: late but valid codes leave the device
             // out of sync, as AWS warns, until a resync.
             record.assign(to: OwnerKey(principal), now: now, acceptedStep: step)
             try record.update(db)
-            return try self.device(record, db)
+            return try record.device(db)
         }
     }
 
@@ -70,7 +70,7 @@ extension IAMStore {
     public func enableHardwareMFADevice(
         caller: Caller, deviceName: String, serialNumber: String, code1: String, code2: String, userName: String? = nil
     ) throws -> MFADevice {
-        try perform(.enableMFADevice, caller: caller, resource: serialNumber) { db, caller, now in
+        try environment.perform(.enableMFADevice, caller: caller, resource: serialNumber) { db, caller, now in
             let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
             let principal = try target(userName: userName, caller: caller, action: .enableMFADevice, db)
             let name = try MFADeviceName(validating: deviceName)
@@ -87,11 +87,11 @@ extension IAMStore {
                 throw IAMError.entityAlreadyExists("MFADevice entity at the same path and name already exists.")
             }
             try checkDeviceQuota(for: principal, db)
-            let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
+            let step = try environment.verifyPair(code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
             record.deviceName = name.rawValue
             record.assign(to: OwnerKey(principal), now: now, acceptedStep: step)
             try record.update(db)
-            return try device(record, db)
+            return try record.device(db)
         }
     }
 
@@ -105,61 +105,12 @@ extension IAMStore {
     public func resyncMFADevice(caller: Caller, device: String, code1: String, code2: String, userName: String? = nil)
         throws -> MFADevice
     {
-        try perform(.resyncMFADevice, caller: caller, resource: device) { db, caller, now in
+        try environment.perform(.resyncMFADevice, caller: caller, resource: device) { db, caller, now in
             let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
             let principal = try target(userName: userName, caller: caller, action: .resyncMFADevice, db)
-            return try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
+            let record = try findDevice(device, in: principal.accountID, db)
+            return try environment.resync(record, of: principal, code1: code1, code2: code2, now: now, db)
         }
-    }
-
-    /// Resync from the sign-in page ("Troubleshoot MFA → Re-sync with our servers"): for a
-    /// root user who cannot sign in because the device is out of sync. The password proves
-    /// who it is; a successful resync also lifts an MFA lockout.
-    ///
-    /// Malformed codes are refused before the password is checked, so that answer never
-    /// tells whether the password was right; a refused pair's reason comes only after it.
-    @discardableResult
-    ///
-    /// - Parameter account: when given, only this account's root user (see `signIn`).
-    public func resyncMFADevice(
-        email: String, password: String, device: String, code1: String, code2: String, account: AccountID?
-    ) throws -> MFADevice {
-        let codes: (String, String)
-        do throws(IAMError) {
-            codes = try MFACodeRules.validatedPair(code1, code2)
-        } catch {
-            try logFailure(.resyncMFADevice, actor: nil, caller: .console(account: account), error: error, resource: device)
-            throw error
-        }
-        let (code1, code2) = codes
-        let stored = try reading { db in try subject(.root(email: email), in: account, db) }
-        guard let stored, hasher.verify(password, against: stored.passwordHash) else {
-            try logFailure(
-                .resyncMFADevice, actor: nil, caller: .console(account: stored?.account.accountID ?? account),
-                error: .signInFailed,
-                resource: device)
-            throw IAMError.signInFailed
-        }
-        return try perform(.resyncMFADevice, caller: .principal(stored.principal), resource: device) { db, principal, now in
-            let resynced = try resync(device, of: principal, code1: code1, code2: code2, now: now, db)
-            // The subject as this transaction reads it: its whole row is written back.
-            if let current = try subject(.root(email: email), in: account, db) {
-                try saveLockout(current, failures: 0, lockedUntil: nil, db)
-            }
-            return resynced
-        }
-    }
-
-    private func resync(
-        _ device: String, of principal: Principal, code1: String, code2: String, now: Date, _ db: Database
-    ) throws -> MFADevice {
-        var record = try findDevice(device, in: principal.accountID, db)
-        guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(record.serialNumber) }
-        let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.resyncWindow, db)
-        record.drift = step - TOTP.step(at: now)
-        record.lastAcceptedStep = step
-        try record.update(db)
-        return try self.device(record, db)
     }
 
     /// Removes a device as the console's "Remove" does: `DeactivateMFADevice`, then for a
@@ -172,13 +123,13 @@ extension IAMStore {
     ///   unassigned device the caller may not delete.
     @discardableResult
     public func removeMFADevice(caller: Caller, device: String, userName: String? = nil) throws -> MFADevice {
-        let type: String? = try reading { db in
+        let type: String? = try environment.reading { db in
             try db.firstValue(
                 "SELECT type FROM mfaDevice WHERE serialNumber = ? OR deviceName = ? COLLATE NOCASE",
                 arguments: [device, device])
         }
         let eventName: IAMAction = type == MFADeviceType.hardware.rawValue ? .deactivateMFADevice : .deleteVirtualMFADevice
-        return try perform(eventName, caller: caller, resource: device) { db, caller, now in
+        return try environment.perform(eventName, caller: caller, resource: device) { db, caller, now in
             let principal = try target(userName: userName, caller: caller, action: .deactivateMFADevice, db)
             let record = try findDevice(device, in: principal.accountID, db)
             if record.assignedTo == nil {
@@ -187,7 +138,7 @@ extension IAMStore {
             } else if !record.isAssigned(to: OwnerKey(principal)) {
                 throw IAMError.noSuchMFADevice(record.serialNumber)
             }
-            let removed = try self.device(record, db)
+            let removed = try record.device(db)
             switch record.type {
             case .virtual:
                 if record.assignedTo != nil {
@@ -216,9 +167,9 @@ extension IAMStore {
     ///
     /// - Throws: `NoSuchEntity` for an unknown user; `AccessDenied` for another user's devices.
     public func listMFADevices(caller: Caller, userName: String? = nil) throws -> [MFADevice] {
-        try perform(.listMFADevices, caller: caller, resource: userName) { db, caller, _ in
+        try environment.perform(.listMFADevices, caller: caller, resource: userName) { db, caller, _ in
             let principal = try target(userName: userName, caller: caller, action: .listMFADevices, db)
-            return try MFADeviceRecord.assigned(to: OwnerKey(principal), db).map { try device($0, db) }
+            return try MFADeviceRecord.assigned(to: OwnerKey(principal), db).map { try $0.device(db) }
         }
     }
 
@@ -228,8 +179,8 @@ extension IAMStore {
     /// whether root uses a virtual device. IAM users may call it too, as AWS's self-management
     /// policy allows (`iam:ListVirtualMFADevices` on `*`).
     public func listVirtualMFADevices(caller: Caller, assignmentStatus: MFAAssignmentStatus = .any) throws -> [MFADevice] {
-        try perform(.listVirtualMFADevices, caller: caller, resource: nil) { db, principal, _ in
-            return try MFADeviceRecord.virtual(in: principal.accountID.rawValue, assignmentStatus, db).map { try device($0, db) }
+        try environment.perform(.listVirtualMFADevices, caller: caller, resource: nil) { db, principal, _ in
+            return try MFADeviceRecord.virtual(in: principal.accountID.rawValue, assignmentStatus, db).map { try $0.device(db) }
         }
     }
 
@@ -254,57 +205,5 @@ extension IAMStore {
         guard try MFADeviceRecord.count(assignedTo: OwnerKey(principal), db) < MFADeviceRules.maxDevicesPerIdentity else {
             throw IAMError.quotaExceeded("MFADevicesPerUser", MFADeviceRules.maxDevicesPerIdentity)
         }
-    }
-
-    /// The step of `code2` when the (normalized) codes are a fresh consecutive pair of
-    /// `record`'s codes, with code 2's step within `window` of now.
-    ///
-    /// - Throws: `RefusedCodeError` with `InvalidAuthenticationCode` and the reason.
-    private func verifyPair(
-        _ code1: String, _ code2: String, _ record: MFADeviceRecord, now: Date, window: ClosedRange<Int64>, _ db: Database
-    ) throws -> Int64 {
-        guard let totp = record.totp else { throw IAMError.serviceFailure("The device's seed is damaged.") }
-        let nowStep = TOTP.step(at: now)
-        let check = MFACodeRules.checkPair(
-            code1: code1, code2: code2, totp: totp, nowStep: nowStep, window: window, lastAcceptedStep: record.lastAcceptedStep)
-        // A phone on real time against a stopped simulated clock: refused, even when a resync's
-        // wide window would take it, since the drift it measured would only be how long ago
-        // the clock stopped.
-        var fitsActivationWindow = false
-        if case .accepted(let step) = check { fitsActivationWindow = MFACodeRules.activationWindow.contains(step - nowStep) }
-        if !fitsActivationWindow,
-            try codesFollowRealTime(account: record.accountId, { wallStep in
-                MFACodeRules.checkPair(
-                    code1: code1, code2: code2, totp: totp, nowStep: wallStep, window: MFACodeRules.activationWindow,
-                    lastAcceptedStep: record.lastAcceptedStep, explaining: false)
-            }, db)
-        {
-            throw RefusedCodeError(.invalidMFACodes, .simulatedClockStopped)
-        }
-        switch check {
-        case .accepted(let step): return step
-        case .refused(let refusal): throw RefusedCodeError(.invalidMFACodes, refusal)
-        }
-    }
-
-    /// Whether `account`'s clock is simulated and `check` accepts the codes at the real time
-    /// step: they come from a phone, which reads real time.
-    func codesFollowRealTime(account: String, _ check: (Int64) -> CodeCheck, _ db: Database) throws -> Bool {
-        guard try clock.reading(db, account: AccountID(known: account)).isSimulated else { return false }
-        if case .accepted = check(TOTP.step(at: clock.realNow())) { return true }
-        return false
-    }
-
-    func device(_ record: MFADeviceRecord, _ db: Database) throws -> MFADevice {
-        let account = AccountID(known: record.accountId)
-        let assignedTo: Principal? =
-            switch record.assignedTo {
-            case nil: nil
-            case .root: .root(account)
-            case .user: try record.userId.flatMap { try UserRecord.find(db, key: $0) }.map { .user($0.user) }
-            }
-        return MFADevice(
-            serialNumber: record.serialNumber, deviceName: record.deviceName, type: record.type,
-            createDate: record.createDate, assignedTo: assignedTo, enableDate: record.enableDate, drift: record.drift)
     }
 }

@@ -13,7 +13,7 @@ extension IAMStore {
     @discardableResult
     public func createUser(caller: Caller, userName: String, path: String = "/") throws -> User {
         let userID = secrets.userID()
-        return try perform(.createUser, caller: caller, resource: userName) { db, principal, now in
+        return try environment.perform(.createUser, caller: caller, resource: userName) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .createUser, resource: userARN(principal, userName))
             try IAMName.validate(userName, parameter: "userName", maxLength: IdentityRules.userNameMaxLength)
             try IdentityRules.validatePath(path)
@@ -32,7 +32,7 @@ extension IAMStore {
 
     /// `GetUser`: the user `userName`, or the caller when it is an IAM user and `userName` is nil.
     public func getUser(caller: Caller, userName: String?) throws -> User {
-        try perform(.getUser, caller: caller, resource: userName) { db, principal, _ in
+        try environment.perform(.getUser, caller: caller, resource: userName) { db, principal, _ in
             guard let userName else {
                 guard case .user(let user) = principal else { throw IAMError.noSuchUser("root") }
                 return user
@@ -46,7 +46,7 @@ extension IAMStore {
 
     /// `ListUsers`, by name, optionally under a path prefix.
     public func listUsers(caller: Caller, pathPrefix: String? = nil) throws -> [User] {
-        try perform(.listUsers, caller: caller, resource: nil) { db, principal, _ in
+        try environment.perform(.listUsers, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listUsers, resource: userARN(principal, "*"))
             var sql = "SELECT * FROM iamUser WHERE accountId = ?"
             var arguments: StatementArguments = [principal.accountID.rawValue]
@@ -63,7 +63,7 @@ extension IAMStore {
     /// - Throws: `DeleteConflict` while the user still has a console password, access keys,
     ///   MFA devices or group memberships, with AWS's message for the first one found.
     public func deleteUser(caller: Caller, userName: String) throws {
-        try perform(.deleteUser, caller: caller, resource: userName) { db, principal, _ in
+        try environment.perform(.deleteUser, caller: caller, resource: userName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .deleteUser, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             let checks: [(String, String)] = [
@@ -88,8 +88,8 @@ extension IAMStore {
     ///
     /// - Throws: `AccessDenied` for a caller that may not delete the user, `NoSuchEntity`.
     public func deleteUserConflicts(caller: Caller, userName: String) throws -> UserAttachments {
-        try reading { db in
-            let (principal, _) = try resolve(caller, db)
+        try environment.reading { db in
+            let (principal, _) = try environment.resolve(caller, db)
             try Permissions.authorizeAdministration(principal, .deleteUser, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             let hasLoginProfile: Int? = try db.firstValue(
@@ -123,97 +123,7 @@ extension IAMStore {
         }
     }
 
-    /// How the IAM-user sign-in page names the caller's account: its alias, else its id. A
-    /// read: it leaves no event.
-    public func signInAccountName(caller: Caller) throws -> String {
-        try reading { db in
-            let (principal, _) = try resolve(caller, db)
-            let record = try account(principal.accountID, db)
-            return record.alias ?? record.id
-        }
-    }
-
     func userARN(_ principal: Principal, _ name: String) -> String {
         "arn:aws:iam::\(principal.accountID.rawValue):user/\(name)"
-    }
-
-    // MARK: - Login profiles
-
-    /// `CreateLoginProfile`: gives a user a console password, checked against the password policy.
-    @discardableResult
-    public func createLoginProfile(caller: Caller, userName: String, password: String, passwordResetRequired: Bool = false)
-        throws -> LoginProfile
-    {
-        let hash = hasher.hash(password, random: secrets.random)
-        return try perform(.createLoginProfile, caller: caller, resource: userName) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, .createLoginProfile, resource: userARN(principal, userName))
-            let user = try user(named: userName, in: principal.accountID, db)
-            guard try LoginProfileRecord.find(db, key: user.id) == nil else {
-                throw IAMError.entityAlreadyExists("Login Profile for user \(user.userName) already exists.")
-            }
-            try checkPassword(password, for: user, reused: false, db)
-            let profile = LoginProfileRecord(
-                userId: user.id, passwordHash: hash, createDate: now, passwordLastChanged: now,
-                passwordResetRequired: passwordResetRequired)
-            try profile.insert(db)
-            try remember(hash, for: user, now: now, db)
-            return LoginProfile(userName: user.userName, createDate: now, passwordResetRequired: passwordResetRequired)
-        }
-    }
-
-    /// `GetLoginProfile`.
-    public func getLoginProfile(caller: Caller, userName: String) throws -> LoginProfile {
-        try perform(.getLoginProfile, caller: caller, resource: userName) { db, principal, _ in
-            let user = try user(named: userName, in: principal.accountID, db)
-            try Permissions.authorize(principal, .getLoginProfile, credentialsOf: .user(user.user))
-            guard let profile = try LoginProfileRecord.find(db, key: user.id) else {
-                throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
-            }
-            return LoginProfile(
-                userName: user.userName, createDate: profile.createDate, passwordResetRequired: profile.passwordResetRequired)
-        }
-    }
-
-    /// `UpdateLoginProfile`: a new password (checked against the policy) and/or the reset flag.
-    @discardableResult
-    public func updateLoginProfile(caller: Caller, userName: String, password: String?, passwordResetRequired: Bool?)
-        throws -> LoginProfile
-    {
-        let hash = password.map { hasher.hash($0, random: secrets.random) }
-        return try perform(.updateLoginProfile, caller: caller, resource: userName) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, .updateLoginProfile, resource: userARN(principal, userName))
-            let user = try user(named: userName, in: principal.accountID, db)
-            guard var profile = try LoginProfileRecord.find(db, key: user.id) else {
-                throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
-            }
-            if let password, let hash {
-                try checkPassword(password, for: user, reused: false, db)
-                profile.passwordHash = hash
-                profile.passwordLastChanged = now
-                try remember(hash, for: user, now: now, db)
-            }
-            if let passwordResetRequired { profile.passwordResetRequired = passwordResetRequired }
-            try profile.update(db)
-            return LoginProfile(
-                userName: user.userName, createDate: profile.createDate, passwordResetRequired: profile.passwordResetRequired)
-        }
-    }
-
-    /// `DeleteLoginProfile`: the user can no longer sign in to the console.
-    public func deleteLoginProfile(caller: Caller, userName: String) throws {
-        try perform(.deleteLoginProfile, caller: caller, resource: userName) { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, .deleteLoginProfile, resource: userARN(principal, userName))
-            let user = try user(named: userName, in: principal.accountID, db)
-            guard let profile = try LoginProfileRecord.find(db, key: user.id) else {
-                throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
-            }
-            try profile.delete(db)
-            try SessionRecord.deleteAll(ofUser: user.id, onlyOpen: true, db)
-        }
-    }
-
-    /// Keeps `hash` in the user's history, for the policy's reuse prevention.
-    func remember(_ hash: String, for user: UserRecord, now: Date, _ db: Database) throws {
-        try PasswordHistoryRecord(userId: user.id, passwordHash: hash, changedDate: now).insert(db)
     }
 }

@@ -85,7 +85,7 @@ struct AccessKeyUseTests {
         #expect(report.state == "STARTED")
         let csv = try h.store.getCredentialReport(caller: .principal(owner)).content
         #expect(csv.contains(",true,2026-01-05T09:00:00+00:00,2026-01-05T09:30:05+00:00,eu-west-1,s3,"))
-        let findings = try h.store.audit(caller: .principal(owner)).findings
+        let findings = try h.auditReader.audit(caller: .principal(owner)).findings
         #expect(findings.first { $0.id == "avoid-root-use" }?.status == .fail)
     }
 

@@ -123,7 +123,7 @@ struct MFADeviceTests {
             caller: h.console, device: "root-mfa", code1: try h.code(seed, stepOffset: -5),
             code2: try h.code(seed, stepOffset: -4))
         #expect(device.drift == -4)
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         try h.advance(30)
         guard case .signedIn(let session) = try h.signIn(code: try h.code(seed, stepOffset: -4)) else {
             Issue.record("the drifted code should sign in")

@@ -263,7 +263,7 @@ struct PermissionTests {
             _ = try $0.h.store.getCredentialReport(caller: $0.bob)
         },
         .init("The audit's findings (GetAccountSummary for auditors)", .denied(action: "GetAccountSummary", resource: "*", logged: false)) {
-            _ = try $0.h.store.audit(caller: $0.bob)
+            _ = try $0.h.auditReader.audit(caller: $0.bob)
         },
     ]
 

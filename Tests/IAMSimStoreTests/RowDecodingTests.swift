@@ -101,7 +101,7 @@ struct RowDecodingTests {
         try h.database.write { db in try db.execute(sql: "UPDATE account SET failedMFAAttempts = 'many'") }
         #expect(
             throws: DatabaseFileError.corrupt(path: h.database.path, detail: "column failedMFAAttempts holds text where another type is required")
-        ) { try h.store.exportFixture(AccountID(known: "123456789012")) }
+        ) { try h.accounts.exportFixture(AccountID(known: "123456789012")) }
     }
 
     @Test("the store's messages for damage name the database and what is damaged")

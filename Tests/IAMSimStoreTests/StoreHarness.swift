@@ -15,13 +15,24 @@ struct StoreHarness {
 
     let database: AppDatabase
     let store: IAMStore
+    let sessions: ConsoleSessions
+    let accounts: AccountStore
+    let auditReader: AuditReader
+    let eventLog: EventLogReader
+    let lessonRecords: LessonRecords
     let console = Caller.console(account: nil)
 
     init(seed: UInt64 = 1, fixture: Fixture? = nil) throws {
         database = try AppDatabase.inMemory()
-        store = IAMStore(
+        let environment = StoreEnvironment(
             database: database, wallClock: .fixed(Self.start), random: .seeded(seed), hasher: PasswordHasher(iterations: 1_000))
-        try store.loadFixture(fixture ?? Fixture.builtInDefault())
+        store = IAMStore(environment)
+        sessions = ConsoleSessions(environment)
+        accounts = AccountStore(environment)
+        auditReader = AuditReader(environment)
+        eventLog = EventLogReader(environment)
+        lessonRecords = LessonRecords(environment)
+        try accounts.loadFixture(fixture ?? Fixture.builtInDefault())
         try store.clock.set(Self.start, .all)
     }
 
@@ -34,7 +45,7 @@ struct StoreHarness {
 
     @discardableResult
     func signIn(code: String? = nil) throws -> SignInOutcome {
-        try store.signIn(email: Self.email, password: Self.password, mfaCode: code)
+        try sessions.signIn(email: Self.email, password: Self.password, mfaCode: code)
     }
 
     func advance(_ seconds: Int64) throws {
@@ -57,7 +68,7 @@ struct StoreHarness {
         return seed
     }
 
-    func events() throws -> [Event] { try store.events(account: nil, limit: 1_000) }
+    func events() throws -> [Event] { try eventLog.events(account: nil, limit: 1_000) }
 
     /// The events of changes and sign-ins, without the console's reads (List…, Get…).
     func changes() throws -> [Event] {

@@ -165,7 +165,7 @@ struct MFACommands: ParsableCommand {
             if let email {
                 let password = try PasswordInput.read(context.console, fromStandardInput: passwordStdin)
                 let (code1, code2) = try codes.resolve(context.console)
-                device = try store.resyncMFADevice(
+                device = try context.sessions().resyncMFADevice(
                     email: email, password: password, device: name, code1: code1, code2: code2,
                     account: try context.selectedAccount())
             } else {

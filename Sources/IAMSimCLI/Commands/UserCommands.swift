@@ -137,7 +137,7 @@ struct LoginProfileCommands: ParsableCommand {
             let profile = try store.createLoginProfile(
                 caller: context.caller, userName: userName, password: password, passwordResetRequired: passwordResetRequired)
             // The profile exists now: a failed read of the account's name only shortens the hint.
-            let signIn = (try? store.signInAccountName(caller: context.caller)).map {
+            let signIn = (try? context.sessions().signInAccountName(caller: context.caller)).map {
                 ": iamsim signin --account \($0) --user \(profile.userName)"
             }
             return Message(

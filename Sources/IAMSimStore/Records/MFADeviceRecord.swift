@@ -81,6 +81,20 @@ extension MFADeviceRecord: StoredRecord {
         lastAcceptedStep = step
     }
 
+    /// The device as the IAM API shows it: its assignment, without its seed.
+    func device(_ db: Database) throws -> MFADevice {
+        let account = AccountID(known: accountId)
+        let owner: Principal? =
+            switch assignedTo {
+            case nil: nil
+            case .root: .root(account)
+            case .user: try userId.flatMap { try UserRecord.find(db, key: $0) }.map { .user($0.user) }
+            }
+        return MFADevice(
+            serialNumber: serialNumber, deviceName: deviceName, type: type, createDate: createDate, assignedTo: owner,
+            enableDate: enableDate, drift: drift)
+    }
+
     /// The page key of the device lists' order (`ORDER BY createDate, serialNumber`).
     var pageKey: PageKey { PageKey(Timestamp.storage(createDate), serialNumber) }
 }

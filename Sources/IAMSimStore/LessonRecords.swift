@@ -1,35 +1,16 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
-extension IAMStore {
-    // MARK: - Lesson progress
+/// The guided lesson's records: where each account's lesson started, the steps recorded done
+/// (progress never goes backwards), and what the lesson sees of the account's IAM state. The
+/// application layer's `LessonTracker` judges progress from them.
+public struct LessonRecords: Sendable {
+    let environment: StoreEnvironment
 
-    /// The account commands without a console session work on (the lesson, the audit): the
-    /// signed-in one, else the first in the database.
-    public func currentAccount() throws -> AccountID {
-        return try reading { db in
-            if let (session, _) = try openSession(db, account: nil) { return AccountID(known: session.accountId) }
-            guard let first: String = try db.firstValue("SELECT id FROM account ORDER BY rowid LIMIT 1")
-            else { throw IAMError.noSuchEntity("The database holds no account. Create one with: iamsim init") }
-            return AccountID(known: first)
-        }
-    }
-
-    /// The account `text` names: a 12-digit id or an alias.
-    ///
-    /// - Throws: `NoSuchEntity` when no account in the database has that id or alias.
-    public func resolveAccount(_ text: String) throws -> AccountID {
-        try reading { db in
-            guard
-                let id: String = try db.firstValue(
-                    "SELECT id FROM account WHERE id = ? OR alias = ?", arguments: [text, text.lowercased()])
-            else {
-                throw IAMError.noSuchEntity("No account with id or alias \(text) in this database. List them with: iamsim accounts list")
-            }
-            return AccountID(known: id)
-        }
+    public init(_ environment: StoreEnvironment) {
+        self.environment = environment
     }
 
     /// What the lesson player sees of `account` in IAM: events since the lesson started, root's
@@ -37,9 +18,10 @@ extension IAMStore {
     /// root is signed in, and the clock. The authenticator's part is left empty. Read through
     /// the same read model as the class report and the audit (`readAccounts`).
     public func lessonObservation(account: AccountID, lesson: Lesson) throws -> LessonObservation {
-        return try writing { db in
+        return try environment.writing { db in
             _ = try lessonStart(account, lesson, db)
-            guard let model = try readAccounts(.account(account), parts: .lesson, lesson: lesson, db).first else {
+            let models = try AccountReadModel.read(.account(account), parts: .lesson, lesson: lesson, clock: environment.clock, db)
+            guard let model = models.first else {
                 throw IAMError.noSuchEntity("The account \(account.rawValue) does not exist in this database.")
             }
             return model.observation()
@@ -48,7 +30,7 @@ extension IAMStore {
 
     /// The progress recorded so far, so it never goes backwards.
     public func recordedLessonProgress(account: AccountID, lesson: Lesson) throws -> LessonProgress {
-        return try reading { db in
+        return try environment.reading { db in
             var done: Set<String> = []
             var witnesses: [String: Int64] = [:]
             for step in try LessonStepRecord.completed(lesson.id, by: account.rawValue, db) {
@@ -62,8 +44,8 @@ extension IAMStore {
     /// Records newly completed steps; returns those not recorded before, in lesson order.
     @discardableResult
     public func recordLessonProgress(_ progress: LessonProgress, account: AccountID) throws -> [LessonStep] {
-        return try writing { db in
-            let now = try clock.now(db, account: account)
+        return try environment.writing { db in
+            let now = try environment.clock.now(db, account: account)
             _ = try lessonStart(account, progress.lesson, db)
             var newlyDone: [LessonStep] = []
             for step in progress.lesson.steps where progress.done.contains(step.id) {
@@ -83,7 +65,7 @@ extension IAMStore {
 
     /// When each recorded step was completed.
     public func lessonCompletionDates(account: AccountID, lesson: Lesson) throws -> [String: Date] {
-        return try reading { db in
+        return try environment.reading { db in
             var dates: [String: Date] = [:]
             for step in try LessonStepRecord.completed(lesson.id, by: account.rawValue, db) {
                 dates[step.stepId] = step.completedDate

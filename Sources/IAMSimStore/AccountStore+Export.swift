@@ -3,7 +3,7 @@ import GRDB
 import IAMSimDatabase
 import IAMSimCore
 
-extension IAMStore {
+extension AccountStore {
     // MARK: - Export
 
     /// The account's current state as a fixture that loads back to the same state: root and
@@ -12,8 +12,8 @@ extension IAMStore {
     /// recorded lesson progress. Devices still awaiting activation, sessions and lockouts are
     /// not part of a starting state and are left out.
     public func exportFixture(_ accountID: AccountID) throws -> Fixture {
-        try reading { db in
-            let account = try self.account(accountID, db)
+        try environment.reading { db in
+            let account = try AccountRecord.existing(accountID, db)
             func keys(_ owner: OwnerKey) throws -> [Fixture.AccessKey]? {
                 let records = try AccessKeyRecord.owned(by: owner, db)
                 return records.isEmpty ? nil : records.map {
@@ -83,7 +83,7 @@ extension IAMStore {
                         passwordLastUsed: account.rootPasswordLastUsed, accessKeys: try keys(root), mfaDevices: try devices(root)),
                     users: users.isEmpty ? nil : users, hardwareTokens: tokens.isEmpty ? nil : tokens,
                     groups: groups.isEmpty ? nil : groups,
-                    passwordPolicy: try passwordPolicy(accountID, db).map(Fixture.PasswordPolicySettings.init),
+                    passwordPolicy: try PasswordPolicyRecord.policy(of: accountID, db).map(Fixture.PasswordPolicySettings.init),
                     lessonProgress: progress.isEmpty ? nil : progress))
         }
     }

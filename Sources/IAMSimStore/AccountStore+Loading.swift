@@ -1,15 +1,52 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
-extension IAMStore {
-    // MARK: - Fixtures
+/// A fixture ready to load: every plain password replaced by a salted hash, made before any
+/// transaction (the hashes are slow on purpose), and the stored JSON when it is already at
+/// hand (a reset to the account's own fixture).
+public struct PreparedFixture: Sendable {
+    public let fixture: Fixture
+    let storedJSON: String?
+}
 
-    /// Whether `db` holds no account. Plain SQL: this runs in every command (see
-    /// `AppDatabase.migrate`).
-    static func isEmpty(_ db: Database) throws -> Bool {
-        try Row.fetchOne(db, sql: "SELECT 1 FROM account LIMIT 1") == nil
+extension AccountStore {
+    // MARK: - Loading fixtures
+
+    /// `fixtures` with their passwords hashed, on every core at once, ready for `load`.
+    ///
+    /// - Parameter progress: told how many hashes are done, for a progress bar.
+    public func prepare(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) -> [PreparedFixture] {
+        hashingPasswords(fixtures, progress: progress).map { PreparedFixture(fixture: $0, storedJSON: nil) }
+    }
+
+    /// Loads a prepared fixture as a new account, inside `transaction`, and records
+    /// `LoadFixture` at real time (a new account's clock is real until someone sets it).
+    ///
+    /// - Throws: `EntityAlreadyExists` when its account id, alias, root email, a key or a
+    ///   device is taken; the whole transaction then changes nothing.
+    @discardableResult
+    public func load(_ prepared: PreparedFixture, _ transaction: DatabaseTransaction) throws -> AccountID {
+        try load(prepared.fixture, event: .loadFixture, now: environment.clock.realNow(), transaction.db)
+    }
+
+    /// Loads `fixture` as a new account, in one transaction of its own: the IAM state only (a
+    /// fixture's hardware tokens go to the trainee through the application layer's Classroom).
+    ///
+    /// - Throws: as `load(_:_:)`.
+    @discardableResult
+    public func loadFixture(_ fixture: Fixture) throws -> AccountID {
+        let prepared = prepare([fixture])[0]
+        return try environment.database.transaction { try load(prepared, $0) }
+    }
+
+    /// Loads one account per fixture in a single transaction: all of them or, on any
+    /// conflict, none (the IAM state only, as `loadFixture`).
+    @discardableResult
+    public func createAccounts(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) throws -> [AccountID] {
+        let prepared = prepare(fixtures, progress: progress)
+        return try environment.database.transaction { transaction in try prepared.map { try load($0, transaction) } }
     }
 
     /// `fixtures` with every plain password replaced by a salted hash. The hashes are slow on
@@ -26,7 +63,7 @@ extension IAMStore {
         let hashes = HashResults(count: plain.count)
         let items = plain
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            hashes.set(index, hasher.hash(items[index].2, random: secrets.random))
+            hashes.set(index, environment.hasher.hash(items[index].2, random: environment.secrets.random))
             progress(hashes.completed)
         }
         var prepared = fixtures
@@ -112,7 +149,7 @@ extension IAMStore {
         for spec in spec.users ?? [] {
             let created = spec.createDate.map(Timestamp.wholeSeconds) ?? now
             let user = UserRecord(
-                id: spec.userID ?? secrets.userID(), accountId: accountID.rawValue, userName: spec.userName,
+                id: spec.userID ?? environment.secrets.userID(), accountId: accountID.rawValue, userName: spec.userName,
                 path: spec.path ?? "/", createDate: created, passwordLastUsed: spec.passwordLastUsed.map(Timestamp.wholeSeconds))
             try user.insert(db)
             let owner = OwnerKey(accountId: accountID.rawValue, userId: user.id)
@@ -125,14 +162,14 @@ extension IAMStore {
                     passwordLastChanged: profile.passwordLastChanged.map(Timestamp.wholeSeconds) ?? since,
                     passwordResetRequired: profile.passwordResetRequired ?? false
                 ).insert(db)
-                try remember(hash, for: user, now: since, db)
+                try StoreEnvironment.remember(hash, for: user.id, now: since, db)
             }
             usersByName[spec.userName.lowercased()] = user
         }
 
         for spec in spec.groups ?? [] {
             let group = GroupRecord(
-                id: spec.groupID ?? secrets.groupID(), accountId: accountID.rawValue,
+                id: spec.groupID ?? environment.secrets.groupID(), accountId: accountID.rawValue,
                 groupName: spec.groupName, path: spec.path ?? "/", createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now)
             try group.insert(db)
             for member in spec.members ?? [] {
@@ -142,7 +179,7 @@ extension IAMStore {
             }
         }
         if let settings = spec.passwordPolicy {
-            try writePasswordPolicy(settings.policy, for: accountID, db)
+            try PasswordPolicyRecord(accountId: accountID.rawValue, policy: settings.policy).insert(db, onConflict: .replace)
         }
         return accountID
     }
