@@ -11,6 +11,8 @@ extension AccountStore {
     /// with seeds, unassigned hardware tokens, groups and members, the password policy and
     /// recorded lesson progress. Devices still awaiting activation, sessions and lockouts are
     /// not part of a starting state and are left out.
+    ///
+    /// - Throws: `NoSuchEntity` when there is no such account.
     public func exportFixture(_ accountID: AccountID) throws -> Fixture {
         try environment.reading { db in
             let account = try AccountRecord.existing(accountID, db)

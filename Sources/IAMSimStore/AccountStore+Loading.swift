@@ -43,6 +43,9 @@ extension AccountStore {
 
     /// Loads one account per fixture in a single transaction: all of them or, on any
     /// conflict, none (the IAM state only, as `loadFixture`).
+    ///
+    /// - Throws: `EntityAlreadyExists` when an account id, alias, root email, key or device is taken
+    ///   (nothing is created then).
     @discardableResult
     public func createAccounts(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) throws -> [AccountID] {
         let prepared = prepare(fixtures, progress: progress)

@@ -38,6 +38,9 @@ extension AccountStore {
     /// account keeps its place, its clock, and its events, and the log records the reset.
     ///
     /// - Returns: the time of each reset, on each account's own clock.
+    ///
+    /// - Throws: `NoSuchEntity` for an unknown account; `EntityAlreadyExists` when a fixture's key or
+    ///   device belongs to another account; the whole transaction then changes nothing.
     @discardableResult
     public func reset(_ accounts: [AccountID], to prepared: [PreparedFixture], _ transaction: DatabaseTransaction) throws
         -> [Date]
@@ -55,6 +58,8 @@ extension AccountStore {
 
     /// Resets accounts to their own fixtures or to `fixture`, in one transaction of its own
     /// (the IAM state only; the application layer's Classroom resets the trainees' devices too).
+    ///
+    /// - Throws: as `prepareReset` and `reset`.
     public func resetAccounts(_ accounts: [AccountID], to fixture: Fixture?) throws {
         let prepared = try prepareReset(accounts, to: fixture)
         _ = try environment.database.transaction { try reset(accounts, to: prepared, $0) }

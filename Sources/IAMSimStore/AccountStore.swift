@@ -16,6 +16,9 @@ public struct AccountInfo: Hashable, Sendable {
 /// resolved by id or alias, reset to their starting state, exported, deleted
 /// (`AccountStore+Loading.swift`, `+Reset`, `+Export`). The IAM state only: the application
 /// layer's `Classroom` changes each trainee's devices in the same transactions.
+///
+/// Any method may also throw what the database fails with: `DatabaseFileError` (busy, damaged,
+/// inaccessible) or `ServiceFailure`; each method's `- Throws:` lists the rest.
 public struct AccountStore: Sendable {
     let environment: StoreEnvironment
 
@@ -26,6 +29,8 @@ public struct AccountStore: Sendable {
     // MARK: - Reading
 
     /// Every account, in creation order.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func listAccounts() throws -> [AccountInfo] {
         try environment.reading { db in
             try AccountRecord.fetchAll(db, sql: "SELECT * FROM account ORDER BY rowid").map {
@@ -37,6 +42,8 @@ public struct AccountStore: Sendable {
     }
 
     /// `count` fresh account ids that no account in the database has.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func unusedAccountIDs(_ count: Int) throws -> [AccountID] {
         try environment.reading { db in
             let existing: [String] = try db.firstColumn("SELECT id FROM account")
@@ -51,6 +58,8 @@ public struct AccountStore: Sendable {
     }
 
     /// The first account created, nil when the database holds none.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func firstAccount() throws -> AccountID? {
         try environment.reading { db in
             try db.firstValue("SELECT id FROM account ORDER BY rowid LIMIT 1").map(AccountID.init(known:))
@@ -70,11 +79,15 @@ public struct AccountStore: Sendable {
     }
 
     /// Whether the database holds no account yet.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func isEmpty() throws -> Bool {
         try environment.reading { db in try Self.isEmpty(db) }
     }
 
     /// Whether the database holds no account, inside `transaction`.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func isEmpty(_ transaction: DatabaseTransaction) throws -> Bool {
         try Self.isEmpty(transaction.db)
     }

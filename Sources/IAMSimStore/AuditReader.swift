@@ -20,6 +20,9 @@ public struct ClassReportEntry: Sendable {
 /// class report's view of every account. Both read `AccountReadModel`, as the dashboard and the
 /// lesson do, so no two of them can disagree about an account. Reads: they change nothing and
 /// leave no event.
+///
+/// Any method may also throw what the database fails with: `DatabaseFileError` (busy, damaged,
+/// inaccessible) or `ServiceFailure`; each method's `- Throws:` lists the rest.
 public struct AuditReader: Sendable {
     let environment: StoreEnvironment
 
@@ -44,7 +47,9 @@ public struct AuditReader: Sendable {
 
     /// Every account's lesson state, checklist state and last activity, read with one query
     /// per kind of row for the whole classroom (not one per account), in one snapshot, through
-    /// the same read model as `iamsim lesson` and the audit (`readAccounts`).
+    /// the same read model as `iamsim lesson` and the audit (`AccountReadModel`).
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func classReport(lesson: Lesson) throws -> [ClassReportEntry] {
         try environment.reading { db in
             let models = try AccountReadModel.read(

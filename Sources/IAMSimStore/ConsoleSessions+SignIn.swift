@@ -36,6 +36,8 @@ extension ConsoleSessions {
     // MARK: - Signing in
 
     /// Signs the root user in with email, password and, when MFA is active, a code.
+    ///
+    /// - Throws: as `signIn(_:password:mfaCode:newPassword:account:)`.
     public func signIn(email: String, password: String, mfaCode: String?) throws -> SignInOutcome {
         try signIn(.root(email: email), password: password, mfaCode: mfaCode, account: nil)
     }

@@ -10,6 +10,9 @@ import IAMSimDatabase
 /// The console is a front end of its own: its events are CloudTrail's sign-in events
 /// (`ConsoleLogin`, `CredentialChallenge`, `ConsoleSignOut`), and a session is what
 /// `Caller.console` acts as in the IAM actions (`IAMStore`).
+///
+/// Any method may also throw what the database fails with: `DatabaseFileError` (busy, damaged,
+/// inaccessible) or `ServiceFailure`; each method's `- Throws:` lists the rest.
 public struct ConsoleSessions: Sendable {
     let environment: StoreEnvironment
 
@@ -25,6 +28,8 @@ public struct ConsoleSessions: Sendable {
     ///
     /// - Parameter account: the account whose session ends; nil for the newest session of any
     ///   account (a database one person uses).
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     @discardableResult
     public func signOut(account: AccountID?) throws -> Principal? {
         return try environment.writing { db -> Principal? in
@@ -43,6 +48,8 @@ public struct ConsoleSessions: Sendable {
     }
 
     /// Who is signed in to the console, if anyone: a read that logs nothing.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func signedInPrincipal(account: AccountID?) throws -> Principal? {
         try environment.reading { db in
             guard let (session, _) = try environment.openSession(account: account, db) else { return nil }
@@ -51,6 +58,8 @@ public struct ConsoleSessions: Sendable {
     }
 
     /// The open console session and who it belongs to (STS `GetCallerIdentity`).
+    ///
+    /// - Throws: `AccessDenied` when no session is open (`notSignedIn`).
     public func callerIdentity(account: AccountID?) throws -> CallerIdentity {
         try environment.perform(.getCallerIdentity, caller: .console(account: account), resource: nil) { db, _, _ in
             guard let (record, _) = try environment.openSession(account: account, db) else { throw IAMError.notSignedIn }

@@ -5,6 +5,9 @@ import IAMSimDatabase
 
 /// The event log, read back: the simulator's CloudTrail (`EventLog.append` writes it, inside
 /// the transaction of each change). Reads: they leave no event.
+///
+/// Any method may also throw what the database fails with: `DatabaseFileError` (busy, damaged,
+/// inaccessible) or `ServiceFailure`; each method's `- Throws:` lists the rest.
 public struct EventLogReader: Sendable {
     let environment: StoreEnvironment
 
@@ -40,11 +43,15 @@ public struct EventLogReader: Sendable {
     }
 
     /// The newest `limit` events of `account` (nil: of the whole database), oldest first.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func events(account: AccountID?, limit: Int = 100) throws -> [Event] {
         try events(Filter(account: account, limit: limit))
     }
 
     /// The newest events matching `filter`, oldest first. A read: it leaves no event.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func events(_ filter: Filter) throws -> [Event] {
         try environment.reading { db in
             // Plain SQL, built condition by condition.

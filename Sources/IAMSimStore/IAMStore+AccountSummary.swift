@@ -7,6 +7,8 @@ extension IAMStore {
     // MARK: - Account overview
 
     /// The IAM dashboard for the caller's account: summary counts and security status.
+    ///
+    /// - Throws: `AccessDenied` when a console caller is not signed in.
     public func dashboard(caller: Caller) throws -> Dashboard {
         try environment.perform(.getAccountSummary, caller: caller, resource: nil) { db, principal, _ in
             Dashboard(
@@ -16,6 +18,8 @@ extension IAMStore {
     }
 
     /// `GetAccountSummary` for the caller's account.
+    ///
+    /// - Throws: `AccessDenied` when a console caller is not signed in.
     public func accountSummary(caller: Caller) throws -> AccountSummary {
         try environment.perform(.getAccountSummary, caller: caller, resource: nil) { db, principal, _ in
             AccountSummary(try accountState(principal.accountID, db))

@@ -25,6 +25,9 @@ extension IAMStore {
     /// `GenerateCredentialReport`: a new report of every identity's credentials, unless the last
     /// one is less than four hours old (on iamsim's clock), as in AWS. Generation completes at
     /// once, so `STARTED` is followed by a report that can be read straight away.
+    ///
+    /// - Throws: `AccessDenied` for an IAM user (only root reads the whole account), or a console caller
+    ///   not signed in.
     public func generateCredentialReport(caller: Caller) throws -> CredentialReportGeneration {
         try environment.perform(.generateCredentialReport, caller: caller, resource: nil) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .generateCredentialReport, resource: "*")

@@ -7,6 +7,10 @@ extension IAMStore {
     // MARK: - Groups
 
     /// `CreateGroup`.
+    ///
+    /// - Throws: `ValidationError` for a malformed name or path; `EntityAlreadyExists` (names ignore
+    ///   case); `LimitExceeded` past AWS's default 300 groups; `AccessDenied` for an IAM user, or
+    ///   a console caller not signed in.
     @discardableResult
     public func createGroup(caller: Caller, groupName: String, path: String = "/") throws -> Group {
         let groupID = secrets.groupID()
@@ -28,15 +32,26 @@ extension IAMStore {
         }
     }
 
-    /// `ListGroups`, by name.
-    public func listGroups(caller: Caller) throws -> [Group] {
+    /// `ListGroups`: the account's groups by name (ignoring case).
+    ///
+    /// - Parameter page: `Marker` and `MaxItems`; nil for every group.
+    /// - Throws: `ValidationError` ("Invalid Marker.") for a marker no page of this list gave;
+    ///   `AccessDenied` for an IAM user, or a console caller not signed in.
+    public func listGroups(caller: Caller, page: PageRequest? = nil) throws -> Page<Group> {
         try environment.perform(.listGroups, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listGroups, resource: groupARN(principal, "*"))
-            return try GroupRecord.all(in: principal.accountID.rawValue, db).map(\.group)
+            return try Pagination.page(page, of: .listGroups, keyLength: 1) { after, limit in
+                try GroupRecord.all(in: principal.accountID.rawValue, after: after, limit: limit, db)
+            } key: { $0.pageKey }
+            .mapItems(\.group)
         }
     }
 
-    /// `DeleteGroup`. - Throws: `DeleteConflict` while the group has members.
+    /// `DeleteGroup`.
+    ///
+    /// - Throws: `DeleteConflict` while the group has members; `ValidationError` for a malformed
+    ///   name; `NoSuchEntity` for an unknown group; `AccessDenied` for an IAM user, or a console
+    ///   caller not signed in.
     public func deleteGroup(caller: Caller, groupName: String) throws {
         try environment.perform(.deleteGroup, caller: caller, resource: groupName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .deleteGroup, resource: groupARN(principal, groupName))
@@ -49,6 +64,10 @@ extension IAMStore {
     }
 
     /// `AddUserToGroup`. Adding a member again changes nothing, as in IAM.
+    ///
+    /// - Throws: `ValidationError` for a malformed name; `NoSuchEntity` for an unknown group or user;
+    ///   `LimitExceeded` past 10 groups per user; `AccessDenied` for an IAM user, or a console
+    ///   caller not signed in.
     public func addUserToGroup(caller: Caller, groupName: String, userName: String) throws {
         try environment.perform(.addUserToGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, now in
             try Permissions.authorizeAdministration(principal, .addUserToGroup, resource: groupARN(principal, groupName))
@@ -63,6 +82,10 @@ extension IAMStore {
     }
 
     /// `RemoveUserFromGroup`.
+    ///
+    /// - Throws: `ValidationError` for a malformed name; `NoSuchEntity` for an unknown group or user, or
+    ///   a user who is not a member; `AccessDenied` for an IAM user, or a console caller not
+    ///   signed in.
     public func removeUserFromGroup(caller: Caller, groupName: String, userName: String) throws {
         try environment.perform(.removeUserFromGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .removeUserFromGroup, resource: groupARN(principal, groupName))
@@ -74,12 +97,20 @@ extension IAMStore {
         }
     }
 
-    /// `ListGroupsForUser`, by name.
-    public func listGroupsForUser(caller: Caller, userName: String) throws -> [Group] {
+    /// `ListGroupsForUser`: the groups `userName` is a member of, by name (ignoring case).
+    ///
+    /// - Parameter page: `Marker` and `MaxItems`; nil for every group.
+    /// - Throws: `ValidationError` for a malformed name, or ("Invalid Marker.") a marker no page
+    ///   of this list gave; `NoSuchEntity` for an unknown user; `AccessDenied` for another
+    ///   user's groups, or a console caller not signed in.
+    public func listGroupsForUser(caller: Caller, userName: String, page: PageRequest? = nil) throws -> Page<Group> {
         try environment.perform(.listGroupsForUser, caller: caller, resource: userName) { db, principal, _ in
             let user = try user(named: userName, in: principal.accountID, db)
             try Permissions.authorize(principal, .listGroupsForUser, credentialsOf: .user(user.user))
-            return try GroupRecord.all(withMember: user.id, db).map(\.group)
+            return try Pagination.page(page, of: .listGroupsForUser, keyLength: 1) { after, limit in
+                try GroupRecord.all(withMember: user.id, after: after, limit: limit, db)
+            } key: { $0.pageKey }
+            .mapItems(\.group)
         }
     }
 

@@ -7,6 +7,10 @@ extension IAMStore {
     // MARK: - Login profiles (console passwords)
 
     /// `CreateLoginProfile`: gives a user a console password, checked against the password policy.
+    ///
+    /// - Throws: `EntityAlreadyExists` when the user has a password already; `PasswordPolicyViolation`
+    ///   or `ValidationError` for a password the policy refuses; `NoSuchEntity` for an unknown
+    ///   user; `AccessDenied` for an IAM user, or a console caller not signed in.
     @discardableResult
     public func createLoginProfile(caller: Caller, userName: String, password: String, passwordResetRequired: Bool = false)
         throws -> LoginProfile
@@ -29,6 +33,9 @@ extension IAMStore {
     }
 
     /// `GetLoginProfile`.
+    ///
+    /// - Throws: `NoSuchEntity` for an unknown user or one without a password; `AccessDenied` for
+    ///   another user's, or a console caller not signed in.
     public func getLoginProfile(caller: Caller, userName: String) throws -> LoginProfile {
         try environment.perform(.getLoginProfile, caller: caller, resource: userName) { db, principal, _ in
             let user = try user(named: userName, in: principal.accountID, db)
@@ -42,6 +49,10 @@ extension IAMStore {
     }
 
     /// `UpdateLoginProfile`: a new password (checked against the policy) and/or the reset flag.
+    ///
+    /// - Throws: `NoSuchEntity` for an unknown user or one without a password;
+    ///   `PasswordPolicyViolation` or `ValidationError` for a password the policy refuses;
+    ///   `AccessDenied` for an IAM user, or a console caller not signed in.
     @discardableResult
     public func updateLoginProfile(caller: Caller, userName: String, password: String?, passwordResetRequired: Bool?)
         throws -> LoginProfile
@@ -67,6 +78,9 @@ extension IAMStore {
     }
 
     /// `DeleteLoginProfile`: the user can no longer sign in to the console.
+    ///
+    /// - Throws: `NoSuchEntity` for an unknown user or one without a password; `AccessDenied` for an
+    ///   IAM user, or a console caller not signed in.
     public func deleteLoginProfile(caller: Caller, userName: String) throws {
         try environment.perform(.deleteLoginProfile, caller: caller, resource: userName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .deleteLoginProfile, resource: userARN(principal, userName))

@@ -9,7 +9,12 @@ extension IAMStore {
     /// `CreateVirtualMFADevice`: a new, unassigned virtual device with a fresh 40-byte seed.
     ///
     /// This is the console's "Assign MFA device" wizard up to "Show QR code": the device exists
-    /// but protects nothing until `enableMFADevice` proves the authenticator holds its seed.
+    /// but protects nothing until `enableMFADevice` proves the authenticator holds its seed. Its
+    /// serial number is `arn:aws:iam::ACCOUNT:mfa/NAME`.
+    ///
+    /// - Throws: `ValidationError` for a malformed name; `EntityAlreadyExists` when the account
+    ///   has a device of that name (names ignore case); `LimitExceeded` when the caller already
+    ///   has eight devices; `AccessDenied` when a console caller is not signed in.
     @discardableResult
     public func createVirtualMFADevice(caller: Caller, deviceName: String) throws -> NewVirtualMFADevice {
         let seed = secrets.mfaSeed()
@@ -33,23 +38,25 @@ extension IAMStore {
         }
     }
 
-    /// `EnableMFADevice`: assigns a device to the caller once two consecutive codes prove
-    /// the authenticator holds its seed.
+    /// `EnableMFADevice`: assigns the device `serialNumber` to `userName` (the caller when nil)
+    /// once two consecutive codes prove its authenticator holds the seed. A virtual device is
+    /// one `createVirtualMFADevice` made; a hardware token one of the account's unassigned
+    /// tokens (its serial printed on it).
     ///
     /// Codes may hold whitespace, as apps show them (`123 456`); it is removed first.
-    /// - Parameter device: the device's name or serial number.
-    /// - Throws: `ValidationError` for a code that is not six digits; `RefusedCodeError`
-    ///   (`InvalidAuthenticationCode` and why) for a refused pair (nothing changes then);
-    ///   `NoSuchEntity`; `EntityAlreadyExists` when the device is already assigned;
-    ///   `LimitExceeded` past eight.
+    /// - Throws: `ValidationError` for a code that is not six digits; `NoSuchEntity` for an
+    ///   unknown device or user; `EntityAlreadyExists` when the device is already assigned;
+    ///   `LimitExceeded` past eight devices; `RefusedCodeError` (`InvalidAuthenticationCode` and
+    ///   why) for a refused pair, which changes nothing; `AccessDenied` for another user's
+    ///   credentials, or a console caller not signed in.
     @discardableResult
-    public func enableMFADevice(caller: Caller, device: String, code1: String, code2: String, userName: String? = nil) throws
-        -> MFADevice
-    {
-        try environment.perform(.enableMFADevice, caller: caller, resource: device) { db, caller, now in
+    public func enableMFADevice(
+        caller: Caller, serialNumber: String, code1: String, code2: String, userName: String? = nil
+    ) throws -> MFADevice {
+        try environment.perform(.enableMFADevice, caller: caller, resource: serialNumber) { db, caller, now in
             let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
             let principal = try target(userName: userName, caller: caller, action: .enableMFADevice, db)
-            var record = try findDevice(device, in: principal.accountID, db)
+            var record = try device(serialNumber, in: principal.accountID, db)
             guard record.assignedTo == nil else {
                 throw IAMError.entityAlreadyExists("MFA Device is already in use.")
             }
@@ -65,7 +72,12 @@ extension IAMStore {
 
     /// `EnableMFADevice` for a hardware TOTP token: the console's "Hardware TOTP token" choice,
     /// where the device is named, identified by the serial printed on it, and proved with two
-    /// consecutive codes from its display.
+    /// consecutive codes from its display. The token keeps its serial number; `deviceName` is
+    /// what the console lists it as.
+    ///
+    /// - Throws: as `enableMFADevice`; `NoSuchEntity` (in AWS's words for an unknown token)
+    ///   when no unassigned hardware token of the caller's account has that serial number;
+    ///   `EntityAlreadyExists` when another device has that name.
     @discardableResult
     public func enableHardwareMFADevice(
         caller: Caller, deviceName: String, serialNumber: String, code1: String, code2: String, userName: String? = nil
@@ -95,69 +107,88 @@ extension IAMStore {
         }
     }
 
-    /// `ResyncMFADevice`: re-measures the device's clock from two consecutive codes.
+    /// `ResyncMFADevice`: re-measures the clock of the device `serialNumber`, assigned to
+    /// `userName` (the caller when nil), from two consecutive codes.
     ///
     /// The pair is looked for up to `MFACodeRules.resyncReach` steps either side of now, so
     /// a phone that runs fast is found as well as a slow one. The drift found (how many steps
     /// the device runs behind or ahead) shifts the sign-in window from then on.
-    /// - Throws: as `enableMFADevice`.
+    /// - Throws: `ValidationError` for a code that is not six digits; `NoSuchEntity` for a
+    ///   device not assigned to that identity, or an unknown user; `RefusedCodeError`
+    ///   (`InvalidAuthenticationCode` and why) for a refused pair; `AccessDenied` for another
+    ///   user's credentials, or a console caller not signed in.
     @discardableResult
-    public func resyncMFADevice(caller: Caller, device: String, code1: String, code2: String, userName: String? = nil)
-        throws -> MFADevice
-    {
-        try environment.perform(.resyncMFADevice, caller: caller, resource: device) { db, caller, now in
+    public func resyncMFADevice(
+        caller: Caller, serialNumber: String, code1: String, code2: String, userName: String? = nil
+    ) throws -> MFADevice {
+        try environment.perform(.resyncMFADevice, caller: caller, resource: serialNumber) { db, caller, now in
             let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
             let principal = try target(userName: userName, caller: caller, action: .resyncMFADevice, db)
-            let record = try findDevice(device, in: principal.accountID, db)
+            let record = try device(serialNumber, in: principal.accountID, db)
             return try environment.resync(record, of: principal, code1: code1, code2: code2, now: now, db)
         }
     }
 
-    /// Removes a device as the console's "Remove" does: `DeactivateMFADevice`, then for a
-    /// virtual device `DeleteVirtualMFADevice`, in one transaction. An unassigned virtual
-    /// device (an abandoned "Assign MFA device" wizard) is simply deleted, by root or by the
-    /// user it is named after (`Permissions.authorize(_:_:unassignedDevice:)`).
+    /// `DeactivateMFADevice`: unassigns the device `serialNumber` from `userName` (the caller
+    /// when nil). A virtual device stays, unassigned, until `deleteVirtualMFADevice`; a hardware
+    /// token goes back to the drawer, unassigned and known by its serial number again.
     ///
-    /// - Throws: `NoSuchEntity` for a device that is not the identity's (an unassigned hardware
-    ///   token is nobody's device); `AccessDenied` for another user's credentials or an
-    ///   unassigned device the caller may not delete.
+    /// - Returns: the device as it was when deactivated, with the proof that lets the same
+    ///   caller delete it next (the console's Remove).
+    /// - Throws: `NoSuchEntity` for a device not assigned to that identity (an unassigned one
+    ///   is nobody's), or an unknown user; `AccessDenied` for another user's credentials, or a
+    ///   console caller not signed in.
     @discardableResult
-    public func removeMFADevice(caller: Caller, device: String, userName: String? = nil) throws -> MFADevice {
-        let type: String? = try environment.reading { db in
-            try db.firstValue(
-                "SELECT type FROM mfaDevice WHERE serialNumber = ? OR deviceName = ? COLLATE NOCASE",
-                arguments: [device, device])
-        }
-        let eventName: IAMAction = type == MFADeviceType.hardware.rawValue ? .deactivateMFADevice : .deleteVirtualMFADevice
-        return try environment.perform(eventName, caller: caller, resource: device) { db, caller, now in
+    public func deactivateMFADevice(caller: Caller, serialNumber: String, userName: String? = nil) throws
+        -> DeactivatedMFADevice
+    {
+        try environment.perform(.deactivateMFADevice, caller: caller, resource: serialNumber) { db, caller, _ in
             let principal = try target(userName: userName, caller: caller, action: .deactivateMFADevice, db)
-            let record = try findDevice(device, in: principal.accountID, db)
-            if record.assignedTo == nil {
-                guard record.type == .virtual else { throw IAMError.noSuchMFADevice(record.serialNumber) }
-                try Permissions.authorize(caller, .deleteVirtualMFADevice, unassignedDevice: record.serialNumber)
-            } else if !record.isAssigned(to: OwnerKey(principal)) {
-                throw IAMError.noSuchMFADevice(record.serialNumber)
+            var record = try device(serialNumber, in: principal.accountID, db)
+            guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(serialNumber) }
+            let deactivated = DeactivatedMFADevice(device: try record.device(db), formerOwner: principal)
+            record.unassign()
+            try record.update(db)
+            return deactivated
+        }
+    }
+
+    /// `DeleteVirtualMFADevice`: deletes the virtual device `serialNumber`, which must be
+    /// unassigned. Root may delete any; an IAM user the one named after them
+    /// (`arn:aws:iam::ACCOUNT:mfa/${aws:username}`, AWS's self-management policy), or one it has
+    /// just deactivated from itself (`deactivated`, the console's Remove).
+    ///
+    /// - Throws: `DeleteConflict` while the device is assigned (deactivate it first);
+    ///   `NoSuchEntity` for no virtual device of that serial number in the caller's account;
+    ///   `AccessDenied` for a device the caller may not delete, or a console caller not signed in.
+    public func deleteVirtualMFADevice(
+        caller: Caller, serialNumber: String, deactivated: DeactivatedMFADevice? = nil
+    ) throws {
+        try environment.perform(.deleteVirtualMFADevice, caller: caller, resource: serialNumber) { db, principal, _ in
+            let record = try device(serialNumber, in: principal.accountID, db)
+            guard record.type == .virtual else { throw IAMError.noSuchMFADevice(serialNumber) }
+            guard record.assignedTo == nil else {
+                throw IAMError.deleteConflict("MFA VirtualDevice in use. Must deactivate first.")
             }
-            let removed = try record.device(db)
-            switch record.type {
-            case .virtual:
-                if record.assignedTo != nil {
-                    try EventLog.append(
-                        db, name: .deactivateMFADevice, time: now, account: principal.accountID, actor: caller.arn,
-                        resource: device)
-                }
-                try record.delete(db)
-            case .hardware:
-                // The token goes back in the drawer: unassigned, known by its serial again.
-                var unassigned = record
-                unassigned.assignedTo = nil
-                unassigned.userId = nil
-                unassigned.enableDate = nil
-                unassigned.deviceName = record.serialNumber
-                unassigned.drift = 0
-                try unassigned.update(db)
-            }
-            return removed
+            let formerOwner = deactivated.flatMap { $0.device.serialNumber == serialNumber ? $0.formerOwner : nil }
+            try Permissions.authorize(
+                principal, .deleteVirtualMFADevice, unassignedDevice: serialNumber, deactivatedFrom: formerOwner)
+            try record.delete(db)
+        }
+    }
+
+    /// `GetMFADevice`: the device `serialNumber` assigned to `userName` (the caller when nil).
+    ///
+    /// AWS documents it for FIDO security keys; iamsim simulates none, and answers for the
+    /// devices it has, virtual and hardware, as for any assigned device (docs/differences.md).
+    /// - Throws: `NoSuchEntity` for a device not assigned to that identity, or an unknown user;
+    ///   `AccessDenied` for another user's credentials, or a console caller not signed in.
+    public func getMFADevice(caller: Caller, serialNumber: String, userName: String? = nil) throws -> MFADevice {
+        try environment.perform(.getMFADevice, caller: caller, resource: serialNumber) { db, caller, _ in
+            let principal = try target(userName: userName, caller: caller, action: .getMFADevice, db)
+            let record = try device(serialNumber, in: principal.accountID, db)
+            guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(serialNumber) }
+            return try record.device(db)
         }
     }
 
@@ -165,11 +196,19 @@ extension IAMStore {
     /// type (virtual and hardware), oldest first. Devices awaiting activation are assigned to
     /// no one, so they are not here (`listVirtualMFADevices(assignmentStatus: .unassigned)`).
     ///
-    /// - Throws: `NoSuchEntity` for an unknown user; `AccessDenied` for another user's devices.
-    public func listMFADevices(caller: Caller, userName: String? = nil) throws -> [MFADevice] {
+    /// - Parameter page: `Marker` and `MaxItems`; nil for every device.
+    /// - Throws: `ValidationError` ("Invalid Marker.") for a marker no page of this list gave;
+    ///   `NoSuchEntity` for an unknown user; `AccessDenied` for another user's devices, or a
+    ///   console caller not signed in.
+    public func listMFADevices(caller: Caller, userName: String? = nil, page: PageRequest? = nil) throws
+        -> Page<MFADevice>
+    {
         try environment.perform(.listMFADevices, caller: caller, resource: userName) { db, caller, _ in
             let principal = try target(userName: userName, caller: caller, action: .listMFADevices, db)
-            return try MFADeviceRecord.assigned(to: OwnerKey(principal), db).map { try $0.device(db) }
+            return try Pagination.page(page, of: .listMFADevices, keyLength: 2) { after, limit in
+                try MFADeviceRecord.assigned(to: OwnerKey(principal), after: after, limit: limit, db)
+            } key: { $0.pageKey }
+            .mapItems { try $0.device(db) }
         }
     }
 
@@ -178,27 +217,63 @@ extension IAMStore {
     /// them only per identity (`listMFADevices`), and audit scripts read this list to decide
     /// whether root uses a virtual device. IAM users may call it too, as AWS's self-management
     /// policy allows (`iam:ListVirtualMFADevices` on `*`).
-    public func listVirtualMFADevices(caller: Caller, assignmentStatus: MFAAssignmentStatus = .any) throws -> [MFADevice] {
+    ///
+    /// - Parameter page: `Marker` and `MaxItems`; nil for every device.
+    /// - Throws: `ValidationError` ("Invalid Marker.") for a marker no page of this list gave;
+    ///   `AccessDenied` when a console caller is not signed in.
+    public func listVirtualMFADevices(
+        caller: Caller, assignmentStatus: MFAAssignmentStatus = .any, page: PageRequest? = nil
+    ) throws -> Page<MFADevice> {
         try environment.perform(.listVirtualMFADevices, caller: caller, resource: nil) { db, principal, _ in
-            return try MFADeviceRecord.virtual(in: principal.accountID.rawValue, assignmentStatus, db).map { try $0.device(db) }
+            try Pagination.page(page, of: .listVirtualMFADevices, keyLength: 2) { after, limit in
+                try MFADeviceRecord.virtual(in: principal.accountID.rawValue, assignmentStatus, after: after, limit: limit, db)
+            } key: { $0.pageKey }
+            .mapItems { try $0.device(db) }
+        }
+    }
+
+    // MARK: - Names and serial numbers
+
+    /// The serial number a front end's `nameOrSerial` stands for in the caller's account: the
+    /// serial of the device with that serial number, else of the device with that name (names
+    /// ignore case), else the serial a virtual device of that name would have (so the
+    /// operation then answers `NoSuchEntity` naming it, as AWS would), else the text as is.
+    ///
+    /// For front ends that let people name devices (the console, the CLI); the operations take
+    /// serial numbers, as AWS's do. A read: it leaves no event.
+    /// - Throws: `AccessDenied` when a console caller is not signed in.
+    public func mfaDeviceSerial(nameOrSerial: String, caller: Caller) throws -> String {
+        try environment.reading { db in
+            let account = try environment.resolve(caller, db).principal.accountID
+            if let device = try MFADeviceRecord.find(serialOrName: nameOrSerial, in: account.rawValue, db) {
+                return device.serialNumber
+            }
+            return MFADeviceName(rawValue: nameOrSerial)?.serialNumber(in: account) ?? nameOrSerial
+        }
+    }
+
+    /// The device `serialNumber` of the caller's account, assigned or not, nil when there is
+    /// none: for a front end that chooses the operations to call (the console's Remove). A
+    /// read: it leaves no event.
+    ///
+    /// - Throws: `AccessDenied` when a console caller is not signed in.
+    public func findMFADevice(serialNumber: String, caller: Caller) throws -> MFADevice? {
+        try environment.reading { db in
+            let account = try environment.resolve(caller, db).principal.accountID
+            return try MFADeviceRecord.find(serial: serialNumber, in: account.rawValue, db)?.device(db)
         }
     }
 
     // MARK: - Helpers
 
-    /// The device named `nameOrSerial` in `account`.
-    func findDevice(_ nameOrSerial: String, in account: AccountID, _ db: Database) throws -> MFADeviceRecord {
-        if let record = try MFADeviceRecord.find(serial: nameOrSerial, in: account.rawValue, db) {
-            return record
+    /// The device `serialNumber` of `account`.
+    ///
+    /// - Throws: `NoSuchEntity` in AWS's words when there is none.
+    private func device(_ serialNumber: String, in account: AccountID, _ db: Database) throws -> MFADeviceRecord {
+        guard let record = try MFADeviceRecord.find(serial: serialNumber, in: account.rawValue, db) else {
+            throw IAMError.noSuchMFADevice(serialNumber)
         }
-        if IAMName.hasValidCharacters(nameOrSerial),
-            let record = try MFADeviceRecord.find(name: nameOrSerial, in: account.rawValue, db)
-        {
-            return record
-        }
-        let serial =
-            MFADeviceName(rawValue: nameOrSerial)?.serialNumber(in: account) ?? nameOrSerial
-        throw IAMError.noSuchMFADevice(serial)
+        return record
     }
 
     private func checkDeviceQuota(for principal: Principal, _ db: Database) throws {
@@ -206,4 +281,15 @@ extension IAMStore {
             throw IAMError.quotaExceeded("MFADevicesPerUser", MFADeviceRules.maxDevicesPerIdentity)
         }
     }
+}
+
+/// A device `DeactivateMFADevice` just unassigned: the device as it was, and whose it was. Only
+/// the store makes one; passed to `deleteVirtualMFADevice`, it lets the identity that owned the
+/// device delete it, as the console's Remove does (an IAM user may otherwise delete only the
+/// virtual device named after them).
+public struct DeactivatedMFADevice: Hashable, Sendable {
+    /// The device as it was when deactivated (assigned, with its name).
+    public let device: MFADevice
+    /// The identity it was assigned to.
+    public let formerOwner: Principal
 }

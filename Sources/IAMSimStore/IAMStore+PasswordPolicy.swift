@@ -6,7 +6,10 @@ import IAMSimDatabase
 extension IAMStore {
     // MARK: - Account password policy
 
-    /// `GetAccountPasswordPolicy`. - Throws: `NoSuchEntity` when the account has none.
+    /// `GetAccountPasswordPolicy`.
+    ///
+    /// - Throws: `NoSuchEntity` when the account has none; `AccessDenied` when a console caller
+    ///   is not signed in.
     public func getPasswordPolicy(caller: Caller) throws -> PasswordPolicy {
         try environment.perform(.getAccountPasswordPolicy, caller: caller, resource: nil) { db, principal, _ in
             guard let policy = try PasswordPolicyRecord.policy(of: principal.accountID, db) else {
@@ -18,6 +21,9 @@ extension IAMStore {
 
     /// `UpdateAccountPasswordPolicy`. Not a partial update, as in AWS: what `policy` leaves at
     /// its defaults is reset to them.
+    ///
+    /// - Throws: `ValidationError` for a setting outside AWS's limits; `AccessDenied` for an IAM user,
+    ///   or a console caller not signed in.
     public func updatePasswordPolicy(caller: Caller, policy: PasswordPolicy) throws {
         try environment.perform(.updateAccountPasswordPolicy, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(
@@ -27,7 +33,10 @@ extension IAMStore {
         }
     }
 
-    /// `DeleteAccountPasswordPolicy`. - Throws: `NoSuchEntity` when the account has none.
+    /// `DeleteAccountPasswordPolicy`.
+    ///
+    /// - Throws: `NoSuchEntity` when the account has none; `AccessDenied` for an IAM user, or a
+    ///   console caller not signed in.
     public func deletePasswordPolicy(caller: Caller) throws {
         try environment.perform(.deleteAccountPasswordPolicy, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(

@@ -9,7 +9,8 @@ extension IAMStore {
     /// `CreateUser`.
     ///
     /// - Throws: `EntityAlreadyExists` (names are case-insensitive), `ValidationError`,
-    ///   `LimitExceeded` past AWS's default 5,000 users.
+    ///   `LimitExceeded` past AWS's default 5,000 users; `AccessDenied` for an IAM user, or a
+    ///   console caller not signed in.
     @discardableResult
     public func createUser(caller: Caller, userName: String, path: String = "/") throws -> User {
         let userID = secrets.userID()
@@ -31,6 +32,9 @@ extension IAMStore {
     }
 
     /// `GetUser`: the user `userName`, or the caller when it is an IAM user and `userName` is nil.
+    ///
+    /// - Throws: `NoSuchEntity` for an unknown user (or root, which is no IAM user); `ValidationError`
+    ///   for a malformed name; `AccessDenied` for another user, or a console caller not signed in.
     public func getUser(caller: Caller, userName: String?) throws -> User {
         try environment.perform(.getUser, caller: caller, resource: userName) { db, principal, _ in
             guard let userName else {
@@ -44,24 +48,29 @@ extension IAMStore {
         }
     }
 
-    /// `ListUsers`, by name, optionally under a path prefix.
-    public func listUsers(caller: Caller, pathPrefix: String? = nil) throws -> [User] {
+    /// `ListUsers`: the account's users by name (ignoring case), those under `pathPrefix` when
+    /// given.
+    ///
+    /// - Parameter page: `Marker` and `MaxItems`; nil for every user.
+    /// - Throws: `ValidationError` ("Invalid Marker.") for a marker no page of this list gave;
+    ///   `AccessDenied` for an IAM user (only root administers users here), or a console caller
+    ///   not signed in.
+    public func listUsers(caller: Caller, pathPrefix: String? = nil, page: PageRequest? = nil) throws -> Page<User> {
         try environment.perform(.listUsers, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listUsers, resource: userARN(principal, "*"))
-            var sql = "SELECT * FROM iamUser WHERE accountId = ?"
-            var arguments: StatementArguments = [principal.accountID.rawValue]
-            if let pathPrefix {
-                sql += " AND substr(path, 1, ?) = ?"
-                arguments += [pathPrefix.count, pathPrefix]
-            }
-            return try UserRecord.fetchAll(db, sql: sql + " ORDER BY userName COLLATE NOCASE", arguments: arguments).map(\.user)
+            return try Pagination.page(page, of: .listUsers, keyLength: 1) { after, limit in
+                try UserRecord.byName(in: principal.accountID.rawValue, pathPrefix: pathPrefix, after: after, limit: limit, db)
+            } key: { $0.pageKey }
+            .mapItems(\.user)
         }
     }
 
     /// `DeleteUser`.
     ///
     /// - Throws: `DeleteConflict` while the user still has a console password, access keys,
-    ///   MFA devices or group memberships, with AWS's message for the first one found.
+    ///   MFA devices or group memberships, with AWS's message for the first one found;
+    ///   `ValidationError` for a malformed name; `NoSuchEntity` for an unknown user;
+    ///   `AccessDenied` for an IAM user, or a console caller not signed in.
     public func deleteUser(caller: Caller, userName: String) throws {
         try environment.perform(.deleteUser, caller: caller, resource: userName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .deleteUser, resource: userARN(principal, userName))

@@ -12,6 +12,9 @@ import IAMSimDatabase
 /// changes nothing and is then logged on its own. Every operation that takes a caller may throw
 /// `AccessDenied`: when a console caller is not signed in, and when the caller may not act on
 /// what it names (`Permissions`).
+///
+/// Any method may also throw what the database fails with: `DatabaseFileError` (busy, damaged,
+/// inaccessible) or `ServiceFailure`; each method's `- Throws:` lists the rest.
 public struct IAMStore: Sendable {
     let environment: StoreEnvironment
 

@@ -6,6 +6,9 @@ import IAMSimDatabase
 /// The guided lesson's records: where each account's lesson started, the steps recorded done
 /// (progress never goes backwards), and what the lesson sees of the account's IAM state. The
 /// application layer's `LessonTracker` judges progress from them.
+///
+/// Any method may also throw what the database fails with: `DatabaseFileError` (busy, damaged,
+/// inaccessible) or `ServiceFailure`; each method's `- Throws:` lists the rest.
 public struct LessonRecords: Sendable {
     let environment: StoreEnvironment
 
@@ -16,7 +19,9 @@ public struct LessonRecords: Sendable {
     /// What the lesson player sees of `account` in IAM: events since the lesson started, root's
     /// keys and devices (with seeds: the player checks them against the authenticator), whether
     /// root is signed in, and the clock. The authenticator's part is left empty. Read through
-    /// the same read model as the class report and the audit (`readAccounts`).
+    /// the same read model as the class report and the audit (`AccountReadModel`).
+    ///
+    /// - Throws: `NoSuchEntity` when there is no such account.
     public func lessonObservation(account: AccountID, lesson: Lesson) throws -> LessonObservation {
         return try environment.writing { db in
             _ = try lessonStart(account, lesson, db)
@@ -29,6 +34,8 @@ public struct LessonRecords: Sendable {
     }
 
     /// The progress recorded so far, so it never goes backwards.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func recordedLessonProgress(account: AccountID, lesson: Lesson) throws -> LessonProgress {
         return try environment.reading { db in
             var done: Set<String> = []
@@ -42,6 +49,8 @@ public struct LessonRecords: Sendable {
     }
 
     /// Records newly completed steps; returns those not recorded before, in lesson order.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     @discardableResult
     public func recordLessonProgress(_ progress: LessonProgress, account: AccountID) throws -> [LessonStep] {
         return try environment.writing { db in
@@ -64,6 +73,8 @@ public struct LessonRecords: Sendable {
     }
 
     /// When each recorded step was completed.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func lessonCompletionDates(account: AccountID, lesson: Lesson) throws -> [String: Date] {
         return try environment.reading { db in
             var dates: [String: Date] = [:]

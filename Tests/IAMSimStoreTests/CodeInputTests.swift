@@ -31,7 +31,7 @@ struct CodeInputTests {
     func resyncFollowsAFastPhone(ahead: Int64) throws {
         let (h, seed) = try activated()
         let device = try h.store.resyncMFADevice(
-            caller: h.console, device: "root-mfa", code1: try h.code(seed, stepOffset: ahead - 1),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: try h.code(seed, stepOffset: ahead - 1),
             code2: try h.code(seed, stepOffset: ahead))
         #expect(device.drift == ahead)
         try h.sessions.signOut(account: nil)
@@ -50,7 +50,7 @@ struct CodeInputTests {
         // Far enough from activation that the slow phone's codes were never used.
         try h.advance(40 * 30)
         let device = try h.store.resyncMFADevice(
-            caller: h.console, device: "root-mfa", code1: try h.code(seed, stepOffset: behind - 1),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: try h.code(seed, stepOffset: behind - 1),
             code2: try h.code(seed, stepOffset: behind))
         #expect(device.drift == behind)
         try h.sessions.signOut(account: nil)
@@ -98,12 +98,12 @@ struct CodeInputTests {
         try h.signIn()
         let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-mfa").base32StringSeed
         let enabled = try h.store.enableMFADevice(
-            caller: h.console, device: "root-mfa", code1: space(try h.code(seed, stepOffset: -1)),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: space(try h.code(seed, stepOffset: -1)),
             code2: space(try h.code(seed)))
         #expect(enabled.isActive)
         try h.advance(60)
         let resynced = try h.store.resyncMFADevice(
-            caller: h.console, device: "root-mfa", code1: space(try h.code(seed, stepOffset: 1)),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: space(try h.code(seed, stepOffset: 1)),
             code2: space(try h.code(seed, stepOffset: 2)))
         #expect(resynced.drift == 2)
         try h.sessions.signOut(account: nil)
@@ -173,12 +173,12 @@ struct CodeInputTests {
         try h.signIn()
         try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-mfa")
         #expect(throws: IAMError.validationError(message)) {
-            try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: code1, code2: code2)
+            try h.store.enableMFADevice(caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: code1, code2: code2)
         }
         #expect(try h.store.listVirtualMFADevices(caller: h.console).first?.isActive == false)
         try h.activateDevice("phone")
         #expect(throws: IAMError.validationError(message)) {
-            try h.store.resyncMFADevice(caller: h.console, device: "phone", code1: code1, code2: code2)
+            try h.store.resyncMFADevice(caller: h.console, serialNumber: StoreHarness.serial("phone"), code1: code1, code2: code2)
         }
         try h.sessions.signOut(account: nil)
         // Before the password is checked: the same answer for a wrong one.
@@ -210,7 +210,7 @@ struct CodeInputTests {
         ]
         for (code1, code2, refusal) in cases {
             #expect(throws: RefusedCodeError(.invalidMFACodes, refusal), "\(refusal)") {
-                try h.store.resyncMFADevice(caller: h.console, device: "root-mfa", code1: code1, code2: code2)
+                try h.store.resyncMFADevice(caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: code1, code2: code2)
             }
         }
         // The event log records AWS's answer, as for any refusal.
@@ -221,7 +221,7 @@ struct CodeInputTests {
         let spare = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "spare").base32StringSeed
         #expect(throws: RefusedCodeError(.invalidMFACodes, .tooFarFromNow(steps: 3))) {
             try h.store.enableMFADevice(
-                caller: h.console, device: "spare", code1: try h.code(spare, stepOffset: 2),
+                caller: h.console, serialNumber: StoreHarness.serial("spare"), code1: try h.code(spare, stepOffset: 2),
                 code2: try h.code(spare, stepOffset: 3))
         }
     }
@@ -264,14 +264,14 @@ struct CodeInputTests {
         let real = { (offset: Int64) in totp.code(atStep: TOTP.step(at: StoreHarness.start) + offset) }
         let simulated = { (offset: Int64) in try h.code(Base32.encode(totp.secret), stepOffset: offset) }
         #expect(throws: RefusedCodeError(.invalidMFACodes, .simulatedClockStopped)) {
-            try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: real(-1), code2: real(0))
+            try h.store.enableMFADevice(caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: real(-1), code2: real(0))
         }
         // iamsim's authenticator follows the simulated clock: its codes work.
-        try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: try simulated(-1), code2: try simulated(0))
+        try h.store.enableMFADevice(caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: try simulated(-1), code2: try simulated(0))
         // Resync's window would take the phone's pair, 20 steps ahead, but that would record how
         // long ago the clock stopped as the phone's drift.
         #expect(throws: RefusedCodeError(.invalidMFACodes, .simulatedClockStopped)) {
-            try h.store.resyncMFADevice(caller: h.console, device: "root-mfa", code1: real(-1), code2: real(0))
+            try h.store.resyncMFADevice(caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: real(-1), code2: real(0))
         }
         try h.sessions.signOut(account: nil)
         #expect(throws: RefusedCodeError(.signInFailed, .simulatedClockStopped)) { try h.signIn(code: real(0)) }

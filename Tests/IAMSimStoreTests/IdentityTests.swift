@@ -56,7 +56,7 @@ struct IdentityTests {
         let key = try h.store.createAccessKey(caller: h.console, userName: "bob")
         let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "bob-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: h.console, device: "bob-phone", code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed),
+            caller: h.console, serialNumber: StoreHarness.serial("bob-phone"), code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed),
             userName: "bob")
         try h.store.createGroup(caller: h.console, groupName: "devs")
         try h.store.addUserToGroup(caller: h.console, groupName: "devs", userName: "bob")
@@ -68,7 +68,11 @@ struct IdentityTests {
             ("must delete access keys first", {
                 try h.store.deleteAccessKey(caller: h.console, accessKeyID: key.metadata.accessKeyID.rawValue, userName: "bob")
             }),
-            ("must delete MFA device first", { _ = try h.store.removeMFADevice(caller: h.console, device: "bob-phone", userName: "bob") }),
+            ("must delete MFA device first", {
+                let serial = StoreHarness.serial("bob-phone")
+                let deactivated = try h.store.deactivateMFADevice(caller: h.console, serialNumber: serial, userName: "bob")
+                try h.store.deleteVirtualMFADevice(caller: h.console, serialNumber: serial, deactivated: deactivated)
+            }),
             ("must remove users from group first", {
                 try h.store.removeUserFromGroup(caller: h.console, groupName: "devs", userName: "bob")
             }),
@@ -228,7 +232,7 @@ struct IdentityTests {
         try h.store.createLoginProfile(caller: h.console, userName: "bob", password: strong)
         let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "bob-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: h.console, device: "bob-phone", code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed),
+            caller: h.console, serialNumber: StoreHarness.serial("bob-phone"), code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed),
             userName: "bob")
         try h.advance(30)
         let bob = SignInIdentity.user(account: "123456789012", userName: "bob")

@@ -120,7 +120,7 @@ struct HardwareTokenTests {
         #expect(device.serialNumber == "GAHT12345678")
         #expect(try h.store.dashboard(caller: h.console).securityStatus[1].status == .pass)
         // Removing puts it back in the drawer, known by its serial.
-        try h.store.removeMFADevice(caller: h.console, device: "fob")
+        try h.store.deactivateMFADevice(caller: h.console, serialNumber: "GAHT12345678")
         #expect(try h.store.listMFADevices(caller: h.console).isEmpty)
         #expect(try h.changes().last?.eventName == "DeactivateMFADevice")
     }

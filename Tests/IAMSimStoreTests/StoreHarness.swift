@@ -38,6 +38,9 @@ struct StoreHarness {
 
     static let account = AccountID(known: "123456789012")
 
+    /// The serial number of the lesson account's virtual device `name`.
+    static func serial(_ name: String) -> String { "arn:aws:iam::123456789012:mfa/\(name)" }
+
     /// The lesson account's time.
     var now: Date { get throws { try store.clock.now(account: Self.account) } }
 
@@ -64,7 +67,7 @@ struct StoreHarness {
         let created = try store.createVirtualMFADevice(caller: console, deviceName: name)
         let seed = created.base32StringSeed
         try store.enableMFADevice(
-            caller: console, device: name, code1: try code(seed, stepOffset: -1), code2: try code(seed))
+            caller: console, serialNumber: Self.serial(name), code1: try code(seed, stepOffset: -1), code2: try code(seed))
         return seed
     }
 

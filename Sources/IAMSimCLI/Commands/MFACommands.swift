@@ -92,7 +92,8 @@ struct MFACommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             let (code1, code2) = try codes.resolve(context.console)
             let device = try context.store().enableMFADevice(
-                caller: context.caller, device: name, code1: code1, code2: code2, userName: user)
+                caller: context.caller, serialNumber: context.mfaDeviceSerial(name), code1: code1, code2: code2,
+                userName: user)
             let owner = device.assignedTo?.displayName ?? "you"
             return Message(
                 text: "MFA device \(device.deviceName) is assigned to the \(owner) and active. Signing in now takes a code from it.",
@@ -120,8 +121,8 @@ struct MFACommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let store = try context.store()
-            let assigned = try store.listMFADevices(caller: context.caller, userName: user)
-            let pending = try store.listVirtualMFADevices(caller: context.caller, assignmentStatus: .unassigned)
+            let assigned = try store.listMFADevices(caller: context.caller, userName: user).items
+            let pending = try store.listVirtualMFADevices(caller: context.caller, assignmentStatus: .unassigned).items
             return DeviceList(devices: assigned, pending: pending)
         }
     }
@@ -138,7 +139,8 @@ struct MFACommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             VirtualDeviceList(
                 devices: try context.store().listVirtualMFADevices(
-                    caller: context.caller, assignmentStatus: assignmentStatus.status))
+                    caller: context.caller, assignmentStatus: assignmentStatus.status
+                ).items)
         }
     }
 
@@ -171,7 +173,8 @@ struct MFACommands: ParsableCommand {
             } else {
                 let (code1, code2) = try codes.resolve(context.console)
                 device = try store.resyncMFADevice(
-                    caller: context.caller, device: name, code1: code1, code2: code2, userName: user)
+                    caller: context.caller, serialNumber: context.mfaDeviceSerial(name), code1: code1, code2: code2,
+                    userName: user)
             }
             return Message(text: "Resynchronized \(device.deviceName): \(DeviceList.syncDescription(device)).", json: .object([]))
         }
@@ -191,10 +194,20 @@ struct MFACommands: ParsableCommand {
         @Option(help: "An IAM user's devices instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            let device = try context.store().removeMFADevice(caller: context.caller, device: name, userName: user)
+            let device = try context.simulator().removeMFADevice(
+                caller: context.caller, serialNumber: context.mfaDeviceSerial(name), userName: user)
             let what = device.type == .virtual ? "deactivated and deleted" : "deactivated"
             return Message(text: "Removed MFA device \(device.deviceName) (\(what)).", json: .object([]))
         }
+    }
+}
+
+extension CommandContext {
+    /// The serial number the device name or serial `text` stands for in the caller's account
+    /// (`IAMStore.mfaDeviceSerial`); the text as is when it cannot be looked up (no session,
+    /// say), so that the operation answers.
+    func mfaDeviceSerial(_ text: String) -> String {
+        (try? store().mfaDeviceSerial(nameOrSerial: text, caller: caller)) ?? text
     }
 }
 

@@ -33,7 +33,7 @@ struct UserCommands: ParsableCommand {
         @Option(help: "Only users whose path starts with this prefix.") var pathPrefix: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            UserList(users: try context.store().listUsers(caller: context.caller, pathPrefix: pathPrefix))
+            UserList(users: try context.store().listUsers(caller: context.caller, pathPrefix: pathPrefix).items)
         }
     }
 

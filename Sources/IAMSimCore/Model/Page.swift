@@ -63,9 +63,16 @@ public struct Page<Element> {
     }
 
     /// The same page with each item transformed.
-    public func map<T>(_ transform: (Element) throws -> T) rethrows -> Page<T> {
+    public func mapItems<T>(_ transform: (Element) throws -> T) rethrows -> Page<T> {
         Page<T>(items: try items.map(transform), isTruncated: isTruncated, marker: marker)
     }
+}
+
+/// A page is the collection of its items.
+extension Page: RandomAccessCollection {
+    public var startIndex: Int { items.startIndex }
+    public var endIndex: Int { items.endIndex }
+    public subscript(position: Int) -> Element { items[position] }
 }
 
 extension Page: Equatable where Element: Equatable {}

@@ -95,6 +95,17 @@ extension MFADeviceRecord: StoredRecord {
             enableDate: enableDate, drift: drift)
     }
 
+    /// Unassigns the device. A hardware token goes back to the drawer, known by its serial
+    /// number again; neither keeps a drift measured for its former owner's resyncs. The newest
+    /// accepted step stays: a code never works twice.
+    mutating func unassign() {
+        assignedTo = nil
+        userId = nil
+        enableDate = nil
+        drift = 0
+        if type == .hardware { deviceName = serialNumber }
+    }
+
     /// The page key of the device lists' order (`ORDER BY createDate, serialNumber`).
     var pageKey: PageKey { PageKey(Timestamp.storage(createDate), serialNumber) }
 }

@@ -68,6 +68,23 @@ extension UserRecord {
         try fetchAll(db, sql: "SELECT * FROM iamUser WHERE accountId = ? ORDER BY createDate, id", arguments: [account])
     }
 
+    /// The users of `account` by name (`ListUsers`), those whose path starts with `pathPrefix`
+    /// when given, after the name `after` when given.
+    static func byName(
+        in account: String, pathPrefix: String?, after: PageKey? = nil, limit: Int? = nil, _ db: Database
+    ) throws -> [UserRecord] {
+        var sql = "SELECT * FROM iamUser WHERE accountId = ?"
+        var arguments: StatementArguments = [account]
+        if let pathPrefix {
+            sql += " AND substr(path, 1, ?) = ?"
+            arguments += [pathPrefix.count, pathPrefix]
+        }
+        return try fetchAll(db, sql: sql, arguments: arguments, order: .byName("userName"), after: after, limit: limit)
+    }
+
+    /// The page key of `ListUsers`' order (names are unique ignoring case).
+    var pageKey: PageKey { PageKey(userName) }
+
     /// How many users `account` has.
     static func count(in account: String, _ db: Database) throws -> Int {
         try db.firstValue("SELECT count(*) FROM iamUser WHERE accountId = ?", arguments: [account]) ?? 0
