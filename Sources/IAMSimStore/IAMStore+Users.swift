@@ -18,14 +18,12 @@ extension IAMStore {
             try Permissions.authorizeAdministration(principal, .createUser, resource: userARN(principal, userName))
             try IAMName.validate(userName, parameter: "userName", maxLength: IdentityRules.userNameMaxLength)
             try IdentityRules.validatePath(path)
-            let account = principal.accountID.rawValue
-            guard try UserRecord.named(userName, in: account, db) == nil else {
-                throw IAMError.entityAlreadyExists("User with name \(userName) already exists.")
-            }
-            guard try UserRecord.count(in: account, db) < IdentityRules.maxUsers else {
+            try requireUnusedName(userName, in: principal.accountID, except: nil, db)
+            guard try UserRecord.count(in: principal.accountID.rawValue, db) < IdentityRules.maxUsers else {
                 throw IAMError.quotaExceeded("UsersPerAccount", IdentityRules.maxUsers)
             }
-            let record = UserRecord(id: userID, accountId: account, userName: userName, path: path, createDate: now)
+            let record = UserRecord(
+                id: userID, accountId: principal.accountID.rawValue, userName: userName, path: path, createDate: now)
             try record.insert(db)
             return record.user
         }
@@ -62,6 +60,36 @@ extension IAMStore {
                 try UserRecord.byName(in: principal.accountID.rawValue, pathPrefix: pathPrefix, after: after, limit: limit, db)
             } key: { $0.pageKey }
             .mapItems(\.user)
+        }
+    }
+
+    /// `UpdateUser`: renames the user `userName` to `newUserName` and/or moves it to `newPath`.
+    /// The user keeps its id, so its credentials, groups and console sessions stay its own;
+    /// the event log keeps the ARNs it recorded, as history. Neither given changes nothing.
+    ///
+    /// - Returns: the user as updated.
+    /// - Throws: `ValidationError` for a malformed name or path; `NoSuchEntity` for an unknown
+    ///   user; `EntityAlreadyExists` when another user has the new name (names ignore case);
+    ///   `AccessDenied` for an IAM user (only root administers users here), or a console caller
+    ///   not signed in.
+    @discardableResult
+    public func updateUser(caller: Caller, userName: String, newUserName: String? = nil, newPath: String? = nil) throws
+        -> User
+    {
+        try environment.perform(.updateUser, caller: caller, resource: userName) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, .updateUser, resource: userARN(principal, userName))
+            if let newUserName {
+                try IAMName.validate(newUserName, parameter: "newUserName", maxLength: IdentityRules.userNameMaxLength)
+            }
+            if let newPath { try IdentityRules.validatePath(newPath) }
+            var user = try user(named: userName, in: principal.accountID, db)
+            if let newUserName {
+                try requireUnusedName(newUserName, in: principal.accountID, except: user.id, db)
+                user.userName = newUserName
+            }
+            user.path = newPath ?? user.path
+            try user.update(db)
+            return user.user
         }
     }
 
@@ -129,6 +157,15 @@ extension IAMStore {
 
         public var isEmpty: Bool {
             !hasLoginProfile && accessKeyIDs.isEmpty && mfaDeviceNames.isEmpty && groupNames.isEmpty
+        }
+    }
+
+    /// Refuses `name` when a user of `account` other than `userID` has it (names ignore case).
+    ///
+    /// - Throws: `EntityAlreadyExists` in AWS's words.
+    private func requireUnusedName(_ name: String, in account: AccountID, except userID: String?, _ db: Database) throws {
+        if let taken = try UserRecord.named(name, in: account.rawValue, db), taken.id != userID {
+            throw IAMError.entityAlreadyExists("User with name \(name) already exists.")
         }
     }
 

@@ -8,8 +8,8 @@ import IAMSimStore
 struct MFACommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mfa",
-        abstract: "Assign, activate, list, resync and remove MFA devices.",
-        subcommands: [Assign.self, Activate.self, List.self, ListVirtual.self, Resync.self, Remove.self])
+        abstract: "Assign, activate, list, show, resync and remove MFA devices.",
+        subcommands: [Assign.self, Activate.self, List.self, ListVirtual.self, Get.self, Resync.self, Remove.self])
 
     struct Assign: ConsoleCommand {
         static let configuration = CommandConfiguration(
@@ -141,6 +141,27 @@ struct MFACommands: ParsableCommand {
                 devices: try context.store().listVirtualMFADevices(
                     caller: context.caller, assignmentStatus: assignmentStatus.status
                 ).items)
+        }
+    }
+
+    struct Get: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "get",
+            abstract: "Show one of your MFA devices, virtual or hardware (GetMFADevice).",
+            discussion: """
+                AWS documents GetMFADevice for security keys, which iamsim does not simulate; \
+                iamsim answers it for the devices it has. A device awaiting activation is nobody's: \
+                see it with iamsim mfa list.
+                """)
+        static let operationName: IAMAction = .getMFADevice
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The device's name or serial number.") var name: String
+        @Option(help: "An IAM user's device instead of your own.") var user: String?
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            DeviceView(
+                device: try context.store().getMFADevice(
+                    caller: context.caller, serialNumber: context.mfaDeviceSerial(name), userName: user))
         }
     }
 
@@ -392,6 +413,32 @@ struct DeviceList: Renderable {
         let steps = abs(device.drift)
         let unit = steps == 1 ? "step" : "steps"
         return "\(steps) \(unit) (\(steps * 30) s) \(device.drift < 0 ? "behind" : "ahead"), compensated"
+    }
+}
+
+/// `mfa get`: `GetMFADevice`.
+struct DeviceView: Renderable {
+    var device: MFADevice
+
+    func text(_ style: TextStyle) -> String {
+        """
+        Name:          \(device.deviceName)
+        Serial number: \(device.serialNumber)
+        Type:          \(device.type.rawValue)
+        Assigned to:   \(device.assignedTo?.displayName ?? "(awaiting activation)")
+        Enabled:       \(device.enableDate.map(Timestamp.readable) ?? "-")
+        Sync:          \(DeviceList.syncDescription(device))
+        """
+    }
+
+    /// AWS's shape: `UserName` (root's is the account id, as in `mfa list`), `SerialNumber`,
+    /// `EnableDate`; no `Certifications`, which only security keys have.
+    var json: JSONValue {
+        .object([
+            "UserName": .string(device.assignedTo?.userName ?? device.assignedTo?.accountID.rawValue),
+            "SerialNumber": .string(device.serialNumber),
+            "EnableDate": .date(device.enableDate),
+        ])
     }
 }
 
