@@ -53,10 +53,9 @@ extension IAMStore {
     public func enableMFADevice(
         caller: Caller, serialNumber: String, code1: String, code2: String, userName: String? = nil
     ) throws -> MFADevice {
-        try environment.perform(.enableMFADevice, caller: caller, resource: serialNumber) { db, caller, now in
-            let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
-            let principal = try target(userName: userName, caller: caller, action: .enableMFADevice, db)
-            var record = try device(serialNumber, in: principal.accountID, db)
+        try performOnDevice(.enableMFADevice, caller, serialNumber, userName, codes: (code1, code2)) { db, principal, record, now, codes in
+            var record = record
+            let (code1, code2) = codes
             guard record.assignedTo == nil else {
                 throw IAMError.entityAlreadyExists("MFA Device is already in use.")
             }
@@ -121,11 +120,8 @@ extension IAMStore {
     public func resyncMFADevice(
         caller: Caller, serialNumber: String, code1: String, code2: String, userName: String? = nil
     ) throws -> MFADevice {
-        try environment.perform(.resyncMFADevice, caller: caller, resource: serialNumber) { db, caller, now in
-            let (code1, code2) = try MFACodeRules.validatedPair(code1, code2)
-            let principal = try target(userName: userName, caller: caller, action: .resyncMFADevice, db)
-            let record = try device(serialNumber, in: principal.accountID, db)
-            return try environment.resync(record, of: principal, code1: code1, code2: code2, now: now, db)
+        try performOnDevice(.resyncMFADevice, caller, serialNumber, userName, codes: (code1, code2)) { db, principal, record, now, codes in
+            try environment.resync(record, of: principal, code1: codes.0, code2: codes.1, now: now, db)
         }
     }
 
@@ -142,10 +138,9 @@ extension IAMStore {
     public func deactivateMFADevice(caller: Caller, serialNumber: String, userName: String? = nil) throws
         -> DeactivatedMFADevice
     {
-        try environment.perform(.deactivateMFADevice, caller: caller, resource: serialNumber) { db, caller, _ in
-            let principal = try target(userName: userName, caller: caller, action: .deactivateMFADevice, db)
-            var record = try device(serialNumber, in: principal.accountID, db)
+        try performOnDevice(.deactivateMFADevice, caller, serialNumber, userName) { db, principal, record, _, _ in
             guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(serialNumber) }
+            var record = record
             let deactivated = DeactivatedMFADevice(device: try record.device(db), formerOwner: principal)
             record.unassign()
             try record.update(db)
@@ -184,9 +179,7 @@ extension IAMStore {
     /// - Throws: `NoSuchEntity` for a device not assigned to that identity, or an unknown user;
     ///   `AccessDenied` for another user's credentials, or a console caller not signed in.
     public func getMFADevice(caller: Caller, serialNumber: String, userName: String? = nil) throws -> MFADevice {
-        try environment.perform(.getMFADevice, caller: caller, resource: serialNumber) { db, caller, _ in
-            let principal = try target(userName: userName, caller: caller, action: .getMFADevice, db)
-            let record = try device(serialNumber, in: principal.accountID, db)
+        try performOnDevice(.getMFADevice, caller, serialNumber, userName) { db, principal, record, _, _ in
             guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(serialNumber) }
             return try record.device(db)
         }
@@ -265,6 +258,23 @@ extension IAMStore {
     }
 
     // MARK: - Helpers
+
+    /// Runs `action` on the device `serialNumber` of `userName` (the caller when nil), in one
+    /// transaction: the codes checked first when given (malformed codes are answered before
+    /// anything is looked up), then the identity authorized, then the device found in its account.
+    ///
+    /// - Throws: `ValidationError` for malformed codes or a malformed name; `NoSuchEntity` for
+    ///   an unknown user or device; `AccessDenied`; what `body` throws.
+    private func performOnDevice<T>(
+        _ action: IAMAction, _ caller: Caller, _ serialNumber: String, _ userName: String?, codes: (String, String)? = nil,
+        _ body: (Database, Principal, MFADeviceRecord, Date, (String, String)) throws -> T
+    ) throws -> T {
+        try environment.perform(action, caller: caller, resource: serialNumber) { db, caller, now in
+            let codes = try codes.map { try MFACodeRules.validatedPair($0.0, $0.1) }
+            let principal = try target(userName: userName, caller: caller, action: action, db)
+            return try body(db, principal, try device(serialNumber, in: principal.accountID, db), now, codes ?? ("", ""))
+        }
+    }
 
     /// The device `serialNumber` of `account`.
     ///

@@ -24,7 +24,6 @@ extension AccessKeyRecord: StoredRecord {
     }
 
     static let tableName = "accessKey"
-    static let primaryKey: [Column] = [.id]
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(

@@ -26,7 +26,6 @@ extension AccountRecord: StoredRecord {
     }
 
     static let tableName = "account"
-    static let primaryKey: [Column] = [.id]
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(

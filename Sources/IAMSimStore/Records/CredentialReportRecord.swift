@@ -16,7 +16,6 @@ extension CredentialReportRecord: StoredRecord {
     }
 
     static let tableName = "credentialReport"
-    static let primaryKey: [Column] = [.accountId]
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(accountId: row.value(.accountId), generatedTime: row.date(.generatedTime), content: row.value(.content))

@@ -18,7 +18,6 @@ extension GroupRecord: StoredRecord {
     }
 
     static let tableName = "iamGroup"
-    static let primaryKey: [Column] = [.id]
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(

@@ -18,7 +18,6 @@ extension LoginProfileRecord: StoredRecord {
     }
 
     static let tableName = "loginProfile"
-    static let primaryKey: [Column] = [.userId]
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(

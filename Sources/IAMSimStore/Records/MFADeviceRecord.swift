@@ -33,7 +33,6 @@ extension MFADeviceRecord: StoredRecord {
     }
 
     static let tableName = "mfaDevice"
-    static let primaryKey: [Column] = [.serialNumber]
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(

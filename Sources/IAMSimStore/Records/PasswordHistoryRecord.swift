@@ -17,7 +17,6 @@ extension PasswordHistoryRecord: StoredRecord {
     }
 
     static let tableName = "passwordHistory"
-    static let primaryKey: [Column] = [.id]
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(

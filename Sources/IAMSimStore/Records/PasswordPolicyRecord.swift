@@ -16,7 +16,6 @@ extension PasswordPolicyRecord: StoredRecord {
     }
 
     static let tableName = "passwordPolicy"
-    static let primaryKey: [Column] = [.accountId]
 
     init(_ row: ColumnReader<Column>) throws {
         accountId = try row.value(.accountId)

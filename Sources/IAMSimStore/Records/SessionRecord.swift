@@ -21,7 +21,6 @@ extension SessionRecord: StoredRecord {
     }
 
     static let tableName = "consoleSession"
-    static let primaryKey: [Column] = [.id]
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(

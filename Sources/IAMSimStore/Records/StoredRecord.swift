@@ -29,7 +29,7 @@ protocol FetchedRecord {
 protocol StoredRecord: FetchedRecord {
     /// The table's name.
     static var tableName: String { get }
-    /// The primary key's columns.
+    /// The primary key's columns; by default the first column.
     static var primaryKey: [Column] { get }
     /// The value stored in `column`: a `StoredDate` for dates, the raw value for enumerations.
     func value(of column: Column) -> (any DatabaseValueConvertible)?
@@ -78,6 +78,9 @@ extension FetchedRecord {
 }
 
 extension StoredRecord {
+    /// The first column: the key of most tables.
+    static var primaryKey: [Column] { Array(Column.allCases.prefix(1)) }
+
     /// The row whose primary key holds `key`, one value per key column.
     static func find(_ db: Database, key: any DatabaseValueConvertible...) throws -> Self? {
         try find(db, keyValues: key)

@@ -22,7 +22,6 @@ extension UserRecord: StoredRecord {
     }
 
     static let tableName = "iamUser"
-    static let primaryKey: [Column] = [.id]
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(
