@@ -53,7 +53,8 @@ extension IAMStore {
     public func enableMFADevice(
         caller: Caller, serialNumber: String, code1: String, code2: String, userName: String? = nil
     ) throws -> MFADevice {
-        try performOnDevice(.enableMFADevice, caller, serialNumber, userName, codes: (code1, code2)) { db, principal, record, now, codes in
+        try performOnDevice(.enableMFADevice, caller, serialNumber, userName, codes: (code1, code2)) {
+            db, principal, record, now, codes in
             var record = record
             let (code1, code2) = codes
             guard record.assignedTo == nil else {
@@ -120,7 +121,8 @@ extension IAMStore {
     public func resyncMFADevice(
         caller: Caller, serialNumber: String, code1: String, code2: String, userName: String? = nil
     ) throws -> MFADevice {
-        try performOnDevice(.resyncMFADevice, caller, serialNumber, userName, codes: (code1, code2)) { db, principal, record, now, codes in
+        try performOnDevice(.resyncMFADevice, caller, serialNumber, userName, codes: (code1, code2)) {
+            db, principal, record, now, codes in
             try environment.resync(record, of: principal, code1: codes.0, code2: codes.1, now: now, db)
         }
     }
