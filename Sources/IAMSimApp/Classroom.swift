@@ -10,7 +10,7 @@ import IAMSimStore
 public struct Classroom: Sendable {
     let simulator: Simulator
 
-    var store: IAMStore { simulator.store }
+    var store: AccountStore { simulator.accounts }
 
     /// Loads `fixture` as a new account and hands its hardware tokens to the trainee.
     ///

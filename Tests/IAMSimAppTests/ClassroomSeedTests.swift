@@ -27,7 +27,7 @@ struct ClassroomSeedTests {
         let fixture = try Fixture.builtInDefault()
         #expect(try simulators[0].classroom.seedIfEmpty { fixture }?.name == "root-mfa-lesson")
         #expect(try simulators[1].classroom.seedIfEmpty { fixture } == nil)
-        #expect(try simulators[1].store.listAccounts().map(\.accountID.rawValue) == ["123456789012"])
+        #expect(try simulators[1].accounts.listAccounts().map(\.accountID.rawValue) == ["123456789012"])
     }
 
     @Test("a fixture's hardware tokens reach the trainee in the transaction that loads the account")

@@ -331,6 +331,7 @@ extension SecretLeakTests {
             Run(arguments: ["lesson", "status"], allowance: .pendingDevices, allFormats: true),
             write("authenticator", "add", "--uri", "{uri}"), write("authenticator", "scan", "{png}", "--label", "scanned"),
             write("mfa", "activate", "leak-phone", "--code1", "{code1:leak-phone}", "--code2", "{code2:leak-phone}"),
+            read("mfa", "get", "leak-phone"),
         ]
         runs += reads
         runs += [
@@ -356,6 +357,9 @@ extension SecretLeakTests {
             write("login-profile", "delete", "leak-user"),
             write("access-keys", "delete", "{key}", "--user", "leak-user"),
             write("access-keys", "delete", "{key0}", "--user", "leak-user"),
+            write("users", "update", "leak-user", "--new-path", "/leak/"),
+            write("users", "update", "leak-user", "--new-user-name", "leak-user2"),
+            write("users", "update", "leak-user2", "--new-user-name", "leak-user", "--new-path", "/"),
             write("users", "delete", "leak-user"),
             write("password-policy", "delete"),
             Run(arguments: ["export"], allowance: .wholeState),

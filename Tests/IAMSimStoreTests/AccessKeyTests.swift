@@ -85,7 +85,7 @@ struct AccessKeyUseTests {
         #expect(report.state == "STARTED")
         let csv = try h.store.getCredentialReport(caller: .principal(owner)).content
         #expect(csv.contains(",true,2026-01-05T09:00:00+00:00,2026-01-05T09:30:05+00:00,eu-west-1,s3,"))
-        let findings = try h.store.audit(caller: .principal(owner)).findings
+        let findings = try h.auditReader.audit(caller: .principal(owner)).findings
         #expect(findings.first { $0.id == "avoid-root-use" }?.status == .fail)
     }
 
@@ -106,5 +106,31 @@ struct AccessKeyUseTests {
         #expect(try h.store.listAccessKeys(caller: h.console).first?.lastUsedDate == nil)
         let failures = try h.events().filter { $0.eventName == "GetCallerIdentity" && $0.outcome == .failure }
         #expect(failures.map(\.errorCode) == ["InvalidClientTokenId", "SignatureDoesNotMatch", "InvalidClientTokenId"])
+    }
+
+    @Test("a key's signing credentials are looked up by its id, for SigV4, without an event")
+    func signingCredentials() throws {
+        let h = try StoreHarness()
+        let events = try h.count("event")
+        let root = try h.store.signingCredentials(accessKeyID: StoreHarness.rootKey)
+        #expect(root == SigningCredentials(
+            accessKeyID: AccessKeyID(known: StoreHarness.rootKey), secretAccessKey: Self.secret,
+            principal: .root(StoreHarness.account), status: .active))
+        try h.signIn()
+        try h.store.createUser(caller: h.console, userName: "bob")
+        let created = try h.store.createAccessKey(caller: h.console, userName: "bob")
+        try h.store.updateAccessKey(
+            caller: h.console, accessKeyID: created.metadata.accessKeyID.rawValue, status: .inactive, userName: "bob")
+        let bobs = try h.store.signingCredentials(accessKeyID: created.metadata.accessKeyID.rawValue)
+        #expect(bobs.secretAccessKey == created.secretAccessKey)
+        #expect(bobs.principal == .user(try h.store.getUser(caller: h.console, userName: "bob")))
+        #expect(bobs.status == .inactive)
+        // Unknown and malformed ids are refused as useAccessKey refuses them.
+        for id in ["AKIANOTAREALKEY12345", "bad id", ""] {
+            #expect(throws: IAMError.invalidAccessKey) { try h.store.signingCredentials(accessKeyID: id) }
+        }
+        let logged = try h.events().suffix(from: events).map(\.eventName)
+        #expect(!logged.contains("GetCallerIdentity"))
+        #expect(try h.store.listAccessKeys(caller: h.console).first?.lastUsedDate == nil)
     }
 }

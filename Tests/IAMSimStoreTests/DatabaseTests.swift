@@ -29,17 +29,17 @@ struct DatabaseTests {
     @Test("state survives between openings of the file")
     func persistence() throws {
         let path = try temporaryPath()
-        let first = IAMStore(
+        let first = StoreEnvironment(
             database: try AppDatabase.open(path: path), wallClock: .fixed(StoreHarness.start), random: .seeded(1),
             hasher: PasswordHasher(iterations: 1_000))
-        try first.loadFixture(try Fixture.builtInDefault())
-        _ = try first.signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
-        try first.deleteAccessKey(caller: .console(account: nil), accessKeyID: StoreHarness.rootKey)
+        try AccountStore(first).loadFixture(try Fixture.builtInDefault())
+        _ = try ConsoleSessions(first).signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
+        try IAMStore(first).deleteAccessKey(caller: .console(account: nil), accessKeyID: StoreHarness.rootKey)
 
-        let second = IAMStore(
+        let second = StoreEnvironment(
             database: try AppDatabase.open(path: path), wallClock: .fixed(StoreHarness.start), random: .seeded(2))
-        #expect(try second.callerIdentity(account: nil).arn == "arn:aws:iam::123456789012:root")
-        #expect(try second.listAccessKeys(caller: .console(account: nil)).isEmpty)
+        #expect(try ConsoleSessions(second).callerIdentity(account: nil).arn == "arn:aws:iam::123456789012:root")
+        #expect(try IAMStore(second).listAccessKeys(caller: .console(account: nil)).isEmpty)
     }
 
     @Test("a file that is not SQLite is refused as corrupt, and left untouched")
@@ -86,7 +86,7 @@ struct DatabaseTests {
         let before = try h.count("event")
         // iamsim's refusal, not AWS's (was IAMError.entityAlreadyExists).
         #expect(throws: LocalError.invalidValue("The account 123456789012 already exists in this database.")) {
-            try h.store.loadFixture(try Fixture.builtInDefault())
+            try h.accounts.loadFixture(try Fixture.builtInDefault())
         }
         #expect(try h.count("account") == 1)
         #expect(try h.count("event") == before)
@@ -98,10 +98,11 @@ struct ClockTests {
     static let lesson = AccountID(known: "123456789012")
 
     /// An in-memory database holding the lesson account and, with `classmates`, more accounts.
-    func database(wallClock: Date, classmates: Int = 0) throws -> (AppDatabase, IAMStore) {
+    func database(wallClock: Date, classmates: Int = 0) throws -> (AppDatabase, StoreEnvironment) {
         let writer = try AppDatabase.inMemory()
-        let store = IAMStore(
+        let environment = StoreEnvironment(
             database: writer, wallClock: .fixed(wallClock), random: .seeded(1), hasher: PasswordHasher(iterations: 1_000))
+        let store = AccountStore(environment)
         try store.loadFixture(try Fixture.builtInDefault())
         if classmates > 0 {
             let secrets = SecretGenerator(random: .seeded(2))
@@ -112,7 +113,7 @@ struct ClockTests {
             }
             try store.createAccounts(fixtures)
         }
-        return (writer, store)
+        return (writer, environment)
     }
 
     @Test("real time by default, whole seconds")
@@ -142,7 +143,7 @@ struct ClockTests {
     func perAccount() throws {
         let wall = Date(timeIntervalSince1970: 1_767_605_405)
         let (_, store) = try database(wallClock: wall, classmates: 2)
-        let accounts = try store.listAccounts().map(\.accountID)
+        let accounts = try AccountStore(store).listAccounts().map(\.accountID)
         try store.clock.advance(by: ClockDuration(seconds: 30), .account(accounts[1]))
         #expect(try store.clock.readAll().map(\.reading) == [.real(wall), .simulated(wall + 30), .real(wall)])
         try store.clock.set(Date(timeIntervalSince1970: 2_000_000_000), .all)
@@ -157,12 +158,12 @@ struct ClockTests {
     func sessionsFollowTheirAccountsClock() throws {
         let wall = Date(timeIntervalSince1970: 1_767_605_405)
         let (_, store) = try database(wallClock: wall, classmates: 1)
-        let classmate = try store.listAccounts()[1].accountID
-        _ = try store.signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
+        let classmate = try AccountStore(store).listAccounts()[1].accountID
+        _ = try ConsoleSessions(store).signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
         try store.clock.advance(by: ClockDuration(seconds: 13 * 3_600), .account(classmate))
-        #expect(try store.signedInPrincipal(account: Self.lesson) == .root(Self.lesson))
+        #expect(try ConsoleSessions(store).signedInPrincipal(account: Self.lesson) == .root(Self.lesson))
         try store.clock.advance(by: ClockDuration(seconds: 13 * 3_600), .account(Self.lesson))
-        #expect(try store.signedInPrincipal(account: Self.lesson) == nil)
+        #expect(try ConsoleSessions(store).signedInPrincipal(account: Self.lesson) == nil)
     }
 }
 

@@ -56,7 +56,7 @@ struct IdentityTests {
         let key = try h.store.createAccessKey(caller: h.console, userName: "bob")
         let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "bob-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: h.console, device: "bob-phone", code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed),
+            caller: h.console, serialNumber: StoreHarness.serial("bob-phone"), code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed),
             userName: "bob")
         try h.store.createGroup(caller: h.console, groupName: "devs")
         try h.store.addUserToGroup(caller: h.console, groupName: "devs", userName: "bob")
@@ -68,7 +68,11 @@ struct IdentityTests {
             ("must delete access keys first", {
                 try h.store.deleteAccessKey(caller: h.console, accessKeyID: key.metadata.accessKeyID.rawValue, userName: "bob")
             }),
-            ("must delete MFA device first", { _ = try h.store.removeMFADevice(caller: h.console, device: "bob-phone", userName: "bob") }),
+            ("must delete MFA device first", {
+                let serial = StoreHarness.serial("bob-phone")
+                let deactivated = try h.store.deactivateMFADevice(caller: h.console, serialNumber: serial, userName: "bob")
+                try h.store.deleteVirtualMFADevice(caller: h.console, serialNumber: serial, deactivated: deactivated)
+            }),
             ("must remove users from group first", {
                 try h.store.removeUserFromGroup(caller: h.console, groupName: "devs", userName: "bob")
             }),
@@ -151,9 +155,9 @@ struct IdentityTests {
         try h.store.createUser(caller: h.console, userName: "bob")
         try h.store.createLoginProfile(caller: h.console, userName: "bob", password: strong, passwordResetRequired: true)
         let bob = SignInIdentity.user(account: "123456789012", userName: "BOB")
-        #expect(throws: IAMError.signInFailed) { try h.store.signIn(bob, password: "wrong", mfaCode: nil, account: nil) }
-        #expect(try h.store.signIn(bob, password: strong, mfaCode: nil, account: nil) == .passwordChangeRequired(reason: "An administrator requires a new password before you sign in."))
-        guard case .signedIn(let session) = try h.store.signIn(bob, password: strong, mfaCode: nil, newPassword: "Another-Strong-2026!", account: nil)
+        #expect(throws: IAMError.signInFailed) { try h.sessions.signIn(bob, password: "wrong", mfaCode: nil, account: nil) }
+        #expect(try h.sessions.signIn(bob, password: strong, mfaCode: nil, account: nil) == .passwordChangeRequired(reason: "An administrator requires a new password before you sign in."))
+        guard case .signedIn(let session) = try h.sessions.signIn(bob, password: strong, mfaCode: nil, newPassword: "Another-Strong-2026!", account: nil)
         else {
             Issue.record("expected a session")
             return
@@ -161,7 +165,7 @@ struct IdentityTests {
         #expect(session.principal.arn == "arn:aws:iam::123456789012:user/bob")
         #expect(try h.store.getLoginProfile(caller: .principal(.root(AccountID(known: "123456789012"))), userName: "bob").passwordResetRequired == false)
         #expect(throws: IAMError.signInFailed) {
-            try h.store.signIn(.user(account: "999999999999", userName: "bob"), password: "Another-Strong-2026!", mfaCode: nil, account: nil)
+            try h.sessions.signIn(.user(account: "999999999999", userName: "bob"), password: "Another-Strong-2026!", mfaCode: nil, account: nil)
         }
     }
 
@@ -173,10 +177,10 @@ struct IdentityTests {
         try h.store.updatePasswordPolicy(caller: h.console, policy: PasswordPolicy(maxPasswordAge: 30))
         try h.advance(31 * 86_400)
         let bob = SignInIdentity.user(account: "123456789012", userName: "bob")
-        #expect(try h.store.signIn(bob, password: strong, mfaCode: nil, account: nil) == .passwordChangeRequired(reason: "Your password has expired: choose a new one."))
+        #expect(try h.sessions.signIn(bob, password: strong, mfaCode: nil, account: nil) == .passwordChangeRequired(reason: "Your password has expired: choose a new one."))
         try h.signIn()
         try h.store.updatePasswordPolicy(caller: h.console, policy: PasswordPolicy(maxPasswordAge: 30, hardExpiry: true))
-        #expect(throws: IAMError.self) { try h.store.signIn(bob, password: strong, mfaCode: nil, newPassword: "Another-Strong-2026!", account: nil) }
+        #expect(throws: IAMError.self) { try h.sessions.signIn(bob, password: strong, mfaCode: nil, newPassword: "Another-Strong-2026!", account: nil) }
     }
 
     @Test("changing one's own password: root cannot, the policy may forbid it, reuse is refused")
@@ -228,25 +232,25 @@ struct IdentityTests {
         try h.store.createLoginProfile(caller: h.console, userName: "bob", password: strong)
         let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "bob-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: h.console, device: "bob-phone", code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed),
+            caller: h.console, serialNumber: StoreHarness.serial("bob-phone"), code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed),
             userName: "bob")
         try h.advance(30)
         let bob = SignInIdentity.user(account: "123456789012", userName: "bob")
-        #expect(try h.store.signIn(bob, password: strong, mfaCode: nil, account: nil) == .mfaRequired)
+        #expect(try h.sessions.signIn(bob, password: strong, mfaCode: nil, account: nil) == .mfaRequired)
         for code in ["000001", "000002", "000003", "000004"] {
-            #expect(throws: RefusedCodeError.self) { try h.store.signIn(bob, password: strong, mfaCode: code, account: nil) }
+            #expect(throws: RefusedCodeError.self) { try h.sessions.signIn(bob, password: strong, mfaCode: code, account: nil) }
         }
         #expect(throws: RefusedCodeError(.mfaLocked(until: StoreHarness.start.addingTimeInterval(30 + 900)), .wrong)) {
-            try h.store.signIn(bob, password: strong, mfaCode: "000005", account: nil)
+            try h.sessions.signIn(bob, password: strong, mfaCode: "000005", account: nil)
         }
         // Root is not locked by bob's failures.
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         guard case .signedIn = try h.signIn() else {
             Issue.record("root should not be locked")
             return
         }
         try h.advance(900)
-        guard case .signedIn(let session) = try h.store.signIn(bob, password: strong, mfaCode: try h.code(seed), account: nil) else {
+        guard case .signedIn(let session) = try h.sessions.signIn(bob, password: strong, mfaCode: try h.code(seed), account: nil) else {
             Issue.record("expected a session")
             return
         }

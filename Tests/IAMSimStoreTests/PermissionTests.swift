@@ -40,7 +40,7 @@ struct PermissionWorld {
         carolKey = try h.store.createAccessKey(caller: root, userName: "carol").metadata.accessKeyID.rawValue
         let carolSeed = try h.store.createVirtualMFADevice(caller: root, deviceName: "carol-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: root, device: "carol-phone", code1: try h.code(carolSeed, stepOffset: -1), code2: try h.code(carolSeed),
+            caller: root, serialNumber: StoreHarness.serial("carol-phone"), code1: try h.code(carolSeed, stepOffset: -1), code2: try h.code(carolSeed),
             userName: "carol")
         try h.store.createVirtualMFADevice(caller: root, deviceName: "carol")
         // Bob, by himself: a key, an active device, a device named after him awaiting activation.
@@ -48,7 +48,7 @@ struct PermissionWorld {
         bobKey = try h.store.createAccessKey(caller: bob).metadata.accessKeyID.rawValue
         bobPhoneSeed = try h.store.createVirtualMFADevice(caller: bob, deviceName: "bob-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: bob, device: "bob-phone", code1: try h.code(bobPhoneSeed, stepOffset: -1), code2: try h.code(bobPhoneSeed))
+            caller: bob, serialNumber: StoreHarness.serial("bob-phone"), code1: try h.code(bobPhoneSeed, stepOffset: -1), code2: try h.code(bobPhoneSeed))
         bobPendingSeed = try h.store.createVirtualMFADevice(caller: bob, deviceName: "bob").base32StringSeed
         try h.advance(60)
         self.h = h
@@ -113,19 +113,21 @@ struct PermissionTests {
         },
         .init("EnableMFADevice, own", .allowed) { w in
             try w.h.store.enableMFADevice(
-                caller: w.bob, device: "bob", code1: try w.h.code(w.bobPendingSeed, stepOffset: -1),
+                caller: w.bob, serialNumber: StoreHarness.serial("bob"), code1: try w.h.code(w.bobPendingSeed, stepOffset: -1),
                 code2: try w.h.code(w.bobPendingSeed))
         },
         .init("ResyncMFADevice, own", .allowed) { w in
             try w.h.store.resyncMFADevice(
-                caller: w.bob, device: "bob-phone", code1: try w.h.code(w.bobPhoneSeed, stepOffset: -1),
+                caller: w.bob, serialNumber: StoreHarness.serial("bob-phone"), code1: try w.h.code(w.bobPhoneSeed, stepOffset: -1),
                 code2: try w.h.code(w.bobPhoneSeed))
         },
-        .init("DeactivateMFADevice and DeleteVirtualMFADevice, own device", .allowed) {
-            try $0.h.store.removeMFADevice(caller: $0.bob, device: "bob-phone")
+        .init("DeactivateMFADevice and DeleteVirtualMFADevice, own device", .allowed) { w in
+            let serial = StoreHarness.serial("bob-phone")
+            let deactivated = try w.h.store.deactivateMFADevice(caller: w.bob, serialNumber: serial)
+            try w.h.store.deleteVirtualMFADevice(caller: w.bob, serialNumber: serial, deactivated: deactivated)
         },
         .init("DeleteVirtualMFADevice, unassigned and named after the user (mfa/${aws:username})", .allowed) {
-            try $0.h.store.removeMFADevice(caller: $0.bob, device: "bob")
+            try $0.h.store.deleteVirtualMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("bob"))
         },
         .init("ListMFADevices, own", .allowed) { _ = try $0.h.store.listMFADevices(caller: $0.bob) },
         .init("ListVirtualMFADevices, the account's (no seeds)", .allowed) {
@@ -152,23 +154,23 @@ struct PermissionTests {
             _ = try $0.h.store.listAccessKeys(caller: $0.bob, userName: "root")
         },
         .init("DeleteVirtualMFADevice, root's device awaiting activation", .denied(action: "DeleteVirtualMFADevice", resource: "mfa/root-spare")) {
-            try $0.h.store.removeMFADevice(caller: $0.bob, device: "root-spare")
+            try $0.h.store.deleteVirtualMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-spare"))
         },
         .init(
             "DeleteVirtualMFADevice, root's device awaiting activation, by serial",
             .denied(action: "DeleteVirtualMFADevice", resource: "mfa/root-spare")
-        ) { try $0.h.store.removeMFADevice(caller: $0.bob, device: "arn:aws:iam::123456789012:mfa/root-spare") },
+        ) { try $0.h.store.deleteVirtualMFADevice(caller: $0.bob, serialNumber: "arn:aws:iam::123456789012:mfa/root-spare") },
         .init("DeactivateMFADevice, root's active device", .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/root-mfa"))) {
-            try $0.h.store.removeMFADevice(caller: $0.bob, device: "root-mfa")
+            try $0.h.store.deactivateMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"))
         },
         .init("ResyncMFADevice, root's active device", .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/root-mfa"))) {
-            try $0.h.store.resyncMFADevice(caller: $0.bob, device: "root-mfa", code1: "123456", code2: "234567")
+            try $0.h.store.resyncMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"), code1: "123456", code2: "234567")
         },
         .init("EnableMFADevice, root's device awaiting activation, without its seed", .refused(.invalidMFACodes)) {
-            try $0.h.store.enableMFADevice(caller: $0.bob, device: "root-spare", code1: "123456", code2: "234567")
+            try $0.h.store.enableMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-spare"), code1: "123456", code2: "234567")
         },
         .init("EnableMFADevice, root's active device", .refused(.entityAlreadyExists("MFA Device is already in use."))) {
-            try $0.h.store.enableMFADevice(caller: $0.bob, device: "root-mfa", code1: "123456", code2: "234567")
+            try $0.h.store.enableMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"), code1: "123456", code2: "234567")
         },
 
         // Another user's credentials.
@@ -191,22 +193,22 @@ struct PermissionTests {
             try $0.h.store.deleteAccessKey(caller: $0.bob, accessKeyID: $0.carolKey)
         },
         .init("EnableMFADevice, for carol", .denied(action: "EnableMFADevice", resource: "user/carol")) {
-            try $0.h.store.enableMFADevice(caller: $0.bob, device: "carol", code1: "123456", code2: "234567", userName: "carol")
+            try $0.h.store.enableMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("carol"), code1: "123456", code2: "234567", userName: "carol")
         },
         .init("ResyncMFADevice, carol's", .denied(action: "ResyncMFADevice", resource: "user/carol")) {
-            try $0.h.store.resyncMFADevice(caller: $0.bob, device: "carol-phone", code1: "123456", code2: "234567", userName: "carol")
+            try $0.h.store.resyncMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("carol-phone"), code1: "123456", code2: "234567", userName: "carol")
         },
         .init("DeactivateMFADevice, carol's, naming her", .denied(action: "DeactivateMFADevice", resource: "user/carol")) {
-            try $0.h.store.removeMFADevice(caller: $0.bob, device: "carol-phone", userName: "carol")
+            try $0.h.store.deactivateMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("carol-phone"), userName: "carol")
         },
         .init(
             "DeactivateMFADevice, carol's, as if his own",
             .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/carol-phone"))
-        ) { try $0.h.store.removeMFADevice(caller: $0.bob, device: "carol-phone") },
+        ) { try $0.h.store.deactivateMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("carol-phone")) },
         .init(
             "DeleteVirtualMFADevice, unassigned and named after carol",
             .denied(action: "DeleteVirtualMFADevice", resource: "mfa/carol")
-        ) { try $0.h.store.removeMFADevice(caller: $0.bob, device: "carol") },
+        ) { try $0.h.store.deleteVirtualMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("carol")) },
         .init("ListMFADevices, carol's", .denied(action: "ListMFADevices", resource: "user/carol")) {
             _ = try $0.h.store.listMFADevices(caller: $0.bob, userName: "carol")
         },
@@ -263,7 +265,7 @@ struct PermissionTests {
             _ = try $0.h.store.getCredentialReport(caller: $0.bob)
         },
         .init("The audit's findings (GetAccountSummary for auditors)", .denied(action: "GetAccountSummary", resource: "*", logged: false)) {
-            _ = try $0.h.store.audit(caller: $0.bob)
+            _ = try $0.h.auditReader.audit(caller: $0.bob)
         },
     ]
 
@@ -306,8 +308,8 @@ struct PermissionTests {
     @Test("root may remove any device awaiting activation, its own or one named after a user")
     func rootRemovesAnyPendingDevice() throws {
         let world = try PermissionWorld()
-        try world.h.store.removeMFADevice(caller: world.h.console, device: "carol")
-        try world.h.store.removeMFADevice(caller: world.h.console, device: "root-spare")
+        try world.h.store.deleteVirtualMFADevice(caller: world.h.console, serialNumber: StoreHarness.serial("carol"))
+        try world.h.store.deleteVirtualMFADevice(caller: world.h.console, serialNumber: StoreHarness.serial("root-spare"))
         #expect(try world.h.store.listVirtualMFADevices(caller: world.h.console, assignmentStatus: .unassigned).map(\.deviceName) == ["bob"])
     }
 }

@@ -15,17 +15,31 @@ struct StoreHarness {
 
     let database: AppDatabase
     let store: IAMStore
+    let sessions: ConsoleSessions
+    let accounts: AccountStore
+    let auditReader: AuditReader
+    let eventLog: EventLogReader
+    let lessonRecords: LessonRecords
     let console = Caller.console(account: nil)
 
     init(seed: UInt64 = 1, fixture: Fixture? = nil) throws {
         database = try AppDatabase.inMemory()
-        store = IAMStore(
+        let environment = StoreEnvironment(
             database: database, wallClock: .fixed(Self.start), random: .seeded(seed), hasher: PasswordHasher(iterations: 1_000))
-        try store.loadFixture(fixture ?? Fixture.builtInDefault())
+        store = IAMStore(environment)
+        sessions = ConsoleSessions(environment)
+        accounts = AccountStore(environment)
+        auditReader = AuditReader(environment)
+        eventLog = EventLogReader(environment)
+        lessonRecords = LessonRecords(environment)
+        try accounts.loadFixture(fixture ?? Fixture.builtInDefault())
         try store.clock.set(Self.start, .all)
     }
 
     static let account = AccountID(known: "123456789012")
+
+    /// The serial number of the lesson account's virtual device `name`.
+    static func serial(_ name: String) -> String { "arn:aws:iam::123456789012:mfa/\(name)" }
 
     /// The lesson account's time.
     var now: Date { get throws { try store.clock.now(account: Self.account) } }
@@ -34,7 +48,7 @@ struct StoreHarness {
 
     @discardableResult
     func signIn(code: String? = nil) throws -> SignInOutcome {
-        try store.signIn(email: Self.email, password: Self.password, mfaCode: code)
+        try sessions.signIn(email: Self.email, password: Self.password, mfaCode: code)
     }
 
     func advance(_ seconds: Int64) throws {
@@ -53,11 +67,11 @@ struct StoreHarness {
         let created = try store.createVirtualMFADevice(caller: console, deviceName: name)
         let seed = created.base32StringSeed
         try store.enableMFADevice(
-            caller: console, device: name, code1: try code(seed, stepOffset: -1), code2: try code(seed))
+            caller: console, serialNumber: Self.serial(name), code1: try code(seed, stepOffset: -1), code2: try code(seed))
         return seed
     }
 
-    func events() throws -> [Event] { try store.events(account: nil, limit: 1_000) }
+    func events() throws -> [Event] { try eventLog.events(account: nil, limit: 1_000) }
 
     /// The events of changes and sign-ins, without the console's reads (List…, Get…).
     func changes() throws -> [Event] {

@@ -18,7 +18,7 @@ struct AccessKeyCommands: ParsableCommand {
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            AccessKeyList(keys: try context.store().listAccessKeys(caller: context.caller, userName: user))
+            AccessKeyList(keys: try context.store().listAccessKeys(caller: context.caller, userName: user).items)
         }
     }
 

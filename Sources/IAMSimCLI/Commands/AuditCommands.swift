@@ -23,7 +23,7 @@ struct AuditCommand: ConsoleCommand {
     var failOn: FailThreshold?
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        let (account, findings) = try context.store().audit(caller: try context.auditCaller())
+        let (account, findings) = try context.simulator().auditReader.audit(caller: try context.auditCaller())
         return AuditReport(account: account, findings: findings, failOn: failOn)
     }
 }

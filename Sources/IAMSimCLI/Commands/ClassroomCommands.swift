@@ -81,7 +81,7 @@ struct AccountCommands: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            AccountTable(accounts: try context.store().listAccounts())
+            AccountTable(accounts: try context.accounts().listAccounts())
         }
     }
 
@@ -95,7 +95,7 @@ struct AccountCommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let simulator = try context.simulator()
-            let account = try simulator.store.resolveAccount(target)
+            let account = try simulator.accounts.resolveAccount(target)
             try simulator.classroom.delete(account)
             return Message(text: "Deleted account \(account).", json: .object(["Deleted": .string(account.rawValue)]))
         }
@@ -127,8 +127,7 @@ struct ResetCommand: ConsoleCommand {
     }
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        let store = try context.store()
-        let accounts = all ? try store.listAccounts().map(\.accountID) : [try context.currentAccount()]
+        let accounts = all ? try context.accounts().listAccounts().map(\.accountID) : [try context.currentAccount()]
         let template = try fixture.map { name throws(LocalError) in try FixtureCatalog.load(name) }
         let bar = ProgressBar(title: "Resetting", total: accounts.count, console: context.console)
         try context.simulator().classroom.reset(accounts, to: template, progress: { bar.update($0) })
@@ -160,7 +159,7 @@ struct ExportCommand: ConsoleCommand {
 
     func execute(in context: CommandContext) throws -> any Renderable {
         let output = try file.map { try SecretFile(path: $0, replacing: force) }
-        let fixture = try context.store().exportFixture(try context.currentAccount())
+        let fixture = try context.accounts().exportFixture(try context.currentAccount())
         let json = try fixture.jsonText() + "\n"
         if let output {
             try output.write(Array(json.utf8))

@@ -37,13 +37,13 @@ struct EventsCommand: ConsoleCommand {
     }
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        let store = try context.store()
+        let simulator = try context.simulator()
         let account = try context.currentAccount()
-        let now = since == nil && until == nil ? nil : try store.clock.now(account: account)
-        let filter = IAMStore.EventFilter(
+        let now = since == nil && until == nil ? nil : try simulator.clock.now(account: account)
+        let filter = EventLogReader.Filter(
             account: account, since: now.flatMap { since?.date(now: $0) }, until: now.flatMap { until?.date(now: $0) },
             identity: identity, action: action, limit: limit)
-        return EventList(events: try store.events(filter))
+        return EventList(events: try simulator.eventLog.events(filter))
     }
 }
 

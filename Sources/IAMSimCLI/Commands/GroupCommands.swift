@@ -32,7 +32,7 @@ struct GroupCommands: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            GroupList(groups: try context.store().listGroups(caller: context.caller))
+            GroupList(groups: try context.store().listGroups(caller: context.caller).items)
         }
     }
 
@@ -85,7 +85,7 @@ struct GroupCommands: ParsableCommand {
         @Argument(help: "The user name.") var user: String
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            GroupList(groups: try context.store().listGroupsForUser(caller: context.caller, userName: user), ofUser: true)
+            GroupList(groups: try context.store().listGroupsForUser(caller: context.caller, userName: user).items, ofUser: true)
         }
     }
 }

@@ -30,7 +30,7 @@ struct InitCommand: ConsoleCommand {
             try AppDatabase.remove(path: path)
         }
         let simulator = try context.simulatorWithoutSeeding()
-        if let existing = try simulator.store.listAccounts().first {
+        if let existing = try simulator.accounts.listAccounts().first {
             throw CommandError(
                 message: "The database \(path) already holds account \(existing.accountID). Reset it with: iamsim init --force")
         }

@@ -8,8 +8,8 @@ import IAMSimStore
 struct MFACommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mfa",
-        abstract: "Assign, activate, list, resync and remove MFA devices.",
-        subcommands: [Assign.self, Activate.self, List.self, ListVirtual.self, Resync.self, Remove.self])
+        abstract: "Assign, activate, list, show, resync and remove MFA devices.",
+        subcommands: [Assign.self, Activate.self, List.self, ListVirtual.self, Get.self, Resync.self, Remove.self])
 
     struct Assign: ConsoleCommand {
         static let configuration = CommandConfiguration(
@@ -92,7 +92,8 @@ struct MFACommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             let (code1, code2) = try codes.resolve(context.console)
             let device = try context.store().enableMFADevice(
-                caller: context.caller, device: name, code1: code1, code2: code2, userName: user)
+                caller: context.caller, serialNumber: context.mfaDeviceSerial(name), code1: code1, code2: code2,
+                userName: user)
             let owner = device.assignedTo?.displayName ?? "you"
             return Message(
                 text: "MFA device \(device.deviceName) is assigned to the \(owner) and active. Signing in now takes a code from it.",
@@ -120,8 +121,8 @@ struct MFACommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let store = try context.store()
-            let assigned = try store.listMFADevices(caller: context.caller, userName: user)
-            let pending = try store.listVirtualMFADevices(caller: context.caller, assignmentStatus: .unassigned)
+            let assigned = try store.listMFADevices(caller: context.caller, userName: user).items
+            let pending = try store.listVirtualMFADevices(caller: context.caller, assignmentStatus: .unassigned).items
             return DeviceList(devices: assigned, pending: pending)
         }
     }
@@ -138,7 +139,29 @@ struct MFACommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             VirtualDeviceList(
                 devices: try context.store().listVirtualMFADevices(
-                    caller: context.caller, assignmentStatus: assignmentStatus.status))
+                    caller: context.caller, assignmentStatus: assignmentStatus.status
+                ).items)
+        }
+    }
+
+    struct Get: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "get",
+            abstract: "Show one of your MFA devices, virtual or hardware (GetMFADevice).",
+            discussion: """
+                AWS documents GetMFADevice for security keys, which iamsim does not simulate; \
+                iamsim answers it for the devices it has. A device awaiting activation is nobody's: \
+                see it with iamsim mfa list.
+                """)
+        static let operationName: IAMAction = .getMFADevice
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The device's name or serial number.") var name: String
+        @Option(help: "An IAM user's device instead of your own.") var user: String?
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            DeviceView(
+                device: try context.store().getMFADevice(
+                    caller: context.caller, serialNumber: context.mfaDeviceSerial(name), userName: user))
         }
     }
 
@@ -165,13 +188,14 @@ struct MFACommands: ParsableCommand {
             if let email {
                 let password = try PasswordInput.read(context.console, fromStandardInput: passwordStdin)
                 let (code1, code2) = try codes.resolve(context.console)
-                device = try store.resyncMFADevice(
+                device = try context.sessions().resyncMFADevice(
                     email: email, password: password, device: name, code1: code1, code2: code2,
                     account: try context.selectedAccount())
             } else {
                 let (code1, code2) = try codes.resolve(context.console)
                 device = try store.resyncMFADevice(
-                    caller: context.caller, device: name, code1: code1, code2: code2, userName: user)
+                    caller: context.caller, serialNumber: context.mfaDeviceSerial(name), code1: code1, code2: code2,
+                    userName: user)
             }
             return Message(text: "Resynchronized \(device.deviceName): \(DeviceList.syncDescription(device)).", json: .object([]))
         }
@@ -191,10 +215,20 @@ struct MFACommands: ParsableCommand {
         @Option(help: "An IAM user's devices instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            let device = try context.store().removeMFADevice(caller: context.caller, device: name, userName: user)
+            let device = try context.simulator().removeMFADevice(
+                caller: context.caller, serialNumber: context.mfaDeviceSerial(name), userName: user)
             let what = device.type == .virtual ? "deactivated and deleted" : "deactivated"
             return Message(text: "Removed MFA device \(device.deviceName) (\(what)).", json: .object([]))
         }
+    }
+}
+
+extension CommandContext {
+    /// The serial number the device name or serial `text` stands for in the caller's account
+    /// (`IAMStore.mfaDeviceSerial`); the text as is when it cannot be looked up (no session,
+    /// say), so that the operation answers.
+    func mfaDeviceSerial(_ text: String) -> String {
+        (try? store().mfaDeviceSerial(nameOrSerial: text, caller: caller)) ?? text
     }
 }
 
@@ -378,6 +412,32 @@ struct DeviceList: Renderable {
         let steps = abs(device.drift)
         let unit = steps == 1 ? "step" : "steps"
         return "\(steps) \(unit) (\(steps * 30) s) \(device.drift < 0 ? "behind" : "ahead"), compensated"
+    }
+}
+
+/// `mfa get`: `GetMFADevice`.
+struct DeviceView: Renderable {
+    var device: MFADevice
+
+    func text(_ style: TextStyle) -> String {
+        """
+        Name:          \(device.deviceName)
+        Serial number: \(device.serialNumber)
+        Type:          \(device.type.rawValue)
+        Assigned to:   \(device.assignedTo?.displayName ?? "(awaiting activation)")
+        Enabled:       \(device.enableDate.map(Timestamp.readable) ?? "-")
+        Sync:          \(DeviceList.syncDescription(device))
+        """
+    }
+
+    /// AWS's shape: `UserName` (root's is the account id, as in `mfa list`), `SerialNumber`,
+    /// `EnableDate`; no `Certifications`, which only security keys have.
+    var json: JSONValue {
+        .object([
+            "UserName": .string(device.assignedTo?.userName ?? device.assignedTo?.accountID.rawValue),
+            "SerialNumber": .string(device.serialNumber),
+            "EnableDate": .date(device.enableDate),
+        ])
     }
 }
 

@@ -40,7 +40,7 @@ struct SignIn: ConsoleCommand {
         let identity = try identity(context)
         let console = context.console
         let password = try PasswordInput.read(console, fromStandardInput: passwordStdin)
-        let store = try context.store()
+        let sessions = try context.sessions()
         // An IAM user's identity already names the account; root's email is looked up only in
         // the selected account, so a trainee's shell never opens someone else's session.
         let restriction = email == nil ? nil : try context.selectedAccount()
@@ -48,7 +48,7 @@ struct SignIn: ConsoleCommand {
         var newPassword: String?
         // The console's pages in turn: password, then a new password or an MFA code as asked.
         for _ in 0..<3 {
-            switch try store.signIn(
+            switch try sessions.signIn(
                 identity, password: password, mfaCode: code, newPassword: newPassword, account: restriction)
             {
             case .signedIn(let session):
@@ -158,7 +158,7 @@ struct SignOut: ConsoleCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        guard let principal = try context.store().signOut(account: try context.selectedAccount()) else {
+        guard let principal = try context.sessions().signOut(account: try context.selectedAccount()) else {
             return Message(text: "You were not signed in.", json: .object(["SignedOut": .bool(false)]))
         }
         return Message(
@@ -175,7 +175,7 @@ struct WhoAmI: ConsoleCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        Identity(identity: try context.store().callerIdentity(account: try context.selectedAccount()))
+        Identity(identity: try context.sessions().callerIdentity(account: try context.selectedAccount()))
     }
 }
 

@@ -6,8 +6,8 @@ import IAMSimStore
 /// `iamsim users …`: IAM users (root only: iamsim simulates no policies).
 struct UserCommands: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "users", abstract: "Create, list, show and delete IAM users.",
-        subcommands: [Create.self, List.self, Get.self, Delete.self])
+        commandName: "users", abstract: "Create, list, show, update and delete IAM users.",
+        subcommands: [Create.self, List.self, Get.self, Update.self, Delete.self])
 
     struct Create: ConsoleCommand {
         static let configuration = CommandConfiguration(
@@ -33,7 +33,7 @@ struct UserCommands: ParsableCommand {
         @Option(help: "Only users whose path starts with this prefix.") var pathPrefix: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            UserList(users: try context.store().listUsers(caller: context.caller, pathPrefix: pathPrefix))
+            UserList(users: try context.store().listUsers(caller: context.caller, pathPrefix: pathPrefix).items)
         }
     }
 
@@ -56,6 +56,33 @@ struct UserCommands: ParsableCommand {
                     PasswordLastUsed: \(user.passwordLastUsed.map(Timestamp.readable) ?? "never")
                     """,
                 json: JSONValue(Shapes.getUser(user)))
+        }
+    }
+
+    struct Update: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "Rename an IAM user or move it to another path (UpdateUser).",
+            discussion: """
+                The user keeps its id, so its password, keys, MFA devices, groups and console \
+                sessions stay its own; the event log keeps the ARNs it recorded.
+                """)
+        static let operationName: IAMAction = .updateUser
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The user name.") var name: String
+        @Option(help: "The new user name: 1 to 64 letters, digits and +=,.@_-.") var newUserName: String?
+        @Option(help: "The new path, such as /division/team/.") var newPath: String?
+
+        func validate() throws {
+            guard newUserName != nil || newPath != nil else {
+                throw ValidationError("Say what to change: --new-user-name NAME, --new-path PATH, or both.")
+            }
+        }
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            let user = try context.store().updateUser(
+                caller: context.caller, userName: name, newUserName: newUserName, newPath: newPath)
+            return Message(
+                text: "IAM user \(name) is now \(user.userName), path \(user.path) (\(user.arn)).", json: .object([]))
         }
     }
 
@@ -137,7 +164,7 @@ struct LoginProfileCommands: ParsableCommand {
             let profile = try store.createLoginProfile(
                 caller: context.caller, userName: userName, password: password, passwordResetRequired: passwordResetRequired)
             // The profile exists now: a failed read of the account's name only shortens the hint.
-            let signIn = (try? store.signInAccountName(caller: context.caller)).map {
+            let signIn = (try? context.sessions().signInAccountName(caller: context.caller)).map {
                 ": iamsim signin --account \($0) --user \(profile.userName)"
             }
             return Message(

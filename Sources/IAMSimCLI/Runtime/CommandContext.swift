@@ -35,7 +35,7 @@ public final class CommandContext {
     func policy() throws -> CallerPolicy {
         if let resolvedPolicy { return resolvedPolicy }
         let policy = try CallerPolicy(
-            store: try store(), selection: options.account ?? world.environment["IAMSIM_ACCOUNT"])
+            simulator: try simulator(), selection: options.account ?? world.environment["IAMSIM_ACCOUNT"])
         resolvedPolicy = policy
         return policy
     }
@@ -83,8 +83,14 @@ public final class CommandContext {
         return simulator
     }
 
-    /// The IAM store on the database.
+    /// The IAM actions on the database.
     func store() throws -> IAMStore { try simulator().store }
+
+    /// Console sign-in, sign-out and who is signed in.
+    func sessions() throws -> ConsoleSessions { try simulator().sessions }
+
+    /// The accounts of the database.
+    func accounts() throws -> AccountStore { try simulator().accounts }
 
     /// The authenticator of the current account's trainee.
     func authenticator() throws -> Authenticator {

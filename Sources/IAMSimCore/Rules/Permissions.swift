@@ -24,10 +24,15 @@ public enum Permissions {
     /// under any name (the current policy grants `iam:CreateVirtualMFADevice` on `mfa/*`), and so
     /// is activating one: `EnableMFADevice` is authorized on the user, and the two codes prove
     /// the caller holds the seed.
-    public static func authorize(_ caller: Principal, _ action: IAMAction, unassignedDevice serialNumber: String)
-        throws(IAMError)
-    {
+    ///
+    /// - Parameter formerOwner: whose the device was when the caller deactivated it just before
+    ///   (the console's Remove deactivates, then deletes): an IAM user's own device, under any name.
+    public static func authorize(
+        _ caller: Principal, _ action: IAMAction, unassignedDevice serialNumber: String,
+        deactivatedFrom formerOwner: Principal? = nil
+    ) throws(IAMError) {
         guard case .user(let user) = caller else { return }
+        if let formerOwner, formerOwner.arn == caller.arn, formerOwner.userID == caller.userID { return }
         let own = MFADeviceName(rawValue: user.userName)?.serialNumber(in: user.accountID)
         guard serialNumber == own else { throw denied(caller, action, resource: serialNumber) }
     }

@@ -1,15 +1,55 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
-extension IAMStore {
-    // MARK: - Fixtures
+/// A fixture ready to load: every plain password replaced by a salted hash, made before any
+/// transaction (the hashes are slow on purpose), and the stored JSON when it is already at
+/// hand (a reset to the account's own fixture).
+public struct PreparedFixture: Sendable {
+    public let fixture: Fixture
+    let storedJSON: String?
+}
 
-    /// Whether `db` holds no account. Plain SQL: this runs in every command (see
-    /// `AppDatabase.migrate`).
-    static func isEmpty(_ db: Database) throws -> Bool {
-        try Row.fetchOne(db, sql: "SELECT 1 FROM account LIMIT 1") == nil
+extension AccountStore {
+    // MARK: - Loading fixtures
+
+    /// `fixtures` with their passwords hashed, on every core at once, ready for `load`.
+    ///
+    /// - Parameter progress: told how many hashes are done, for a progress bar.
+    public func prepare(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) -> [PreparedFixture] {
+        hashingPasswords(fixtures, progress: progress).map { PreparedFixture(fixture: $0, storedJSON: nil) }
+    }
+
+    /// Loads a prepared fixture as a new account, inside `transaction`, and records
+    /// `LoadFixture` at real time (a new account's clock is real until someone sets it).
+    ///
+    /// - Throws: `LocalError.invalidValue` when its account id, alias, root email, a key or a
+    ///   device is taken; the whole transaction then changes nothing.
+    @discardableResult
+    public func load(_ prepared: PreparedFixture, _ transaction: DatabaseTransaction) throws -> AccountID {
+        try load(prepared.fixture, event: .loadFixture, now: environment.clock.realNow(), transaction.db)
+    }
+
+    /// Loads `fixture` as a new account, in one transaction of its own: the IAM state only (a
+    /// fixture's hardware tokens go to the trainee through the application layer's Classroom).
+    ///
+    /// - Throws: as `load(_:_:)`.
+    @discardableResult
+    public func loadFixture(_ fixture: Fixture) throws -> AccountID {
+        let prepared = prepare([fixture])[0]
+        return try environment.database.transaction { try load(prepared, $0) }
+    }
+
+    /// Loads one account per fixture in a single transaction: all of them or, on any
+    /// conflict, none (the IAM state only, as `loadFixture`).
+    ///
+    /// - Throws: `LocalError.invalidValue` when an account id, alias, root email, key or device is taken
+    ///   (nothing is created then).
+    @discardableResult
+    public func createAccounts(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) throws -> [AccountID] {
+        let prepared = prepare(fixtures, progress: progress)
+        return try environment.database.transaction { transaction in try prepared.map { try load($0, transaction) } }
     }
 
     /// `fixtures` with every plain password replaced by a salted hash. The hashes are slow on
@@ -26,7 +66,7 @@ extension IAMStore {
         let hashes = HashResults(count: plain.count)
         let items = plain
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            hashes.set(index, hasher.hash(items[index].2, random: secrets.random))
+            hashes.set(index, environment.hasher.hash(items[index].2, random: environment.secrets.random))
             progress(hashes.completed)
         }
         var prepared = fixtures
@@ -52,13 +92,10 @@ extension IAMStore {
         let account = try insert(fixture, now: now, replacing: replacing, storedJSON: storedJSON, db)
         let start = try EventLog.append(db, name: event, time: now, account: account, resource: fixture.name)
         for entry in fixture.account.lessonProgress ?? [] {
-            try db.execute(
-                sql: "INSERT INTO lessonProgress (accountId, lessonId, startEventId) VALUES (?, ?, ?)",
-                arguments: [account.rawValue, entry.lessonID, start])
+            try LessonProgressRecord(accountId: account.rawValue, lessonId: entry.lessonID, startEventId: start).insert(db)
             for step in entry.completedSteps {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO lessonStep (accountId, lessonId, stepId, completedDate) VALUES (?, ?, ?, ?)",
-                    arguments: [account.rawValue, entry.lessonID, step, now.stored])
+                try LessonStepRecord(accountId: account.rawValue, lessonId: entry.lessonID, stepId: step, completedDate: now)
+                    .insert(db, onConflict: .ignore)
             }
         }
         return account
@@ -75,14 +112,18 @@ extension IAMStore {
     {
         let spec = fixture.account
         let accountID = try AccountID(validating: spec.accountID)
-        let others = AccountRecord.filter(AccountRecord.Columns.id != accountID.rawValue)
-        guard try replacing || AccountRecord.fetchOne(db, key: accountID.rawValue) == nil else {
+        guard try replacing || AccountRecord.find(db, key: accountID.rawValue) == nil else {
             throw LocalError.invalidValue("The account \(accountID.rawValue) already exists in this database.")
         }
-        if let alias = spec.alias, try others.filter(AccountRecord.Columns.alias == alias).fetchCount(db) > 0 {
+        func taken(_ condition: String, _ value: String) throws -> Bool {
+            try db.firstValue(
+                "SELECT EXISTS (SELECT 1 FROM account WHERE id != ? AND \(condition))", arguments: [accountID.rawValue, value])
+                ?? false
+        }
+        if let alias = spec.alias, try taken("alias = ?", alias) {
             throw LocalError.invalidValue("The account alias \(alias) already exists in this database.")
         }
-        if try others.filter(sql: "rootEmail = ? COLLATE NOCASE", arguments: [spec.root.email]).fetchCount(db) > 0 {
+        if try taken("rootEmail = ? COLLATE NOCASE", spec.root.email) {
             throw LocalError.invalidValue("The root email \(spec.root.email) is already used by another account.")
         }
         let record = AccountRecord(
@@ -97,7 +138,7 @@ extension IAMStore {
         try insertDevices(spec.root.mfaDevices, owner: root, accountID: accountID, now: now, db)
 
         for token in spec.hardwareTokens ?? [] {
-            if try MFADeviceRecord.fetchOne(db, key: token.serialNumber) != nil {
+            if try MFADeviceRecord.find(db, key: token.serialNumber) != nil {
                 throw LocalError.invalidValue("The MFA device \(token.serialNumber) already exists in this database.")
             }
             try MFADeviceRecord(
@@ -111,7 +152,7 @@ extension IAMStore {
         for spec in spec.users ?? [] {
             let created = spec.createDate.map(Timestamp.wholeSeconds) ?? now
             let user = UserRecord(
-                id: spec.userID ?? secrets.userID(), accountId: accountID.rawValue, userName: spec.userName,
+                id: spec.userID ?? environment.secrets.userID(), accountId: accountID.rawValue, userName: spec.userName,
                 path: spec.path ?? "/", createDate: created, passwordLastUsed: spec.passwordLastUsed.map(Timestamp.wholeSeconds))
             try user.insert(db)
             let owner = OwnerKey(accountId: accountID.rawValue, userId: user.id)
@@ -124,32 +165,31 @@ extension IAMStore {
                     passwordLastChanged: profile.passwordLastChanged.map(Timestamp.wholeSeconds) ?? since,
                     passwordResetRequired: profile.passwordResetRequired ?? false
                 ).insert(db)
-                try remember(hash, for: user, now: since, db)
+                try StoreEnvironment.remember(hash, for: user.id, now: since, db)
             }
             usersByName[spec.userName.lowercased()] = user
         }
 
         for spec in spec.groups ?? [] {
             let group = GroupRecord(
-                id: spec.groupID ?? secrets.groupID(), accountId: accountID.rawValue,
+                id: spec.groupID ?? environment.secrets.groupID(), accountId: accountID.rawValue,
                 groupName: spec.groupName, path: spec.path ?? "/", createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now)
             try group.insert(db)
             for member in spec.members ?? [] {
                 guard let user = usersByName[member.lowercased()] else { continue }
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO groupMembership (groupId, userId, addedDate) VALUES (?, ?, ?)",
-                    arguments: [group.id, user.id, group.createDate])
+                try GroupMembershipRecord(groupId: group.id, userId: user.id, addedDate: group.createDate)
+                    .insert(db, onConflict: .ignore)
             }
         }
         if let settings = spec.passwordPolicy {
-            try writePasswordPolicy(settings.policy, for: accountID, db)
+            try PasswordPolicyRecord(accountId: accountID.rawValue, policy: settings.policy).insert(db, onConflict: .replace)
         }
         return accountID
     }
 
     private func insertKeys(_ keys: [Fixture.AccessKey]?, owner: OwnerKey, now: Date, _ db: Database) throws {
         for key in keys ?? [] {
-            if try AccessKeyRecord.fetchOne(db, key: key.accessKeyID) != nil {
+            if try AccessKeyRecord.find(db, key: key.accessKeyID) != nil {
                 throw LocalError.invalidValue("The access key \(key.accessKeyID) already exists in this database.")
             }
             try AccessKeyRecord(
@@ -172,7 +212,7 @@ extension IAMStore {
                 case .virtual: MFADeviceName(known: device.deviceName).serialNumber(in: accountID)
                 case .hardware: device.serialNumber ?? device.deviceName
                 }
-            if try MFADeviceRecord.fetchOne(db, key: serial) != nil {
+            if try MFADeviceRecord.find(db, key: serial) != nil {
                 throw LocalError.invalidValue("The MFA device \(serial) already exists in this database.")
             }
             try MFADeviceRecord(

@@ -1,22 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
-
-/// Who is signing in: the root user by email, or an IAM user by account and name.
-public enum SignInIdentity: Hashable, Sendable {
-    case root(email: String)
-    /// `account` is the 12-digit id or the alias, as on the console's IAM-user sign-in page.
-    case user(account: String, userName: String)
-
-    /// What the event log records as the claimed identity.
-    var claimed: String {
-        switch self {
-        case .root(let email): email
-        case .user(let account, let userName): "\(account)/\(userName)"
-        }
-    }
-}
+import IAMSimDatabase
 
 /// What a sign-in attempt led to.
 public enum SignInOutcome: Equatable, Sendable {
@@ -29,22 +14,30 @@ public enum SignInOutcome: Equatable, Sendable {
     case passwordChangeRequired(reason: String)
 }
 
-/// A sign-in subject as stored: the principal, its password hash and MFA lockout counters.
-struct SignInSubject {
-    var principal: Principal
-    var account: AccountRecord
-    var user: UserRecord?
-    var profile: LoginProfileRecord?
+/// Why a user must set a new password before the console opens.
+enum PasswordChange {
+    /// An administrator set `PasswordResetRequired`.
+    case resetRequired
+    /// The password is older than the policy's `MaxPasswordAge`.
+    case expired
+    /// Expired under `HardExpiry`: only an administrator can set a new one.
+    case failed(IAMError)
 
-    var passwordHash: String { profile?.passwordHash ?? account.rootPasswordHash }
-    var failedMFAAttempts: Int { user?.failedMFAAttempts ?? account.failedMFAAttempts }
-    var lockedUntil: Date? { user?.lockedUntil ?? account.lockedUntil }
+    var reason: String {
+        switch self {
+        case .resetRequired: "An administrator requires a new password before you sign in."
+        case .expired: "Your password has expired: choose a new one."
+        case .failed(let error): error.message
+        }
+    }
 }
 
-extension IAMStore {
-    // MARK: - Console sign-in
+extension ConsoleSessions {
+    // MARK: - Signing in
 
     /// Signs the root user in with email, password and, when MFA is active, a code.
+    ///
+    /// - Throws: as `signIn(_:password:mfaCode:newPassword:account:)`.
     public func signIn(email: String, password: String, mfaCode: String?) throws -> SignInOutcome {
         try signIn(.root(email: email), password: password, mfaCode: mfaCode, account: nil)
     }
@@ -69,18 +62,18 @@ extension IAMStore {
     ) throws -> SignInOutcome {
         // Verify the password (and hash a new one) outside any write transaction: the hash is
         // slow on purpose, and a class signing in at once must not queue behind it.
-        let stored = try reading { db in try subject(who, in: account, db) }
-        let passwordMatches = stored.map { hasher.verify(password, against: $0.passwordHash) } ?? false
+        let stored = try environment.reading { db in try SignInSubject.find(who, in: account, db) }
+        let passwordMatches = stored.map { environment.hasher.verify(password, against: $0.passwordHash) } ?? false
         var newHash: String?
         var reused = false
         if passwordMatches, let newPassword {
-            newHash = hasher.hash(newPassword, random: secrets.random)
-            reused = try wasUsedBefore(newPassword, by: stored?.user)
+            newHash = environment.hasher.hash(newPassword, random: environment.secrets.random)
+            reused = try environment.wasUsedBefore(newPassword, by: stored?.user)
         }
         do {
-            return try database.write { db -> SignInStep in
-                let current = try subject(who, in: account, db)
-                let now = try clock.now(db, account: (current ?? stored)?.account.accountID)
+            return try environment.writing { db -> SignInStep in
+                let current = try SignInSubject.find(who, in: account, db)
+                let now = try environment.clock.now(db, account: (current ?? stored)?.account.accountID)
                 var mfaCode = mfaCode
                 if let typed = mfaCode {
                     do throws(IAMError) {
@@ -135,13 +128,13 @@ extension IAMStore {
                     mfaUsed = true
                 }
                 if change != nil, let newPassword, let newHash {
-                    try changePassword(of: subject, to: newPassword, hash: newHash, reused: reused, now: now, db)
+                    try environment.changePassword(of: subject, to: newPassword, hash: newHash, reused: reused, now: now, db)
                 }
                 try recordSuccessfulSignIn(subject, now: now, db)
                 let session = SessionRecord(
-                    id: secrets.sessionToken(), accountId: subject.account.id, userId: subject.user?.id, mfaUsed: mfaUsed,
+                    id: environment.secrets.sessionToken(), accountId: subject.account.id, userId: subject.user?.id, mfaUsed: mfaUsed,
                     createDate: now, expireDate: now.addingTimeInterval(ConsoleSession.lifetime))
-                try session.insertRow(db)
+                try session.insert(db)
                 try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaUsed, error: nil)
                 return .opened(
                     ConsoleSession(
@@ -151,82 +144,23 @@ extension IAMStore {
         }
     }
 
-    /// The stored subject `who` names, or nil when there is none (or it has no password, or
-    /// it belongs to another account than `restriction`).
-    func subject(_ who: SignInIdentity, in restriction: AccountID?, _ db: Database) throws -> SignInSubject? {
-        guard let found = try subject(who, db) else { return nil }
-        if let restriction, found.account.id != restriction.rawValue { return nil }
-        return found
-    }
-
-    private func subject(_ who: SignInIdentity, _ db: Database) throws -> SignInSubject? {
-        switch who {
-        case .root(let email):
-            guard
-                let account = try AccountRecord.fetchFirstRow(
-                    db, sql: "SELECT * FROM account WHERE rootEmail = ? COLLATE NOCASE", arguments: [email])
-            else { return nil }
-            return SignInSubject(principal: .root(account.accountID), account: account)
-        case .user(let accountName, let userName):
-            guard
-                let account = try AccountRecord.fetchFirstRow(
-                    db, sql: "SELECT * FROM account WHERE id = ? OR alias = ?",
-                    arguments: [accountName, accountName.lowercased()]),
-                IAMName.hasValidCharacters(userName),
-                let user = try UserRecord.fetchFirstRow(
-                    db, sql: "SELECT * FROM iamUser WHERE accountId = ? AND userName = ? COLLATE NOCASE",
-                    arguments: [account.id, userName]),
-                let profile = try LoginProfileRecord.fetchOne(db, key: user.id)
-            else { return nil }
-            return SignInSubject(principal: .user(user.user), account: account, user: user, profile: profile)
-        }
-    }
-
-    /// Ends every open console session of the caller's identity ("sign out everywhere").
-    ///
-    /// - Returns: the identity that was signed out, or nil when no session was open.
-    ///
-    /// - Parameter account: the account whose session ends; nil for the newest session of any
-    ///   account (a database one person uses).
-    @discardableResult
-    public func signOut(account: AccountID?) throws -> Principal? {
-        return try writing { db -> Principal? in
-            guard let (session, now) = try openSession(db, account: account) else { return nil }
-            let principal = try principal(of: session, db)
-            // Every open session of the identity: plain SQL with `openSession`'s meaning.
-            try db.execute(
-                sql: """
-                    UPDATE consoleSession SET endDate = ?
-                    WHERE endDate IS NULL AND expireDate > ? AND accountId = ? AND userId IS ?
-                    """,
-                arguments: [now.stored, now.stored, session.accountId, session.userId])
-            try EventLog.append(
-                db, name: .consoleSignOut, time: now, account: principal.accountID, actor: principal.arn,
-                resource: nil)
-            return principal
-        }
-    }
-
-    /// Who is signed in to the console, if anyone: a read that logs nothing.
-    public func signedInPrincipal(account: AccountID?) throws -> Principal? {
-        try reading { db in
-            guard let (session, _) = try openSession(db, account: account) else { return nil }
-            return try principal(of: session, db)
-        }
-    }
-
-    /// The open console session and who it belongs to (STS `GetCallerIdentity`).
-    public func callerIdentity(account: AccountID?) throws -> CallerIdentity {
-        try perform(.getCallerIdentity, caller: .console(account: account), resource: nil) { db, _, _ in
-            guard let (record, _) = try openSession(db, account: account) else { throw IAMError.notSignedIn }
-            let session = ConsoleSession(
-                id: record.id, principal: try principal(of: record, db), mfaUsed: record.mfaUsed,
-                signInDate: record.createDate, expireDate: record.expireDate)
-            return CallerIdentity(session: session)
-        }
-    }
-
     // MARK: - Helpers
+
+    /// Whether `subject` must set a new password before the console opens.
+    func passwordChangeReason(_ subject: SignInSubject, now: Date, _ db: Database) throws -> PasswordChange? {
+        guard let profile = subject.profile else { return nil }
+        if let policy = try PasswordPolicyRecord.policy(of: subject.account.accountID, db),
+            let rotation = policy.nextRotation(afterChange: profile.passwordLastChanged), rotation <= now
+        {
+            return policy.hardExpiry
+                ? .failed(
+                    .accessDenied(
+                        "Your password has expired, and the account's password policy (HardExpiry) requires an administrator to set a new one."
+                    ))
+                : .expired
+        }
+        return profile.passwordResetRequired ? .resetRequired : nil
+    }
 
     /// Accepts `code` from any of `devices` and records the step it used, so it never works
     /// again; or says why no device accepts it.
@@ -245,13 +179,13 @@ extension IAMStore {
             {
             case .accepted(let step):
                 device.lastAcceptedStep = step
-                try device.updateRow(db)
+                try device.update(db)
                 return nil
             case .refused(let refusal):
                 refusals.append(refusal)
             }
         }
-        let onRealTime = try codesFollowRealTime(
+        let onRealTime = try environment.codesFollowRealTime(
             account: devices.first?.accountId ?? "",
             { wallStep in
                 for device in devices {
@@ -272,46 +206,6 @@ extension IAMStore {
             }
         }
         return refusals.min { rank($0) < rank($1) } ?? .wrong
-    }
-
-    /// Counts a wrong MFA code; the fifth in a row locks sign-in for 15 minutes.
-    private func recordFailedCode(_ subject: SignInSubject, now: Date, _ db: Database) throws -> IAMError {
-        let failures = subject.failedMFAAttempts + 1
-        var lockedUntil: Date?
-        if failures >= SignInRules.maxFailedMFAAttempts {
-            lockedUntil = now.addingTimeInterval(SignInRules.lockoutDuration)
-        }
-        try saveLockout(subject, failures: lockedUntil == nil ? failures : 0, lockedUntil: lockedUntil, db)
-        if let lockedUntil {
-            try EventLog.append(
-                db, name: .mfaLockout, time: now, account: subject.principal.accountID, actor: subject.principal.arn,
-                resource: "locked until \(Timestamp.iso8601(lockedUntil))")
-            return .mfaLocked(until: lockedUntil)
-        }
-        return failures >= SignInRules.resyncHintAfter ? .signInFailedSuggestingResync(failures) : .signInFailed
-    }
-
-    /// Clears the lockout counters and records the password's use.
-    private func recordSuccessfulSignIn(_ subject: SignInSubject, now: Date, _ db: Database) throws {
-        try saveLockout(subject, failures: 0, lockedUntil: nil, db)
-        if let user = subject.user {
-            try db.execute(sql: "UPDATE iamUser SET passwordLastUsed = ? WHERE id = ?", arguments: [now.stored, user.id])
-        } else {
-            try db.execute(sql: "UPDATE account SET rootPasswordLastUsed = ? WHERE id = ?", arguments: [now.stored, subject.account.id])
-        }
-    }
-
-    /// Stores the MFA failure count and lock of the subject (root's on the account row).
-    func saveLockout(_ subject: SignInSubject, failures: Int, lockedUntil: Date?, _ db: Database) throws {
-        if let user = subject.user {
-            try db.execute(
-                sql: "UPDATE iamUser SET failedMFAAttempts = ?, lockedUntil = ? WHERE id = ?",
-                arguments: [failures, lockedUntil.stored, user.id])
-        } else {
-            try db.execute(
-                sql: "UPDATE account SET failedMFAAttempts = ?, lockedUntil = ? WHERE id = ?",
-                arguments: [failures, lockedUntil.stored, subject.account.id])
-        }
     }
 
     /// Logs a sign-in attempt under the subject's account, else the account the attempt was

@@ -3,7 +3,7 @@ import GRDB
 import IAMSimDatabase
 import IAMSimCore
 
-extension IAMStore {
+extension AccountStore {
     // MARK: - Export
 
     /// The account's current state as a fixture that loads back to the same state: root and
@@ -11,9 +11,11 @@ extension IAMStore {
     /// with seeds, unassigned hardware tokens, groups and members, the password policy and
     /// recorded lesson progress. Devices still awaiting activation, sessions and lockouts are
     /// not part of a starting state and are left out.
+    ///
+    /// - Throws: `LocalError.noSuchAccount` when there is no such account.
     public func exportFixture(_ accountID: AccountID) throws -> Fixture {
-        try reading { db in
-            let account = try self.account(accountID, db)
+        try environment.reading { db in
+            let account = try AccountRecord.existing(accountID, db)
             func keys(_ owner: OwnerKey) throws -> [Fixture.AccessKey]? {
                 let records = try AccessKeyRecord.owned(by: owner, db)
                 return records.isEmpty ? nil : records.map {
@@ -33,12 +35,10 @@ extension IAMStore {
             let root = OwnerKey(.root(accountID))
             var users: [Fixture.User] = []
             var names: [String: String] = [:]
-            for user in try UserRecord.filter(UserRecord.Columns.accountId == accountID.rawValue).order(sql: "createDate, id")
-                .fetchAll(db)
-            {
+            for user in try UserRecord.all(in: accountID.rawValue, db) {
                 names[user.id] = user.userName
                 let owner = OwnerKey(accountId: user.accountId, userId: user.id)
-                let profile = try LoginProfileRecord.fetchOne(db, key: user.id).map {
+                let profile = try LoginProfileRecord.find(db, key: user.id).map {
                     Fixture.LoginProfile(
                         passwordHash: $0.passwordHash, passwordResetRequired: $0.passwordResetRequired ? true : nil,
                         createDate: $0.createDate, passwordLastChanged: $0.passwordLastChanged)
@@ -50,29 +50,25 @@ extension IAMStore {
                         mfaDevices: try devices(owner)))
             }
             var groups: [Fixture.Group] = []
-            for group in try GroupRecord.filter(GroupRecord.Columns.accountId == accountID.rawValue).order(sql: "createDate, id")
-                .fetchAll(db)
-            {
-                let memberIDs: [String] = try db.firstColumn(
-                    "SELECT userId FROM groupMembership WHERE groupId = ? ORDER BY addedDate, userId",
-                    arguments: [group.id])
-                let members = memberIDs.compactMap { names[$0] }
+            for group in try GroupRecord.all(inCreationOrderOf: accountID.rawValue, db) {
+                let members = try GroupMembershipRecord.memberIDs(ofGroup: group.id, db).compactMap { names[$0] }
                 groups.append(
                     Fixture.Group(
                         groupName: group.groupName, groupID: group.id, path: group.path, createDate: group.createDate,
                         members: members))
             }
-            let tokens = try MFADeviceRecord.filter(MFADeviceRecord.Columns.accountId == accountID.rawValue)
-                .filter(MFADeviceRecord.Columns.type == "hardware" && MFADeviceRecord.Columns.assignedTo == nil)
-                .order(MFADeviceRecord.Columns.serialNumber).fetchAll(db)
+            let tokens = try MFADeviceRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM mfaDevice WHERE accountId = ? AND type = 'hardware' AND assignedTo IS NULL
+                    ORDER BY serialNumber
+                    """,
+                arguments: [accountID.rawValue])
                 // A seed stored before lengths were checked is written as valid base32 of the same key.
                 .map { Fixture.HardwareToken(serialNumber: $0.serialNumber, base32StringSeed: Base32.canonical($0.seed)) }
             var progress: [Fixture.LessonProgressEntry] = []
             for lesson in Lesson.all {
-                let done = Set(
-                    try db.firstColumn(
-                        "SELECT stepId FROM lessonStep WHERE accountId = ? AND lessonId = ?",
-                        arguments: [accountID.rawValue, lesson.id]) as [String])
+                let done = Set(try LessonStepRecord.completed(lesson.id, by: accountID.rawValue, db).map(\.stepId))
                 if !done.isEmpty {
                     progress.append(
                         Fixture.LessonProgressEntry(
@@ -89,7 +85,7 @@ extension IAMStore {
                         passwordLastUsed: account.rootPasswordLastUsed, accessKeys: try keys(root), mfaDevices: try devices(root)),
                     users: users.isEmpty ? nil : users, hardwareTokens: tokens.isEmpty ? nil : tokens,
                     groups: groups.isEmpty ? nil : groups,
-                    passwordPolicy: try passwordPolicy(accountID, db).map(Fixture.PasswordPolicySettings.init),
+                    passwordPolicy: try PasswordPolicyRecord.policy(of: accountID, db).map(Fixture.PasswordPolicySettings.init),
                     lessonProgress: progress.isEmpty ? nil : progress))
         }
     }

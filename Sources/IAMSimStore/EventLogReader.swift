@@ -1,55 +1,22 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
-extension IAMStore {
-    // MARK: - Account overview
+/// The event log, read back: the simulator's CloudTrail (`EventLog.append` writes it, inside
+/// the transaction of each change). Reads: they leave no event.
+///
+/// Any method may also throw what the database fails with: `DatabaseFileError` (busy, damaged,
+/// inaccessible) or `ServiceFailure`; each method's `- Throws:` lists the rest.
+public struct EventLogReader: Sendable {
+    let environment: StoreEnvironment
 
-    /// The IAM dashboard for the caller's account: summary counts and security status.
-    public func dashboard(caller: Caller) throws -> Dashboard {
-        try perform(.getAccountSummary, caller: caller, resource: nil) { db, principal, now in
-            Dashboard(
-                state: try accountState(principal.accountID, db), snapshot: try auditSnapshot(principal.accountID, db),
-                signedInAs: principal)
-        }
+    public init(_ environment: StoreEnvironment) {
+        self.environment = environment
     }
-
-    /// `GetAccountSummary` for the caller's account.
-    public func accountSummary(caller: Caller) throws -> AccountSummary {
-        try perform(.getAccountSummary, caller: caller, resource: nil) { db, principal, _ in
-            AccountSummary(try accountState(principal.accountID, db))
-        }
-    }
-
-    /// The counts behind the account summary and checklist, one indexed query each.
-    func accountState(_ id: AccountID, _ db: Database) throws -> AccountState {
-        let account = try account(id, db)
-        let arguments: StatementArguments = [id.rawValue]
-        func count(_ sql: String) throws -> Int {
-            let count: Int? = try db.firstValue(sql, arguments: arguments)
-            return count ?? 0
-        }
-        return AccountState(
-            accountID: id,
-            alias: account.alias,
-            users: try count("SELECT count(*) FROM iamUser WHERE accountId = ?"),
-            groups: try count("SELECT count(*) FROM iamGroup WHERE accountId = ?"),
-            // Unassigned hardware tokens are not IAM entities: AWS learns of them at activation.
-            mfaDevices: try count(
-                "SELECT count(*) FROM mfaDevice WHERE accountId = ? AND (type = 'virtual' OR assignedTo IS NOT NULL)"),
-            mfaDevicesInUse: try count("SELECT count(*) FROM mfaDevice WHERE accountId = ? AND assignedTo IS NOT NULL"),
-            rootAccessKeys: try count("SELECT count(*) FROM accessKey WHERE accountId = ? AND userId IS NULL"),
-            rootActiveAccessKeys: try count(
-                "SELECT count(*) FROM accessKey WHERE accountId = ? AND userId IS NULL AND status = 'Active'"),
-            rootMFADevices: try count("SELECT count(*) FROM mfaDevice WHERE accountId = ? AND assignedTo = 'root'"),
-            rootHasPassword: !account.rootPasswordHash.isEmpty)
-    }
-
-    // MARK: - Event log
 
     /// Which events to list.
-    public struct EventFilter: Sendable {
+    public struct Filter: Sendable {
         public var account: AccountID?
         /// Events at or after this time.
         public var since: Date?
@@ -76,14 +43,18 @@ extension IAMStore {
     }
 
     /// The newest `limit` events of `account` (nil: of the whole database), oldest first.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     public func events(account: AccountID?, limit: Int = 100) throws -> [Event] {
-        try events(EventFilter(account: account, limit: limit))
+        try events(Filter(account: account, limit: limit))
     }
 
     /// The newest events matching `filter`, oldest first. A read: it leaves no event.
-    public func events(_ filter: EventFilter) throws -> [Event] {
-        try reading { db in
-            // Plain SQL, built condition by condition (see PlainRecord).
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
+    public func events(_ filter: Filter) throws -> [Event] {
+        try environment.reading { db in
+            // Plain SQL, built condition by condition.
             var conditions: [String] = []
             var arguments = StatementArguments()
             if let account = filter.account {
