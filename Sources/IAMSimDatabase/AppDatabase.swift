@@ -161,6 +161,20 @@ public struct AppDatabase: Sendable {
         return AppDatabase(writer: queue, created: true)
     }
 
+    /// Empties the database: every table dropped, then the current schema created again, as
+    /// `remove(path:)` and `open(path:)` would leave a file. For a database that has no file
+    /// to delete (in-memory) or that stays open (`init --force` on a simulator already open).
+    ///
+    /// - Throws: database failures translated by `failure(_:path:)`.
+    public func erase() throws {
+        do {
+            try writer.erase()
+            try Schema.migrator.migrate(writer)
+        } catch {
+            throw Self.failure(error, path: path)
+        }
+    }
+
     /// Deletes the database at `path` with its WAL and shared-memory files, if they exist.
     public static func remove(path: String) throws(DatabaseFileError) {
         for suffix in ["", "-wal", "-shm"] {
@@ -311,7 +325,7 @@ public struct AppDatabase: Sendable {
         case is RowDecodingError, is DecodingError:
             // Their descriptions quote the row, which may hold secrets: say only what happened.
             return DatabaseFileError.corrupt(path: path, detail: "a row holds a value its column cannot hold")
-        case is RecordError, is PersistenceError:
+        case is RecordError:
             // A row that another process deleted or changed between a read and a write.
             return IAMError.serviceFailure("The database changed while iamsim was using it; try again.")
         default:
