@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// The auditor's view of a deliberately messy account, through the built binary. The

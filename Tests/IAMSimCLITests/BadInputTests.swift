@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Every wrong turn gets one clear line on stderr, a documented exit code, and changes nothing.

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// An instructor's day through the built binary: a class from a fixture, credentials handed

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Two trainees share one database, both signed in. Every command a trainee can run, run with

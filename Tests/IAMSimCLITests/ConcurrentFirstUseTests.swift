@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// docs/classroom.md promises that the first use of a database is race-free: a class of

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// No row decode may stop the process. A NULL where a column may hold one is handled; a NULL,

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// `export` → `init --fixture` → `export` gives the same file, byte for byte, for every

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// `accounts create` stores the passwords it generates with the fast scheme (a class of 1,000 in

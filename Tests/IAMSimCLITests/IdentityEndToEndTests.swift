@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// The next lesson's commands through the built binary: users, groups, a password policy, and

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCLI

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// The whole lesson, one process per step, as a trainee types it; codes come from an

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Issue-3 behaviour through the built binary: QR codes, hardware tokens, limits, replay,

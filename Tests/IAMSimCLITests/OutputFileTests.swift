@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Files iamsim writes for the user (`accounts create --credentials-file`, `mfa assign

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Commands that only read (audit, events, class report, accounts list, export) work on a

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Issue 9, items 10–12 through the built binary: phones that run fast, codes typed as apps

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// A password prompt turns the terminal's echo off; however the prompt ends (Ctrl-C, SIGTERM,

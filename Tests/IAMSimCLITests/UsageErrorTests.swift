@@ -5,6 +5,7 @@ import IAMSimCore
 import IAMSimQR
 import IAMSimStore
 @testable import IAMSimDatabase
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCLI
