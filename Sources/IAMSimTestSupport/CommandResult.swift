@@ -37,6 +37,23 @@ public protocol CommandLineHarness {
 }
 
 extension CommandLineHarness {
+    /// `run(_:stdin:environment:)` with nothing piped in and no more environment, for a harness
+    /// of either kind (`any CommandLineHarness`).
+    @discardableResult
+    public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws
+        -> CommandResult
+    {
+        try run(arguments, stdin: stdin, environment: environment)
+    }
+
+    /// `runWithoutDatabaseOption(_:stdin:environment:)` with defaults, for a harness of either kind.
+    @discardableResult
+    public func runWithoutDatabaseOption(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]
+    ) throws -> CommandResult {
+        try runWithoutDatabaseOption(arguments, stdin: stdin, environment: environment)
+    }
+
     /// Writes the lesson fixture with a cheap pre-computed password hash
     /// (`TestValues.fastFixtureJSON`) into the folder, and returns its path, so that tests do
     /// not spend a second per sign-in on the deliberate default cost in a debug build.

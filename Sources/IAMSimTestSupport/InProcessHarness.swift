@@ -40,10 +40,11 @@ public final class InProcessHarness: CommandLineHarness, @unchecked Sendable {
     ///   - wallClock: real time by default, as the binary reads it (a simulated clock is stored
     ///     in the database, per account).
     ///   - random: shared by every database of the harness.
-    ///   - hasher: the binary's cost by default, so stored hashes are the binary's; pass
-    ///     `TestValues.cheapHasher` where a test hashes many passwords and checks no hash.
+    ///   - hasher: the cheap cost by default: passwords are checked by the real code path, and
+    ///     the cost shows only in the stored hashes (and `export`). Pass `PasswordHasher()` for
+    ///     the binary's.
     public init(
-        wallClock: WallClock = .system, random: RandomSource = .seeded(1), hasher: PasswordHasher = PasswordHasher()
+        wallClock: WallClock = .system, random: RandomSource = .seeded(1), hasher: PasswordHasher = TestValues.cheapHasher
     ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("iamsim-in-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
