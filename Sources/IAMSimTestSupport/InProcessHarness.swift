@@ -99,10 +99,9 @@ public final class InProcessHarness: CommandLineHarness, @unchecked Sendable {
             console, environment: self.environment(environment), wallClock: wallClock, random: random,
             passwordHasher: hasher)
         let parsed: any ParsableCommand
-        do {
-            parsed = try IAMSimCommand.parseAsRoot(arguments)
-        } catch {
-            return Self.report(error, on: console)
+        switch Self.parses.parse(arguments) {
+        case .success(let command): parsed = command
+        case .failure(let error): return Self.report(error, on: console)
         }
         if let command = parsed as? any ConsoleCommand {
             // An unusable path (an empty IAMSIM_DB) fails in the command's context, as in the binary.
@@ -128,6 +127,15 @@ public final class InProcessHarness: CommandLineHarness, @unchecked Sendable {
         }
     }
 
+    /// Each distinct command line's parse, made once per test run.
+    ///
+    /// Parsing is a function of the command line alone (no option's transform or `validate()`
+    /// reads the clock, the environment or a file), and ArgumentParser's debug build spends
+    /// some 17 ms on each (its configuration checks and reflection), more than most commands
+    /// take to run in process: tests that run the same lines many times reuse the command, or
+    /// the error, parsed the first time.
+    private static let parses = ParseCache()
+
     /// Reports `error` as ArgumentParser's `exit(withError:)` does for the root command: help
     /// on standard output, anything else on standard error, each with a newline; on a pipe,
     /// text is wrapped at 80 columns.
@@ -143,6 +151,24 @@ public final class InProcessHarness: CommandLineHarness, @unchecked Sendable {
     /// Runs `sql` on the main database as `sqlite3` would (`AppDatabase.sqliteText`).
     public func sql(_ query: String) throws -> String {
         try simulator.database.sqliteText(query)
+    }
+}
+
+/// Command lines parsed by the real root command, kept by their words.
+private final class ParseCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parsed: [[String]: Result<any ParsableCommand, any Error>] = [:]
+
+    func parse(_ arguments: [String]) -> Result<any ParsableCommand, any Error> {
+        lock.lock()
+        let known = parsed[arguments]
+        lock.unlock()
+        if let known { return known }
+        let result = Result { try IAMSimCommand.parseAsRoot(arguments) }
+        lock.lock()
+        parsed[arguments] = result
+        lock.unlock()
+        return result
     }
 }
 
