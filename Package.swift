@@ -72,19 +72,33 @@ let package = Package(
             // (docs/performance.md, "The executable").
             linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
         ),
+        // MARK: Test support, for test targets only
+        // The in-memory simulator, fixed clock, seeded randomness and cheap password hash; a
+        // scripted world; command lines run in process or through the built binary. It does not
+        // import Swift Testing: `swift build --static-swift-stdlib` (scripts/benchmark.sh) builds
+        // every target, and the toolchain has no static Testing module.
+        .target(
+            name: "IAMSimTestSupport",
+            dependencies: [
+                "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimApp", "IAMSimCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "IAMSimCoreTests", dependencies: ["IAMSimCore"]),
         .testTarget(name: "IAMSimQRTests", dependencies: ["IAMSimQR", "CPNG"]),
         .testTarget(
             name: "IAMSimStoreTests",
-            dependencies: ["IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "IAMSimAppTests",
-            dependencies: ["IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR"]
+            dependencies: ["IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR", "IAMSimTestSupport"]
         ),
         .testTarget(
             name: "IAMSimCLITests",
-            dependencies: ["IAMSimCLI", "iamsim", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["IAMSimCLI", "IAMSimTestSupport", "iamsim"],
             exclude: ["Snapshots"]
         ),
     ],

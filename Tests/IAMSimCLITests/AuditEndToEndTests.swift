@@ -1,15 +1,16 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
-/// The auditor's view of a deliberately messy account, through the built binary. The
+/// The auditor's view of a deliberately messy account, with the commands run in process. The
 /// expected findings below were worked out by hand from Fixtures/messy-account.json.
 @Suite("End to end: auditing a messy account")
 struct AuditEndToEndTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/messy-account.json").path
 
-    func messy() throws -> BinaryHarness {
-        let h = try BinaryHarness()
+    func messy() throws -> InProcessHarness {
+        let h = try InProcessHarness()
         let r = try h.run(["init", "--fixture", Self.fixture])
         #expect(r.status == 0, "\(r.stderr)")
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])

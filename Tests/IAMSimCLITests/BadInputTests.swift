@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Every wrong turn gets one clear line on stderr, a documented exit code, and changes nothing.
@@ -10,6 +11,9 @@ struct BadInputTests {
         var signedIn = true
         var stderr: String
         var status: Int32
+        /// The command names a file by a path relative to the working directory: run the built
+        /// binary, in the scratch folder (a process of its own has its own working directory).
+        var relativePath = false
         var testDescription: String { arguments.joined(separator: " ") }
     }
 
@@ -150,7 +154,7 @@ struct BadInputTests {
         Case(
             arguments: ["init", "--force", "--fixture", "broken.json"],
             stderr: "iamsim: error: Cannot use broken.json: it is not a valid fixture: $.Account.AccountId: must be exactly 12 digits; $.Account.Root.AccessKeys[0].SecretAccessKey: must be exactly 40 characters",
-            status: 253),
+            status: 253, relativePath: true),
         Case(
             arguments: ["events", "--limit", "0"],
             stderr: "Error: --limit must be at least 1.\nUsage: iamsim events [--db <path>] [--output <format>] [--account <account>] \(eventsUsage)\n  See 'iamsim events --help' for more information.",
@@ -163,14 +167,14 @@ struct BadInputTests {
 
     @Test("each bad input gets its exact error and exit code, and leaves the data as it was", arguments: cases)
     func badInput(_ c: Case) throws {
-        let h = try BinaryHarness()
+        let h: any CommandLineHarness = c.relativePath ? try BinaryHarness() : try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         try Data(
             #"{"FormatVersion": 1, "Name": "b", "Account": {"AccountId": "1", "Root": {"Email": "a@b.c", "Password": "p", "AccessKeys": [{"AccessKeyId": "AKIAIOSFODNN7EXAMPLE", "SecretAccessKey": "short"}]}}}"#
                 .utf8
         ).write(to: h.folder.appendingPathComponent("broken.json"))
         if c.signedIn {
-            try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+            try h.run(["signin", "--email", TestValues.email, "--password-stdin"], stdin: TestValues.password)
         }
         let before = try snapshot(h)
         let r = try h.run(c.arguments, stdin: c.stdin)
@@ -181,22 +185,21 @@ struct BadInputTests {
         #expect(try snapshot(h) == before)
     }
 
-    /// The account's credentials as the console lists them (signing in as needed).
-    func snapshot(_ h: BinaryHarness) throws -> String {
+    /// The account's credentials, as the database holds them.
+    func snapshot(_ h: any CommandLineHarness) throws -> String {
+        let query =
+            "SELECT id, status FROM accessKey; SELECT serialNumber, assignedTo, enableDate FROM mfaDevice; SELECT id, endDate FROM consoleSession; SELECT label FROM authenticatorAccount; SELECT rootPasswordHash FROM account;"
+        guard h is BinaryHarness else { return try h.sql(query) }
+        // sqlite3 reads a copy, and leaves the binary's file as the commands left it.
         let copy = h.folder.appendingPathComponent("snapshot.sqlite").path
         try? FileManager.default.removeItem(atPath: copy)
         try BinaryHarness.tool("/usr/bin/sqlite3", [h.database, ".backup \(copy)"])
-        return try BinaryHarness.tool(
-            "/usr/bin/sqlite3",
-            [
-                copy,
-                "SELECT id, status FROM accessKey; SELECT serialNumber, assignedTo, enableDate FROM mfaDevice; SELECT id, endDate FROM consoleSession; SELECT label FROM authenticatorAccount; SELECT rootPasswordHash FROM account;",
-            ]
-        ).stdout
+        return try BinaryHarness.tool("/usr/bin/sqlite3", [copy, query]).stdout
     }
 
     @Test("a damaged database file is refused with exit 253 and left untouched")
     func corruptDatabase() throws {
+        // The binary, on a file: the subject is a damaged file, refused and left untouched.
         let h = try BinaryHarness()
         let garbage = Data(repeating: 0x41, count: 4096)
         try garbage.write(to: URL(fileURLWithPath: h.database))
@@ -215,7 +218,7 @@ struct BadInputTests {
 
     @Test("an unknown command is a usage error with exit 64")
     func unknownCommand() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let r = try h.runWithoutDatabaseOption(["frobnicate"])
         #expect(r.status == 64)
         #expect(r.stderr == "Error: Unexpected argument 'frobnicate'\nUsage: iamsim <subcommand>\n  See 'iamsim --help' for more information.\n")

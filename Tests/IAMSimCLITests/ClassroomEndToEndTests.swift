@@ -1,8 +1,10 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
-/// An instructor's day through the built binary: a class from a fixture, credentials handed
-/// out, trainees working at once, progress followed, one trainee and then the class reset.
+/// An instructor's day: a class from a fixture, credentials handed out, trainees working at
+/// once, progress followed, one trainee and then the class reset. The day runs the built binary
+/// (trainees in processes of their own); the rest runs the commands in process.
 @Suite("End to end: classrooms")
 struct ClassroomEndToEndTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -21,6 +23,8 @@ struct ClassroomEndToEndTests {
 
     @Test("a class of 4: credentials file, trainees in parallel, report, one reset, reset all")
     func instructorDay() throws {
+        // The binary: trainees work at once in processes of their own, each opening the file,
+        // and nobody may see "database is locked", which only separate processes can show.
         let h = try BinaryHarness()
         let file = h.folder.appendingPathComponent("class.csv").path
         var r = try h.run([
@@ -101,7 +105,7 @@ struct ClassroomEndToEndTests {
 
     @Test("one account is counted as one: created, and reset to its fixture")
     func singular() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         var r = try h.run(["accounts", "create", "--count", "1", "--alias-prefix", "solo-"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Created 1 account from root-mfa-lesson. The passwords are shown only now:\n"))
@@ -112,7 +116,7 @@ struct ClassroomEndToEndTests {
 
     @Test("export writes a fixture that loads back to the same state")
     func exportRoundTrip() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", Self.fixtures.appendingPathComponent("messy-account.json").path])
         let exported = h.folder.appendingPathComponent("export.json").path
         var r = try h.run(["export", "--file", exported])
@@ -128,7 +132,7 @@ struct ClassroomEndToEndTests {
 
     @Test("fixture validate reports every problem with its path; loading a bad fixture changes nothing")
     func validate() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let bad = h.folder.appendingPathComponent("bad.json").path
         try Data(
             """

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Two trainees share one database, both signed in. Every command a trainee can run, run with
@@ -23,7 +24,7 @@ struct ClassroomIsolationTests {
 
     /// Everything the database holds about `account`, as text: every row of every table that
     /// belongs to it (directly or through its users), and its events.
-    func snapshot(_ h: BinaryHarness, account: String) throws -> String {
+    func snapshot(_ h: InProcessHarness, account: String) throws -> String {
         let byAccount = [
             "iamUser", "accessKey", "mfaDevice", "consoleSession", "lessonProgress", "lessonStep", "passwordPolicy",
             "credentialReport", "iamGroup", "authenticatorAccount", "hardwareToken", "simulatedClock", "event",
@@ -36,14 +37,12 @@ struct ClassroomIsolationTests {
         }
         // Events that name no account show in every account's timeline: none may appear.
         sql.append("SELECT 'unattributed events', count(*) FROM event WHERE accountId IS NULL;")
-        let result = try BinaryHarness.tool("/usr/bin/sqlite3", ["-readonly", h.database, sql.joined(separator: "\n")])
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout
+        return try h.sql(sql.joined(separator: "\n"))
     }
 
     @Test("every command run for one trainee leaves the other trainee's account exactly as it was")
     func everyCommandTouchesOnlyTheSelectedAccount() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let file = h.folder.appendingPathComponent("class.csv").path
         let created = try h.run([
             "accounts", "create", "--fixture", try h.writeFastFixture(), "--count", "2", "--alias-prefix", "class-",
@@ -64,7 +63,7 @@ struct ClassroomIsolationTests {
         /// The commands run, to check none was left out.
         var ran: Set<String> = []
         /// Runs `step` for the first trainee and checks the other's account did not move.
-        func run(_ step: Step) throws -> BinaryHarness.Result {
+        func run(_ step: Step) throws -> CommandResult {
             ran.insert(SecretLeakTests.commandPath(step.arguments))
             let result = try h.run(step.arguments + ["--account", "class-1"], stdin: step.stdin)
             #expect(result.status == step.status, "\(step): \(result.stderr)")
@@ -140,7 +139,7 @@ struct ClassroomIsolationTests {
 
     @Test("signout and whoami act on the selected account's session, not the newest in the database")
     func signOutActsOnTheSelectedAccount() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let file = h.folder.appendingPathComponent("class.csv").path
         try #require(
             try h.run([
@@ -164,7 +163,7 @@ struct ClassroomIsolationTests {
 
     @Test("one trainee's clock advance leaves the other trainee's clock on real time")
     func clockIsPerAccount() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try #require(
             try h.run(["accounts", "create", "--fixture", try h.writeFastFixture(), "--count", "2", "--alias-prefix", "class-"])
                 .status == 0)

@@ -1,8 +1,11 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// docs/classroom.md promises that the first use of a database is race-free: a class of
 /// trainees may all type their first command at once on a file that does not exist yet.
+/// The built binary, several processes at once: what they race for is creating, migrating and
+/// seeding one file, which only separate processes on a real file can show.
 @Suite("End to end: concurrent first use")
 struct ConcurrentFirstUseTests {
     /// Commands a trainee may type first, each opening (and, first, creating) the database.

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// No row decode may stop the process. A NULL where a column may hold one is handled; a NULL,
@@ -74,11 +75,10 @@ struct DamagedDatabaseTests {
         ["users", "list"], ["groups", "list"], ["password-policy"],
     ]
 
-    /// A database with a row in every table: a signed-in root, a pending device, a phone, a
+    /// `h`'s database with a row in every table: a signed-in root, a pending device, a phone, a
     /// hardware token, a user with a password, a group, a policy, a credential report, lesson
     /// progress, and events of no account (the clock).
-    static func populated() throws -> BinaryHarness {
-        let h = try BinaryHarness()
+    static func populated<Harness: CommandLineHarness>(_ h: Harness) throws -> Harness {
         let fixture = ClassroomEndToEndTests.fixtures.appendingPathComponent("hardware-token-lesson.json").path
         var setUp: [([String], String?)] = [
             (["init", "--fixture", fixture], nil), (["clock", "set", "2026-01-05T09:30:05Z"], nil),
@@ -106,7 +106,7 @@ struct DamagedDatabaseTests {
     }
 
     /// The fixture's root email.
-    static func sqliteValue(_ h: BinaryHarness, fixture: String) throws -> String {
+    static func sqliteValue(_ h: any CommandLineHarness, fixture: String) throws -> String {
         let data = try Data(contentsOf: URL(fileURLWithPath: fixture))
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let account = json?["Account"] as? [String: Any]
@@ -115,7 +115,7 @@ struct DamagedDatabaseTests {
 
     @Test("the issue's sequence: a class, the clock moved (an event of no account), reset, class report")
     func classReportAfterClock() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         for arguments in [["accounts", "create", "--count", "2"], ["clock", "advance", "30s"], ["reset", "--all"]] {
             let r = try h.run(arguments)
             #expect(r.status == 0, "\(arguments): \(r.stderr)")
@@ -127,21 +127,42 @@ struct DamagedDatabaseTests {
         }
     }
 
-    /// The populated database, made once (its set-up hashes a password with the real cost)
-    /// and copied for each damage.
+    @Test("every reading command on a damaged column exits 0 or 253 with one clear line, never a crash", arguments: damages)
+    func damaged(damage: Damage) throws {
+        // In process: the database is populated afresh for each damage (an in-memory one has
+        // no file to copy), and the damage applied on the commands' own connection, which
+        // then checks constraints again, as a new process would.
+        let h = try Self.populated(InProcessHarness())
+        _ = try h.sql("PRAGMA ignore_check_constraints = ON; " + damage.sql + "; PRAGMA ignore_check_constraints = OFF")
+        try Self.readAll(h, damage: damage)
+    }
+
+    /// The populated database file, made once and copied for each damage the binary reads.
     static let template: Result<String, any Error> = Result {
-        let h = try populated()
+        let h = try populated(BinaryHarness())
         try BinaryHarness.tool("/usr/bin/sqlite3", [h.database, "PRAGMA wal_checkpoint(TRUNCATE);"])
         return h.database
     }
 
-    @Test("every reading command on a damaged column exits 0 or 253 with one clear line, never a crash", arguments: damages)
-    func damaged(damage: Damage) throws {
+    /// Damages the binary reads too.
+    static let binaryDamages: Set = ["accessKey.status unknown", "event.eventName blob"]
+
+    @Test(
+        "the built binary, on a damaged file: exit 0 or 253 with one clear line, never a crash",
+        arguments: damages.filter { binaryDamages.contains($0.name) })
+    func damagedFile(damage: Damage) throws {
+        // The binary, one process per command, on a file damaged by sqlite3: a row decode
+        // that trapped would end the process with a crash report on stderr, not the runner.
         let h = try BinaryHarness()
         try FileManager.default.copyItem(atPath: try Self.template.get(), toPath: h.database)
         let r = try BinaryHarness.tool(
             "/usr/bin/sqlite3", [h.database, "PRAGMA ignore_check_constraints = ON; " + damage.sql])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        try Self.readAll(h, damage: damage)
+    }
+
+    /// Runs every reader on `h`'s damaged database: each exits 0, or 253 with one clear line.
+    static func readAll(_ h: any CommandLineHarness, damage: Damage) throws {
         for arguments in Self.readers {
             let result = try h.run(arguments)
             let context = "\(damage.name), \(arguments.joined(separator: " ")): \(result.status) \(result.stderr)"

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// `export` → `init --fixture` → `export` gives the same file, byte for byte, for every
@@ -11,7 +12,7 @@ struct ExportRoundTripTests {
 
     @Test("export, load the export into a new database, export again: the same bytes", arguments: shipped)
     func exact(fixture: String) throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let source = ClassroomEndToEndTests.fixtures.appendingPathComponent("\(fixture).json").path
         var r = try h.run(["init", "--fixture", source])
         #expect(r.status == 0, "\(r.stderr)")

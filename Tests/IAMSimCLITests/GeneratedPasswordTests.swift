@@ -1,17 +1,20 @@
 import Foundation
+import IAMSimCore
+import IAMSimTestSupport
 import Testing
 
 /// `accounts create` stores the passwords it generates with the fast scheme (a class of 1,000 in
 /// seconds); trainees sign in with them; passwords people choose keep the slow KDF.
 @Suite("End to end: handed-out passwords")
 struct GeneratedPasswordTests {
-    func sql(_ h: BinaryHarness, _ query: String) throws -> String {
-        try BinaryHarness.tool("/usr/bin/sqlite3", [h.database, query]).stdout
+    func sql(_ h: InProcessHarness, _ query: String) throws -> String {
+        try h.sql(query)
     }
 
     @Test("a handed-out password signs in, and is stored as hmac-sha256; a chosen one as PBKDF2")
     func handedOut() throws {
-        let h = try BinaryHarness()
+        // The binary's password hash cost: the test reads it back from the stored hashes.
+        let h = try InProcessHarness(hasher: PasswordHasher())
         let file = h.folder.appendingPathComponent("class.csv").path
         var r = try h.run([
             "accounts", "create", "--count", "2", "--email", "t{n}@class.example", "--alias-prefix", "room-",

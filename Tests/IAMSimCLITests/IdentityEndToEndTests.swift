@@ -1,15 +1,16 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
-/// The next lesson's commands through the built binary: users, groups, a password policy, and
+/// The next lesson's commands, run in process: users, groups, a password policy, and
 /// an IAM user who signs in, must choose a new password, and changes it later.
 @Suite("End to end: users, groups and passwords")
 struct IdentityEndToEndTests {
     @Test("an administrator sets up a user; the user signs in, chooses a password and changes it")
     func userLifecycle() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         var r = try h.run(["users", "create", "alice"])
         #expect(r.stdout.hasPrefix("Created IAM user alice (arn:aws:iam::123456789012:user/alice)."))
         r = try h.run([
@@ -57,7 +58,7 @@ struct IdentityEndToEndTests {
         "after login-profile create, the sign-in command names the real account (its alias, else its id), and works",
         arguments: [nil, "room-b"] as [String?])
     func signInHintNamesTheAccount(alias: String?) throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         var fixture = try String(contentsOfFile: try h.writeFastFixture(), encoding: .utf8)
         if let alias {
             fixture = fixture.replacingOccurrences(
@@ -66,7 +67,7 @@ struct IdentityEndToEndTests {
         let path = h.folder.appendingPathComponent("fixture.json").path
         try Data(fixture.utf8).write(to: URL(fileURLWithPath: path))
         try h.run(["init", "--fixture", path])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["users", "create", "bob"])
         var r = try h.run(["login-profile", "create", "bob", "--password-stdin"], stdin: "First-password-1\n")
         let account = alias ?? "123456789012"
@@ -78,10 +79,10 @@ struct IdentityEndToEndTests {
 
     @Test("a refused users delete lists only what that user still has, and each listed command removes one thing")
     func deleteHintListsWhatIsLeft() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["users", "create", "bob"])
         // A user with nothing left is deleted at once: no hint is needed.
         try h.run(["users", "create", "carol"])
@@ -132,9 +133,9 @@ struct IdentityEndToEndTests {
 
     @Test("a maximum password age of one day reads '1 day'")
     func oneDay() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["password-policy", "update", "--max-password-age", "1"])
         #expect(try h.run(["password-policy"]).stdout.contains("MaxPasswordAge:             1 day\n"))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCLI
@@ -29,6 +30,7 @@ struct LaunchTests {
 
     @Test("what the binary prints for help, groups and completion is ArgumentParser's own, for the real root")
     func printedTextIsUnchanged() throws {
+        // The binary: the subject is its entry point (`launch`), which only a process runs.
         let harness = try BinaryHarness()
         let help = try harness.runWithoutDatabaseOption(["--help"])
         #expect(help.stdout == IAMSimCommand.helpMessage(columns: 80) + "\n")

@@ -1,8 +1,10 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// The whole lesson, one process per step, as a trainee types it; codes come from an
-/// independent TOTP implementation.
+/// independent TOTP implementation. The lesson and the first use of a database file run the
+/// built binary; the choice of database path runs in process.
 @Suite("End to end: the 16-step lesson through the built binary")
 struct LessonEndToEndTests {
     let email = BinaryHarness.email
@@ -18,6 +20,8 @@ struct LessonEndToEndTests {
 
     @Test("every step behaves as the lesson says, and state survives between processes")
     func lesson() throws {
+        // The binary: the true end-to-end run, where every step is a process of its own and
+        // state lives only in the file between them.
         let h = try BinaryHarness()
         let fixture = try h.writeFastFixture()
         var r = try h.run(["init", "--fixture", fixture])
@@ -163,6 +167,7 @@ struct LessonEndToEndTests {
 
     @Test("any command on a missing database creates it from the built-in fixture and says so")
     func firstUse() throws {
+        // The binary: the subject is a new file (its folder, its mode) made by a process.
         let h = try BinaryHarness()
         let r = try h.runWithoutDatabaseOption(["access-keys", "list"])
         let path = h.folder.appendingPathComponent(".local/share/iamsim/iamsim.sqlite").path
@@ -185,7 +190,8 @@ struct LessonEndToEndTests {
 
     @Test("IAMSIM_DB and XDG_DATA_HOME choose the database when --db is absent")
     func databaseLocation() throws {
-        let h = try BinaryHarness()
+        // In process, where each path the options resolve to is a database of its own.
+        let h = try InProcessHarness()
         let fixture = try h.writeFastFixture()
         let custom = h.folder.appendingPathComponent("custom.sqlite").path
         try h.runWithoutDatabaseOption(["init", "--fixture", fixture, "--db", custom])

@@ -1,8 +1,10 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
-/// Issue-3 behaviour through the built binary: QR codes, hardware tokens, limits, replay,
-/// lockout and resync.
+/// Issue-3 behaviour: QR codes, hardware tokens, limits, replay, lockout and resync. The QR
+/// round trip (checked by independent tools on the files written) and replay across processes
+/// run the built binary; the rest runs the commands in process.
 @Suite("End to end: MFA like the real thing")
 struct MFAEndToEndTests {
     static let start: Int64 = 1_767_605_405  // 2026-01-05T09:30:05Z
@@ -11,12 +13,16 @@ struct MFAEndToEndTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    /// A signed-in root user on a fresh database with the clock stopped at `start`.
-    func signedIn(fixture: String? = nil) throws -> BinaryHarness {
-        let h = try BinaryHarness()
+    /// A signed-in root user on a fresh in-memory database with the clock stopped at `start`.
+    func signedIn(fixture: String? = nil) throws -> InProcessHarness {
+        try signedIn(InProcessHarness(), fixture: fixture)
+    }
+
+    /// A signed-in root user on `h`'s fresh database with the clock stopped at `start`.
+    func signedIn<Harness: CommandLineHarness>(_ h: Harness, fixture: String? = nil) throws -> Harness {
         try h.run(["init", "--fixture", try fixture ?? h.writeFastFixture()])
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", TestValues.email, "--password-stdin"], stdin: TestValues.password)
         return h
     }
 
@@ -26,7 +32,7 @@ struct MFAEndToEndTests {
     }
 
     /// Assigns and activates a virtual device with codes from the independent TOTP.
-    func activate(_ h: BinaryHarness, _ name: String, at time: Int64) throws -> String {
+    func activate(_ h: some CommandLineHarness, _ name: String, at time: Int64) throws -> String {
         let assigned = try json(try h.run(["mfa", "assign", name, "--output", "json"]).stdout)
         let device = try #require(assigned["VirtualMFADevice"] as? [String: Any])
         let seedText = try #require(device["Base32StringSeed"] as? String)
@@ -45,7 +51,8 @@ struct MFAEndToEndTests {
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg")),
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/oathtool")))
     func qrRoundTrip() throws {
-        let h = try signedIn()
+        // The binary, end to end: the files it writes, read by independent tools.
+        let h = try signedIn(BinaryHarness())
         let png = h.folder.appendingPathComponent("qr.png").path
         let r = try h.run(["mfa", "assign", "root-mfa", "--qr-png", png, "--output", "json"])
         #expect(r.status == 0)
@@ -144,15 +151,17 @@ struct MFAEndToEndTests {
 
     @Test("a code works once, also across processes")
     func replay() throws {
-        let h = try signedIn()
+        // The binary: the code used in one process is refused in the next, so the state that
+        // refuses it is in the file, not in memory.
+        let h = try signedIn(BinaryHarness())
         let seed = try activate(h, "root-mfa", at: Self.start)
         try h.run(["signout"])
         try h.run(["clock", "advance", "30s"])
         let code = IndependentTOTP.code(base32: seed, unixTime: Self.start + 30)
-        let signIn = ["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", code]
-        #expect(try h.run(signIn, stdin: BinaryHarness.password).status == 0)
+        let signIn = ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", code]
+        #expect(try h.run(signIn, stdin: TestValues.password).status == 0)
         try h.run(["signout"])
-        let again = try h.run(signIn, stdin: BinaryHarness.password)
+        let again = try h.run(signIn, stdin: TestValues.password)
         #expect(again.status == 254)
         #expect(
             again.stderr == """
@@ -168,7 +177,7 @@ struct MFAEndToEndTests {
         let seed = try activate(h, "root-mfa", at: Self.start)
         try h.run(["signout"])
         let wrong = { (code: String) in
-            try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", code], stdin: BinaryHarness.password)
+            try h.run(["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", code], stdin: TestValues.password)
         }
         for code in ["111111", "222222"] { #expect(try wrong(code).status == 254) }
         #expect(try wrong("333333").stderr.contains("3 wrong MFA codes in a row"))
@@ -190,17 +199,17 @@ struct MFAEndToEndTests {
         let now = Self.start + 300
         let slow = { (offset: Int64) in IndependentTOTP.code(base32: seed, unixTime: now - 120 + offset) }
         let failed = try h.run(
-            ["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", slow(0)], stdin: BinaryHarness.password)
+            ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", slow(0)], stdin: TestValues.password)
         #expect(failed.status == 254)
         let resync = try h.run(
             [
-                "mfa", "resync", "root-mfa", "--email", BinaryHarness.email, "--password-stdin", "--code1", slow(-30),
+                "mfa", "resync", "root-mfa", "--email", TestValues.email, "--password-stdin", "--code1", slow(-30),
                 "--code2", slow(0),
-            ], stdin: BinaryHarness.password)
+            ], stdin: TestValues.password)
         #expect(resync.stdout == "Resynchronized root-mfa: 4 steps (120 s) behind, compensated.\n")
         try h.run(["clock", "advance", "30s"])
         let signedIn = try h.run(
-            ["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", slow(30)], stdin: BinaryHarness.password)
+            ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", slow(30)], stdin: TestValues.password)
         #expect(signedIn.status == 0, "\(signedIn.stderr)")
         let list = try h.run(["mfa", "list"]).stdout
         #expect(list.contains("4 steps (120 s) behind, compensated"))
@@ -286,7 +295,7 @@ struct MFAEndToEndTests {
         try h.run(["mfa", "assign", "alice"])
         #expect(try h.run(["mfa", "remove", "alice"]).status == 0)
         try h.run(["signout"])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", TestValues.email, "--password-stdin"], stdin: TestValues.password)
         let virtual = try json(try h.run(["mfa", "list-virtual", "--output", "json"]).stdout)
         #expect((virtual["VirtualMFADevices"] as? [[String: Any]])?.compactMap { $0["SerialNumber"] as? String } == [
             "arn:aws:iam::123456789012:mfa/root-spare"

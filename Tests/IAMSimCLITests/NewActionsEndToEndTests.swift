@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// The two actions added through the whole stack (Core rule → store → CLI): `UpdateUser` and

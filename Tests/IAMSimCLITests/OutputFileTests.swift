@@ -1,9 +1,12 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Files iamsim writes for the user (`accounts create --credentials-file`, `mfa assign
 /// --qr-png`, `export --file`) never replace a file the user has without `--force`, and are
-/// never left half-written: a failure or an interruption leaves the old file or none.
+/// never left half-written: a failure or an interruption leaves the old file or none. The built
+/// binary: the subject is the files a process leaves behind, with their modes, also when a
+/// signal ends it.
 @Suite("End to end: files written for the user")
 struct OutputFileTests {
     /// One command that writes a file, with what it needs first.

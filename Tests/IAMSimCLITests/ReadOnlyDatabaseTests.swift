@@ -1,9 +1,11 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Commands that only read (audit, events, class report, accounts list, export) work on a
 /// database file the user may only read, such as an instructor's 0444 copy, and leave it as it
-/// was.
+/// was. The built binary, on files: the subject is file permissions, and the process runs as
+/// another user when the tests run as root.
 @Suite(
     "End to end: read-only database files",
     .enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))

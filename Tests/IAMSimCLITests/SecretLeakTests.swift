@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCLI
@@ -83,13 +84,13 @@ struct SecretLeakTests {
         return []
     }
 
-    /// The fixture with every password replaced by a cheap hash of `BinaryHarness.password`, so
+    /// The fixture with every password replaced by a cheap hash of `TestValues.password`, so
     /// sign-ins are fast in a debug build; everything else as shipped.
     static func cheapPasswords(_ value: Any) -> Any {
         if var object = value as? [String: Any] {
             if object["Password"] != nil {
                 object["Password"] = nil
-                object["PasswordHash"] = BinaryHarness.cheapHash
+                object["PasswordHash"] = TestValues.cheapHash
             }
             return object.mapValues(cheapPasswords)
         }
@@ -104,7 +105,8 @@ struct SecretLeakTests {
         var allowance: Allowance = .none
         /// Run again with `--output json` and `--output csv`.
         var allFormats = false
-        /// The command uses a scratch database of its own (`demo`): no `--db`.
+        /// The command uses a scratch database of its own (`demo`): no `--db`, and the built
+        /// binary, since it narrates on the terminal itself.
         var ownDatabase = false
     }
 
@@ -146,7 +148,7 @@ struct SecretLeakTests {
 
     @Test("no command's output shows a seed or a secret key except where AWS shows it", arguments: shippedFixtures)
     func noLeaks(fixtureName: String) throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let json = try JSONSerialization.jsonObject(with: try Data(contentsOf: Self.fixturesFolder.appendingPathComponent(fixtureName)))
         let copy = h.folder.appendingPathComponent(fixtureName).path
         try JSONSerialization.data(withJSONObject: Self.cheapPasswords(json), options: [.prettyPrinted, .sortedKeys])
@@ -171,7 +173,9 @@ struct SecretLeakTests {
             for format in formats {
                 let arguments = try context.resolve(step.arguments) + format
                 let stdin = try step.stdin.map(context.resolve)
-                let r = try step.ownDatabase ? h.runWithoutDatabaseOption(arguments) : h.run(arguments, stdin: stdin)
+                let r =
+                    try step.ownDatabase
+                    ? BinaryHarness().runWithoutDatabaseOption(arguments) : h.run(arguments, stdin: stdin)
                 let command = "iamsim \(arguments.joined(separator: " "))"
                 let output = r.stdout + r.stderr
                 let leaks = secrets.leaks(in: output, allowance: step.allowance)
@@ -291,7 +295,7 @@ extension SecretLeakTests {
         func write(_ arguments: String..., stdin: String? = nil, allowance: Allowance = .none) -> Run {
             Run(arguments: arguments, stdin: stdin, allowance: allowance)
         }
-        let password = BinaryHarness.password + "\n"
+        let password = TestValues.password + "\n"
         var rootSignIn = ["signin", "--email", c.rootEmail, "--password-stdin"]
         if c.rootSeed != nil { rootSignIn += ["--mfa-code", "{root-code}"] }
         let reads: [Run] = [

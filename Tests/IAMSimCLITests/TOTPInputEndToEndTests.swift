@@ -1,8 +1,9 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
-/// Issue 9, items 10–12 through the built binary: phones that run fast, codes typed as apps
-/// show them, malformed codes, and the shipped fixtures' seeds.
+/// Issue 9, items 10–12, with the commands run in process: phones that run fast, codes typed as
+/// apps show them, malformed codes, and the shipped fixtures' seeds.
 @Suite("End to end: TOTP input")
 struct TOTPInputEndToEndTests {
     static let start: Int64 = 1_767_605_405  // 2026-01-05T09:30:05Z
@@ -10,16 +11,16 @@ struct TOTPInputEndToEndTests {
         .deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// A signed-in root user on a fresh database with the clock stopped at `start`.
-    func signedIn() throws -> BinaryHarness {
-        let h = try BinaryHarness()
+    func signedIn() throws -> InProcessHarness {
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         return h
     }
 
     /// Assigns `name` and returns its seed, read from the JSON answer as a script would.
-    func assign(_ h: BinaryHarness, _ name: String) throws -> String {
+    func assign(_ h: InProcessHarness, _ name: String) throws -> String {
         let answer = try h.run(["mfa", "assign", name, "--output", "json"]).stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any])
         let device = try #require(object["VirtualMFADevice"] as? [String: Any])
@@ -29,7 +30,7 @@ struct TOTPInputEndToEndTests {
     }
 
     /// Assigns and activates `name` with the codes of `start - 30` and `start`; returns its seed.
-    func activate(_ h: BinaryHarness, _ name: String) throws -> String {
+    func activate(_ h: InProcessHarness, _ name: String) throws -> String {
         let seed = try assign(h, name)
         let r = try h.run([
             "mfa", "activate", name, "--code1", IndependentTOTP.code(base32: seed, unixTime: Self.start - 30),
@@ -39,8 +40,8 @@ struct TOTPInputEndToEndTests {
         return seed
     }
 
-    func signIn(_ h: BinaryHarness, code: String) throws -> BinaryHarness.Result {
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", code], stdin: BinaryHarness.password)
+    func signIn(_ h: InProcessHarness, code: String) throws -> CommandResult {
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin", "--mfa-code", code], stdin: InProcessHarness.password)
     }
 
     @Test("a phone 60–90 s fast: resync from the sign-in page records the drift, and sign-in follows it")
@@ -53,8 +54,8 @@ struct TOTPInputEndToEndTests {
         let fast = { (seconds: Int64) in IndependentTOTP.code(base32: seed, unixTime: now + seconds) }
         #expect(try signIn(h, code: fast(90)).status == 254)
         let resync = try h.run(
-            ["mfa", "resync", "root-mfa", "--email", BinaryHarness.email, "--password-stdin", "--code1", fast(60), "--code2", fast(90)],
-            stdin: BinaryHarness.password)
+            ["mfa", "resync", "root-mfa", "--email", InProcessHarness.email, "--password-stdin", "--code1", fast(60), "--code2", fast(90)],
+            stdin: InProcessHarness.password)
         #expect(resync.stdout == "Resynchronized root-mfa: 3 steps (90 s) ahead, compensated.\n", "\(resync.stderr)")
         try h.run(["clock", "advance", "30s"])
         let signedIn = try signIn(h, code: fast(120))
@@ -98,7 +99,7 @@ struct TOTPInputEndToEndTests {
         "every shipped fixture passes fixture validate, oathtool -b accepts each seed, and virtual devices' seeds have 64 characters",
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/oathtool")))
     func shippedFixtureSeedsAreValidBase32() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path)
             .filter { $0.hasSuffix(".json") && $0 != "fixture.schema.json" }.sorted()
         #expect(files.count >= 5)
@@ -120,7 +121,7 @@ struct TOTPInputEndToEndTests {
 
     @Test("fixture validate refuses a seed no base32 encoder writes, saying why")
     func validateRefusesImpossibleSeed() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let path = h.folder.appendingPathComponent("bad-seed.json").path
         let seed = String(repeating: "A", count: 86)
         try Data(
@@ -142,7 +143,7 @@ struct TOTPInputEndToEndTests {
 
     @Test("authenticator add refuses a typed secret or a URI secret of a length no encoder writes, saying why")
     func authenticatorRefusesImpossibleSeed() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         let detail = "no encoder writes 62 characters (a character is missing or extra; AWS's seeds have 64)"
         let typed = try h.run(["authenticator", "add", "--secret", String(repeating: "A", count: 62)])
@@ -205,7 +206,7 @@ struct TOTPInputEndToEndTests {
         )
         // A wrong password never tells anything about the code.
         let wrongPassword = try h.run(
-            ["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", fast], stdin: "wrong")
+            ["signin", "--email", InProcessHarness.email, "--password-stdin", "--mfa-code", fast], stdin: "wrong")
         #expect(
             wrongPassword.stderr
                 == "\(aws)\nHint: With MFA active, use the code the authenticator shows now. Each code works once: a code already used (for example to activate the device) is refused, so wait for the next one.\n"
@@ -214,12 +215,12 @@ struct TOTPInputEndToEndTests {
 
     @Test("a phone on real time against a stopped simulated clock: the hint says so, and how to return to real time")
     func simulatedClockStoppedHint() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         // The simulated clock stands 10 minutes behind real time; the phone reads real time.
         let stopped = Int64(Date().timeIntervalSince1970) - 600
         try h.run(["clock", "set", iso8601(stopped)])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         let seed = try assign(h, "root-mfa")
         let phone = { (offset: Int64) in
             IndependentTOTP.code(base32: seed, unixTime: Int64(Date().timeIntervalSince1970) + offset)

@@ -5,6 +5,7 @@ import IAMSimCore
 import IAMSimQR
 import IAMSimStore
 @testable import IAMSimDatabase
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCLI
@@ -139,10 +140,11 @@ struct UsageErrorTests {
                 == "iamsim: error: The database /x.sqlite is damaged (a row holds a value its column cannot hold). Move it aside, or recreate it with: iamsim init --force --db /x.sqlite")
     }
 
-    // MARK: - Through the binary
+    // MARK: - Through the commands
 
     @Test("an empty --db, IAMSIM_DB or demo --keep is a usage error, and no default database is touched")
     func emptyPaths() throws {
+        // The binary: "no default database is touched" is about files a process would create.
         let h = try BinaryHarness()
         let defaultFolder = h.folder.appendingPathComponent(".local").path
 
@@ -175,7 +177,7 @@ struct UsageErrorTests {
 
     @Test("the clock stops at the last second the database keeps; advancing past it is refused and changes nothing")
     func clockUpperBound() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         var r = try h.run(["clock", "set", "9999-12-31T23:59:59Z"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -193,7 +195,7 @@ struct UsageErrorTests {
 
     @Test("a time without a zone is UTC, to the second, as clock show reads it back")
     func zonelessTimeIsUTC() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         let r = try h.run(["clock", "set", "2026-01-05T09:00:07"])
         #expect(r.stdout.hasPrefix("2026-01-05 09:00:07 UTC (simulated;"))
@@ -201,10 +203,10 @@ struct UsageErrorTests {
 
     @Test("events --since and --until bound the log at both ends, by time or by age")
     func eventsRange() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         try h.run(["clock", "set", "2026-01-05T09:00:00Z"])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["clock", "advance", "1h"])  // 10:00
         try h.run(["access-keys", "deactivate", "AKIAIOSFODNN7EXAMPLE"])
         try h.run(["clock", "advance", "1h"])  // 11:00
@@ -227,9 +229,9 @@ struct UsageErrorTests {
 
     @Test("--output csv is offered exactly where docs/cli.md says, and elsewhere is a usage error")
     func csvWhereDocumented() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["credential-report", "generate"])
         let offered: [([String], String)] = [
             (["audit"], "id,title,controls,severity,status,evidence,remedy\n"),
@@ -249,7 +251,7 @@ struct UsageErrorTests {
                     status: 64), "\(arguments)")
         }
         // A new class's credentials, to save as they are printed.
-        let classroom = try BinaryHarness()
+        let classroom = try InProcessHarness()
         let r = try classroom.run(["accounts", "create", "--count", "1", "--output", "csv"])
         #expect(r.stdout.hasPrefix("account_id,account_alias,root_email,root_password\n"), "\(r.stderr)")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore

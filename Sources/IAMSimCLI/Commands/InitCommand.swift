@@ -27,7 +27,7 @@ struct InitCommand: ConsoleCommand {
         let loaded = try FixtureCatalog.load(fixture)
         let path = context.databasePath
         if force {
-            try AppDatabase.remove(path: path)
+            try context.removeDatabase()
         }
         let simulator = try context.simulatorWithoutSeeding()
         if let existing = try simulator.accounts.listAccounts().first {

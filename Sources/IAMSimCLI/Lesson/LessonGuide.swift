@@ -30,7 +30,7 @@ struct LessonGuide {
     /// stops or the lesson is complete. Writes to the console as it goes.
     func play() throws -> LessonReading {
         let console = context.console
-        let runner = CommandRunner(world: context.world)
+        let runner = context.runner()
         var reading = try read()
         while true {
             console.print(LessonView(reading: reading, mode: .next).text(context.style))

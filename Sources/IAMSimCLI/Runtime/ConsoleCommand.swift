@@ -40,9 +40,14 @@ extension ConsoleCommand {
 /// Runs console commands: builds the context, executes, renders, and reports errors.
 public struct CommandRunner {
     public let world: World
+    /// The simulator commands run on when it is already open (the demo's, a test's in-memory
+    /// one); nil opens the database file each command's options name.
+    public let simulator: Simulator?
 
-    public init(world: World) {
+    /// - Parameter simulator: see `CommandContext.init(world:options:simulator:)`.
+    public init(world: World, simulator: Simulator? = nil) {
         self.world = world
+        self.simulator = simulator
     }
 
     /// What running a command produced: its output, or the error line and exit status.
@@ -72,7 +77,9 @@ public struct CommandRunner {
     public func execute(_ command: any ConsoleCommand) -> Outcome {
         var context: CommandContext?
         do {
-            let created = try CommandContext(world: world, options: command.global, readsOnly: type(of: command).readsOnly)
+            let created =
+                try simulator.map { try CommandContext(world: world, options: command.global, simulator: $0) }
+                ?? CommandContext(world: world, options: command.global, readsOnly: type(of: command).readsOnly)
             context = created
             return .output(try command.execute(in: created))
         } catch {
