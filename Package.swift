@@ -70,7 +70,9 @@ let package = Package(
             // A position-dependent release executable starts about 2 ms sooner: the loader has no
             // 97,000 relative relocations to apply, each page it would write a private copy of
             // (docs/performance.md, "The executable").
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [
+                .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
+            ]
         ),
         // MARK: Test support, for test targets only
         // The in-memory simulator, fixed clock, seeded randomness and cheap password hash; a
@@ -90,11 +92,17 @@ let package = Package(
         .testTarget(name: "IAMSimQRTests", dependencies: ["IAMSimQR", "CPNG"]),
         .testTarget(
             name: "IAMSimStoreTests",
-            dependencies: ["IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "IAMSimAppTests",
-            dependencies: ["IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR", "IAMSimTestSupport"]
+            dependencies: [
+                "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR",
+                "IAMSimTestSupport",
+            ]
         ),
         .testTarget(
             name: "IAMSimCLITests",

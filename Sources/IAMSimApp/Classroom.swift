@@ -88,7 +88,9 @@ public struct Classroom: Sendable {
     ///
     /// - Throws: `LocalError.noSuchAccount` for an unknown account, `LocalError.invalidValue`
     ///   for one with no stored fixture.
-    public func reset(_ accounts: [AccountID], to fixture: Fixture?, progress: @Sendable (Int) -> Void = { _ in }) throws {
+    public func reset(_ accounts: [AccountID], to fixture: Fixture?, progress: @Sendable (Int) -> Void = { _ in })
+        throws
+    {
         let prepared = try store.prepareReset(accounts, to: fixture, progress: progress)
         try simulator.database.transaction { transaction in
             let times = try store.reset(accounts, to: prepared, transaction)

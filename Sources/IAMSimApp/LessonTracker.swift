@@ -52,6 +52,7 @@ public struct LessonTracker: Sendable {
     /// What the lesson sees of one of the phone's accounts.
     static func phoneAccount(_ account: AuthenticatorAccount) -> LessonObservation.PhoneAccount {
         LessonObservation.PhoneAccount(
-            secret: account.totp.secret, firstViewedStep: account.firstViewedStep, lastViewedStep: account.lastViewedStep)
+            secret: account.totp.secret, firstViewedStep: account.firstViewedStep,
+            lastViewedStep: account.lastViewedStep)
     }
 }

@@ -91,7 +91,8 @@ extension Simulator {
         if access == .readOnly, let database = try AppDatabase.openForReading(path: path) {
             return (Simulator(database: database, wallClock: wallClock, random: random, hasher: hasher), nil)
         }
-        let simulator = Simulator(database: try AppDatabase.open(path: path), wallClock: wallClock, random: random, hasher: hasher)
+        let simulator = Simulator(
+            database: try AppDatabase.open(path: path), wallClock: wallClock, random: random, hasher: hasher)
         guard let seed else { return (simulator, nil) }
         return (simulator, try simulator.classroom.seedIfEmpty(with: seed))
     }

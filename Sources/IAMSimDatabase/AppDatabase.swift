@@ -113,7 +113,8 @@ public struct AppDatabase: Sendable {
                     path: path,
                     reason: applied == nil
                         ? "it is empty, and iamsim cannot create its tables without write access to the file"
-                        : "it was written by an older iamsim and must be upgraded, which needs write access to the file; run any command with write access first")
+                        : "it was written by an older iamsim and must be upgraded, which needs write access to the file; run any command with write access first"
+                )
             }
             if writable, try queue.read({ db in try Row.fetchOne(db, sql: "SELECT 1 FROM account LIMIT 1") == nil }) {
                 return nil
@@ -141,7 +142,9 @@ public struct AppDatabase: Sendable {
         } catch let error as DatabaseError
             where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) && !hasWALContent(path)
         {
-            let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path
+            let escaped =
+                path.addingPercentEncoding(
+                    withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path
             let queue = try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: configuration)
             return (queue, try queue.read { db in try checkedMigrations(db, known: known, path: path) })
         }
@@ -304,8 +307,10 @@ public struct AppDatabase: Sendable {
         case .SQLITE_CORRUPT: return .corrupt(path: path, detail: error.message)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
-            return .inaccessible(path: path, reason: "the file cannot be opened for reading and writing (\(cause(of: error)))")
-        case .SQLITE_IOERR: return .inaccessible(path: path, reason: "the file cannot be read or written (\(cause(of: error)))")
+            return .inaccessible(
+                path: path, reason: "the file cannot be opened for reading and writing (\(cause(of: error)))")
+        case .SQLITE_IOERR:
+            return .inaccessible(path: path, reason: "the file cannot be read or written (\(cause(of: error)))")
         case .SQLITE_FULL: return .inaccessible(path: path, reason: "the disk is full")
         default: return .inaccessible(path: path, reason: cause(of: error))
         }

@@ -49,7 +49,8 @@ extension Row {
     }
 
     /// The enumeration case named in `column`, nil when NULL.
-    package func textCaseIfPresent<Value: RawRepresentable>(_ column: String) throws -> Value? where Value.RawValue == String {
+    package func textCaseIfPresent<Value: RawRepresentable>(_ column: String) throws -> Value?
+    where Value.RawValue == String {
         guard let text: String = try value(column) else { return nil }
         guard let value = Value(rawValue: text) else { throw Self.damaged(column, "a known value") }
         return value

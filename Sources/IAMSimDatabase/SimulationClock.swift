@@ -161,7 +161,8 @@ public struct SimulationClock: Sendable {
                 let date = try target(db, account, try reading(db, account: account))
                 guard date >= Timestamp.earliest, date <= Timestamp.latest else {
                     throw LocalError.invalidValue(
-                        "The clock cannot go to \(Timestamp.iso8601(date)): iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.")
+                        "The clock cannot go to \(Timestamp.iso8601(date)): iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z."
+                    )
                 }
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO simulatedClock (accountId, time) VALUES (?, ?)",

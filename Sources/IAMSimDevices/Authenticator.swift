@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// An account held by the authenticator app: a name and a TOTP secret.
 public struct AuthenticatorAccount: Hashable, Sendable {
@@ -117,7 +117,9 @@ public struct Authenticator: Sendable {
     public static func accountsByOwner(_ database: AppDatabase) throws -> [String: [AuthenticatorAccount]] {
         try database.read { db in
             var phones: [String: [AuthenticatorAccount]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId IS NOT NULL ORDER BY id") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM authenticatorAccount WHERE accountId IS NOT NULL ORDER BY id")
+            {
                 guard let account = try account(row) else { continue }
                 phones[try row.value("accountId"), default: []].append(account)
             }
@@ -151,12 +153,15 @@ public struct Authenticator: Sendable {
             if chosen.isEmpty {
                 let count =
                     try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ?", arguments: [owner.rawValue]) ?? 0
+                        db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ?",
+                        arguments: [owner.rawValue]) ?? 0
                 chosen = "account-\(count + 1)"
             }
-            let taken = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ? AND label = ? COLLATE NOCASE",
-                arguments: [owner.rawValue, chosen]) ?? 0
+            let taken =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ? AND label = ? COLLATE NOCASE",
+                    arguments: [owner.rawValue, chosen]) ?? 0
             guard taken == 0 else {
                 throw LocalError.labelTaken(chosen)
             }
@@ -169,15 +174,18 @@ public struct Authenticator: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    owner.rawValue, chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits, totp.period, now.stored,
+                    owner.rawValue, chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits,
+                    totp.period, now.stored,
                 ])
             return account
         }
     }
 
     private func fetchAccounts(_ db: Database) throws -> [AuthenticatorAccount] {
-        try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId = ? ORDER BY id", arguments: [owner.rawValue])
-            .compactMap { try Self.account($0) }
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM authenticatorAccount WHERE accountId = ? ORDER BY id", arguments: [owner.rawValue]
+        )
+        .compactMap { try Self.account($0) }
     }
 
     /// The account in `row`; nil when its secret is not usable TOTP. A value its column cannot
@@ -187,7 +195,8 @@ public struct Authenticator: Sendable {
         // Stored secrets were checked when added (before issue 9 less strictly): decode as then.
         guard
             let totp = TOTP(
-                storedBase32Secret: try row.value("secret"), digits: try row.value("digits"), period: try row.value("period"),
+                storedBase32Secret: try row.value("secret"), digits: try row.value("digits"),
+                period: try row.value("period"),
                 algorithm: algorithm)
         else { return nil }
         return AuthenticatorAccount(

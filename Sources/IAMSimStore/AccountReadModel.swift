@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// Which accounts a read covers: one, or every account of the database.
 enum AccountScope {
@@ -129,7 +129,8 @@ extension AccountReadModel {
     /// - Throws: `NoSuchEntity` when a single account does not exist; a decoding error when a
     ///   row holds what its column never should (a damaged database).
     static func read(
-        _ scope: AccountScope, parts: AccountReadParts, lesson: Lesson = .rootMFA, clock: SimulationClock, _ db: Database
+        _ scope: AccountScope, parts: AccountReadParts, lesson: Lesson = .rootMFA, clock: SimulationClock,
+        _ db: Database
     ) throws -> [AccountReadModel] {
         let (filter, arguments) = scope.condition()
         var models: [AccountReadModel] = []
@@ -238,7 +239,9 @@ extension AccountReadModel {
             {
                 try update(row) { $0.groupCount = try row.value("n") }
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM passwordPolicy WHERE 1 = 1\(filter)", arguments: arguments) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM passwordPolicy WHERE 1 = 1\(filter)", arguments: arguments)
+            {
                 try update(row) { $0.passwordPolicy = try PasswordPolicyRecord(row: row).policy }
             }
         }

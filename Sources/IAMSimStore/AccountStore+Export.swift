@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 extension AccountStore {
     // MARK: - Export
@@ -18,19 +18,26 @@ extension AccountStore {
             let account = try AccountRecord.existing(accountID, db)
             func keys(_ owner: OwnerKey) throws -> [Fixture.AccessKey]? {
                 let records = try AccessKeyRecord.owned(by: owner, db)
-                return records.isEmpty ? nil : records.map {
-                    Fixture.AccessKey(
-                        accessKeyID: $0.id, secretAccessKey: $0.secretAccessKey, status: $0.status, createDate: $0.createDate,
-                        lastUsedDate: $0.lastUsedDate, lastUsedService: $0.lastUsedService, lastUsedRegion: $0.lastUsedRegion)
-                }
+                return records.isEmpty
+                    ? nil
+                    : records.map {
+                        Fixture.AccessKey(
+                            accessKeyID: $0.id, secretAccessKey: $0.secretAccessKey, status: $0.status,
+                            createDate: $0.createDate,
+                            lastUsedDate: $0.lastUsedDate, lastUsedService: $0.lastUsedService,
+                            lastUsedRegion: $0.lastUsedRegion)
+                    }
             }
             func devices(_ owner: OwnerKey) throws -> [Fixture.MFADevice]? {
                 let records = try MFADeviceRecord.assigned(to: owner, db)
-                return records.isEmpty ? nil : records.map {
-                    Fixture.MFADevice(
-                        deviceName: $0.deviceName, type: $0.type, serialNumber: $0.type == .hardware ? $0.serialNumber : nil,
-                        base32StringSeed: Base32.canonical($0.seed), enableDate: $0.enableDate)
-                }
+                return records.isEmpty
+                    ? nil
+                    : records.map {
+                        Fixture.MFADevice(
+                            deviceName: $0.deviceName, type: $0.type,
+                            serialNumber: $0.type == .hardware ? $0.serialNumber : nil,
+                            base32StringSeed: Base32.canonical($0.seed), enableDate: $0.enableDate)
+                    }
             }
             let root = OwnerKey(.root(accountID))
             var users: [Fixture.User] = []
@@ -63,9 +70,10 @@ extension AccountStore {
                     SELECT * FROM mfaDevice WHERE accountId = ? AND type = 'hardware' AND assignedTo IS NULL
                     ORDER BY serialNumber
                     """,
-                arguments: [accountID.rawValue])
-                // A seed stored before lengths were checked is written as valid base32 of the same key.
-                .map { Fixture.HardwareToken(serialNumber: $0.serialNumber, base32StringSeed: Base32.canonical($0.seed)) }
+                arguments: [accountID.rawValue]
+            )
+            // A seed stored before lengths were checked is written as valid base32 of the same key.
+            .map { Fixture.HardwareToken(serialNumber: $0.serialNumber, base32StringSeed: Base32.canonical($0.seed)) }
             var progress: [Fixture.LessonProgressEntry] = []
             for lesson in Lesson.all {
                 let done = Set(try LessonStepRecord.completed(lesson.id, by: accountID.rawValue, db).map(\.stepId))
@@ -82,10 +90,12 @@ extension AccountStore {
                     accountID: accountID.rawValue, alias: account.alias, createDate: account.createDate,
                     root: Fixture.Root(
                         email: account.rootEmail, passwordHash: account.rootPasswordHash,
-                        passwordLastUsed: account.rootPasswordLastUsed, accessKeys: try keys(root), mfaDevices: try devices(root)),
+                        passwordLastUsed: account.rootPasswordLastUsed, accessKeys: try keys(root),
+                        mfaDevices: try devices(root)),
                     users: users.isEmpty ? nil : users, hardwareTokens: tokens.isEmpty ? nil : tokens,
                     groups: groups.isEmpty ? nil : groups,
-                    passwordPolicy: try PasswordPolicyRecord.policy(of: accountID, db).map(Fixture.PasswordPolicySettings.init),
+                    passwordPolicy: try PasswordPolicyRecord.policy(of: accountID, db).map(
+                        Fixture.PasswordPolicySettings.init),
                     lessonProgress: progress.isEmpty ? nil : progress))
         }
     }

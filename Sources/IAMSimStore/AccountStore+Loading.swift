@@ -47,7 +47,9 @@ extension AccountStore {
     /// - Throws: `LocalError.invalidValue` when an account id, alias, root email, key or device is taken
     ///   (nothing is created then).
     @discardableResult
-    public func createAccounts(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) throws -> [AccountID] {
+    public func createAccounts(_ fixtures: [Fixture], progress: @Sendable (Int) -> Void = { _ in }) throws
+        -> [AccountID]
+    {
         let prepared = prepare(fixtures, progress: progress)
         return try environment.database.transaction { transaction in try prepared.map { try load($0, transaction) } }
     }
@@ -87,15 +89,19 @@ extension AccountStore {
     /// (`LoadFixture`, `ResetAccount`), and starts the fixture's lessons after that event.
     @discardableResult
     func load(
-        _ fixture: Fixture, event: IAMAction, now: Date, replacing: Bool = false, storedJSON: String? = nil, _ db: Database
+        _ fixture: Fixture, event: IAMAction, now: Date, replacing: Bool = false, storedJSON: String? = nil,
+        _ db: Database
     ) throws -> AccountID {
         let account = try insert(fixture, now: now, replacing: replacing, storedJSON: storedJSON, db)
         let start = try EventLog.append(db, name: event, time: now, account: account, resource: fixture.name)
         for entry in fixture.account.lessonProgress ?? [] {
-            try LessonProgressRecord(accountId: account.rawValue, lessonId: entry.lessonID, startEventId: start).insert(db)
+            try LessonProgressRecord(accountId: account.rawValue, lessonId: entry.lessonID, startEventId: start).insert(
+                db)
             for step in entry.completedSteps {
-                try LessonStepRecord(accountId: account.rawValue, lessonId: entry.lessonID, stepId: step, completedDate: now)
-                    .insert(db, onConflict: .ignore)
+                try LessonStepRecord(
+                    accountId: account.rawValue, lessonId: entry.lessonID, stepId: step, completedDate: now
+                )
+                .insert(db, onConflict: .ignore)
             }
         }
         return account
@@ -107,7 +113,8 @@ extension AccountStore {
     ///   keeps the account's place in the classroom's order); otherwise it must be new.
     /// - Parameter storedJSON: the fixture's JSON when it is already at hand (a reset), to
     ///   store instead of encoding it again.
-    func insert(_ fixture: Fixture, now: Date, replacing: Bool = false, storedJSON: String? = nil, _ db: Database) throws
+    func insert(_ fixture: Fixture, now: Date, replacing: Bool = false, storedJSON: String? = nil, _ db: Database)
+        throws
         -> AccountID
     {
         let spec = fixture.account
@@ -117,7 +124,8 @@ extension AccountStore {
         }
         func taken(_ condition: String, _ value: String) throws -> Bool {
             try db.firstValue(
-                "SELECT EXISTS (SELECT 1 FROM account WHERE id != ? AND \(condition))", arguments: [accountID.rawValue, value])
+                "SELECT EXISTS (SELECT 1 FROM account WHERE id != ? AND \(condition))",
+                arguments: [accountID.rawValue, value])
                 ?? false
         }
         if let alias = spec.alias, try taken("alias = ?", alias) {
@@ -143,7 +151,8 @@ extension AccountStore {
             }
             try MFADeviceRecord(
                 serialNumber: token.serialNumber, accountId: accountID.rawValue, deviceName: token.serialNumber,
-                type: .hardware, seed: token.base32StringSeed.uppercased(), createDate: now, assignedTo: nil, userId: nil,
+                type: .hardware, seed: token.base32StringSeed.uppercased(), createDate: now, assignedTo: nil,
+                userId: nil,
                 enableDate: nil, lastAcceptedStep: nil, drift: 0
             ).insert(db)
         }
@@ -153,7 +162,8 @@ extension AccountStore {
             let created = spec.createDate.map(Timestamp.wholeSeconds) ?? now
             let user = UserRecord(
                 id: spec.userID ?? environment.secrets.userID(), accountId: accountID.rawValue, userName: spec.userName,
-                path: spec.path ?? "/", createDate: created, passwordLastUsed: spec.passwordLastUsed.map(Timestamp.wholeSeconds))
+                path: spec.path ?? "/", createDate: created,
+                passwordLastUsed: spec.passwordLastUsed.map(Timestamp.wholeSeconds))
             try user.insert(db)
             let owner = OwnerKey(accountId: accountID.rawValue, userId: user.id)
             try insertKeys(spec.accessKeys, owner: owner, now: now, db)
@@ -173,7 +183,8 @@ extension AccountStore {
         for spec in spec.groups ?? [] {
             let group = GroupRecord(
                 id: spec.groupID ?? environment.secrets.groupID(), accountId: accountID.rawValue,
-                groupName: spec.groupName, path: spec.path ?? "/", createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now)
+                groupName: spec.groupName, path: spec.path ?? "/",
+                createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now)
             try group.insert(db)
             for member in spec.members ?? [] {
                 guard let user = usersByName[member.lowercased()] else { continue }
@@ -182,7 +193,8 @@ extension AccountStore {
             }
         }
         if let settings = spec.passwordPolicy {
-            try PasswordPolicyRecord(accountId: accountID.rawValue, policy: settings.policy).insert(db, onConflict: .replace)
+            try PasswordPolicyRecord(accountId: accountID.rawValue, policy: settings.policy).insert(
+                db, onConflict: .replace)
         }
         return accountID
     }
@@ -217,7 +229,8 @@ extension AccountStore {
             }
             try MFADeviceRecord(
                 serialNumber: serial, accountId: accountID.rawValue, deviceName: device.deviceName, type: type,
-                seed: device.base32StringSeed.uppercased(), createDate: device.enableDate.map(Timestamp.wholeSeconds) ?? now,
+                seed: device.base32StringSeed.uppercased(),
+                createDate: device.enableDate.map(Timestamp.wholeSeconds) ?? now,
                 assignedTo: owner.userId == nil ? .root : .user, userId: owner.userId,
                 enableDate: device.enableDate.map(Timestamp.wholeSeconds) ?? now, lastAcceptedStep: nil, drift: 0
             ).insert(db)

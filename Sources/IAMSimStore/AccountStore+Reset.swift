@@ -21,7 +21,8 @@ extension AccountStore {
                 let record = try AccountRecord.existing(id, db)
                 if let fixture {
                     let trainee = Trainee(
-                        accountID: id, email: record.rootEmail, alias: record.alias, passwordHash: record.rootPasswordHash)
+                        accountID: id, email: record.rootEmail, alias: record.alias,
+                        passwordHash: record.rootPasswordHash)
                     return (fixture.personalized(for: trainee, secrets: environment.secrets), nil)
                 }
                 guard let json = record.fixtureJSON else {
@@ -43,7 +44,8 @@ extension AccountStore {
     /// - Throws: `LocalError.noSuchAccount` for an unknown account; `LocalError.invalidValue` when a fixture's key or
     ///   device belongs to another account; the whole transaction then changes nothing.
     @discardableResult
-    public func reset(_ accounts: [AccountID], to prepared: [PreparedFixture], _ transaction: DatabaseTransaction) throws
+    public func reset(_ accounts: [AccountID], to prepared: [PreparedFixture], _ transaction: DatabaseTransaction)
+        throws
         -> [Date]
     {
         let db = transaction.db
@@ -52,7 +54,8 @@ extension AccountStore {
         try deleteAccountContents(accounts, db)
         return try zip(accounts, prepared).map { account, prepared in
             let now = simulated[account.rawValue] ?? realNow
-            try load(prepared.fixture, event: .resetAccount, now: now, replacing: true, storedJSON: prepared.storedJSON, db)
+            try load(
+                prepared.fixture, event: .resetAccount, now: now, replacing: true, storedJSON: prepared.storedJSON, db)
             return now
         }
     }

@@ -28,7 +28,8 @@ extension ConsoleSessions {
         do throws(IAMError) {
             codes = try MFACodeRules.validatedPair(code1, code2)
         } catch {
-            try environment.logFailure(.resyncMFADevice, actor: nil, caller: .console(account: account), error: error, resource: device)
+            try environment.logFailure(
+                .resyncMFADevice, actor: nil, caller: .console(account: account), error: error, resource: device)
             throw error
         }
         let (code1, code2) = codes
@@ -40,8 +41,10 @@ extension ConsoleSessions {
                 resource: device)
             throw IAMError.signInFailed
         }
-        return try environment.perform(.resyncMFADevice, caller: .principal(stored.principal), resource: device) { db, principal, now in
-            guard let record = try MFADeviceRecord.find(serialOrName: device, in: principal.accountID.rawValue, db) else {
+        return try environment.perform(.resyncMFADevice, caller: .principal(stored.principal), resource: device) {
+            db, principal, now in
+            guard let record = try MFADeviceRecord.find(serialOrName: device, in: principal.accountID.rawValue, db)
+            else {
                 throw IAMError.noSuchMFADevice(
                     MFADeviceName(rawValue: device)?.serialNumber(in: principal.accountID) ?? device)
             }

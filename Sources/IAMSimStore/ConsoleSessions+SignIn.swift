@@ -79,7 +79,8 @@ extension ConsoleSessions {
                     do throws(IAMError) {
                         mfaCode = try MFACodeRules.validatedSignInCode(typed)
                     } catch {
-                        try logSignIn(db, now: now, subject: stored, account: account, who: who, mfaUsed: true, error: error)
+                        try logSignIn(
+                            db, now: now, subject: stored, account: account, who: who, mfaUsed: true, error: error)
                         return .failed(error)
                     }
                 }
@@ -128,11 +129,13 @@ extension ConsoleSessions {
                     mfaUsed = true
                 }
                 if change != nil, let newPassword, let newHash {
-                    try environment.changePassword(of: subject, to: newPassword, hash: newHash, reused: reused, now: now, db)
+                    try environment.changePassword(
+                        of: subject, to: newPassword, hash: newHash, reused: reused, now: now, db)
                 }
                 try recordSuccessfulSignIn(subject, now: now, db)
                 let session = SessionRecord(
-                    id: environment.secrets.sessionToken(), accountId: subject.account.id, userId: subject.user?.id, mfaUsed: mfaUsed,
+                    id: environment.secrets.sessionToken(), accountId: subject.account.id, userId: subject.user?.id,
+                    mfaUsed: mfaUsed,
                     createDate: now, expireDate: now.addingTimeInterval(ConsoleSession.lifetime))
                 try session.insert(db)
                 try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaUsed, error: nil)
@@ -175,7 +178,8 @@ extension ConsoleSessions {
         for var device in devices {
             guard let totp = device.totp else { continue }
             switch MFACodeRules.checkSignIn(
-                code: code, totp: totp, nowStep: nowStep, drift: device.drift, lastAcceptedStep: device.lastAcceptedStep)
+                code: code, totp: totp, nowStep: nowStep, drift: device.drift, lastAcceptedStep: device.lastAcceptedStep
+            )
             {
             case .accepted(let step):
                 device.lastAcceptedStep = step
@@ -211,7 +215,8 @@ extension ConsoleSessions {
     /// Logs a sign-in attempt under the subject's account, else the account the attempt was
     /// restricted to (a trainee's own timeline shows their failed attempts too).
     private func logSignIn(
-        _ db: Database, now: Date, subject: SignInSubject?, account: AccountID? = nil, who: SignInIdentity, mfaUsed: Bool,
+        _ db: Database, now: Date, subject: SignInSubject?, account: AccountID? = nil, who: SignInIdentity,
+        mfaUsed: Bool,
         error: IAMError?
     ) throws {
         try EventLog.append(

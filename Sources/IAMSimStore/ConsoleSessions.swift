@@ -62,7 +62,9 @@ public struct ConsoleSessions: Sendable {
     /// - Throws: `AccessDenied` when no session is open (`notSignedIn`).
     public func callerIdentity(account: AccountID?) throws -> CallerIdentity {
         try environment.perform(.getCallerIdentity, caller: .console(account: account), resource: nil) { db, _, _ in
-            guard let (record, _) = try environment.openSession(account: account, db) else { throw IAMError.notSignedIn }
+            guard let (record, _) = try environment.openSession(account: account, db) else {
+                throw IAMError.notSignedIn
+            }
             let session = ConsoleSession(
                 id: record.id, principal: try record.principal(db), mfaUsed: record.mfaUsed,
                 signInDate: record.createDate, expireDate: record.expireDate)

@@ -19,7 +19,9 @@ extension IAMStore {
             let owner = try target(userName: userName, caller: principal, action: .listAccessKeys, db)
             return try Pagination.page(page, of: .listAccessKeys, keyLength: 2) { after, limit in
                 try AccessKeyRecord.owned(by: OwnerKey(owner), after: after, limit: limit, db)
-            } key: { $0.pageKey }
+            } key: {
+                $0.pageKey
+            }
             .mapItems { $0.metadata(userName: owner.userName) }
         }
     }
@@ -52,7 +54,8 @@ extension IAMStore {
     ///   identity does not hold, or an unknown user; `AccessDenied` for another user's keys, or a
     ///   console caller not signed in.
     @discardableResult
-    public func updateAccessKey(caller: Caller, accessKeyID: String, status: AccessKeyStatus, userName: String? = nil) throws
+    public func updateAccessKey(caller: Caller, accessKeyID: String, status: AccessKeyStatus, userName: String? = nil)
+        throws
         -> AccessKeyMetadata
     {
         try environment.perform(.updateAccessKey, caller: caller, resource: accessKeyID) { db, principal, _ in
@@ -88,7 +91,9 @@ extension IAMStore {
     /// - Throws: `InvalidClientTokenId` for a malformed or unknown key id, as AWS answers.
     public func signingCredentials(accessKeyID: String) throws -> SigningCredentials {
         try environment.reading { db in
-            guard let (_, credentials) = try signingCredentials(accessKeyID, db) else { throw IAMError.invalidAccessKey }
+            guard let (_, credentials) = try signingCredentials(accessKeyID, db) else {
+                throw IAMError.invalidAccessKey
+            }
             return credentials
         }
     }
@@ -103,7 +108,8 @@ extension IAMStore {
         try environment.writing { db -> UseOutcome in
             guard let (record, credentials) = try signingCredentials(id, db) else {
                 try EventLog.append(
-                    db, name: .getCallerIdentity, time: environment.clock.realNow(), outcome: .failure, error: .invalidAccessKey,
+                    db, name: .getCallerIdentity, time: environment.clock.realNow(), outcome: .failure,
+                    error: .invalidAccessKey,
                     resource: id)
                 return .failed(.invalidAccessKey)
             }
@@ -112,10 +118,12 @@ extension IAMStore {
             let error: IAMError? =
                 credentials.status != .active
                 ? .invalidAccessKey
-                : (ConstantTime.equals(Array(secret.utf8), Array(credentials.secretAccessKey.utf8)) ? nil : .wrongSecret)
+                : (ConstantTime.equals(Array(secret.utf8), Array(credentials.secretAccessKey.utf8))
+                    ? nil : .wrongSecret)
             if let error {
                 try EventLog.append(
-                    db, name: .getCallerIdentity, time: now, account: owner.accountID, actor: owner.arn, outcome: .failure,
+                    db, name: .getCallerIdentity, time: now, account: owner.accountID, actor: owner.arn,
+                    outcome: .failure,
                     error: error, resource: id)
                 return .failed(error)
             }
@@ -124,7 +132,8 @@ extension IAMStore {
             key.lastUsedService = service
             key.lastUsedRegion = region
             try key.update(db)
-            try EventLog.append(db, name: .getCallerIdentity, time: now, account: owner.accountID, actor: owner.arn, resource: id)
+            try EventLog.append(
+                db, name: .getCallerIdentity, time: now, account: owner.accountID, actor: owner.arn, resource: id)
             return .used(owner)
         }.principal()
     }
@@ -144,7 +153,8 @@ extension IAMStore {
             }
         return (
             key,
-            SigningCredentials(accessKeyID: keyID, secretAccessKey: key.secretAccessKey, principal: owner, status: key.status)
+            SigningCredentials(
+                accessKeyID: keyID, secretAccessKey: key.secretAccessKey, principal: owner, status: key.status)
         )
     }
 

@@ -13,7 +13,8 @@ extension IAMStore {
         try environment.perform(.getAccountSummary, caller: caller, resource: nil) { db, principal, _ in
             Dashboard(
                 state: try accountState(principal.accountID, db),
-                snapshot: try AccountReadModel.auditSnapshot(principal.accountID, clock: clock, db), signedInAs: principal)
+                snapshot: try AccountReadModel.auditSnapshot(principal.accountID, clock: clock, db),
+                signedInAs: principal)
         }
     }
 

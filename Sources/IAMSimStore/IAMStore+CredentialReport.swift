@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// `GenerateCredentialReport`'s answer.
 public struct CredentialReportGeneration: Hashable, Sendable {
@@ -77,7 +77,8 @@ extension IAMStore {
         let root = OwnerKey(.root(accountID))
         var entries = [
             CredentialReportEntry(
-                isRoot: true, user: CredentialReport.rootUserName, arn: accountID.rootARN, creationTime: account.createDate,
+                isRoot: true, user: CredentialReport.rootUserName, arn: accountID.rootARN,
+                creationTime: account.createDate,
                 hasPassword: true, passwordLastUsed: account.rootPasswordLastUsed, mfaActive: try mfaActive(root),
                 accessKeys: try keys(root))
         ]

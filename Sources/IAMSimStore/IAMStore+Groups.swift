@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 extension IAMStore {
     // MARK: - Groups
@@ -42,7 +42,9 @@ extension IAMStore {
             try Permissions.authorizeAdministration(principal, .listGroups, resource: groupARN(principal, "*"))
             return try Pagination.page(page, of: .listGroups, keyLength: 1) { after, limit in
                 try GroupRecord.all(in: principal.accountID.rawValue, after: after, limit: limit, db)
-            } key: { $0.pageKey }
+            } key: {
+                $0.pageKey
+            }
             .mapItems(\.group)
         }
     }
@@ -69,8 +71,10 @@ extension IAMStore {
     ///   `LimitExceeded` past 10 groups per user; `AccessDenied` for an IAM user, or a console
     ///   caller not signed in.
     public func addUserToGroup(caller: Caller, groupName: String, userName: String) throws {
-        try environment.perform(.addUserToGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, now in
-            try Permissions.authorizeAdministration(principal, .addUserToGroup, resource: groupARN(principal, groupName))
+        try environment.perform(.addUserToGroup, caller: caller, resource: "\(groupName)/\(userName)") {
+            db, principal, now in
+            try Permissions.authorizeAdministration(
+                principal, .addUserToGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             let user = try user(named: userName, in: principal.accountID, db)
             guard try GroupMembershipRecord.find(db, key: group.id, user.id) == nil else { return }
@@ -87,12 +91,16 @@ extension IAMStore {
     ///   a user who is not a member; `AccessDenied` for an IAM user, or a console caller not
     ///   signed in.
     public func removeUserFromGroup(caller: Caller, groupName: String, userName: String) throws {
-        try environment.perform(.removeUserFromGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, .removeUserFromGroup, resource: groupARN(principal, groupName))
+        try environment.perform(.removeUserFromGroup, caller: caller, resource: "\(groupName)/\(userName)") {
+            db, principal, _ in
+            try Permissions.authorizeAdministration(
+                principal, .removeUserFromGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             let user = try user(named: userName, in: principal.accountID, db)
-            guard let membership = try GroupMembershipRecord.find(db, key: group.id, user.id), try membership.delete(db) else {
-                throw IAMError.noSuchEntity("The user with name \(user.userName) is not in the group \(group.groupName).")
+            guard let membership = try GroupMembershipRecord.find(db, key: group.id, user.id), try membership.delete(db)
+            else {
+                throw IAMError.noSuchEntity(
+                    "The user with name \(user.userName) is not in the group \(group.groupName).")
             }
         }
     }
@@ -109,14 +117,18 @@ extension IAMStore {
             try Permissions.authorize(principal, .listGroupsForUser, credentialsOf: .user(user.user))
             return try Pagination.page(page, of: .listGroupsForUser, keyLength: 1) { after, limit in
                 try GroupRecord.all(withMember: user.id, after: after, limit: limit, db)
-            } key: { $0.pageKey }
+            } key: {
+                $0.pageKey
+            }
             .mapItems(\.group)
         }
     }
 
     func group(named name: String, in account: AccountID, _ db: Database) throws -> GroupRecord {
         try IAMName.validate(name, parameter: "groupName", maxLength: IdentityRules.groupNameMaxLength)
-        guard let group = try GroupRecord.named(name, in: account.rawValue, db) else { throw IAMError.noSuchEntity("The group with name \(name) cannot be found.") }
+        guard let group = try GroupRecord.named(name, in: account.rawValue, db) else {
+            throw IAMError.noSuchEntity("The group with name \(name) cannot be found.")
+        }
         return group
     }
 

@@ -12,12 +12,15 @@ extension IAMStore {
     ///   or `ValidationError` for a password the policy refuses; `NoSuchEntity` for an unknown
     ///   user; `AccessDenied` for an IAM user, or a console caller not signed in.
     @discardableResult
-    public func createLoginProfile(caller: Caller, userName: String, password: String, passwordResetRequired: Bool = false)
+    public func createLoginProfile(
+        caller: Caller, userName: String, password: String, passwordResetRequired: Bool = false
+    )
         throws -> LoginProfile
     {
         let hash = environment.hasher.hash(password, random: secrets.random)
         return try environment.perform(.createLoginProfile, caller: caller, resource: userName) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, .createLoginProfile, resource: userARN(principal, userName))
+            try Permissions.authorizeAdministration(
+                principal, .createLoginProfile, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             guard try LoginProfileRecord.find(db, key: user.id) == nil else {
                 throw IAMError.entityAlreadyExists("Login Profile for user \(user.userName) already exists.")
@@ -44,7 +47,8 @@ extension IAMStore {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
             }
             return LoginProfile(
-                userName: user.userName, createDate: profile.createDate, passwordResetRequired: profile.passwordResetRequired)
+                userName: user.userName, createDate: profile.createDate,
+                passwordResetRequired: profile.passwordResetRequired)
         }
     }
 
@@ -59,7 +63,8 @@ extension IAMStore {
     {
         let hash = password.map { environment.hasher.hash($0, random: secrets.random) }
         return try environment.perform(.updateLoginProfile, caller: caller, resource: userName) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, .updateLoginProfile, resource: userARN(principal, userName))
+            try Permissions.authorizeAdministration(
+                principal, .updateLoginProfile, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             guard var profile = try LoginProfileRecord.find(db, key: user.id) else {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
@@ -73,7 +78,8 @@ extension IAMStore {
             if let passwordResetRequired { profile.passwordResetRequired = passwordResetRequired }
             try profile.update(db)
             return LoginProfile(
-                userName: user.userName, createDate: profile.createDate, passwordResetRequired: profile.passwordResetRequired)
+                userName: user.userName, createDate: profile.createDate,
+                passwordResetRequired: profile.passwordResetRequired)
         }
     }
 
@@ -83,7 +89,8 @@ extension IAMStore {
     ///   IAM user, or a console caller not signed in.
     public func deleteLoginProfile(caller: Caller, userName: String) throws {
         try environment.perform(.deleteLoginProfile, caller: caller, resource: userName) { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, .deleteLoginProfile, resource: userARN(principal, userName))
+            try Permissions.authorizeAdministration(
+                principal, .deleteLoginProfile, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             guard let profile = try LoginProfileRecord.find(db, key: user.id) else {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
@@ -110,13 +117,18 @@ extension IAMStore {
         let hash = environment.hasher.hash(newPassword, random: secrets.random)
         try environment.perform(.changePassword, caller: caller, resource: nil) { db, principal, now in
             guard case .user(let user) = principal else {
-                throw IAMError.invalidUserType("The root user's password is changed from the account settings, not with ChangePassword.")
+                throw IAMError.invalidUserType(
+                    "The root user's password is changed from the account settings, not with ChangePassword.")
             }
             let identity = SignInIdentity.user(account: user.accountID.rawValue, userName: user.userName)
-            guard let subject = try SignInSubject.find(identity, in: nil, db), subject.passwordHash == stored?.passwordHash else {
+            guard let subject = try SignInSubject.find(identity, in: nil, db),
+                subject.passwordHash == stored?.passwordHash
+            else {
                 throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
             }
-            if let policy = try PasswordPolicyRecord.policy(of: principal.accountID, db), !policy.allowUsersToChangePassword {
+            if let policy = try PasswordPolicyRecord.policy(of: principal.accountID, db),
+                !policy.allowUsersToChangePassword
+            {
                 throw Permissions.denied(principal, .changePassword, resource: principal.arn)
             }
             guard oldMatches else {

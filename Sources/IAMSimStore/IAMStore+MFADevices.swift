@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 extension IAMStore {
     // MARK: - MFA devices
@@ -18,7 +18,8 @@ extension IAMStore {
     @discardableResult
     public func createVirtualMFADevice(caller: Caller, deviceName: String) throws -> NewVirtualMFADevice {
         let seed = secrets.mfaSeed()
-        return try environment.perform(.createVirtualMFADevice, caller: caller, resource: deviceName) { db, principal, now in
+        return try environment.perform(.createVirtualMFADevice, caller: caller, resource: deviceName) {
+            db, principal, now in
             let name = try MFADeviceName(validating: deviceName)
             let accountID = principal.accountID
             let serial = name.serialNumber(in: accountID)
@@ -32,7 +33,8 @@ extension IAMStore {
                 drift: 0)
             try record.insert(db)
             let account = try AccountRecord.existing(accountID, db)
-            let uri = OTPAuthURI.aws(deviceName: name.rawValue, accountLabel: account.alias ?? accountID.rawValue, secret: seed)
+            let uri = OTPAuthURI.aws(
+                deviceName: name.rawValue, accountLabel: account.alias ?? accountID.rawValue, secret: seed)
             return NewVirtualMFADevice(
                 device: try record.device(db), base32StringSeed: seed, uri: uri.text)
         }
@@ -61,7 +63,8 @@ extension IAMStore {
                 throw IAMError.entityAlreadyExists("MFA Device is already in use.")
             }
             try checkDeviceQuota(for: principal, db)
-            let step = try environment.verifyPair(code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
+            let step = try environment.verifyPair(
+                code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
             // Activation does not measure drift: late but valid codes leave the device
             // out of sync, as AWS warns, until a resync.
             record.assign(to: OwnerKey(principal), now: now, acceptedStep: step)
@@ -90,7 +93,8 @@ extension IAMStore {
                 var record = try MFADeviceRecord.find(db, key: serialNumber),
                 record.type == .hardware, record.accountId == principal.accountID.rawValue
             else {
-                throw IAMError.noSuchEntity("No hardware MFA device with serial number \(serialNumber) is known to AWS.")
+                throw IAMError.noSuchEntity(
+                    "No hardware MFA device with serial number \(serialNumber) is known to AWS.")
             }
             guard record.assignedTo == nil else { throw IAMError.entityAlreadyExists("MFA Device is already in use.") }
             if let taken = try MFADeviceRecord.find(name: name.rawValue, in: principal.accountID.rawValue, db),
@@ -99,7 +103,8 @@ extension IAMStore {
                 throw IAMError.entityAlreadyExists("MFADevice entity at the same path and name already exists.")
             }
             try checkDeviceQuota(for: principal, db)
-            let step = try environment.verifyPair(code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
+            let step = try environment.verifyPair(
+                code1, code2, record, now: now, window: MFACodeRules.activationWindow, db)
             record.deviceName = name.rawValue
             record.assign(to: OwnerKey(principal), now: now, acceptedStep: step)
             try record.update(db)
@@ -202,7 +207,9 @@ extension IAMStore {
             let principal = try target(userName: userName, caller: caller, action: .listMFADevices, db)
             return try Pagination.page(page, of: .listMFADevices, keyLength: 2) { after, limit in
                 try MFADeviceRecord.assigned(to: OwnerKey(principal), after: after, limit: limit, db)
-            } key: { $0.pageKey }
+            } key: {
+                $0.pageKey
+            }
             .mapItems { try $0.device(db) }
         }
     }
@@ -221,8 +228,11 @@ extension IAMStore {
     ) throws -> Page<MFADevice> {
         try environment.perform(.listVirtualMFADevices, caller: caller, resource: nil) { db, principal, _ in
             try Pagination.page(page, of: .listVirtualMFADevices, keyLength: 2) { after, limit in
-                try MFADeviceRecord.virtual(in: principal.accountID.rawValue, assignmentStatus, after: after, limit: limit, db)
-            } key: { $0.pageKey }
+                try MFADeviceRecord.virtual(
+                    in: principal.accountID.rawValue, assignmentStatus, after: after, limit: limit, db)
+            } key: {
+                $0.pageKey
+            }
             .mapItems { try $0.device(db) }
         }
     }
@@ -268,13 +278,15 @@ extension IAMStore {
     /// - Throws: `ValidationError` for malformed codes or a malformed name; `NoSuchEntity` for
     ///   an unknown user or device; `AccessDenied`; what `body` throws.
     private func performOnDevice<T>(
-        _ action: IAMAction, _ caller: Caller, _ serialNumber: String, _ userName: String?, codes: (String, String)? = nil,
+        _ action: IAMAction, _ caller: Caller, _ serialNumber: String, _ userName: String?,
+        codes: (String, String)? = nil,
         _ body: (Database, Principal, MFADeviceRecord, Date, (String, String)) throws -> T
     ) throws -> T {
         try environment.perform(action, caller: caller, resource: serialNumber) { db, caller, now in
             let codes = try codes.map { try MFACodeRules.validatedPair($0.0, $0.1) }
             let principal = try target(userName: userName, caller: caller, action: action, db)
-            return try body(db, principal, try device(serialNumber, in: principal.accountID, db), now, codes ?? ("", ""))
+            return try body(
+                db, principal, try device(serialNumber, in: principal.accountID, db), now, codes ?? ("", ""))
         }
     }
 
@@ -289,7 +301,8 @@ extension IAMStore {
     }
 
     private func checkDeviceQuota(for principal: Principal, _ db: Database) throws {
-        guard try MFADeviceRecord.count(assignedTo: OwnerKey(principal), db) < MFADeviceRules.maxDevicesPerIdentity else {
+        guard try MFADeviceRecord.count(assignedTo: OwnerKey(principal), db) < MFADeviceRules.maxDevicesPerIdentity
+        else {
             throw IAMError.quotaExceeded("MFADevicesPerUser", MFADeviceRules.maxDevicesPerIdentity)
         }
     }

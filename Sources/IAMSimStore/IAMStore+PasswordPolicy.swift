@@ -29,7 +29,8 @@ extension IAMStore {
             try Permissions.authorizeAdministration(
                 principal, .updateAccountPasswordPolicy, resource: principal.accountID.rootARN)
             try policy.validate()
-            try PasswordPolicyRecord(accountId: principal.accountID.rawValue, policy: policy).insert(db, onConflict: .replace)
+            try PasswordPolicyRecord(accountId: principal.accountID.rawValue, policy: policy).insert(
+                db, onConflict: .replace)
         }
     }
 
@@ -41,7 +42,9 @@ extension IAMStore {
         try environment.perform(.deleteAccountPasswordPolicy, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(
                 principal, .deleteAccountPasswordPolicy, resource: principal.accountID.rootARN)
-            guard let record = try PasswordPolicyRecord.find(db, key: principal.accountID.rawValue), try record.delete(db) else {
+            guard let record = try PasswordPolicyRecord.find(db, key: principal.accountID.rawValue),
+                try record.delete(db)
+            else {
                 throw IAMError.noPasswordPolicy(principal.accountID)
             }
         }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 extension IAMStore {
     // MARK: - Users
@@ -57,8 +57,11 @@ extension IAMStore {
         try environment.perform(.listUsers, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listUsers, resource: userARN(principal, "*"))
             return try Pagination.page(page, of: .listUsers, keyLength: 1) { after, limit in
-                try UserRecord.byName(in: principal.accountID.rawValue, pathPrefix: pathPrefix, after: after, limit: limit, db)
-            } key: { $0.pageKey }
+                try UserRecord.byName(
+                    in: principal.accountID.rawValue, pathPrefix: pathPrefix, after: after, limit: limit, db)
+            } key: {
+                $0.pageKey
+            }
             .mapItems(\.user)
         }
     }
@@ -137,7 +140,8 @@ extension IAMStore {
                 accessKeyIDs: try db.firstColumn(
                     "SELECT id FROM accessKey WHERE userId = ? ORDER BY createDate, id", arguments: [user.id]),
                 mfaDeviceNames: try db.firstColumn(
-                    "SELECT deviceName FROM mfaDevice WHERE userId = ? ORDER BY createDate, deviceName", arguments: [user.id]),
+                    "SELECT deviceName FROM mfaDevice WHERE userId = ? ORDER BY createDate, deviceName",
+                    arguments: [user.id]),
                 groupNames: try db.firstColumn(
                     """
                     SELECT g.groupName FROM groupMembership m JOIN iamGroup g ON g.id = m.groupId
@@ -163,7 +167,8 @@ extension IAMStore {
     /// Refuses `name` when a user of `account` other than `userID` has it (names ignore case).
     ///
     /// - Throws: `EntityAlreadyExists` in AWS's words.
-    private func requireUnusedName(_ name: String, in account: AccountID, except userID: String?, _ db: Database) throws {
+    private func requireUnusedName(_ name: String, in account: AccountID, except userID: String?, _ db: Database) throws
+    {
         if let taken = try UserRecord.named(name, in: account.rawValue, db), taken.id != userID {
             throw IAMError.entityAlreadyExists("User with name \(name) already exists.")
         }

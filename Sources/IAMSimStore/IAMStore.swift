@@ -23,7 +23,9 @@ public struct IAMStore: Sendable {
     }
 
     /// A store on its own environment (`StoreEnvironment.init`).
-    public init(database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()) {
+    public init(
+        database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()
+    ) {
         self.init(StoreEnvironment(database: database, wallClock: wallClock, random: random, hasher: hasher))
     }
 

@@ -25,7 +25,8 @@ public struct LessonRecords: Sendable {
     public func lessonObservation(account: AccountID, lesson: Lesson) throws -> LessonObservation {
         return try environment.writing { db in
             _ = try lessonStart(account, lesson, db)
-            let models = try AccountReadModel.read(.account(account), parts: .lesson, lesson: lesson, clock: environment.clock, db)
+            let models = try AccountReadModel.read(
+                .account(account), parts: .lesson, lesson: lesson, clock: environment.clock, db)
             guard let model = models.first else {
                 throw LocalError.noSuchAccount(account.rawValue)
             }

@@ -13,23 +13,30 @@ extension StoreEnvironment {
     /// - Throws: `RefusedCodeError` with `InvalidAuthenticationCode` and the reason;
     ///   `ServiceFailure` for a seed the database holds damaged.
     func verifyPair(
-        _ code1: String, _ code2: String, _ record: MFADeviceRecord, now: Date, window: ClosedRange<Int64>, _ db: Database
+        _ code1: String, _ code2: String, _ record: MFADeviceRecord, now: Date, window: ClosedRange<Int64>,
+        _ db: Database
     ) throws -> Int64 {
         guard let totp = record.totp else { throw IAMError.serviceFailure("The device's seed is damaged.") }
         let nowStep = TOTP.step(at: now)
         let check = MFACodeRules.checkPair(
-            code1: code1, code2: code2, totp: totp, nowStep: nowStep, window: window, lastAcceptedStep: record.lastAcceptedStep)
+            code1: code1, code2: code2, totp: totp, nowStep: nowStep, window: window,
+            lastAcceptedStep: record.lastAcceptedStep)
         // A phone on real time against a stopped simulated clock: refused, even when a resync's
         // wide window would take it, since the drift it measured would only be how long ago
         // the clock stopped.
         var fitsActivationWindow = false
-        if case .accepted(let step) = check { fitsActivationWindow = MFACodeRules.activationWindow.contains(step - nowStep) }
+        if case .accepted(let step) = check {
+            fitsActivationWindow = MFACodeRules.activationWindow.contains(step - nowStep)
+        }
         if !fitsActivationWindow,
-            try codesFollowRealTime(account: record.accountId, { wallStep in
-                MFACodeRules.checkPair(
-                    code1: code1, code2: code2, totp: totp, nowStep: wallStep, window: MFACodeRules.activationWindow,
-                    lastAcceptedStep: record.lastAcceptedStep, explaining: false)
-            }, db)
+            try codesFollowRealTime(
+                account: record.accountId,
+                { wallStep in
+                    MFACodeRules.checkPair(
+                        code1: code1, code2: code2, totp: totp, nowStep: wallStep,
+                        window: MFACodeRules.activationWindow,
+                        lastAcceptedStep: record.lastAcceptedStep, explaining: false)
+                }, db)
         {
             throw RefusedCodeError(.invalidMFACodes, .simulatedClockStopped)
         }

@@ -34,7 +34,9 @@ extension StoreEnvironment {
     func wasUsedBefore(_ password: String, by user: UserRecord?) throws -> Bool {
         guard let user else { return false }
         let hashes = try reading { db -> [String] in
-            guard let keep = try PasswordPolicyRecord.policy(of: AccountID(known: user.accountId), db)?.passwordReusePrevention
+            guard
+                let keep = try PasswordPolicyRecord.policy(of: AccountID(known: user.accountId), db)?
+                    .passwordReusePrevention
             else { return [] }
             return try PasswordHistoryRecord.recentHashes(ofUser: user.id, count: keep, db)
         }
@@ -42,7 +44,9 @@ extension StoreEnvironment {
     }
 
     /// Sets a user's new password after the policy's checks, clearing a reset requirement.
-    func changePassword(of subject: SignInSubject, to password: String, hash: String, reused: Bool, now: Date, _ db: Database)
+    func changePassword(
+        of subject: SignInSubject, to password: String, hash: String, reused: Bool, now: Date, _ db: Database
+    )
         throws
     {
         guard let user = subject.user, var profile = subject.profile else { return }

@@ -20,7 +20,9 @@ public struct StoreEnvironment: Sendable {
     ///   - wallClock: real time; simulated time, when set, is stored in the database.
     ///   - random: the source of every id, secret, seed and salt.
     ///   - hasher: the password hash cost (tests pass a cheap one).
-    public init(database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()) {
+    public init(
+        database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()
+    ) {
         self.database = database
         self.clock = SimulationClock(database: database, wallClock: wallClock)
         self.secrets = SecretGenerator(random: random)

@@ -44,7 +44,8 @@ public final class InProcessHarness: CommandLineHarness, @unchecked Sendable {
     ///     the cost shows only in the stored hashes (and `export`). Pass `PasswordHasher()` for
     ///     the binary's.
     public init(
-        wallClock: WallClock = .system, random: RandomSource = .seeded(1), hasher: PasswordHasher = TestValues.cheapHasher
+        wallClock: WallClock = .system, random: RandomSource = .seeded(1),
+        hasher: PasswordHasher = TestValues.cheapHasher
     ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("iamsim-in-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -63,7 +64,8 @@ public final class InProcessHarness: CommandLineHarness, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let simulator = simulators[path] { return simulator }
-        let simulator = Simulator(database: try AppDatabase.inMemory(), wallClock: wallClock, random: random, hasher: hasher)
+        let simulator = Simulator(
+            database: try AppDatabase.inMemory(), wallClock: wallClock, random: random, hasher: hasher)
         simulators[path] = simulator
         return simulator
     }

@@ -10,7 +10,8 @@ public enum IndependentTOTP {
         let message = Data(bytes: &counter, count: 8)
         let mac = Array(HMAC<Insecure.SHA1>.authenticationCode(for: message, using: SymmetricKey(data: key)))
         let offset = Int(mac[19] & 0x0f)
-        let value = (UInt32(mac[offset]) & 0x7f) << 24 | UInt32(mac[offset + 1]) << 16 | UInt32(mac[offset + 2]) << 8
+        let value =
+            (UInt32(mac[offset]) & 0x7f) << 24 | UInt32(mac[offset + 1]) << 16 | UInt32(mac[offset + 2]) << 8
             | UInt32(mac[offset + 3])
         return String(format: "%06u", value % 1_000_000)
     }

@@ -77,7 +77,8 @@ public struct StoreHarness: Sendable {
         let created = try store.createVirtualMFADevice(caller: console, deviceName: name)
         let seed = created.base32StringSeed
         try store.enableMFADevice(
-            caller: console, serialNumber: Self.serial(name), code1: try code(seed, stepOffset: -1), code2: try code(seed))
+            caller: console, serialNumber: Self.serial(name), code1: try code(seed, stepOffset: -1),
+            code2: try code(seed))
         return seed
     }
 

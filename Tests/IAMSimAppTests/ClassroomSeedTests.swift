@@ -22,7 +22,8 @@ struct ClassroomSeedTests {
         let path = try temporaryPath()
         let simulators = try (0..<2).map { seed in
             Simulator(
-                database: try AppDatabase.open(path: path), wallClock: .fixed(Self.start), random: .seeded(UInt64(seed)),
+                database: try AppDatabase.open(path: path), wallClock: .fixed(Self.start),
+                random: .seeded(UInt64(seed)),
                 hasher: TestValues.cheapHasher)
         }
         let fixture = try Fixture.builtInDefault()

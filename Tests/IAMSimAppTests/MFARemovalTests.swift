@@ -61,7 +61,9 @@ struct MFARemovalTests {
         #expect(try simulator.store.listVirtualMFADevices(caller: Self.console).isEmpty)
         #expect(try simulator.store.dashboard(caller: Self.console).securityStatus[1].status == .fail)
         #expect(try changes().suffix(2) == ["DeactivateMFADevice", "DeleteVirtualMFADevice"])
-        #expect(try simulator.sessions.signIn(email: "trainee@example.com", password: "Activate-MFA-2026!", mfaCode: nil) != .mfaRequired)
+        #expect(
+            try simulator.sessions.signIn(email: "trainee@example.com", password: "Activate-MFA-2026!", mfaCode: nil)
+                != .mfaRequired)
     }
 
     @Test("a device awaiting activation is only deleted: nothing to deactivate")
@@ -76,7 +78,8 @@ struct MFARemovalTests {
     @Test("an IAM user removes its own device under any name, as the console's Remove does")
     func userRemovesOwnDevice() throws {
         try simulator.store.createUser(caller: Self.console, userName: "bob")
-        try simulator.store.createLoginProfile(caller: Self.console, userName: "bob", password: "Bobs-Strong-Pass-2026!")
+        try simulator.store.createLoginProfile(
+            caller: Self.console, userName: "bob", password: "Bobs-Strong-Pass-2026!")
         let bob = Caller.principal(.user(try simulator.store.getUser(caller: Self.console, userName: "bob")))
         let serial = try activate("bob-phone", caller: bob)
         try simulator.removeMFADevice(caller: bob, serialNumber: serial)
@@ -88,25 +91,29 @@ struct MFARemovalTests {
         try simulator.store.deactivateMFADevice(caller: bob, serialNumber: other)
         #expect(
             throws: IAMError.accessDenied(
-                "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:DeleteVirtualMFADevice on resource: \(other)")
+                "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:DeleteVirtualMFADevice on resource: \(other)"
+            )
         ) { try simulator.store.deleteVirtualMFADevice(caller: bob, serialNumber: other) }
     }
 
     @Test("a hardware token goes back to the drawer, known by its serial number; only its deactivation is logged")
     func hardwareToken() throws {
         let tokens = try MFARemovalTests(fixture: "hardware-token-lesson.json")
-        let seed = try #require(try Fixture.load(
-            try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("Fixtures/hardware-token-lesson.json")),
-            source: "tokens"
-        ).account.hardwareTokens?.first?.base32StringSeed)
+        let seed = try #require(
+            try Fixture.load(
+                try Data(
+                    contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                        .deletingLastPathComponent().appendingPathComponent("Fixtures/hardware-token-lesson.json")),
+                source: "tokens"
+            ).account.hardwareTokens?.first?.base32StringSeed)
         let (code1, code2) = try tokens.codes(seed)
         try tokens.simulator.store.enableHardwareMFADevice(
             caller: Self.console, deviceName: "fob", serialNumber: "GAHT12345678", code1: code1, code2: code2)
         let removed = try tokens.simulator.removeMFADevice(caller: Self.console, serialNumber: "GAHT12345678")
         #expect(removed.deviceName == "fob" && removed.type == .hardware)
         #expect(try tokens.simulator.store.listMFADevices(caller: Self.console).isEmpty)
-        let drawer = try #require(try tokens.simulator.store.findMFADevice(serialNumber: "GAHT12345678", caller: Self.console))
+        let drawer = try #require(
+            try tokens.simulator.store.findMFADevice(serialNumber: "GAHT12345678", caller: Self.console))
         #expect(drawer.deviceName == "GAHT12345678" && drawer.assignedTo == nil && drawer.enableDate == nil)
         #expect(try tokens.changes().last == "DeactivateMFADevice")
         // In the drawer it is nobody's: removing it again is NoSuchEntity.
@@ -125,7 +132,9 @@ struct MFARemovalTests {
         #expect(deactivated.device.assignedTo == .root(Self.account))
         let unassigned = try #require(try simulator.store.findMFADevice(serialNumber: serial, caller: Self.console))
         #expect(unassigned.assignedTo == nil && unassigned.enableDate == nil)
-        #expect(try simulator.store.listVirtualMFADevices(caller: Self.console, assignmentStatus: .unassigned).map(\.serialNumber) == [serial])
+        #expect(
+            try simulator.store.listVirtualMFADevices(caller: Self.console, assignmentStatus: .unassigned).map(
+                \.serialNumber) == [serial])
         try simulator.store.deleteVirtualMFADevice(caller: Self.console, serialNumber: serial)
         #expect(try simulator.store.findMFADevice(serialNumber: serial, caller: Self.console) == nil)
     }

@@ -37,8 +37,14 @@ struct QueryXMLTests {
         arguments: [
             ("string", [("UserName", ShapeValue.string("alice"))], "<UserName>alice</UserName>"),
             ("integer", [("MaxPasswordAge", .integer(90))], "<MaxPasswordAge>90</MaxPasswordAge>"),
-            ("boolean", [("IsTruncated", .boolean(true)), ("HardExpiry", .boolean(false))], "<IsTruncated>true</IsTruncated>\n<HardExpiry>false</HardExpiry>"),
-            ("timestamp: ISO 8601 UTC with Z", [("CreateDate", .timestamp(S.date))], "<CreateDate>2026-01-05T09:30:05Z</CreateDate>"),
+            (
+                "boolean", [("IsTruncated", .boolean(true)), ("HardExpiry", .boolean(false))],
+                "<IsTruncated>true</IsTruncated>\n<HardExpiry>false</HardExpiry>"
+            ),
+            (
+                "timestamp: ISO 8601 UTC with Z", [("CreateDate", .timestamp(S.date))],
+                "<CreateDate>2026-01-05T09:30:05Z</CreateDate>"
+            ),
             (
                 "timestamp: whole seconds", [("CreateDate", .timestamp(S.date.addingTimeInterval(0.411)))],
                 "<CreateDate>2026-01-05T09:30:05Z</CreateDate>"
@@ -57,7 +63,14 @@ struct QueryXMLTests {
             ("list: empty", [("Users", .list([]))], "<Users/>"),
             (
                 "structure: members in order, nested",
-                [("User", .structure([("UserId", .string("123456789012")), ("Arn", .string("arn:aws:iam::123456789012:root"))]))],
+                [
+                    (
+                        "User",
+                        .structure([
+                            ("UserId", .string("123456789012")), ("Arn", .string("arn:aws:iam::123456789012:root")),
+                        ])
+                    )
+                ],
                 """
                 <User>
                   <UserId>123456789012</UserId>
@@ -67,7 +80,14 @@ struct QueryXMLTests {
             ),
             (
                 "list of structures",
-                [("Groups", .list([.structure([("GroupName", .string("admins"))]), .structure([("GroupName", .string("ops"))])]))],
+                [
+                    (
+                        "Groups",
+                        .list([
+                            .structure([("GroupName", .string("admins"))]), .structure([("GroupName", .string("ops"))]),
+                        ])
+                    )
+                ],
                 """
                 <Groups>
                   <member>
@@ -140,9 +160,11 @@ struct QueryXMLTests {
 
     @Test("CreateVirtualMFADevice, golden: the seed is base64 of the base32 text, the QR code base64 of the PNG")
     func createVirtualMFADevice() {
-        let created = NewVirtualMFADevice(device: S.pending, base32StringSeed: "JBSWY3DPEHPK3PXP", uri: "otpauth://totp/x")
+        let created = NewVirtualMFADevice(
+            device: S.pending, base32StringSeed: "JBSWY3DPEHPK3PXP", uri: "otpauth://totp/x")
         let xml = QueryXML.response(
-            .createVirtualMFADevice, result: Shapes.createVirtualMFADevice(created, qrCodePNG: [0x89, 0x50, 0x4E, 0x47]),
+            .createVirtualMFADevice,
+            result: Shapes.createVirtualMFADevice(created, qrCodePNG: [0x89, 0x50, 0x4E, 0x47]),
             requestID: "r1")
         #expect(
             xml == """
@@ -197,7 +219,8 @@ struct QueryXMLTests {
 
     @Test("STS answers in STS's namespace")
     func sts() {
-        let xml = QueryXML.response(.getCallerIdentity, result: Shapes.getCallerIdentity(.root(S.account)), requestID: "r4")
+        let xml = QueryXML.response(
+            .getCallerIdentity, result: Shapes.getCallerIdentity(.root(S.account)), requestID: "r4")
         #expect(
             xml == """
                 <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">

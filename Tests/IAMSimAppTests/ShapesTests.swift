@@ -11,13 +11,15 @@ enum ShapeSamples {
     /// 2026-01-05T09:30:05Z.
     static let date = Date(timeIntervalSince1970: 1_767_605_405)
     static let later = date.addingTimeInterval(60)
-    static let alice = User(accountID: account, userName: "alice", userID: "AIDAEXAMPLEALICE00001", path: "/", createDate: date)
+    static let alice = User(
+        accountID: account, userName: "alice", userID: "AIDAEXAMPLEALICE00001", path: "/", createDate: date)
     static let key = AccessKeyMetadata(
         userName: "alice", accessKeyID: AccessKeyID(known: "AKIAIOSFODNN7EXAMPLE"), status: .active, createDate: date)
     static let rootKey = AccessKeyMetadata(
         userName: nil, accessKeyID: AccessKeyID(known: "AKIAROOTKEYEXAMPLE01"), status: .inactive, createDate: date)
     static let virtual = MFADevice(
-        serialNumber: "arn:aws:iam::123456789012:mfa/root-mfa", deviceName: "root-mfa", type: .virtual, createDate: date,
+        serialNumber: "arn:aws:iam::123456789012:mfa/root-mfa", deviceName: "root-mfa", type: .virtual,
+        createDate: date,
         assignedTo: .root(account), enableDate: later, drift: -2)
     static let pending = MFADevice(
         serialNumber: "arn:aws:iam::123456789012:mfa/spare", deviceName: "spare", type: .virtual, createDate: date,
@@ -25,7 +27,8 @@ enum ShapeSamples {
     static let token = MFADevice(
         serialNumber: "GAHT12345678", deviceName: "desk-token", type: .hardware, createDate: date,
         assignedTo: .user(alice), enableDate: later)
-    static let group = Group(accountID: account, groupName: "admins", groupID: "AGPAEXAMPLEADMINS0001", path: "/ops/", createDate: date)
+    static let group = Group(
+        accountID: account, groupName: "admins", groupID: "AGPAEXAMPLEADMINS0001", path: "/ops/", createDate: date)
 
     /// The member names of a structure, in order; nil for any other kind.
     static func names(_ value: ShapeValue) -> [String]? {
@@ -49,27 +52,46 @@ struct ShapesTests {
         arguments: [
             ("User", Shapes.user(S.alice), ["Path", "UserName", "UserId", "Arn", "CreateDate"]),
             (
-                "User, password used", Shapes.user({ var u = S.alice; u.passwordLastUsed = S.later; return u }()),
+                "User, password used",
+                Shapes.user(
+                    {
+                        var u = S.alice
+                        u.passwordLastUsed = S.later
+                        return u
+                    }()),
                 ["Path", "UserName", "UserId", "Arn", "CreateDate", "PasswordLastUsed"]
             ),
             ("Group", Shapes.group(S.group), ["Path", "GroupName", "GroupId", "Arn", "CreateDate"]),
-            ("AccessKeyMetadata", Shapes.accessKeyMetadata(S.key), ["UserName", "AccessKeyId", "Status", "CreateDate"]),
-            ("AccessKeyMetadata of root", Shapes.accessKeyMetadata(S.rootKey), ["AccessKeyId", "Status", "CreateDate"]),
             (
-                "AccessKey", Shapes.accessKey(NewAccessKey(metadata: S.key, secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY")),
+                "AccessKeyMetadata", Shapes.accessKeyMetadata(S.key),
+                ["UserName", "AccessKeyId", "Status", "CreateDate"]
+            ),
+            (
+                "AccessKeyMetadata of root", Shapes.accessKeyMetadata(S.rootKey),
+                ["AccessKeyId", "Status", "CreateDate"]
+            ),
+            (
+                "AccessKey",
+                Shapes.accessKey(
+                    NewAccessKey(metadata: S.key, secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY")),
                 ["UserName", "AccessKeyId", "Status", "SecretAccessKey", "CreateDate"]
             ),
             ("MFADevice", Shapes.mfaDevice(S.virtual), ["UserName", "SerialNumber", "EnableDate"]),
             ("VirtualMFADevice, assigned", Shapes.virtualMFADevice(S.virtual), ["SerialNumber", "User", "EnableDate"]),
             ("VirtualMFADevice, awaiting activation", Shapes.virtualMFADevice(S.pending), ["SerialNumber"]),
             (
-                "VirtualMFADevice, created", Shapes.virtualMFADevice(S.pending, base32StringSeed: "JBSWY3DPEHPK3PXP", qrCodePNG: [1]),
+                "VirtualMFADevice, created",
+                Shapes.virtualMFADevice(S.pending, base32StringSeed: "JBSWY3DPEHPK3PXP", qrCodePNG: [1]),
                 ["SerialNumber", "Base32StringSeed", "QRCodePNG"]
             ),
             ("User of root", Shapes.assignedUser(.root(S.account)), ["UserId", "Arn"]),
-            ("User of a user", Shapes.assignedUser(.user(S.alice)), ["Path", "UserName", "UserId", "Arn", "CreateDate"]),
             (
-                "LoginProfile", Shapes.loginProfile(LoginProfile(userName: "alice", createDate: S.date, passwordResetRequired: true)),
+                "User of a user", Shapes.assignedUser(.user(S.alice)),
+                ["Path", "UserName", "UserId", "Arn", "CreateDate"]
+            ),
+            (
+                "LoginProfile",
+                Shapes.loginProfile(LoginProfile(userName: "alice", createDate: S.date, passwordResetRequired: true)),
                 ["UserName", "CreateDate", "PasswordResetRequired"]
             ),
             (
@@ -99,28 +121,56 @@ struct ShapesTests {
             ("CreateUser", Shapes.createUser(S.alice), ["User"]),
             ("GetUser", Shapes.getUser(S.alice), ["User"]),
             ("ListUsers", Shapes.listUsers([S.alice], isTruncated: false, marker: nil), ["Users", "IsTruncated"]),
-            ("ListUsers, truncated", Shapes.listUsers([S.alice], isTruncated: true, marker: "m1"), ["Users", "IsTruncated", "Marker"]),
+            (
+                "ListUsers, truncated", Shapes.listUsers([S.alice], isTruncated: true, marker: "m1"),
+                ["Users", "IsTruncated", "Marker"]
+            ),
             ("CreateGroup", Shapes.createGroup(S.group), ["Group"]),
             ("ListGroups", Shapes.listGroups([S.group], isTruncated: false, marker: nil), ["Groups", "IsTruncated"]),
-            ("ListGroupsForUser", Shapes.listGroupsForUser([], isTruncated: true, marker: "m2"), ["Groups", "IsTruncated", "Marker"]),
-            ("CreateLoginProfile", Shapes.createLoginProfile(LoginProfile(userName: "a", createDate: S.date, passwordResetRequired: false)), ["LoginProfile"]),
-            ("GetLoginProfile", Shapes.getLoginProfile(LoginProfile(userName: "a", createDate: S.date, passwordResetRequired: false)), ["LoginProfile"]),
+            (
+                "ListGroupsForUser", Shapes.listGroupsForUser([], isTruncated: true, marker: "m2"),
+                ["Groups", "IsTruncated", "Marker"]
+            ),
+            (
+                "CreateLoginProfile",
+                Shapes.createLoginProfile(
+                    LoginProfile(userName: "a", createDate: S.date, passwordResetRequired: false)), ["LoginProfile"]
+            ),
+            (
+                "GetLoginProfile",
+                Shapes.getLoginProfile(LoginProfile(userName: "a", createDate: S.date, passwordResetRequired: false)),
+                ["LoginProfile"]
+            ),
             ("GetAccountPasswordPolicy", Shapes.getAccountPasswordPolicy(PasswordPolicy()), ["PasswordPolicy"]),
-            ("CreateAccessKey", Shapes.createAccessKey(NewAccessKey(metadata: S.key, secretAccessKey: "s")), ["AccessKey"]),
-            ("ListAccessKeys", Shapes.listAccessKeys([S.key], isTruncated: false, marker: nil), ["AccessKeyMetadata", "IsTruncated"]),
-            ("ListMFADevices", Shapes.listMFADevices([S.virtual], isTruncated: false, marker: nil), ["MFADevices", "IsTruncated"]),
+            (
+                "CreateAccessKey", Shapes.createAccessKey(NewAccessKey(metadata: S.key, secretAccessKey: "s")),
+                ["AccessKey"]
+            ),
+            (
+                "ListAccessKeys", Shapes.listAccessKeys([S.key], isTruncated: false, marker: nil),
+                ["AccessKeyMetadata", "IsTruncated"]
+            ),
+            (
+                "ListMFADevices", Shapes.listMFADevices([S.virtual], isTruncated: false, marker: nil),
+                ["MFADevices", "IsTruncated"]
+            ),
             (
                 "ListVirtualMFADevices", Shapes.listVirtualMFADevices([S.virtual], isTruncated: true, marker: "m3"),
                 ["VirtualMFADevices", "IsTruncated", "Marker"]
             ),
-            ("GetAccountSummary", Shapes.getAccountSummary(AccountSummary(AccountState(accountID: S.account))), ["SummaryMap"]),
+            (
+                "GetAccountSummary", Shapes.getAccountSummary(AccountSummary(AccountState(accountID: S.account))),
+                ["SummaryMap"]
+            ),
             (
                 "GenerateCredentialReport",
-                Shapes.generateCredentialReport(CredentialReportGeneration(state: "STARTED", description: "No report exists.")),
+                Shapes.generateCredentialReport(
+                    CredentialReportGeneration(state: "STARTED", description: "No report exists.")),
                 ["State", "Description"]
             ),
             (
-                "GetCredentialReport", Shapes.getCredentialReport(StoredCredentialReport(content: "user\n", generatedTime: S.date)),
+                "GetCredentialReport",
+                Shapes.getCredentialReport(StoredCredentialReport(content: "user\n", generatedTime: S.date)),
                 ["Content", "ReportFormat", "GeneratedTime"]
             ),
             ("GetCallerIdentity", Shapes.getCallerIdentity(.user(S.alice)), ["UserId", "Account", "Arn"]),
@@ -131,7 +181,8 @@ struct ShapesTests {
 
     @Test("CreateVirtualMFADevice's seed is the base32 text's bytes, and its QR code the PNG's bytes")
     func createdDevice() throws {
-        let created = NewVirtualMFADevice(device: S.pending, base32StringSeed: "JBSWY3DPEHPK3PXP", uri: "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP")
+        let created = NewVirtualMFADevice(
+            device: S.pending, base32StringSeed: "JBSWY3DPEHPK3PXP", uri: "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP")
         let result = Shapes.createVirtualMFADevice(created, qrCodePNG: [0x89, 0x50])
         let device = try #require(S.member("VirtualMFADevice", of: result))
         #expect(S.member("Base32StringSeed", of: device) == .blob(Array("JBSWY3DPEHPK3PXP".utf8)))
@@ -192,7 +243,10 @@ struct ShapesTests {
     @Test("PasswordPolicy: ExpirePasswords follows MaxPasswordAge")
     func expirePasswords() {
         #expect(S.member("ExpirePasswords", of: Shapes.passwordPolicy(PasswordPolicy())) == .boolean(false))
-        #expect(S.member("ExpirePasswords", of: Shapes.passwordPolicy(PasswordPolicy(maxPasswordAge: 90))) == .boolean(true))
-        #expect(S.member("MaxPasswordAge", of: Shapes.passwordPolicy(PasswordPolicy(maxPasswordAge: 90))) == .integer(90))
+        #expect(
+            S.member("ExpirePasswords", of: Shapes.passwordPolicy(PasswordPolicy(maxPasswordAge: 90))) == .boolean(true)
+        )
+        #expect(
+            S.member("MaxPasswordAge", of: Shapes.passwordPolicy(PasswordPolicy(maxPasswordAge: 90))) == .integer(90))
     }
 }

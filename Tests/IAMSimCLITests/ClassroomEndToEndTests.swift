@@ -82,7 +82,8 @@ struct ClassroomEndToEndTests {
             let listing = try h.run(["access-keys", "list", "--output", "json", "--account", alias])
             return (try self.json(listing.stdout)["AccessKeyMetadata"] as? [Any])?.count ?? -1
         }
-        #expect(try h.run(["access-keys", "list", "--account", "room-b-2"]).status == 254)  // the reset ended the session
+        // The reset ended the session.
+        #expect(try h.run(["access-keys", "list", "--account", "room-b-2"]).status == 254)
         try h.run(["signin", "--email", rows[1][2], "--password-stdin"], stdin: rows[1][3])
         #expect(try keys("room-b-2") == 1)
         #expect(try keys("room-b-1") == 2)
@@ -98,7 +99,10 @@ struct ClassroomEndToEndTests {
         // An account that is not in the database is a value the user typed: exit 64 (was 254, as NoSuchEntity).
         r = try h.run(["reset", "--account", "room-z-9"])
         #expect(r.status == 64)
-        #expect(r.stderr == "iamsim: error: No account with id or alias room-z-9 in this database. List them with: iamsim accounts list\n")
+        #expect(
+            r.stderr
+                == "iamsim: error: No account with id or alias room-z-9 in this database. List them with: iamsim accounts list\n"
+        )
         r = try h.run(["reset"])
         #expect(r.status == 64)
     }
@@ -127,7 +131,9 @@ struct ClassroomEndToEndTests {
         r = try h.runWithoutDatabaseOption(["export", "--db", other])
         let first = try json(String(contentsOfFile: exported, encoding: .utf8))
         let second = try json(r.stdout)
-        #expect(NSDictionary(dictionary: first["Account"] as? [String: Any] ?? [:]) == NSDictionary(dictionary: second["Account"] as? [String: Any] ?? [:]))
+        #expect(
+            NSDictionary(dictionary: first["Account"] as? [String: Any] ?? [:])
+                == NSDictionary(dictionary: second["Account"] as? [String: Any] ?? [:]))
     }
 
     @Test("fixture validate reports every problem with its path; loading a bad fixture changes nothing")
@@ -156,7 +162,10 @@ struct ClassroomEndToEndTests {
                   $.Account.Groups[0].Members[0]: no user named carol in $.Account.Users
 
                 """)
-        for good in ["root-mfa-lesson", "root-mfa-lesson-completed", "users-and-groups-lesson", "messy-account", "hardware-token-lesson"] {
+        for good in [
+            "root-mfa-lesson", "root-mfa-lesson-completed", "users-and-groups-lesson", "messy-account",
+            "hardware-token-lesson",
+        ] {
             let verdict = try h.run(["fixture", "validate", Self.fixtures.appendingPathComponent("\(good).json").path])
             #expect(verdict.status == 0, "\(good): \(verdict.stdout)")
         }
@@ -170,7 +179,9 @@ struct ClassroomEndToEndTests {
 
     @Test(
         "the shipped fixtures satisfy Fixtures/fixture.schema.json, and a broken one does not",
-        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3")))
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+                || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/python3")))
     func schema() throws {
         let script = """
             import glob, json, sys

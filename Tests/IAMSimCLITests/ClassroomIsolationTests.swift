@@ -96,19 +96,30 @@ struct ClassroomIsolationTests {
             Step(arguments: ["authenticator", "add", "--uri", uri, "--label", "spare"]),
             Step(arguments: ["authenticator", "list"]), Step(arguments: ["authenticator", "codes"]),
             Step(arguments: ["mfa", "assign", "scanned", "--qr-png", h.folder.appendingPathComponent("qr.png").path]),
-            Step(arguments: ["authenticator", "scan", h.folder.appendingPathComponent("qr.png").path, "--label", "scanned"]),
+            Step(arguments: [
+                "authenticator", "scan", h.folder.appendingPathComponent("qr.png").path, "--label", "scanned",
+            ]),
             Step(arguments: ["mfa", "activate", "spare", "--code1", code(-30), "--code2", code(0)]),
-            Step(arguments: ["mfa", "list"]), Step(arguments: ["mfa", "list-virtual"]), Step(arguments: ["mfa", "get", "spare"]),
+            Step(arguments: ["mfa", "list"]), Step(arguments: ["mfa", "list-virtual"]),
+            Step(arguments: ["mfa", "get", "spare"]),
             Step(arguments: ["clock", "advance", "60s"]),
             Step(arguments: ["mfa", "resync", "spare", "--code1", code(30), "--code2", code(60)]),
-            Step(arguments: ["signout"]), Step(arguments: ["whoami"], status: 254), Step(arguments: ["clock", "advance", "30s"]),
+            Step(arguments: ["signout"]), Step(arguments: ["whoami"], status: 254),
+            Step(arguments: ["clock", "advance", "30s"]),
             // The other trainee's email fails in this trainee's shell like a wrong password.
             Step(arguments: ["signin", "--email", other[2], "--password-stdin"], stdin: other[3], status: 254),
-            Step(arguments: ["mfa", "resync", "spare", "--email", other[2], "--password-stdin", "--code1", "000000", "--code2", "111111"], stdin: other[3], status: 254),
-            Step(arguments: ["signin", "--email", first[2], "--password-stdin", "--mfa-code", code(90)], stdin: first[3]),
+            Step(
+                arguments: [
+                    "mfa", "resync", "spare", "--email", other[2], "--password-stdin", "--code1", "000000", "--code2",
+                    "111111",
+                ], stdin: other[3], status: 254),
+            Step(
+                arguments: ["signin", "--email", first[2], "--password-stdin", "--mfa-code", code(90)], stdin: first[3]),
             Step(arguments: ["users", "create", "alice"]), Step(arguments: ["users", "list"]),
-            Step(arguments: ["users", "get", "alice"]), Step(arguments: ["users", "update", "alice", "--new-path", "/staff/"]),
-            Step(arguments: ["login-profile", "create", "alice", "--password-stdin"], stdin: "Alice-Strong-Pass-2026!"),
+            Step(arguments: ["users", "get", "alice"]),
+            Step(arguments: ["users", "update", "alice", "--new-path", "/staff/"]),
+            Step(
+                arguments: ["login-profile", "create", "alice", "--password-stdin"], stdin: "Alice-Strong-Pass-2026!"),
             Step(arguments: ["login-profile", "get", "alice"]),
             Step(arguments: ["groups", "create", "devs"]), Step(arguments: ["groups", "add-user", "devs", "alice"]),
             Step(arguments: ["groups", "list"]), Step(arguments: ["groups", "list-for-user", "alice"]),
@@ -165,10 +176,14 @@ struct ClassroomIsolationTests {
     func clockIsPerAccount() throws {
         let h = try InProcessHarness()
         try #require(
-            try h.run(["accounts", "create", "--fixture", try h.writeFastFixture(), "--count", "2", "--alias-prefix", "class-"])
-                .status == 0)
+            try h.run([
+                "accounts", "create", "--fixture", try h.writeFastFixture(), "--count", "2", "--alias-prefix", "class-",
+            ])
+            .status == 0)
         #expect(try h.run(["clock", "set", "2026-01-05T09:30:05Z", "--account", "class-1"]).status == 0)
-        #expect(try h.run(["clock", "advance", "30s", "--account", "class-1"]).stdout.hasPrefix("2026-01-05 09:30:35 UTC (simulated"))
+        #expect(
+            try h.run(["clock", "advance", "30s", "--account", "class-1"]).stdout.hasPrefix(
+                "2026-01-05 09:30:35 UTC (simulated"))
         #expect(try h.run(["clock", "show", "--account", "class-2"]).stdout.hasSuffix("(real time)\n"))
         let all = try json(try h.run(["clock", "show", "--all", "--output", "json"]).stdout)
         let modes = try #require(all["Clocks"] as? [[String: Any]]).map { $0["Mode"] as? String }

@@ -28,10 +28,14 @@ struct DamagedDatabaseTests {
         // Columns that may hold NULL: handled, exit 0.
         Damage(name: "events of no account", sql: events("UPDATE event SET accountId = NULL WHERE id % 2 = 0")),
         Damage(name: "account without a fixture", sql: "UPDATE account SET fixtureName = NULL, fixtureJSON = NULL"),
-        Damage(name: "tokens and phone of nobody", sql: "UPDATE hardwareToken SET accountId = NULL; UPDATE authenticatorAccount SET accountId = NULL"),
+        Damage(
+            name: "tokens and phone of nobody",
+            sql: "UPDATE hardwareToken SET accountId = NULL; UPDATE authenticatorAccount SET accountId = NULL"),
         Damage(name: "event.mfaUsed NULL", sql: events("UPDATE event SET mfaUsed = NULL, actorArn = NULL")),
         // Values a column cannot hold: exit 253 (or 0 when no command reads them).
-        Damage(name: "event.eventTime malformed", sql: events("UPDATE event SET eventTime = 'garbage' WHERE id = (SELECT max(id) FROM event)")),
+        Damage(
+            name: "event.eventTime malformed",
+            sql: events("UPDATE event SET eventTime = 'garbage' WHERE id = (SELECT max(id) FROM event)")),
         Damage(name: "event.mfaUsed text", sql: events("UPDATE event SET mfaUsed = 'maybe'")),
         Damage(name: "event.outcome unknown", sql: events("UPDATE event SET outcome = 'Maybe'")),
         Damage(name: "event.eventName blob", sql: events("UPDATE event SET eventName = X'FF'")),
@@ -53,15 +57,20 @@ struct DamagedDatabaseTests {
         Damage(name: "iamUser.createDate malformed", sql: "UPDATE iamUser SET createDate = 'x'"),
         Damage(name: "iamUser.failedMFAAttempts text", sql: "UPDATE iamUser SET failedMFAAttempts = 'x'"),
         Damage(name: "iamGroup.createDate malformed", sql: "UPDATE iamGroup SET createDate = 'x'"),
-        Damage(name: "loginProfile.passwordResetRequired text", sql: "UPDATE loginProfile SET passwordResetRequired = 'x'"),
-        Damage(name: "passwordPolicy.minimumPasswordLength text", sql: "UPDATE passwordPolicy SET minimumPasswordLength = 'x'"),
+        Damage(
+            name: "loginProfile.passwordResetRequired text", sql: "UPDATE loginProfile SET passwordResetRequired = 'x'"),
+        Damage(
+            name: "passwordPolicy.minimumPasswordLength text",
+            sql: "UPDATE passwordPolicy SET minimumPasswordLength = 'x'"),
         Damage(name: "passwordPolicy.maxPasswordAge text", sql: "UPDATE passwordPolicy SET maxPasswordAge = 'x'"),
         Damage(name: "lessonStep.witnessEventId text", sql: "UPDATE lessonStep SET witnessEventId = 'x'"),
         Damage(name: "lessonStep.completedDate malformed", sql: "UPDATE lessonStep SET completedDate = 'x'"),
         Damage(name: "lessonProgress.startEventId text", sql: "UPDATE lessonProgress SET startEventId = 'x'"),
-        Damage(name: "credentialReport.generatedTime malformed", sql: "UPDATE credentialReport SET generatedTime = 'x'"),
+        Damage(
+            name: "credentialReport.generatedTime malformed", sql: "UPDATE credentialReport SET generatedTime = 'x'"),
         Damage(name: "authenticatorAccount.digits text", sql: "UPDATE authenticatorAccount SET digits = 'six'"),
-        Damage(name: "authenticatorAccount.addedDate malformed", sql: "UPDATE authenticatorAccount SET addedDate = 'x'"),
+        Damage(
+            name: "authenticatorAccount.addedDate malformed", sql: "UPDATE authenticatorAccount SET addedDate = 'x'"),
         Damage(name: "authenticatorAccount.label blob", sql: "UPDATE authenticatorAccount SET label = X'FF'"),
         Damage(name: "hardwareToken.secret blob", sql: "UPDATE hardwareToken SET secret = X'FF'"),
         Damage(name: "simulatedClock.time malformed", sql: "UPDATE simulatedClock SET time = 'never'"),
@@ -69,9 +78,11 @@ struct DamagedDatabaseTests {
 
     /// The commands that read what the damage may touch.
     static let readers: [[String]] = [
-        ["class", "report"], ["class", "report", "--output", "json"], ["audit"], ["events"], ["events", "--output", "json"],
+        ["class", "report"], ["class", "report", "--output", "json"], ["audit"], ["events"],
+        ["events", "--output", "json"],
         ["lesson", "status"], ["lesson"], ["dashboard"], ["mfa", "list"], ["access-keys", "list"], ["export"],
-        ["accounts", "list"], ["whoami"], ["authenticator", "codes"], ["hardware-tokens"], ["credential-report", "get"],
+        ["accounts", "list"], ["whoami"], ["authenticator", "codes"], ["hardware-tokens"],
+        ["credential-report", "get"],
         ["users", "list"], ["groups", "list"], ["password-policy"],
     ]
 
@@ -94,7 +105,10 @@ struct DamagedDatabaseTests {
             (["groups", "add-user", "admins", "alice"], nil),
             (["password-policy", "update", "--minimum-password-length", "14", "--max-password-age", "90"], nil),
             (["credential-report", "generate"], nil),
-            (["access-keys", "use", "AKIAIOSFODNN7EXAMPLE", "--secret-stdin"], "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+            (
+                ["access-keys", "use", "AKIAIOSFODNN7EXAMPLE", "--secret-stdin"],
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+            ),
             (["lesson", "status"], nil),
             (["clock", "advance", "30s"], nil),
         ]
@@ -127,7 +141,9 @@ struct DamagedDatabaseTests {
         }
     }
 
-    @Test("every reading command on a damaged column exits 0 or 253 with one clear line, never a crash", arguments: damages)
+    @Test(
+        "every reading command on a damaged column exits 0 or 253 with one clear line, never a crash",
+        arguments: damages)
     func damaged(damage: Damage) throws {
         // In process: the database is populated afresh for each damage (an in-memory one has
         // no file to copy), and the damage applied on the commands' own connection, which
@@ -171,7 +187,8 @@ struct DamagedDatabaseTests {
             if result.status == 253 {
                 #expect(
                     result.stderr.hasPrefix("iamsim: error: The database \(h.database) is damaged (")
-                        && result.stderr.hasSuffix("Move it aside, or recreate it with: iamsim init --force --db \(h.database)\n")
+                        && result.stderr.hasSuffix(
+                            "Move it aside, or recreate it with: iamsim init --force --db \(h.database)\n")
                         && result.stderr.split(separator: "\n").count == 1,
                     "\(context)")
             }

@@ -10,7 +10,8 @@ import Testing
 struct HelpTextTests {
     /// Where the golden help texts are: `Snapshots/help/iamsim-access-keys-list.txt` for
     /// `iamsim access-keys list --help`. Re-record with `IAMSIM_RECORD_SNAPSHOTS=1`, then review.
-    static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/help")
+    static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots/help")
 
     /// The golden file's name (without `.txt`) for a command's path (`accounts create`).
     static func goldenName(_ path: String) -> String {
@@ -40,7 +41,9 @@ struct HelpTextTests {
     }
 
     /// Every command under `root`, depth first, with its path (`accounts create`).
-    static func commands(under root: any ParsableCommand.Type, path: [String] = []) -> [(String, any ParsableCommand.Type)] {
+    static func commands(under root: any ParsableCommand.Type, path: [String] = []) -> [(
+        String, any ParsableCommand.Type
+    )] {
         let configuration = root.configuration
         // `subcommands` lists the grouped ones too.
         let children = configuration.subcommands

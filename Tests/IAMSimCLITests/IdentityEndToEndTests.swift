@@ -18,9 +18,15 @@ struct IdentityEndToEndTests {
             "--allow-users-to-change-password", "--password-reuse-prevention", "3",
         ])
         #expect(r.status == 0)
-        r = try h.run(["login-profile", "create", "alice", "--password-stdin", "--password-reset-required"], stdin: "too-short\n")
-        #expect(r.stderr.hasPrefix("An error occurred (PasswordPolicyViolation) when calling the CreateLoginProfile operation: Password does not conform to the account password policy. (Password should have a minimum length of 12; Password should have at least one number.)"))
-        r = try h.run(["login-profile", "create", "alice", "--password-stdin", "--password-reset-required"], stdin: "First-password-1\n")
+        r = try h.run(
+            ["login-profile", "create", "alice", "--password-stdin", "--password-reset-required"], stdin: "too-short\n")
+        #expect(
+            r.stderr.hasPrefix(
+                "An error occurred (PasswordPolicyViolation) when calling the CreateLoginProfile operation: Password does not conform to the account password policy. (Password should have a minimum length of 12; Password should have at least one number.)"
+            ))
+        r = try h.run(
+            ["login-profile", "create", "alice", "--password-stdin", "--password-reset-required"],
+            stdin: "First-password-1\n")
         #expect(r.status == 0)
         try h.run(["groups", "create", "admins"])
         try h.run(["groups", "add-user", "admins", "alice"])
@@ -32,7 +38,8 @@ struct IdentityEndToEndTests {
 
         // The first sign-in needs a new password: without one, a script is told how to give it.
         // No second line for it: a usage error (exit 64), not AWS's AccessDenied (was 254).
-        r = try h.run(["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"], stdin: "First-password-1\n")
+        r = try h.run(
+            ["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"], stdin: "First-password-1\n")
         #expect(r.status == 64)
         #expect(r.stderr.hasPrefix("iamsim: error: "))
         #expect(r.stderr.contains("An administrator requires a new password before you sign in."))
@@ -45,7 +52,10 @@ struct IdentityEndToEndTests {
         r = try h.run(["change-password", "--password-stdin"], stdin: "Second-password-2\nThird-password-3\n")
         #expect(r.stdout == "Your password is changed.\n")
         r = try h.run(["users", "delete", "alice"])
-        #expect(r.stderr.hasPrefix("An error occurred (AccessDenied) when calling the DeleteUser operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:DeleteUser"))
+        #expect(
+            r.stderr.hasPrefix(
+                "An error occurred (AccessDenied) when calling the DeleteUser operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:DeleteUser"
+            ))
         r = try h.run(["credential-report", "generate"])
         #expect(r.status == 254)  // alice is signed in, and auditing is for administrators
     }
@@ -62,7 +72,8 @@ struct IdentityEndToEndTests {
         var fixture = try String(contentsOfFile: try h.writeFastFixture(), encoding: .utf8)
         if let alias {
             fixture = fixture.replacingOccurrences(
-                of: #""AccountId": "123456789012","#, with: #""AccountId": "123456789012", "AccountAlias": "\#(alias)","#)
+                of: #""AccountId": "123456789012","#,
+                with: #""AccountId": "123456789012", "AccountAlias": "\#(alias)","#)
         }
         let path = h.folder.appendingPathComponent("fixture.json").path
         try Data(fixture.utf8).write(to: URL(fileURLWithPath: path))
@@ -73,7 +84,8 @@ struct IdentityEndToEndTests {
         let account = alias ?? "123456789012"
         #expect(r.stdout == "bob can now sign in to the console: iamsim signin --account \(account) --user bob\n")
         try h.run(["signout"])
-        r = try h.run(["signin", "--account", account, "--user", "bob", "--password-stdin"], stdin: "First-password-1\n")
+        r = try h.run(
+            ["signin", "--account", account, "--user", "bob", "--password-stdin"], stdin: "First-password-1\n")
         #expect(r.status == 0, "\(r.stderr)")
     }
 
@@ -96,7 +108,8 @@ struct IdentityEndToEndTests {
         let seed = String(decoding: try #require(Data(base64Encoded: seedText)), as: UTF8.self)
         let now: Int64 = 1_767_605_405
         var r = try h.run([
-            "mfa", "activate", "bob-phone", "--user", "bob", "--code1", IndependentTOTP.code(base32: seed, unixTime: now - 30),
+            "mfa", "activate", "bob-phone", "--user", "bob", "--code1",
+            IndependentTOTP.code(base32: seed, unixTime: now - 30),
             "--code2", IndependentTOTP.code(base32: seed, unixTime: now),
         ])
         #expect(r.status == 0, "\(r.stderr)")

@@ -13,15 +13,19 @@ struct InProcessHarnessTests {
     static let script: [(arguments: [String], stdin: String?)] = [
         (["--help"], nil), (["help", "mfa"], nil), (["access-keys"], nil), (["access-keys", "list", "--help"], nil),
         (["--version"], nil), (["frobnicate"], nil), (["events", "--limit", "0"], nil),
-        (["dashboard", "--output", "yaml"], nil), (["clock", "advance", "5x"], nil), (["mfa", "activate", "nope"], nil),
+        (["dashboard", "--output", "yaml"], nil), (["clock", "advance", "5x"], nil),
+        (["mfa", "activate", "nope"], nil),
         (["whoami"], nil), (["clock", "set", "2026-01-05T09:30:05Z"], nil), (["access-keys", "list"], nil),
-        (["signin", "--email", TestValues.email], nil), (["signin", "--email", TestValues.email, "--password-stdin"], ""),
+        (["signin", "--email", TestValues.email], nil),
+        (["signin", "--email", TestValues.email, "--password-stdin"], ""),
         (["signin", "--email", TestValues.email, "--password-stdin"], "wrong\n"),
         (["signin", "--user", "alice", "--password-stdin"], "Password-1!\n"),
-        (["init", "--force", "--fixture", "FAST"], nil), (["init"], nil), (["clock", "set", "2026-01-05T09:30:05Z"], nil),
+        (["init", "--force", "--fixture", "FAST"], nil), (["init"], nil),
+        (["clock", "set", "2026-01-05T09:30:05Z"], nil),
         (["signin", "--email", TestValues.email, "--password-stdin"], TestValues.password + "\n"),
         (["access-keys", "list"], nil), (["access-keys", "deactivate", TestValues.rootKey], nil),
-        (["access-keys", "list", "--output", "json"], nil), (["dashboard"], nil), (["whoami", "--output", "json"], nil),
+        (["access-keys", "list", "--output", "json"], nil), (["dashboard"], nil),
+        (["whoami", "--output", "json"], nil),
         (["lesson"], nil), (["lesson", "status"], nil), (["mfa", "remove", "nope"], nil), (["users", "list"], nil),
         (["users", "list", "--output", "csv"], nil), (["audit", "--output", "csv"], nil), (["signout"], nil),
         (["dashboard"], nil), (["fixture", "validate", "FAST"], nil), (["class", "report"], nil),
@@ -43,7 +47,9 @@ struct InProcessHarnessTests {
                         .replacingOccurrences(of: harness.folder.path, with: "FOLDER"),
                     status: result.status)
             }
-            #expect(normalize(actual, inProcess) == normalize(expected, binary), "iamsim \(arguments.joined(separator: " "))")
+            #expect(
+                normalize(actual, inProcess) == normalize(expected, binary),
+                "iamsim \(arguments.joined(separator: " "))")
         }
     }
 
@@ -62,9 +68,11 @@ struct InProcessHarnessTests {
         let first = try h.runWithoutDatabaseOption(["accounts", "list", "--db", other])
         #expect(
             first.stderr
-                == "iamsim: created \(other) from the built-in fixture root-mfa-lesson (account 123456789012, root user trainee@example.com)\n")
+                == "iamsim: created \(other) from the built-in fixture root-mfa-lesson (account 123456789012, root user trainee@example.com)\n"
+        )
         #expect(try h.runWithoutDatabaseOption(["accounts", "list", "--db", other]).stderr == "")
         #expect(try h.sql("SELECT fixtureName FROM account") == "root-mfa-lesson-fast\n")
-        #expect(try h.simulator(at: other).database.sqliteText("SELECT fixtureName FROM account") == "root-mfa-lesson\n")
+        #expect(
+            try h.simulator(at: other).database.sqliteText("SELECT fixtureName FROM account") == "root-mfa-lesson\n")
     }
 }

@@ -11,7 +11,9 @@ import Testing
 struct LaunchTests {
     @Test("a command line naming a command parses quickly into that command, options included")
     func commandsParse() throws {
-        let parsed = IAMSimCommand.fastParse(["access-keys", "deactivate", "AKIAIOSFODNN7EXAMPLE", "--db", "/tmp/x.sqlite"])
+        let parsed = IAMSimCommand.fastParse([
+            "access-keys", "deactivate", "AKIAIOSFODNN7EXAMPLE", "--db", "/tmp/x.sqlite",
+        ])
         let command = try #require(parsed as? AccessKeyCommands.Deactivate)
         #expect(command.accessKeyID == "AKIAIOSFODNN7EXAMPLE")
         #expect(command.global.db == "/tmp/x.sqlite")

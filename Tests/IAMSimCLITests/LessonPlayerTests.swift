@@ -41,7 +41,10 @@ struct LessonPlayerTests {
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
         try h.run(["mfa", "assign", "root-mfa"])
         r = try h.run(["lesson"])
-        #expect(r.stdout.contains("Run:  iamsim authenticator add --uri 'otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret="))
+        #expect(
+            r.stdout.contains(
+                "Run:  iamsim authenticator add --uri 'otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret="
+            ))
         // The waiting step explains why, and offers the simulated clock.
         let start = try #require(r.stdout.range(of: "--uri '"))
         let uri = String(r.stdout[start.upperBound...].prefix { $0 != "'" })
@@ -49,7 +52,10 @@ struct LessonPlayerTests {
         try h.run(["authenticator", "codes"])
         r = try h.run(["lesson"])
         #expect(r.stdout.contains("Step 9 of 16: Wait for the next code"))
-        #expect(r.stdout.contains("The clock is simulated and stands still, so the code changes only when you move it:\n  Run:  iamsim clock advance 30s"))
+        #expect(
+            r.stdout.contains(
+                "The clock is simulated and stands still, so the code changes only when you move it:\n  Run:  iamsim clock advance 30s"
+            ))
         #expect(try status(h) == (7, "wait-for-code-2"))  // 1–8 but the skipped step 4
 
         r = try h.run(["lesson", "reset"])
@@ -75,7 +81,8 @@ struct LessonPlayerTests {
         }
         // The class report agrees: nothing done.
         let report = try #require(
-            try JSONSerialization.jsonObject(with: Data(try h.run(["class", "report", "--output", "json"]).stdout.utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(try h.run(["class", "report", "--output", "json"]).stdout.utf8)) as? [String: Any])
         #expect((report["Accounts"] as? [[String: Any]])?.first?["StepsDone"] as? Int == 0)
     }
 
@@ -104,7 +111,9 @@ struct LessonPlayerTests {
             "Step 4 skipped: the root access key was deleted while still active. The console deletes only a deactivated key, so that anything still using it fails visibly first, while the key can still be turned back on; iamsim follows the DeleteAccessKey API, which deletes an active key too. The lesson goes on without this step."
         var r = try h.run(["lesson"])
         #expect(r.stdout.hasPrefix("Step 1 of 16 ✓  Sign in to the console as the root user\n"))
-        #expect(r.stdout.contains("Step 5 of 16 ✓  Delete the root access key\n\(note)\n\n4 of 16 steps done, 1 skipped.\n"))
+        #expect(
+            r.stdout.contains("Step 5 of 16 ✓  Delete the root access key\n\(note)\n\n4 of 16 steps done, 1 skipped.\n")
+        )
         #expect(!r.stdout.contains("Step 4 of 16 ✓"))
         #expect(r.stdout.contains("Step 6 of 16: Assign a virtual MFA device and show its QR code"))
         r = try h.run(["lesson"])
@@ -114,7 +123,8 @@ struct LessonPlayerTests {
         #expect(steps.contains("  ✗  4. Deactivate the root access key (skipped)\n"))
         #expect(steps.contains(note))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(try h.run(["lesson", "status", "--output", "json"]).stdout.utf8))
+            try JSONSerialization.jsonObject(
+                with: Data(try h.run(["lesson", "status", "--output", "json"]).stdout.utf8))
                 as? [String: Any])
         #expect(json["StepsSkipped"] as? Int == 1)
         let fourth = (json["Steps"] as? [[String: Any]])?[3]
@@ -162,9 +172,12 @@ struct LessonPlayerTests {
 
                 """))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(try h.run(["lesson", "status", "--output", "json"]).stdout.utf8))
+            try JSONSerialization.jsonObject(
+                with: Data(try h.run(["lesson", "status", "--output", "json"]).stdout.utf8))
                 as? [String: Any])
-        #expect((json["CurrentStep"] as? [String: Any])?["Command"] as? String == "iamsim access-keys deactivate AKIAIOSFODNN7EXAMPLE")
+        #expect(
+            (json["CurrentStep"] as? [String: Any])?["Command"] as? String
+                == "iamsim access-keys deactivate AKIAIOSFODNN7EXAMPLE")
     }
 
     @Test("on a terminal at the last step, the player runs the fixes for what still fails")
@@ -174,14 +187,19 @@ struct LessonPlayerTests {
         let code = IndependentTOTP.code(
             base32: "V7LEYZLKKSE22DN4HNPJKDNHBZNCJCZNWDULLI7EALCW3VDHFFW6WVHNDBCEEMSF", unixTime: 1_767_605_405)
         let signIn = try h.run(
-            ["signin", "--email", InProcessHarness.email, "--password-stdin", "--mfa-code", code], stdin: InProcessHarness.password)
+            ["signin", "--email", InProcessHarness.email, "--password-stdin", "--mfa-code", code],
+            stdin: InProcessHarness.password)
         #expect(signIn.status == 0, "\(signIn.stderr)")
         let answers = ScriptedAnswers(["y", "y", "n"])
         let terminal = ScriptedConsole(isInteractive: true, answer: { _, _ in answers.next() })
         #expect(h.run(["lesson", "next", "--db", h.database], console: terminal.console) == 0)
         let text = terminal.transcript
-        #expect(text.contains("$ iamsim access-keys deactivate AKIAIOSFODNN7EXAMPLE\nAccess key AKIAIOSFODNN7EXAMPLE is now Inactive."))
-        #expect(text.contains("$ iamsim access-keys delete AKIAIOSFODNN7EXAMPLE\nDeleted access key AKIAIOSFODNN7EXAMPLE."))
+        #expect(
+            text.contains(
+                "$ iamsim access-keys deactivate AKIAIOSFODNN7EXAMPLE\nAccess key AKIAIOSFODNN7EXAMPLE is now Inactive."
+            ))
+        #expect(
+            text.contains("$ iamsim access-keys delete AKIAIOSFODNN7EXAMPLE\nDeleted access key AKIAIOSFODNN7EXAMPLE."))
         #expect(!text.contains("is not done yet"))
         #expect(text.contains("Run:  iamsim dashboard\nRun it now? [Y/n] "))
     }
@@ -190,7 +208,8 @@ struct LessonPlayerTests {
     func oneDescription() throws {
         // The demo's transcript names every step of Lesson.rootMFA, in order.
         let transcript = try String(
-            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/demo.txt"),
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "Snapshots/demo.txt"),
             encoding: .utf8)
         for step in Lesson.rootMFA.steps {
             #expect(transcript.contains("Step \(step.number) of 16: \(step.title)"))
@@ -206,7 +225,10 @@ struct LessonPlayerTests {
         #expect(h.run(["lesson", "next", "--db", h.database], console: terminal.console) == 0)
         let text = terminal.transcript
         #expect(text.contains("Step 1 of 16: Sign in to the console as the root user"))
-        #expect(text.contains("Run it now? [Y/n] \n$ iamsim signin --email trainee@example.com\nPassword: Signed in to account 123456789012"))
+        #expect(
+            text.contains(
+                "Run it now? [Y/n] \n$ iamsim signin --email trainee@example.com\nPassword: Signed in to account 123456789012"
+            ))
         #expect(text.contains("Step 1 of 16 ✓  Sign in to the console as the root user"))
         #expect(text.contains("$ iamsim dashboard\nIAM dashboard — account 123456789012"))
         #expect(text.contains("Step 2 of 16 ✓  Open the IAM dashboard and read the security status"))

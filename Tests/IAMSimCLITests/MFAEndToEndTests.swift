@@ -115,7 +115,10 @@ struct MFAEndToEndTests {
             _ = try tool("/usr/bin/qrencode", ["-o", web, "https://aws.amazon.com/"])
             r = try h.run(["authenticator", "scan", web])
             #expect(r.status == 253)
-            #expect(r.stderr == "iamsim: error: Cannot use \(web): its QR code is not an authenticator (TOTP) code: it holds 'https://aws.amazon.com/'\n")
+            #expect(
+                r.stderr
+                    == "iamsim: error: Cannot use \(web): its QR code is not an authenticator (TOTP) code: it holds 'https://aws.amazon.com/'\n"
+            )
         }
         #expect(try h.run(["authenticator", "list", "--output", "json"]).stdout.contains("\"Accounts\": []"))
     }
@@ -145,7 +148,10 @@ struct MFAEndToEndTests {
             try h.run(["clock", "advance", "60s"])
         }
         let r = try h.run(["mfa", "assign", "device-9"])
-        #expect(r.stderr == "An error occurred (LimitExceeded) when calling the CreateVirtualMFADevice operation: Cannot exceed quota for MFADevicesPerUser: 8\n")
+        #expect(
+            r.stderr
+                == "An error occurred (LimitExceeded) when calling the CreateVirtualMFADevice operation: Cannot exceed quota for MFADevicesPerUser: 8\n"
+        )
         #expect(r.status == 254)
     }
 
@@ -177,13 +183,18 @@ struct MFAEndToEndTests {
         let seed = try activate(h, "root-mfa", at: Self.start)
         try h.run(["signout"])
         let wrong = { (code: String) in
-            try h.run(["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", code], stdin: TestValues.password)
+            try h.run(
+                ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", code],
+                stdin: TestValues.password)
         }
         for code in ["111111", "222222"] { #expect(try wrong(code).status == 254) }
         #expect(try wrong("333333").stderr.contains("3 wrong MFA codes in a row"))
         _ = try wrong("444444")
         let locked = try wrong("555555")
-        #expect(locked.stderr == "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Too many wrong MFA codes: sign-in for this user is locked until 2026-01-05 09:45:05 UTC. Wait until then, or resync the device (two consecutive codes), which also lifts the lock: iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2\nHint: This is not the code the device shows now: read the device's entry in the authenticator (iamsim authenticator codes) and type its current code.\n")
+        #expect(
+            locked.stderr
+                == "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Too many wrong MFA codes: sign-in for this user is locked until 2026-01-05 09:45:05 UTC. Wait until then, or resync the device (two consecutive codes), which also lifts the lock: iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2\nHint: This is not the code the device shows now: read the device's entry in the authenticator (iamsim authenticator codes) and type its current code.\n"
+        )
         try h.run(["clock", "advance", "15m"])
         let right = try wrong(IndependentTOTP.code(base32: seed, unixTime: Self.start + 900))
         #expect(right.status == 0)
@@ -199,7 +210,8 @@ struct MFAEndToEndTests {
         let now = Self.start + 300
         let slow = { (offset: Int64) in IndependentTOTP.code(base32: seed, unixTime: now - 120 + offset) }
         let failed = try h.run(
-            ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", slow(0)], stdin: TestValues.password)
+            ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", slow(0)],
+            stdin: TestValues.password)
         #expect(failed.status == 254)
         let resync = try h.run(
             [
@@ -209,7 +221,8 @@ struct MFAEndToEndTests {
         #expect(resync.stdout == "Resynchronized root-mfa: 4 steps (120 s) behind, compensated.\n")
         try h.run(["clock", "advance", "30s"])
         let signedIn = try h.run(
-            ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", slow(30)], stdin: TestValues.password)
+            ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", slow(30)],
+            stdin: TestValues.password)
         #expect(signedIn.status == 0, "\(signedIn.stderr)")
         let list = try h.run(["mfa", "list"]).stdout
         #expect(list.contains("4 steps (120 s) behind, compensated"))
@@ -222,11 +235,14 @@ struct MFAEndToEndTests {
         let h = try signedIn(fixture: fixture)
         let seed = "KRUGKIDROVUWG2ZAMJZG653OEBTG66BANJ2W24DTEBXXMZLSEB2GQZJANRQXU6JAMRXWOLRAKRUGKIDROVUWG2ZA"
         let code1 = IndependentTOTP.code(base32: seed, unixTime: Self.start)
-        #expect(try h.run(["hardware-tokens"]).stdout == "SERIAL NUMBER  CODE    CHANGES IN\nGAHT12345678   \(code1)  25 s\n")
+        #expect(
+            try h.run(["hardware-tokens"]).stdout
+                == "SERIAL NUMBER  CODE    CHANGES IN\nGAHT12345678   \(code1)  25 s\n")
         try h.run(["clock", "advance", "30s"])
         let code2 = IndependentTOTP.code(base32: seed, unixTime: Self.start + 30)
         let r = try h.run([
-            "mfa", "assign", "fob", "--type", "hardware-totp", "--serial", "GAHT12345678", "--code1", code1, "--code2", code2,
+            "mfa", "assign", "fob", "--type", "hardware-totp", "--serial", "GAHT12345678", "--code1", code1, "--code2",
+            code2,
         ])
         #expect(r.stdout == "Hardware MFA device fob (serial GAHT12345678) is assigned to the root user and active.\n")
         #expect(try h.run(["mfa", "list"]).stdout.contains("fob   hardware  GAHT12345678   root user"))
@@ -242,7 +258,9 @@ struct MFAEndToEndTests {
         let json = try #require(
             try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         let token = try #require(((json["Account"] as? [String: Any])?["HardwareTokens"] as? [[String: Any]])?.first)
-        return (path, try #require(token["SerialNumber"] as? String), try #require(token["Base32StringSeed"] as? String))
+        return (
+            path, try #require(token["SerialNumber"] as? String), try #require(token["Base32StringSeed"] as? String)
+        )
     }
 
     @Test("mfa list --output json lists a hardware token under MFADevices, never under VirtualMFADevices")
@@ -251,7 +269,9 @@ struct MFAEndToEndTests {
         let h = try signedIn(fixture: fixture)
         let code1 = IndependentTOTP.code(base32: seed, unixTime: Self.start - 30)
         let code2 = IndependentTOTP.code(base32: seed, unixTime: Self.start)
-        let assigned = try h.run(["mfa", "assign", "fob", "--type", "hardware-totp", "--serial", serial, "--code1", code1, "--code2", code2])
+        let assigned = try h.run([
+            "mfa", "assign", "fob", "--type", "hardware-totp", "--serial", serial, "--code1", code1, "--code2", code2,
+        ])
         #expect(assigned.status == 0, "\(assigned.stderr)")
         try h.run(["mfa", "assign", "root-spare"])
         // ListMFADevices: root's devices of every type; the one awaiting activation is nobody's yet.
@@ -265,7 +285,8 @@ struct MFAEndToEndTests {
         let entries = try #require(virtual["VirtualMFADevices"] as? [[String: Any]])
         #expect(entries.compactMap { $0["SerialNumber"] as? String } == ["arn:aws:iam::123456789012:mfa/root-spare"])
         #expect(entries.allSatisfy { $0["User"] == nil && $0["Base32StringSeed"] == nil })
-        let assignedOnly = try json(try h.run(["mfa", "list-virtual", "--assignment-status", "assigned", "--output", "json"]).stdout)
+        let assignedOnly = try json(
+            try h.run(["mfa", "list-virtual", "--assignment-status", "assigned", "--output", "json"]).stdout)
         #expect((assignedOnly["VirtualMFADevices"] as? [Any])?.isEmpty == true)
         // The text keeps the console's view: the token, then the device awaiting activation.
         let text = try h.run(["mfa", "list"]).stdout
@@ -280,25 +301,29 @@ struct MFAEndToEndTests {
         try h.run(["login-profile", "create", "alice", "--password-stdin"], stdin: "Alice-password-2026\n")
         try h.run(["mfa", "assign", "root-spare"])
         try h.run(["signout"])
-        var r = try h.run(["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"], stdin: "Alice-password-2026\n")
+        var r = try h.run(
+            ["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"],
+            stdin: "Alice-password-2026\n")
         #expect(r.status == 0, "\(r.stderr)")
         r = try h.run(["mfa", "remove", "root-spare"])
         #expect(
-            r == .init(
-                stdout: "",
-                stderr: """
-                    An error occurred (AccessDenied) when calling the DeactivateMFADevice operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:DeleteVirtualMFADevice on resource: arn:aws:iam::123456789012:mfa/root-spare
+            r
+                == .init(
+                    stdout: "",
+                    stderr: """
+                        An error occurred (AccessDenied) when calling the DeactivateMFADevice operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:DeleteVirtualMFADevice on resource: arn:aws:iam::123456789012:mfa/root-spare
 
-                    """,
-                status: 254))
+                        """,
+                    status: 254))
         // The user's own device awaiting activation, named after them, is theirs to remove.
         try h.run(["mfa", "assign", "alice"])
         #expect(try h.run(["mfa", "remove", "alice"]).status == 0)
         try h.run(["signout"])
         try h.run(["signin", "--email", TestValues.email, "--password-stdin"], stdin: TestValues.password)
         let virtual = try json(try h.run(["mfa", "list-virtual", "--output", "json"]).stdout)
-        #expect((virtual["VirtualMFADevices"] as? [[String: Any]])?.compactMap { $0["SerialNumber"] as? String } == [
-            "arn:aws:iam::123456789012:mfa/root-spare"
-        ])
+        #expect(
+            (virtual["VirtualMFADevices"] as? [[String: Any]])?.compactMap { $0["SerialNumber"] as? String } == [
+                "arn:aws:iam::123456789012:mfa/root-spare"
+            ])
     }
 }

@@ -17,7 +17,10 @@ struct RemedyTextTests {
     @Test(
         "every audit remedy reads as before",
         arguments: [
-            (Remedy(.deactivateAccessKey, .deleteAccessKey), "iamsim access-keys deactivate ID, then iamsim access-keys delete ID"),
+            (
+                Remedy(.deactivateAccessKey, .deleteAccessKey),
+                "iamsim access-keys deactivate ID, then iamsim access-keys delete ID"
+            ),
             (Remedy(.deleteAccessKey), "iamsim access-keys delete ID"),
             (
                 Remedy(.createVirtualMFADevice, .enableMFADevice(userNames: [])),
@@ -39,13 +42,20 @@ struct RemedyTextTests {
                 "iamsim mfa assign NAME, then iamsim mfa activate NAME --user USER --code1 C1 --code2 C2, for each user listed"
             ),
             (Remedy(.createUser), "iamsim users create NAME"),
-            (Remedy(.createGroup, .addUserToGroup), "iamsim groups create NAME, then iamsim groups add-user GROUP USER"),
             (
-                Remedy(.updateAccountPasswordPolicy(PasswordPolicy(minimumPasswordLength: 14, passwordReusePrevention: 24))),
+                Remedy(.createGroup, .addUserToGroup),
+                "iamsim groups create NAME, then iamsim groups add-user GROUP USER"
+            ),
+            (
+                Remedy(
+                    .updateAccountPasswordPolicy(PasswordPolicy(minimumPasswordLength: 14, passwordReusePrevention: 24))
+                ),
                 "iamsim password-policy update --minimum-password-length 14 --password-reuse-prevention 24"
             ),
             (
-                Remedy(.updateAccountPasswordPolicy(PasswordPolicy(minimumPasswordLength: 14, requireSymbols: true, maxPasswordAge: 90))),
+                Remedy(
+                    .updateAccountPasswordPolicy(
+                        PasswordPolicy(minimumPasswordLength: 14, requireSymbols: true, maxPasswordAge: 90))),
                 "iamsim password-policy update --minimum-password-length 14 --require-symbols --max-password-age 90"
             ),
             (

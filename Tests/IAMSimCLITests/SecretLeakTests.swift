@@ -111,7 +111,9 @@ struct SecretLeakTests {
     }
 
     /// Every leaf command of iamsim, as the words that name it (`mfa list-virtual`).
-    static func leafCommands(_ command: any ParsableCommand.Type = IAMSimCommand.self, prefix: [String] = []) -> Set<String> {
+    static func leafCommands(_ command: any ParsableCommand.Type = IAMSimCommand.self, prefix: [String] = []) -> Set<
+        String
+    > {
         let configuration = command.configuration
         if configuration.subcommands.isEmpty { return [prefix.joined(separator: " ")] }
         return configuration.subcommands.reduce(into: Set<String>()) { leaves, sub in
@@ -134,7 +136,11 @@ struct SecretLeakTests {
         }
         let path = words.joined(separator: " ")
         // `lesson` alone is `lesson next`, `class` is `class report`, `password-policy` is `… show`.
-        if !leaves.contains(path), let only = leaves.first(where: { $0.hasPrefix(path + " ") && ["next", "report", "show"].contains($0.split(separator: " ").last!) }) {
+        if !leaves.contains(path),
+            let only = leaves.first(where: {
+                $0.hasPrefix(path + " ") && ["next", "report", "show"].contains($0.split(separator: " ").last!)
+            })
+        {
             return only
         }
         return path
@@ -149,19 +155,22 @@ struct SecretLeakTests {
     @Test("no command's output shows a seed or a secret key except where AWS shows it", arguments: shippedFixtures)
     func noLeaks(fixtureName: String) throws {
         let h = try InProcessHarness()
-        let json = try JSONSerialization.jsonObject(with: try Data(contentsOf: Self.fixturesFolder.appendingPathComponent(fixtureName)))
+        let json = try JSONSerialization.jsonObject(
+            with: try Data(contentsOf: Self.fixturesFolder.appendingPathComponent(fixtureName)))
         let copy = h.folder.appendingPathComponent(fixtureName).path
         try JSONSerialization.data(withJSONObject: Self.cheapPasswords(json), options: [.prettyPrinted, .sortedKeys])
             .write(to: URL(fileURLWithPath: copy))
         let account = try #require((json as? [String: Any])?["Account"] as? [String: Any])
         let root = try #require(account["Root"] as? [String: Any])
-        let rootSeed = (root["MFADevices"] as? [[String: Any]])?.first { $0["EnableDate"] != nil }?["Base32StringSeed"] as? String
+        let rootSeed =
+            (root["MFADevices"] as? [[String: Any]])?.first { $0["EnableDate"] != nil }?["Base32StringSeed"] as? String
         let users = ((account["Users"] as? [[String: Any]]) ?? []).compactMap { $0["UserName"] as? String }
         let secrets = Secrets()
         secrets.strict = Set(Self.secrets(in: json))
 
         var context = Script.Context(
-            fixture: copy, accountID: try #require(account["AccountId"] as? String), rootEmail: try #require(root["Email"] as? String),
+            fixture: copy, accountID: try #require(account["AccountId"] as? String),
+            rootEmail: try #require(root["Email"] as? String),
             rootSeed: rootSeed, users: users, folder: h.folder.path, runsDemo: fixtureName == "root-mfa-lesson.json")
         #expect(try h.run(["init", "--fixture", copy]).status == 0)
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
@@ -268,7 +277,9 @@ enum Script {
             {
                 secrets.late.formUnion(SecretLeakTests.secrets(in: json))
             }
-            if arguments.starts(with: ["mfa", "activate"]), let name = arguments.dropFirst(2).first, let seed = seeds[name] {
+            if arguments.starts(with: ["mfa", "activate"]), let name = arguments.dropFirst(2).first,
+                let seed = seeds[name]
+            {
                 secrets.pending.remove(seed)
                 secrets.strict.insert(seed)
             }
@@ -299,7 +310,8 @@ extension SecretLeakTests {
         var rootSignIn = ["signin", "--email", c.rootEmail, "--password-stdin"]
         if c.rootSeed != nil { rootSignIn += ["--mfa-code", "{root-code}"] }
         let reads: [Run] = [
-            read("whoami"), read("dashboard"), read("access-keys", "list"), read("mfa", "list"), read("mfa", "list-virtual"),
+            read("whoami"), read("dashboard"), read("access-keys", "list"), read("mfa", "list"),
+            read("mfa", "list-virtual"),
             read("users", "list"), read("groups", "list"), read("password-policy", "show"), read("audit"),
             read("credential-report", "generate"), read("credential-report", "get"), read("events"),
             read("authenticator", "list"), read("authenticator", "codes"), read("hardware-tokens"), read("lesson"),
@@ -333,7 +345,8 @@ extension SecretLeakTests {
             write("mfa", "assign", "leak-png", "--qr-png", "{png}", allowance: .created),
             Run(arguments: ["lesson"], allowance: .pendingDevices, allFormats: true),
             Run(arguments: ["lesson", "status"], allowance: .pendingDevices, allFormats: true),
-            write("authenticator", "add", "--uri", "{uri}"), write("authenticator", "scan", "{png}", "--label", "scanned"),
+            write("authenticator", "add", "--uri", "{uri}"),
+            write("authenticator", "scan", "{png}", "--label", "scanned"),
             write("mfa", "activate", "leak-phone", "--code1", "{code1:leak-phone}", "--code2", "{code2:leak-phone}"),
             read("mfa", "get", "leak-phone"),
         ]
@@ -352,7 +365,9 @@ extension SecretLeakTests {
             write(
                 "password-policy", "update", "--minimum-password-length", "8", "--allow-users-to-change-password"),
             write("signout"),
-            write("signin", "--account", c.accountID, "--user", "leak-user", "--password-stdin", stdin: "Leak-User-Password-2\n"),
+            write(
+                "signin", "--account", c.accountID, "--user", "leak-user", "--password-stdin",
+                stdin: "Leak-User-Password-2\n"),
             read("whoami"), read("mfa", "list"), read("mfa", "list-virtual"), read("access-keys", "list"),
             write("change-password", "--password-stdin", stdin: "Leak-User-Password-2\nLeak-User-Password-3\n"),
             write("mfa", "assign", "leak-user", allowance: .created), write("mfa", "remove", "leak-user"),
@@ -368,7 +383,9 @@ extension SecretLeakTests {
             write("password-policy", "delete"),
             Run(arguments: ["export"], allowance: .wholeState),
             // The classroom: a new account's fresh secrets never show either (its export tells them).
-            write("accounts", "create", "--fixture", c.fixture, "--email", "leak{n}@class.example", "--alias-prefix", "leak"),
+            write(
+                "accounts", "create", "--fixture", c.fixture, "--email", "leak{n}@class.example", "--alias-prefix",
+                "leak"),
             Run(arguments: ["export", "--account", "leak1"], allowance: .wholeState),
             read("accounts", "list"), read("class", "report"),
             write("reset", "--account", "leak1"), write("accounts", "delete", "leak1"),

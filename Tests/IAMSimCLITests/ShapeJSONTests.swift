@@ -29,7 +29,10 @@ struct ShapeJSONTests {
 
     @Test("iamsim's additions come after AWS's members, in each item of a list")
     func additions() {
-        let shape = ShapeValue.structure([("Items", .list([.structure([("Id", .integer(1))]), .structure([("Id", .integer(2))])])), ("IsTruncated", .boolean(false))])
+        let shape = ShapeValue.structure([
+            ("Items", .list([.structure([("Id", .integer(1))]), .structure([("Id", .integer(2))])])),
+            ("IsTruncated", .boolean(false)),
+        ])
         let json = JSONValue(shape).updatingItems(of: "Items", with: ["a", "b"]) { item, name in
             item.adding(["Name": .string(name), "Absent": nil])
         }

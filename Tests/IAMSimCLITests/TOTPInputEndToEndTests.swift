@@ -41,7 +41,9 @@ struct TOTPInputEndToEndTests {
     }
 
     func signIn(_ h: InProcessHarness, code: String) throws -> CommandResult {
-        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin", "--mfa-code", code], stdin: InProcessHarness.password)
+        try h.run(
+            ["signin", "--email", InProcessHarness.email, "--password-stdin", "--mfa-code", code],
+            stdin: InProcessHarness.password)
     }
 
     @Test("a phone 60–90 s fast: resync from the sign-in page records the drift, and sign-in follows it")
@@ -54,7 +56,10 @@ struct TOTPInputEndToEndTests {
         let fast = { (seconds: Int64) in IndependentTOTP.code(base32: seed, unixTime: now + seconds) }
         #expect(try signIn(h, code: fast(90)).status == 254)
         let resync = try h.run(
-            ["mfa", "resync", "root-mfa", "--email", InProcessHarness.email, "--password-stdin", "--code1", fast(60), "--code2", fast(90)],
+            [
+                "mfa", "resync", "root-mfa", "--email", InProcessHarness.email, "--password-stdin", "--code1", fast(60),
+                "--code2", fast(90),
+            ],
             stdin: InProcessHarness.password)
         #expect(resync.stdout == "Resynchronized root-mfa: 3 steps (90 s) ahead, compensated.\n", "\(resync.stderr)")
         try h.run(["clock", "advance", "30s"])
@@ -70,7 +75,8 @@ struct TOTPInputEndToEndTests {
         let code = { (time: Int64) in IndependentTOTP.code(base32: seed, unixTime: time) }
         let spaced = { (code: String) in " \(code.prefix(3)) \(code.suffix(3)) " }
         let activated = try h.run([
-            "mfa", "activate", "root-mfa", "--code1", spaced(code(Self.start - 30)), "--code2", spaced(code(Self.start)),
+            "mfa", "activate", "root-mfa", "--code1", spaced(code(Self.start - 30)), "--code2",
+            spaced(code(Self.start)),
         ])
         #expect(activated.status == 0, "\(activated.stderr)")
         try h.run(["signout"])
@@ -88,9 +94,15 @@ struct TOTPInputEndToEndTests {
         for code in ["12345", "1234567", "abcdef", "12345", "abc def", "1234567"] {
             let r = try signIn(h, code: code)
             #expect(r.status == 254)
-            #expect(r.stderr.hasPrefix("An error occurred (ValidationError) when calling the ConsoleLogin operation: 1 validation error detected: Value at 'mfaCode' failed to satisfy constraint: Member must"), "\(r.stderr)")
+            #expect(
+                r.stderr.hasPrefix(
+                    "An error occurred (ValidationError) when calling the ConsoleLogin operation: 1 validation error detected: Value at 'mfaCode' failed to satisfy constraint: Member must"
+                ), "\(r.stderr)")
         }
-        #expect(try signIn(h, code: "12345").stderr == "An error occurred (ValidationError) when calling the ConsoleLogin operation: 1 validation error detected: Value at 'mfaCode' failed to satisfy constraint: Member must have length greater than or equal to 6\n")
+        #expect(
+            try signIn(h, code: "12345").stderr
+                == "An error occurred (ValidationError) when calling the ConsoleLogin operation: 1 validation error detected: Value at 'mfaCode' failed to satisfy constraint: Member must have length greater than or equal to 6\n"
+        )
         let right = try signIn(h, code: IndependentTOTP.code(base32: seed, unixTime: Self.start + 30))
         #expect(right.status == 0, "\(right.stderr)")
     }
@@ -111,7 +123,8 @@ struct TOTPInputEndToEndTests {
             let json = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path)))
             for (where_, seed, virtual) in Self.seeds(in: json, path: "$") {
                 seeds += 1
-                let oath = try BinaryHarness.tool("/usr/bin/oathtool", ["-b", "--totp", "--now", "@\(Self.start)", seed])
+                let oath = try BinaryHarness.tool(
+                    "/usr/bin/oathtool", ["-b", "--totp", "--now", "@\(Self.start)", seed])
                 #expect(oath.status == 0, "\(file) \(where_): oathtool: \(oath.stderr)")
                 if virtual { #expect(seed.count == 64, "\(file) \(where_): \(seed.count) characters") }
             }
@@ -153,7 +166,9 @@ struct TOTPInputEndToEndTests {
             typed.stderr
                 == "iamsim: error: The secret key is not valid base32: \(detail). Compare it with iamsim mfa assign --show-secret.\n"
         )
-        let uri = try h.run(["authenticator", "add", "--uri", "otpauth://totp/x?secret=\(String(repeating: "A", count: 62))"])
+        let uri = try h.run([
+            "authenticator", "add", "--uri", "otpauth://totp/x?secret=\(String(repeating: "A", count: 62))",
+        ])
         #expect(uri.status == 64)
         #expect(uri.stderr == "iamsim: error: Not a usable TOTP URI: its secret is not base32: \(detail).\n")
         // 63 and 64 characters are lengths base32 has.
@@ -167,7 +182,8 @@ struct TOTPInputEndToEndTests {
         let h = try signedIn()
         let seed = try assign(h, "root-mfa")
         let code = { (steps: Int64) in IndependentTOTP.code(base32: seed, unixTime: Self.start + steps * 30) }
-        let aws = "An error occurred (InvalidAuthenticationCode) when calling the EnableMFADevice operation: Authentication code for device is not valid."
+        let aws =
+            "An error occurred (InvalidAuthenticationCode) when calling the EnableMFADevice operation: Authentication code for device is not valid."
         var r = try h.run(["mfa", "activate", "root-mfa", "--code1", code(-1), "--code2", code(1)])
         #expect(r.status == 254)
         #expect(
@@ -198,7 +214,8 @@ struct TOTPInputEndToEndTests {
         let h = try signedIn()
         let seed = try activate(h, "root-mfa")
         try h.run(["signout"])
-        let aws = "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Your authentication information is incorrect. Please try again."
+        let aws =
+            "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Your authentication information is incorrect. Please try again."
         let fast = IndependentTOTP.code(base32: seed, unixTime: Self.start + 90)
         #expect(
             try signIn(h, code: fast).stderr
@@ -231,7 +248,8 @@ struct TOTPInputEndToEndTests {
                 == "An error occurred (InvalidAuthenticationCode) when calling the EnableMFADevice operation: Authentication code for device is not valid.\nHint: Nothing changed. iamsim's clock is simulated and stands still, but these codes match real time: the authenticator reads real time. Return to real time with: iamsim clock real (or read the codes from iamsim authenticator codes, which follows the simulated clock).\n"
         )
         let simulated = { (offset: Int64) in IndependentTOTP.code(base32: seed, unixTime: stopped + offset) }
-        #expect(try h.run(["mfa", "activate", "root-mfa", "--code1", simulated(-30), "--code2", simulated(0)]).status == 0)
+        #expect(
+            try h.run(["mfa", "activate", "root-mfa", "--code1", simulated(-30), "--code2", simulated(0)]).status == 0)
         try h.run(["signout"])
         let refused = try signIn(h, code: phone(0))
         #expect(
@@ -255,7 +273,9 @@ struct TOTPInputEndToEndTests {
         if let object = json as? [String: Any] {
             let isVirtual = object["DeviceName"] != nil && (object["Type"] as? String ?? "virtual") == "virtual"
             return object.keys.sorted().flatMap { key -> [(String, String, Bool)] in
-                if key == "Base32StringSeed", let seed = object[key] as? String { return [("\(path).\(key)", seed, isVirtual)] }
+                if key == "Base32StringSeed", let seed = object[key] as? String {
+                    return [("\(path).\(key)", seed, isVirtual)]
+                }
                 return seeds(in: object[key] as Any, path: "\(path).\(key)")
             }
         }

@@ -4,11 +4,11 @@ import GRDB
 import IAMSimCore
 import IAMSimQR
 import IAMSimStore
-@testable import IAMSimDatabase
 import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCLI
+@testable import IAMSimDatabase
 
 /// Usage errors are usage errors: every error type iamsim can throw has its exit code, and what
 /// the command line says wrong (a bad duration or time, an empty path) is exit 64 before any
@@ -47,13 +47,17 @@ struct UsageErrorTests {
         // GRDB's errors never reach a front end: the database translates them (`AppDatabase.failure`).
         Mapping(
             name: "DatabaseError (GRDB), as the database reports it",
-            error: AppDatabase.failure(DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), path: "/x.sqlite"),
-            message: "An error occurred (ServiceFailure) when calling the GetUser operation: The simulator's database failed (SQLite error 10 (disk I/O error)).",
+            error: AppDatabase.failure(
+                DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), path: "/x.sqlite"),
+            message:
+                "An error occurred (ServiceFailure) when calling the GetUser operation: The simulator's database failed (SQLite error 10 (disk I/O error)).",
             status: 254),
         Mapping(
             name: "RecordError (GRDB), as the database reports it",
-            error: AppDatabase.failure(RecordError.recordNotFound(databaseTableName: "account", key: [:]), path: "/x.sqlite"),
-            message: "An error occurred (ServiceFailure) when calling the GetUser operation: The database changed while iamsim was using it; try again.",
+            error: AppDatabase.failure(
+                RecordError.recordNotFound(databaseTableName: "account", key: [:]), path: "/x.sqlite"),
+            message:
+                "An error occurred (ServiceFailure) when calling the GetUser operation: The database changed while iamsim was using it; try again.",
             status: 254),
         Mapping(
             name: "LocalError: a file", error: LocalError.file(path: "/x.json", reason: "the file cannot be read"),
@@ -67,7 +71,8 @@ struct UsageErrorTests {
         Mapping(
             name: "LocalError: a secret key the phone cannot read",
             error: LocalError.invalidSecretKey(detail: "no encoder writes 62 characters"),
-            message: "iamsim: error: The secret key is not valid base32: no encoder writes 62 characters. Compare it with iamsim mfa assign --show-secret.",
+            message:
+                "iamsim: error: The secret key is not valid base32: no encoder writes 62 characters. Compare it with iamsim mfa assign --show-secret.",
             status: 64),
         Mapping(
             name: "LocalError: a label the phone has", error: LocalError.labelTaken("phone"),
@@ -78,7 +83,8 @@ struct UsageErrorTests {
             message: "iamsim: error: The authenticator has no account labelled phone.", status: 64),
         Mapping(
             name: "LocalError: an account the database has not", error: LocalError.noSuchAccount("room-z-9"),
-            message: "iamsim: error: No account with id or alias room-z-9 in this database. List them with: iamsim accounts list",
+            message:
+                "iamsim: error: No account with id or alias room-z-9 in this database. List them with: iamsim accounts list",
             status: 64),
         Mapping(
             name: "LocalError: a database without accounts", error: LocalError.noAccount,
@@ -86,16 +92,19 @@ struct UsageErrorTests {
         Mapping(
             name: "RefusedCodeError (AWS's answer; the reason goes to the hint)",
             error: RefusedCodeError(.invalidMFACodes, .wrong),
-            message: "An error occurred (InvalidAuthenticationCode) when calling the GetUser operation: Authentication code for device is not valid.",
+            message:
+                "An error occurred (InvalidAuthenticationCode) when calling the GetUser operation: Authentication code for device is not valid.",
             status: 254),
         Mapping(
             name: "IAMError with a remedy", error: IAMError.notSignedIn,
-            message: "An error occurred (AccessDenied) when calling the GetUser operation: You are not signed in to the console. Sign in first: iamsim signin --email EMAIL",
+            message:
+                "An error occurred (AccessDenied) when calling the GetUser operation: You are not signed in to the console. Sign in first: iamsim signin --email EMAIL",
             status: 254),
         Mapping(
             name: "EncodingError (files)",
             error: EncodingError.invalidValue(Double.nan, .init(codingPath: [], debugDescription: "NaN.")),
-            message: "iamsim: error: Data could not be written as JSON: \(EncodingError.invalidValue(Double.nan, .init(codingPath: [], debugDescription: "NaN.")))",
+            message:
+                "iamsim: error: Data could not be written as JSON: \(EncodingError.invalidValue(Double.nan, .init(codingPath: [], debugDescription: "NaN.")))",
             status: 253),
         Mapping(
             name: "QRCodeError", error: QRCodeError.pngWriteFailed("disk full"),
@@ -137,7 +146,8 @@ struct UsageErrorTests {
         #expect(report.status == 253)
         #expect(
             report.message
-                == "iamsim: error: The database /x.sqlite is damaged (a row holds a value its column cannot hold). Move it aside, or recreate it with: iamsim init --force --db /x.sqlite")
+                == "iamsim: error: The database /x.sqlite is damaged (a row holds a value its column cannot hold). Move it aside, or recreate it with: iamsim init --force --db /x.sqlite"
+        )
     }
 
     // MARK: - Through the commands
@@ -161,15 +171,17 @@ struct UsageErrorTests {
 
         r = try h.runWithoutDatabaseOption(["dashboard"], environment: ["IAMSIM_DB": ""])
         #expect(
-            r == .init(
-                stdout: "",
-                stderr:
-                    "iamsim: error: IAMSIM_DB is set but empty. Set it to a database path, or unset it to use the default database.\n",
-                status: 64))
+            r
+                == .init(
+                    stdout: "",
+                    stderr:
+                        "iamsim: error: IAMSIM_DB is set but empty. Set it to a database path, or unset it to use the default database.\n",
+                    status: 64))
 
         r = try h.runWithoutDatabaseOption(["demo", "--keep", ""])
         #expect(r.status == 64)
-        #expect(r.stderr.hasPrefix("Error: The value '' is invalid for '--keep <path>': an empty path names no file.\n"))
+        #expect(
+            r.stderr.hasPrefix("Error: The value '' is invalid for '--keep <path>': an empty path names no file.\n"))
         #expect(r.stdout == "")
 
         #expect(!FileManager.default.fileExists(atPath: defaultFolder))
@@ -222,7 +234,10 @@ struct UsageErrorTests {
         #expect(
             try names(["--since", "2026-01-05T09:30:00Z", "--until", "2026-01-05T10:30:00Z"])
                 == ["AdvanceClock", "UpdateAccessKey"])
-        #expect(try names(["--since", "2026-01-05T10:30", "--until", "2026-01-05T11:00:00Z"]) == ["AdvanceClock", "DeleteAccessKey"])
+        #expect(
+            try names(["--since", "2026-01-05T10:30", "--until", "2026-01-05T11:00:00Z"]) == [
+                "AdvanceClock", "DeleteAccessKey",
+            ])
         #expect(try names(["--since", "90m", "--until", "30m"]) == ["AdvanceClock", "UpdateAccessKey"])
         #expect(try names(["--since", "2026-01-05T08:00:00Z", "--until", "2026-01-05T09:00:00+01:00"]).isEmpty)
     }
@@ -245,10 +260,12 @@ struct UsageErrorTests {
         for arguments in [["dashboard"], ["events"], ["users", "list"], ["mfa", "list"], ["access-keys", "list"]] {
             let r = try h.run(arguments + ["--output", "csv"])
             #expect(
-                r == .init(
-                    stdout: "",
-                    stderr: "iamsim: error: CSV output is not available for this command; use --output text or json.\n",
-                    status: 64), "\(arguments)")
+                r
+                    == .init(
+                        stdout: "",
+                        stderr:
+                            "iamsim: error: CSV output is not available for this command; use --output text or json.\n",
+                        status: 64), "\(arguments)")
         }
         // A new class's credentials, to save as they are printed.
         let classroom = try InProcessHarness()

@@ -13,7 +13,8 @@ struct FrontEndTextTests {
         #""[^"\n]*(iamsim (signin|signout|whoami|dashboard|access-keys|mfa|change-password|users|login-profile|groups|password-policy|authenticator|hardware-tokens|audit|credential-report|events|lesson|demo|accounts|reset|class|export|fixture|init|clock)\b|(^|[ (])--[a-z])"#
 
     static var sources: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Sources")
     }
 

@@ -16,7 +16,11 @@ struct RemedyTests {
             (.credentialReportNotPresent, Remedy(.generateCredentialReport)),
             (.signInFailed, nil),
             (.invalidMFACodes, nil),
-            (.accessDenied("User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:ListUsers on resource: *"), nil),
+            (
+                .accessDenied(
+                    "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:ListUsers on resource: *"
+                ), nil
+            ),
             (.noSuchUser("bob"), nil),
         ] as [(IAMError, Remedy?)])
     func errorRemedies(error: IAMError, remedy: Remedy?) {
@@ -36,6 +40,8 @@ struct RemedyTests {
         let refused = IAMError.signInFailedSuggestingResync(3).message
         #expect(refused.hasPrefix(IAMError.signInFailed.message + " (3 wrong MFA codes in a row"))
         #expect(refused.contains(SignInRules.resyncAdvice + ". After 5 wrong codes"))
-        #expect(IAMError.mfaLocked(until: Date(timeIntervalSince1970: 1_767_606_305)).message.hasSuffix("which also lifts the lock."))
+        #expect(
+            IAMError.mfaLocked(until: Date(timeIntervalSince1970: 1_767_606_305)).message.hasSuffix(
+                "which also lifts the lock."))
     }
 }

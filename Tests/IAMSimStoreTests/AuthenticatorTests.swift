@@ -2,8 +2,8 @@ import Foundation
 import IAMSimTestSupport
 import Testing
 
-@testable import IAMSimDevices
 @testable import IAMSimCore
+@testable import IAMSimDevices
 @testable import IAMSimStore
 
 @Suite("The authenticator app")
@@ -27,7 +27,9 @@ struct AuthenticatorTests {
     func uri() throws {
         let h = try StoreHarness()
         let account = try h.authenticator.add(
-            uri: "otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret=\(seed)&issuer=Amazon%20Web%20Services")
+            uri:
+                "otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret=\(seed)&issuer=Amazon%20Web%20Services"
+        )
         #expect(account.label == "root-mfa@123456789012")
         #expect(account.displayName == "Amazon Web Services (root-mfa@123456789012)")
         #expect(try h.authenticator.accounts().map(\.label) == ["root-mfa@123456789012"])
@@ -42,13 +44,17 @@ struct AuthenticatorTests {
         #expect(throws: LocalError.labelTaken("ACCOUNT-1")) {
             try h.authenticator.add(secret: seed, label: "ACCOUNT-1")
         }
-        #expect(LocalError.labelTaken("ACCOUNT-1").message == "The authenticator already has an account labelled ACCOUNT-1.")
+        #expect(
+            LocalError.labelTaken("ACCOUNT-1").message == "The authenticator already has an account labelled ACCOUNT-1."
+        )
     }
 
     @Test("bad secrets and URIs are refused and nothing is stored")
     func refused() throws {
         let h = try StoreHarness()
-        #expect(throws: LocalError.invalidSecretKey(detail: nil)) { try h.authenticator.add(secret: "not base32!", label: "x") }
+        #expect(throws: LocalError.invalidSecretKey(detail: nil)) {
+            try h.authenticator.add(secret: "not base32!", label: "x")
+        }
         #expect(throws: LocalError.self) { try h.authenticator.add(uri: "otpauth://hotp/x?secret=\(seed)") }
         #expect(try h.authenticator.accounts().isEmpty)
     }

@@ -4,8 +4,8 @@ import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
-@testable import IAMSimStore
 @testable import IAMSimDatabase
+@testable import IAMSimStore
 
 @Suite("Classrooms: many accounts, resets, export")
 struct ClassroomTests {
@@ -16,7 +16,9 @@ struct ClassroomTests {
         let ids = try h.accounts.unusedAccountIDs(count)
         let fixtures = ids.enumerated().map { index, id in
             template.personalized(
-                for: Trainee(accountID: id, email: "trainee\(index + 1)@class.example", alias: "class-\(index + 1)", password: "Pw-\(index)-abcd-EFGH"),
+                for: Trainee(
+                    accountID: id, email: "trainee\(index + 1)@class.example", alias: "class-\(index + 1)",
+                    password: "Pw-\(index)-abcd-EFGH"),
                 secrets: secrets)
         }
         try h.accounts.createAccounts(fixtures)
@@ -44,11 +46,15 @@ struct ClassroomTests {
         let fixtures = ids.enumerated().map { index, id in
             // The third reuses an email already taken.
             template.personalized(
-                for: Trainee(accountID: id, email: index == 2 ? "trainee1@class.example" : "new\(index)@class.example", password: "p"),
+                for: Trainee(
+                    accountID: id, email: index == 2 ? "trainee1@class.example" : "new\(index)@class.example",
+                    password: "p"),
                 secrets: secrets)
         }
         // The classroom's refusal, not AWS's (was IAMError.entityAlreadyExists).
-        #expect(throws: LocalError.invalidValue("The root email trainee1@class.example is already used by another account.")) {
+        #expect(
+            throws: LocalError.invalidValue("The root email trainee1@class.example is already used by another account.")
+        ) {
             try h.accounts.createAccounts(fixtures)
         }
         #expect(try h.accounts.listAccounts().count == 3)
@@ -58,7 +64,8 @@ struct ClassroomTests {
     func reset() throws {
         let (h, ids) = try classroom(3)
         func signIn(_ index: Int) throws -> Caller {
-            _ = try h.sessions.signIn(email: "trainee\(index + 1)@class.example", password: "Pw-\(index)-abcd-EFGH", mfaCode: nil)
+            _ = try h.sessions.signIn(
+                email: "trainee\(index + 1)@class.example", password: "Pw-\(index)-abcd-EFGH", mfaCode: nil)
             return .console(account: ids[index])
         }
         for index in 0..<3 {
@@ -120,7 +127,8 @@ struct ClassroomTests {
         let other = try AppDatabase.inMemory()
         let store = AccountStore(
             StoreEnvironment(
-                database: other, wallClock: .fixed(StoreHarness.start), random: .seeded(9), hasher: PasswordHasher(iterations: 1_000)))
+                database: other, wallClock: .fixed(StoreHarness.start), random: .seeded(9),
+                hasher: PasswordHasher(iterations: 1_000)))
         try store.loadFixture(exported)
         let again = try store.exportFixture(account)
         #expect(again.account == exported.account)

@@ -32,7 +32,8 @@ struct CodeInputTests {
     func resyncFollowsAFastPhone(ahead: Int64) throws {
         let (h, seed) = try activated()
         let device = try h.store.resyncMFADevice(
-            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: try h.code(seed, stepOffset: ahead - 1),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"),
+            code1: try h.code(seed, stepOffset: ahead - 1),
             code2: try h.code(seed, stepOffset: ahead))
         #expect(device.drift == ahead)
         try h.sessions.signOut(account: nil)
@@ -45,13 +46,16 @@ struct CodeInputTests {
         #expect(session.mfaUsed)
     }
 
-    @Test("resync accepts a phone up to 20 steps (10 minutes) slow, and sign-in follows it", arguments: [-11, -15, -20] as [Int64])
+    @Test(
+        "resync accepts a phone up to 20 steps (10 minutes) slow, and sign-in follows it",
+        arguments: [-11, -15, -20] as [Int64])
     func resyncFollowsASlowPhone(behind: Int64) throws {
         let (h, seed) = try activated()
         // Far enough from activation that the slow phone's codes were never used.
         try h.advance(40 * 30)
         let device = try h.store.resyncMFADevice(
-            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: try h.code(seed, stepOffset: behind - 1),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"),
+            code1: try h.code(seed, stepOffset: behind - 1),
             code2: try h.code(seed, stepOffset: behind))
         #expect(device.drift == behind)
         try h.sessions.signOut(account: nil)
@@ -99,12 +103,14 @@ struct CodeInputTests {
         try h.signIn()
         let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-mfa").base32StringSeed
         let enabled = try h.store.enableMFADevice(
-            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: space(try h.code(seed, stepOffset: -1)),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"),
+            code1: space(try h.code(seed, stepOffset: -1)),
             code2: space(try h.code(seed)))
         #expect(enabled.isActive)
         try h.advance(60)
         let resynced = try h.store.resyncMFADevice(
-            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: space(try h.code(seed, stepOffset: 1)),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"),
+            code1: space(try h.code(seed, stepOffset: 1)),
             code2: space(try h.code(seed, stepOffset: 2)))
         #expect(resynced.drift == 2)
         try h.sessions.signOut(account: nil)
@@ -174,17 +180,20 @@ struct CodeInputTests {
         try h.signIn()
         try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-mfa")
         #expect(throws: IAMError.validationError(message)) {
-            try h.store.enableMFADevice(caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: code1, code2: code2)
+            try h.store.enableMFADevice(
+                caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: code1, code2: code2)
         }
         #expect(try h.store.listVirtualMFADevices(caller: h.console).first?.isActive == false)
         try h.activateDevice("phone")
         #expect(throws: IAMError.validationError(message)) {
-            try h.store.resyncMFADevice(caller: h.console, serialNumber: StoreHarness.serial("phone"), code1: code1, code2: code2)
+            try h.store.resyncMFADevice(
+                caller: h.console, serialNumber: StoreHarness.serial("phone"), code1: code1, code2: code2)
         }
         try h.sessions.signOut(account: nil)
         // Before the password is checked: the same answer for a wrong one.
         #expect(throws: IAMError.validationError(message)) {
-            try h.sessions.resyncMFADevice(email: StoreHarness.email, password: "wrong", device: "phone", code1: code1, code2: code2, account: nil)
+            try h.sessions.resyncMFADevice(
+                email: StoreHarness.email, password: "wrong", device: "phone", code1: code1, code2: code2, account: nil)
         }
         let failures = try h.events().filter { $0.outcome == .failure }
         #expect(failures.map(\.eventName) == ["EnableMFADevice", "ResyncMFADevice", "ResyncMFADevice"])
@@ -193,7 +202,9 @@ struct CodeInputTests {
 
     // MARK: - Why a code was refused (item 10's hint)
 
-    @Test("a refused pair carries AWS's answer and why: identical, wrong, not consecutive, too far from now, already used")
+    @Test(
+        "a refused pair carries AWS's answer and why: identical, wrong, not consecutive, too far from now, already used"
+    )
     func pairRefusalReasons() throws {
         let (h, seed) = try activated()
         let c = { (offset: Int64) in try h.code(seed, stepOffset: offset) }
@@ -211,7 +222,8 @@ struct CodeInputTests {
         ]
         for (code1, code2, refusal) in cases {
             #expect(throws: RefusedCodeError(.invalidMFACodes, refusal), "\(refusal)") {
-                try h.store.resyncMFADevice(caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: code1, code2: code2)
+                try h.store.resyncMFADevice(
+                    caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: code1, code2: code2)
             }
         }
         // The event log records AWS's answer, as for any refusal.
@@ -231,9 +243,13 @@ struct CodeInputTests {
     func signInRefusalReasons() throws {
         let (h, seed) = try activated()
         try h.sessions.signOut(account: nil)
-        #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) { try h.signIn(code: try h.code(seed, stepOffset: -1)) }
+        #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) {
+            try h.signIn(code: try h.code(seed, stepOffset: -1))
+        }
         // Codes older than the last one accepted count as used, however old.
-        #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) { try h.signIn(code: try h.code(seed, stepOffset: -5)) }
+        #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) {
+            try h.signIn(code: try h.code(seed, stepOffset: -5))
+        }
         try h.advance(10 * 30)
         #expect(throws: RefusedCodeError(.signInFailedSuggestingResync(3), .tooFarFromNow(steps: 3))) {
             try h.signIn(code: try h.code(seed, stepOffset: 3))
@@ -259,20 +275,26 @@ struct CodeInputTests {
         return (h, try #require(TOTP(base32Secret: seed)))
     }
 
-    @Test("a phone on real time while the simulated clock stands still: refused as such at activation, resync and sign-in")
+    @Test(
+        "a phone on real time while the simulated clock stands still: refused as such at activation, resync and sign-in"
+    )
     func simulatedClockStopped() throws {
         let (h, totp) = try clockStoppedBehindRealTime()
         let real = { (offset: Int64) in totp.code(atStep: TOTP.step(at: StoreHarness.start) + offset) }
         let simulated = { (offset: Int64) in try h.code(Base32.encode(totp.secret), stepOffset: offset) }
         #expect(throws: RefusedCodeError(.invalidMFACodes, .simulatedClockStopped)) {
-            try h.store.enableMFADevice(caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: real(-1), code2: real(0))
+            try h.store.enableMFADevice(
+                caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: real(-1), code2: real(0))
         }
         // iamsim's authenticator follows the simulated clock: its codes work.
-        try h.store.enableMFADevice(caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: try simulated(-1), code2: try simulated(0))
+        try h.store.enableMFADevice(
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: try simulated(-1),
+            code2: try simulated(0))
         // Resync's window would take the phone's pair, 20 steps ahead, but that would record how
         // long ago the clock stopped as the phone's drift.
         #expect(throws: RefusedCodeError(.invalidMFACodes, .simulatedClockStopped)) {
-            try h.store.resyncMFADevice(caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: real(-1), code2: real(0))
+            try h.store.resyncMFADevice(
+                caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: real(-1), code2: real(0))
         }
         try h.sessions.signOut(account: nil)
         #expect(throws: RefusedCodeError(.signInFailed, .simulatedClockStopped)) { try h.signIn(code: real(0)) }

@@ -4,8 +4,8 @@ import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
-@testable import IAMSimStore
 @testable import IAMSimDatabase
+@testable import IAMSimStore
 
 @Suite("Database files")
 struct DatabaseTests {
@@ -102,14 +102,17 @@ struct ClockTests {
     func database(wallClock: Date, classmates: Int = 0) throws -> (AppDatabase, StoreEnvironment) {
         let writer = try AppDatabase.inMemory()
         let environment = StoreEnvironment(
-            database: writer, wallClock: .fixed(wallClock), random: .seeded(1), hasher: PasswordHasher(iterations: 1_000))
+            database: writer, wallClock: .fixed(wallClock), random: .seeded(1),
+            hasher: PasswordHasher(iterations: 1_000))
         let store = AccountStore(environment)
         try store.loadFixture(try Fixture.builtInDefault())
         if classmates > 0 {
             let secrets = SecretGenerator(random: .seeded(2))
             let fixtures = try store.unusedAccountIDs(classmates).enumerated().map { index, id in
                 try Fixture.builtInDefault().personalized(
-                    for: Trainee(accountID: id, email: "t\(index)@class.example", alias: nil, password: "Pw-\(index)-long-enough!"),
+                    for: Trainee(
+                        accountID: id, email: "t\(index)@class.example", alias: nil,
+                        password: "Pw-\(index)-long-enough!"),
                     secrets: secrets)
             }
             try store.createAccounts(fixtures)
@@ -128,13 +131,23 @@ struct ClockTests {
         let (writer, store) = try database(wallClock: Date(timeIntervalSince1970: 1_000))
         let clock = store.clock
         let one = SimulationClock.Scope.account(Self.lesson)
-        #expect(try clock.advance(by: ClockDuration(seconds: 30), one).map(\.reading) == [.simulated(Date(timeIntervalSince1970: 1_030))])
+        #expect(
+            try clock.advance(by: ClockDuration(seconds: 30), one).map(\.reading) == [
+                .simulated(Date(timeIntervalSince1970: 1_030))
+            ])
         #expect(try clock.read(account: Self.lesson) == .simulated(Date(timeIntervalSince1970: 1_030)))
-        #expect(try clock.set(Date(timeIntervalSince1970: 5_000), one).map(\.reading) == [.simulated(Date(timeIntervalSince1970: 5_000))])
-        #expect(try clock.advance(by: ClockDuration(seconds: 90), one).map(\.reading) == [.simulated(Date(timeIntervalSince1970: 5_090))])
+        #expect(
+            try clock.set(Date(timeIntervalSince1970: 5_000), one).map(\.reading) == [
+                .simulated(Date(timeIntervalSince1970: 5_000))
+            ])
+        #expect(
+            try clock.advance(by: ClockDuration(seconds: 90), one).map(\.reading) == [
+                .simulated(Date(timeIntervalSince1970: 5_090))
+            ])
         #expect(try clock.useRealTime(one).map(\.reading) == [.real(Date(timeIntervalSince1970: 1_000))])
         let rows = try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT eventName, accountId FROM event WHERE eventName LIKE '%Clock' ORDER BY id")
+            try Row.fetchAll(
+                db, sql: "SELECT eventName, accountId FROM event WHERE eventName LIKE '%Clock' ORDER BY id")
         }
         #expect(rows.map { $0[0] as String } == ["AdvanceClock", "SetClock", "AdvanceClock", "UseRealClock"])
         #expect(rows.allSatisfy { ($0[1] as String?) == Self.lesson.rawValue })
@@ -148,7 +161,9 @@ struct ClockTests {
         try store.clock.advance(by: ClockDuration(seconds: 30), .account(accounts[1]))
         #expect(try store.clock.readAll().map(\.reading) == [.real(wall), .simulated(wall + 30), .real(wall)])
         try store.clock.set(Date(timeIntervalSince1970: 2_000_000_000), .all)
-        #expect(try store.clock.readAll().map(\.reading) == Array(repeating: .simulated(Date(timeIntervalSince1970: 2_000_000_000)), count: 3))
+        #expect(
+            try store.clock.readAll().map(\.reading)
+                == Array(repeating: .simulated(Date(timeIntervalSince1970: 2_000_000_000)), count: 3))
         // An account the database does not hold is iamsim's error, not AWS's (was IAMError.noSuchEntity).
         #expect(throws: LocalError.noSuchAccount("999999999999")) {
             try store.clock.useRealTime(.account(AccountID(known: "999999999999")))
@@ -186,8 +201,9 @@ struct ClockMigrationTests {
         let rows = try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT accountId, time FROM simulatedClock ORDER BY accountId")
         }
-        #expect(rows.map { [$0[0] as String, $0[1] as String] } == [
-            ["111111111111", "2026-01-05 09:30:05.000"], ["222222222222", "2026-01-05 09:30:05.000"],
-        ])
+        #expect(
+            rows.map { [$0[0] as String, $0[1] as String] } == [
+                ["111111111111", "2026-01-05 09:30:05.000"], ["222222222222", "2026-01-05 09:30:05.000"],
+            ])
     }
 }

@@ -20,6 +20,7 @@ struct ExportNameTests {
         let account = AccountID(known: "123456789012")
         #expect(AccountStore.exportName(fixtureName: nil, accountID: account) == "123456789012-export")
         #expect(AccountStore.exportName(fixtureName: "", accountID: account) == "123456789012-export")
-        #expect(AccountStore.exportName(fixtureName: "123456789012-export", accountID: account) == "123456789012-export")
+        #expect(
+            AccountStore.exportName(fixtureName: "123456789012-export", accountID: account) == "123456789012-export")
     }
 }

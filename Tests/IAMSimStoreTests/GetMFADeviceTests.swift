@@ -58,14 +58,20 @@ struct GetMFADeviceTests {
             code2: try h.code(seed))
         let serial = created.device.serialNumber
         #expect(try h.store.getMFADevice(caller: bob, serialNumber: serial).deviceName == "bob-phone")
-        #expect(try h.store.getMFADevice(caller: h.console, serialNumber: serial, userName: "bob").deviceName == "bob-phone")
+        #expect(
+            try h.store.getMFADevice(caller: h.console, serialNumber: serial, userName: "bob").deviceName == "bob-phone"
+        )
         // Not root's device, nor carol's.
-        #expect(throws: IAMError.noSuchMFADevice(serial)) { try h.store.getMFADevice(caller: h.console, serialNumber: serial) }
+        #expect(throws: IAMError.noSuchMFADevice(serial)) {
+            try h.store.getMFADevice(caller: h.console, serialNumber: serial)
+        }
         #expect(throws: IAMError.noSuchMFADevice(serial)) {
             try h.store.getMFADevice(caller: h.console, serialNumber: serial, userName: "carol")
         }
-        #expect(throws: IAMError.accessDenied(
-            "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:GetMFADevice on resource: arn:aws:iam::123456789012:user/carol")
+        #expect(
+            throws: IAMError.accessDenied(
+                "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:GetMFADevice on resource: arn:aws:iam::123456789012:user/carol"
+            )
         ) { try h.store.getMFADevice(caller: bob, serialNumber: serial, userName: "carol") }
     }
 }

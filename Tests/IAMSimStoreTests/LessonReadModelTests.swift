@@ -27,7 +27,8 @@ struct LessonReadModelTests {
     func readings(_ h: StoreHarness) throws -> (lesson: LessonObservation, report: ClassReportEntry) {
         let account = try #require(try h.accounts.firstAccount())
         let lesson = try h.lessonRecords.lessonObservation(account: account, lesson: .rootMFA)
-        let report = try #require(try h.auditReader.classReport(lesson: .rootMFA).first { $0.account.accountID == account })
+        let report = try #require(
+            try h.auditReader.classReport(lesson: .rootMFA).first { $0.account.accountID == account })
         return (lesson, report)
     }
 
@@ -41,7 +42,9 @@ struct LessonReadModelTests {
         let h = try StoreHarness(fixture: try Self.fixture(name))
         let (lesson, report) = try readings(h)
         #expect(lesson == report.observation)
-        let progress = LessonProgress.evaluate(.rootMFA, lesson, previous: try h.lessonRecords.recordedLessonProgress(account: report.account.accountID, lesson: .rootMFA))
+        let progress = LessonProgress.evaluate(
+            .rootMFA, lesson,
+            previous: try h.lessonRecords.recordedLessonProgress(account: report.account.accountID, lesson: .rootMFA))
         #expect(progress == LessonProgress.evaluate(.rootMFA, report.observation, previous: report.recorded))
         // The audit and the class report's checklist judge the same snapshot.
         let account = report.account.accountID
@@ -49,7 +52,8 @@ struct LessonReadModelTests {
         #expect(audit == report.snapshot)
     }
 
-    @Test("an unassigned hardware token is nobody's device: the lesson records nothing on a fresh hardware-token account")
+    @Test(
+        "an unassigned hardware token is nobody's device: the lesson records nothing on a fresh hardware-token account")
     func hardwareTokenInTheDrawer() throws {
         let h = try StoreHarness(fixture: try Self.fixture("hardware-token-lesson.json"))
         let (lesson, report) = try readings(h)
@@ -65,7 +69,8 @@ struct LessonReadModelTests {
     func hardwareTokenOnRoot() throws {
         let h = try StoreHarness(fixture: try Self.fixture("hardware-token-lesson.json"))
         try h.signIn()
-        let seed = try #require(try Self.fixture("hardware-token-lesson.json").account.hardwareTokens?.first?.base32StringSeed)
+        let seed = try #require(
+            try Self.fixture("hardware-token-lesson.json").account.hardwareTokens?.first?.base32StringSeed)
         try h.store.enableHardwareMFADevice(
             caller: h.console, deviceName: "fob", serialNumber: "GAHT12345678", code1: try h.code(seed, stepOffset: -1),
             code2: try h.code(seed))

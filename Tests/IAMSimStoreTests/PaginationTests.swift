@@ -35,15 +35,20 @@ struct PaginationTests {
     }
 
     static let lists: [List] = [
-        List(name: "ListUsers") { h, page in try h.store.listUsers(caller: h.console, page: page).mapItems(\.userName) },
-        List(name: "ListGroups") { h, page in try h.store.listGroups(caller: h.console, page: page).mapItems(\.groupName) },
+        List(name: "ListUsers") { h, page in try h.store.listUsers(caller: h.console, page: page).mapItems(\.userName)
+        },
+        List(name: "ListGroups") { h, page in
+            try h.store.listGroups(caller: h.console, page: page).mapItems(\.groupName)
+        },
         List(name: "ListGroupsForUser") { h, page in
             try h.store.listGroupsForUser(caller: h.console, userName: "bob", page: page).mapItems(\.groupName)
         },
         List(name: "ListAccessKeys") { h, page in
             try h.store.listAccessKeys(caller: h.console, page: page).mapItems(\.accessKeyID.rawValue)
         },
-        List(name: "ListMFADevices") { h, page in try h.store.listMFADevices(caller: h.console, page: page).mapItems(\.serialNumber) },
+        List(name: "ListMFADevices") { h, page in
+            try h.store.listMFADevices(caller: h.console, page: page).mapItems(\.serialNumber)
+        },
         List(name: "ListVirtualMFADevices") { h, page in
             try h.store.listVirtualMFADevices(caller: h.console, page: page).mapItems(\.serialNumber)
         },
@@ -83,7 +88,8 @@ struct PaginationTests {
         #expect(!third.isTruncated && third.marker == nil)
     }
 
-    @Test("a marker no page of this list gave is a ValidationError, logged", arguments: ["garbage", "bm90IGEgbWFya2Vy"])
+    @Test(
+        "a marker no page of this list gave is a ValidationError, logged", arguments: ["garbage", "bm90IGEgbWFya2Vy"])
     func invalidMarker(marker: String) throws {
         let h = try Self.world()
         #expect(throws: IAMError.validationError("Invalid Marker.")) {

@@ -41,7 +41,8 @@ struct PermissionWorld {
         carolKey = try h.store.createAccessKey(caller: root, userName: "carol").metadata.accessKeyID.rawValue
         let carolSeed = try h.store.createVirtualMFADevice(caller: root, deviceName: "carol-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: root, serialNumber: StoreHarness.serial("carol-phone"), code1: try h.code(carolSeed, stepOffset: -1), code2: try h.code(carolSeed),
+            caller: root, serialNumber: StoreHarness.serial("carol-phone"),
+            code1: try h.code(carolSeed, stepOffset: -1), code2: try h.code(carolSeed),
             userName: "carol")
         try h.store.createVirtualMFADevice(caller: root, deviceName: "carol")
         // Bob, by himself: a key, an active device, a device named after him awaiting activation.
@@ -49,7 +50,8 @@ struct PermissionWorld {
         bobKey = try h.store.createAccessKey(caller: bob).metadata.accessKeyID.rawValue
         bobPhoneSeed = try h.store.createVirtualMFADevice(caller: bob, deviceName: "bob-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: bob, serialNumber: StoreHarness.serial("bob-phone"), code1: try h.code(bobPhoneSeed, stepOffset: -1), code2: try h.code(bobPhoneSeed))
+            caller: bob, serialNumber: StoreHarness.serial("bob-phone"),
+            code1: try h.code(bobPhoneSeed, stepOffset: -1), code2: try h.code(bobPhoneSeed))
         bobPendingSeed = try h.store.createVirtualMFADevice(caller: bob, deviceName: "bob").base32StringSeed
         try h.advance(60)
         self.h = h
@@ -64,7 +66,9 @@ struct PermissionWorld {
                 "account", "iamUser", "accessKey", "mfaDevice", "loginProfile", "passwordHistory", "iamGroup",
                 "groupMembership", "passwordPolicy", "credentialReport",
             ].map { table in
-                "\(table): " + (try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid")).map(\.description).joined(separator: "; ")
+                "\(table): "
+                    + (try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid")).map(\.description).joined(
+                        separator: "; ")
             }.joined(separator: "\n")
         }
     }
@@ -108,18 +112,22 @@ struct PermissionTests {
         .init("UpdateAccessKey, own", .allowed) {
             try $0.h.store.updateAccessKey(caller: $0.bob, accessKeyID: $0.bobKey, status: .inactive)
         },
-        .init("DeleteAccessKey, own", .allowed) { try $0.h.store.deleteAccessKey(caller: $0.bob, accessKeyID: $0.bobKey) },
+        .init("DeleteAccessKey, own", .allowed) {
+            try $0.h.store.deleteAccessKey(caller: $0.bob, accessKeyID: $0.bobKey)
+        },
         .init("CreateVirtualMFADevice, any name", .allowed) {
             try $0.h.store.createVirtualMFADevice(caller: $0.bob, deviceName: "bob-spare")
         },
         .init("EnableMFADevice, own", .allowed) { w in
             try w.h.store.enableMFADevice(
-                caller: w.bob, serialNumber: StoreHarness.serial("bob"), code1: try w.h.code(w.bobPendingSeed, stepOffset: -1),
+                caller: w.bob, serialNumber: StoreHarness.serial("bob"),
+                code1: try w.h.code(w.bobPendingSeed, stepOffset: -1),
                 code2: try w.h.code(w.bobPendingSeed))
         },
         .init("ResyncMFADevice, own", .allowed) { w in
             try w.h.store.resyncMFADevice(
-                caller: w.bob, serialNumber: StoreHarness.serial("bob-phone"), code1: try w.h.code(w.bobPhoneSeed, stepOffset: -1),
+                caller: w.bob, serialNumber: StoreHarness.serial("bob-phone"),
+                code1: try w.h.code(w.bobPhoneSeed, stepOffset: -1),
                 code2: try w.h.code(w.bobPhoneSeed))
         },
         .init("DeactivateMFADevice and DeleteVirtualMFADevice, own device", .allowed) { w in
@@ -138,9 +146,12 @@ struct PermissionTests {
         .init("GetUser, no user name", .allowed) { _ = try $0.h.store.getUser(caller: $0.bob, userName: nil) },
         .init("GetLoginProfile, own", .allowed) { _ = try $0.h.store.getLoginProfile(caller: $0.bob, userName: "bob") },
         .init("ChangePassword, own", .allowed) {
-            try $0.h.store.changePassword(caller: $0.bob, oldPassword: PermissionWorld.password, newPassword: "Another-Strong-2026!")
+            try $0.h.store.changePassword(
+                caller: $0.bob, oldPassword: PermissionWorld.password, newPassword: "Another-Strong-2026!")
         },
-        .init("ListGroupsForUser, own", .allowed) { _ = try $0.h.store.listGroupsForUser(caller: $0.bob, userName: "bob") },
+        .init("ListGroupsForUser, own", .allowed) {
+            _ = try $0.h.store.listGroupsForUser(caller: $0.bob, userName: "bob")
+        },
         .init("GetAccountPasswordPolicy", .allowed) { _ = try $0.h.store.getPasswordPolicy(caller: $0.bob) },
         .init("GetAccountSummary (the dashboard)", .allowed) { _ = try $0.h.store.dashboard(caller: $0.bob) },
 
@@ -154,24 +165,40 @@ struct PermissionTests {
         .init("ListAccessKeys, user name root", .refused(.noSuchUser("root"))) {
             _ = try $0.h.store.listAccessKeys(caller: $0.bob, userName: "root")
         },
-        .init("DeleteVirtualMFADevice, root's device awaiting activation", .denied(action: "DeleteVirtualMFADevice", resource: "mfa/root-spare")) {
+        .init(
+            "DeleteVirtualMFADevice, root's device awaiting activation",
+            .denied(action: "DeleteVirtualMFADevice", resource: "mfa/root-spare")
+        ) {
             try $0.h.store.deleteVirtualMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-spare"))
         },
         .init(
             "DeleteVirtualMFADevice, root's device awaiting activation, by serial",
             .denied(action: "DeleteVirtualMFADevice", resource: "mfa/root-spare")
-        ) { try $0.h.store.deleteVirtualMFADevice(caller: $0.bob, serialNumber: "arn:aws:iam::123456789012:mfa/root-spare") },
-        .init("DeactivateMFADevice, root's active device", .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/root-mfa"))) {
+        ) {
+            try $0.h.store.deleteVirtualMFADevice(
+                caller: $0.bob, serialNumber: "arn:aws:iam::123456789012:mfa/root-spare")
+        },
+        .init(
+            "DeactivateMFADevice, root's active device",
+            .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/root-mfa"))
+        ) {
             try $0.h.store.deactivateMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"))
         },
-        .init("ResyncMFADevice, root's active device", .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/root-mfa"))) {
-            try $0.h.store.resyncMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"), code1: "123456", code2: "234567")
+        .init(
+            "ResyncMFADevice, root's active device",
+            .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/root-mfa"))
+        ) {
+            try $0.h.store.resyncMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"), code1: "123456", code2: "234567")
         },
         .init("EnableMFADevice, root's device awaiting activation, without its seed", .refused(.invalidMFACodes)) {
-            try $0.h.store.enableMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-spare"), code1: "123456", code2: "234567")
+            try $0.h.store.enableMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("root-spare"), code1: "123456", code2: "234567")
         },
-        .init("EnableMFADevice, root's active device", .refused(.entityAlreadyExists("MFA Device is already in use."))) {
-            try $0.h.store.enableMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"), code1: "123456", code2: "234567")
+        .init("EnableMFADevice, root's active device", .refused(.entityAlreadyExists("MFA Device is already in use.")))
+        {
+            try $0.h.store.enableMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"), code1: "123456", code2: "234567")
         },
 
         // Another user's credentials.
@@ -182,7 +209,8 @@ struct PermissionTests {
             _ = try $0.h.store.createAccessKey(caller: $0.bob, userName: "carol")
         },
         .init("UpdateAccessKey, carol's, naming her", .denied(action: "UpdateAccessKey", resource: "user/carol")) {
-            try $0.h.store.updateAccessKey(caller: $0.bob, accessKeyID: $0.carolKey, status: .inactive, userName: "carol")
+            try $0.h.store.updateAccessKey(
+                caller: $0.bob, accessKeyID: $0.carolKey, status: .inactive, userName: "carol")
         },
         .init("UpdateAccessKey, carol's, as if his own", .refused { .noSuchAccessKey($0.carolKey) }) {
             try $0.h.store.updateAccessKey(caller: $0.bob, accessKeyID: $0.carolKey, status: .inactive)
@@ -194,13 +222,20 @@ struct PermissionTests {
             try $0.h.store.deleteAccessKey(caller: $0.bob, accessKeyID: $0.carolKey)
         },
         .init("EnableMFADevice, for carol", .denied(action: "EnableMFADevice", resource: "user/carol")) {
-            try $0.h.store.enableMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("carol"), code1: "123456", code2: "234567", userName: "carol")
+            try $0.h.store.enableMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("carol"), code1: "123456", code2: "234567",
+                userName: "carol")
         },
         .init("ResyncMFADevice, carol's", .denied(action: "ResyncMFADevice", resource: "user/carol")) {
-            try $0.h.store.resyncMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("carol-phone"), code1: "123456", code2: "234567", userName: "carol")
+            try $0.h.store.resyncMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("carol-phone"), code1: "123456", code2: "234567",
+                userName: "carol")
         },
-        .init("DeactivateMFADevice, carol's, naming her", .denied(action: "DeactivateMFADevice", resource: "user/carol")) {
-            try $0.h.store.deactivateMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("carol-phone"), userName: "carol")
+        .init(
+            "DeactivateMFADevice, carol's, naming her", .denied(action: "DeactivateMFADevice", resource: "user/carol")
+        ) {
+            try $0.h.store.deactivateMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("carol-phone"), userName: "carol")
         },
         .init(
             "DeactivateMFADevice, carol's, as if his own",
@@ -234,16 +269,21 @@ struct PermissionTests {
             _ = try $0.h.store.createLoginProfile(caller: $0.bob, userName: "carol", password: "Third-Strong-2026!")
         },
         .init("UpdateLoginProfile", .denied(action: "UpdateLoginProfile", resource: "user/carol")) {
-            _ = try $0.h.store.updateLoginProfile(caller: $0.bob, userName: "carol", password: "Third-Strong-2026!", passwordResetRequired: nil)
+            _ = try $0.h.store.updateLoginProfile(
+                caller: $0.bob, userName: "carol", password: "Third-Strong-2026!", passwordResetRequired: nil)
         },
         .init("DeleteLoginProfile", .denied(action: "DeleteLoginProfile", resource: "user/carol")) {
             try $0.h.store.deleteLoginProfile(caller: $0.bob, userName: "carol")
         },
-        .init("ListUsers", .denied(action: "ListUsers", resource: "user/*")) { _ = try $0.h.store.listUsers(caller: $0.bob) },
+        .init("ListUsers", .denied(action: "ListUsers", resource: "user/*")) {
+            _ = try $0.h.store.listUsers(caller: $0.bob)
+        },
         .init("CreateGroup", .denied(action: "CreateGroup", resource: "group/ops")) {
             _ = try $0.h.store.createGroup(caller: $0.bob, groupName: "ops")
         },
-        .init("ListGroups", .denied(action: "ListGroups", resource: "group/*")) { _ = try $0.h.store.listGroups(caller: $0.bob) },
+        .init("ListGroups", .denied(action: "ListGroups", resource: "group/*")) {
+            _ = try $0.h.store.listGroups(caller: $0.bob)
+        },
         .init("DeleteGroup", .denied(action: "DeleteGroup", resource: "group/devs")) {
             try $0.h.store.deleteGroup(caller: $0.bob, groupName: "devs")
         },
@@ -265,7 +305,10 @@ struct PermissionTests {
         .init("GetCredentialReport", .denied(action: "GetCredentialReport", resource: "*")) {
             _ = try $0.h.store.getCredentialReport(caller: $0.bob)
         },
-        .init("The audit's findings (GetAccountSummary for auditors)", .denied(action: "GetAccountSummary", resource: "*", logged: false)) {
+        .init(
+            "The audit's findings (GetAccountSummary for auditors)",
+            .denied(action: "GetAccountSummary", resource: "*", logged: false)
+        ) {
             _ = try $0.h.auditReader.audit(caller: $0.bob)
         },
     ]
@@ -288,7 +331,8 @@ struct PermissionTests {
             #expect(thrown == nil)
         case .denied(let action, let resource, let logged):
             let arn = resource == "*" ? "*" : world.arn(resource)
-            let message = "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:\(action) on resource: \(arn)"
+            let message =
+                "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:\(action) on resource: \(arn)"
             #expect(thrown == .accessDenied(message))
             #expect(try world.state() == before)
             guard logged else {
@@ -310,7 +354,10 @@ struct PermissionTests {
     func rootRemovesAnyPendingDevice() throws {
         let world = try PermissionWorld()
         try world.h.store.deleteVirtualMFADevice(caller: world.h.console, serialNumber: StoreHarness.serial("carol"))
-        try world.h.store.deleteVirtualMFADevice(caller: world.h.console, serialNumber: StoreHarness.serial("root-spare"))
-        #expect(try world.h.store.listVirtualMFADevices(caller: world.h.console, assignmentStatus: .unassigned).map(\.deviceName) == ["bob"])
+        try world.h.store.deleteVirtualMFADevice(
+            caller: world.h.console, serialNumber: StoreHarness.serial("root-spare"))
+        #expect(
+            try world.h.store.listVirtualMFADevices(caller: world.h.console, assignmentStatus: .unassigned).map(
+                \.deviceName) == ["bob"])
     }
 }

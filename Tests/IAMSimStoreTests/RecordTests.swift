@@ -20,8 +20,10 @@ enum RecordSamples {
         id: "AIDAEXAMPLEUSER00001", accountId: account.id, userName: "Alice", path: "/staff/", createDate: created,
         passwordLastUsed: later, failedMFAAttempts: 1, lockedUntil: later)
     static let key = AccessKeyRecord(
-        id: "AKIAEXAMPLEKEY000001", accountId: account.id, userId: user.id, secretAccessKey: String(repeating: "s", count: 40),
-        status: .inactive, createDate: created, lastUsedDate: later, lastUsedService: "iam", lastUsedRegion: "us-east-1")
+        id: "AKIAEXAMPLEKEY000001", accountId: account.id, userId: user.id,
+        secretAccessKey: String(repeating: "s", count: 40),
+        status: .inactive, createDate: created, lastUsedDate: later, lastUsedService: "iam", lastUsedRegion: "us-east-1"
+    )
     static let device = MFADeviceRecord(
         serialNumber: "arn:aws:iam::210987654321:mfa/phone", accountId: account.id, deviceName: "phone", type: .virtual,
         seed: String(repeating: "A", count: 64), createDate: created, assignedTo: .user, userId: user.id,
@@ -29,12 +31,15 @@ enum RecordSamples {
     static let session = SessionRecord(
         id: "session-1", accountId: account.id, userId: user.id, mfaUsed: true, createDate: created, expireDate: later,
         endDate: later)
-    static let group = GroupRecord(id: "AGPAEXAMPLEGROUP0001", accountId: account.id, groupName: "Admins", path: "/ops/", createDate: created)
+    static let group = GroupRecord(
+        id: "AGPAEXAMPLEGROUP0001", accountId: account.id, groupName: "Admins", path: "/ops/", createDate: created)
     static let loginProfile = LoginProfileRecord(
-        userId: user.id, passwordHash: "pbkdf2-sha512$1$c2FsdA==$aGFzaA==", createDate: created, passwordLastChanged: later,
+        userId: user.id, passwordHash: "pbkdf2-sha512$1$c2FsdA==$aGFzaA==", createDate: created,
+        passwordLastChanged: later,
         passwordResetRequired: true)
     static let membership = GroupMembershipRecord(groupId: group.id, userId: user.id, addedDate: later)
-    static let history = PasswordHistoryRecord(id: 3, userId: user.id, passwordHash: "pbkdf2-sha512$1$c2FsdA==$b2xk", changedDate: created)
+    static let history = PasswordHistoryRecord(
+        id: 3, userId: user.id, passwordHash: "pbkdf2-sha512$1$c2FsdA==$b2xk", changedDate: created)
     static let policy = PasswordPolicyRecord(
         accountId: account.id,
         policy: PasswordPolicy(

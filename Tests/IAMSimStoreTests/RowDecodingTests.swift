@@ -4,8 +4,8 @@ import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
-@testable import IAMSimStore
 @testable import IAMSimDatabase
+@testable import IAMSimStore
 
 /// No row decode may stop the process: a NULL or a value of another type in any column
 /// decodes (where the column may hold it) or throws `SQLITE_CORRUPT` naming the column, which
@@ -20,7 +20,8 @@ struct RowDecodingTests {
         var testDescription: String { name }
     }
 
-    static func values(_ pairs: [(column: String, value: (any DatabaseValueConvertible)?)]) -> [(String, DatabaseValue)] {
+    static func values(_ pairs: [(column: String, value: (any DatabaseValueConvertible)?)]) -> [(String, DatabaseValue)]
+    {
         pairs.map { ($0.column, $0.value?.databaseValue ?? .null) }
     }
 
@@ -41,16 +42,24 @@ struct RowDecodingTests {
             ])
         ) { _ = try EventRecord(row: $0) },
         Table(name: "iamGroup", row: RecordSamples.row(RecordSamples.group)) { _ = try GroupRecord(row: $0) },
-        Table(name: "loginProfile", row: RecordSamples.row(RecordSamples.loginProfile)) { _ = try LoginProfileRecord(row: $0) },
+        Table(name: "loginProfile", row: RecordSamples.row(RecordSamples.loginProfile)) {
+            _ = try LoginProfileRecord(row: $0)
+        },
         Table(name: "groupMembership", row: RecordSamples.row(RecordSamples.membership)) {
             _ = try GroupMembershipRecord(row: $0)
         },
-        Table(name: "passwordHistory", row: RecordSamples.row(RecordSamples.history)) { _ = try PasswordHistoryRecord(row: $0) },
-        Table(name: "passwordPolicy", row: RecordSamples.row(RecordSamples.policy)) { _ = try PasswordPolicyRecord(row: $0) },
+        Table(name: "passwordHistory", row: RecordSamples.row(RecordSamples.history)) {
+            _ = try PasswordHistoryRecord(row: $0)
+        },
+        Table(name: "passwordPolicy", row: RecordSamples.row(RecordSamples.policy)) {
+            _ = try PasswordPolicyRecord(row: $0)
+        },
         Table(name: "credentialReport", row: RecordSamples.row(RecordSamples.report)) {
             _ = try CredentialReportRecord(row: $0)
         },
-        Table(name: "lessonProgress", row: RecordSamples.row(RecordSamples.progress)) { _ = try LessonProgressRecord(row: $0) },
+        Table(name: "lessonProgress", row: RecordSamples.row(RecordSamples.progress)) {
+            _ = try LessonProgressRecord(row: $0)
+        },
         Table(name: "lessonStep", row: RecordSamples.row(RecordSamples.step)) { _ = try LessonStepRecord(row: $0) },
     ]
 
@@ -101,7 +110,8 @@ struct RowDecodingTests {
         ) { try h.store.listAccessKeys(caller: h.console) }
         try h.database.write { db in try db.execute(sql: "UPDATE account SET failedMFAAttempts = 'many'") }
         #expect(
-            throws: DatabaseFileError.corrupt(path: h.database.path, detail: "column failedMFAAttempts holds text where another type is required")
+            throws: DatabaseFileError.corrupt(
+                path: h.database.path, detail: "column failedMFAAttempts holds text where another type is required")
         ) { try h.accounts.exportFixture(AccountID(known: "123456789012")) }
     }
 
@@ -109,7 +119,9 @@ struct RowDecodingTests {
     @Test("the store's messages for damage name the database and what is damaged")
     func message() {
         #expect(
-            DatabaseFileError.corrupt(path: "/x.sqlite", detail: "column accountId holds NULL where a value is required").message
+            DatabaseFileError.corrupt(
+                path: "/x.sqlite", detail: "column accountId holds NULL where a value is required"
+            ).message
                 == "The database /x.sqlite is damaged (column accountId holds NULL where a value is required)."
         )
     }

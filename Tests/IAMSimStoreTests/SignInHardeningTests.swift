@@ -75,10 +75,13 @@ struct SignInHardeningTests {
         let code1 = try h.code(seed, stepOffset: -4)
         let code2 = try h.code(seed, stepOffset: -3)
         #expect(throws: IAMError.signInFailed) {
-            try h.sessions.resyncMFADevice(email: StoreHarness.email, password: "nope", device: "root-mfa", code1: code1, code2: code2, account: nil)
+            try h.sessions.resyncMFADevice(
+                email: StoreHarness.email, password: "nope", device: "root-mfa", code1: code1, code2: code2,
+                account: nil)
         }
         let device = try h.sessions.resyncMFADevice(
-            email: StoreHarness.email, password: StoreHarness.password, device: "root-mfa", code1: code1, code2: code2, account: nil)
+            email: StoreHarness.email, password: StoreHarness.password, device: "root-mfa", code1: code1, code2: code2,
+            account: nil)
         #expect(device.drift == -3)
         try h.advance(30)
         guard case .signedIn(let session) = try h.signIn(code: try h.code(seed, stepOffset: -3)) else {
@@ -129,7 +132,9 @@ struct HardwareTokenTests {
     @Test("unknown serials, wrong codes and used tokens are refused")
     func refused() throws {
         let h = try harness()
-        #expect(throws: IAMError.noSuchEntity("No hardware MFA device with serial number GAHT00000000 is known to AWS.")) {
+        #expect(
+            throws: IAMError.noSuchEntity("No hardware MFA device with serial number GAHT00000000 is known to AWS.")
+        ) {
             try h.store.enableHardwareMFADevice(
                 caller: h.console, deviceName: "fob", serialNumber: "GAHT00000000", code1: "123456", code2: "234567")
         }

@@ -30,7 +30,9 @@ struct SignInTests {
     @Test("email matching ignores case, as AWS's does")
     func emailCase() throws {
         let h = try StoreHarness()
-        #expect(throws: Never.self) { try h.sessions.signIn(email: "Trainee@Example.COM", password: StoreHarness.password, mfaCode: nil) }
+        #expect(throws: Never.self) {
+            try h.sessions.signIn(email: "Trainee@Example.COM", password: StoreHarness.password, mfaCode: nil)
+        }
     }
 
     @Test("a wrong password, an unknown email: the same error, and each attempt is logged")
@@ -45,7 +47,9 @@ struct SignInTests {
         #expect(throws: IAMError.notSignedIn) { try h.sessions.callerIdentity(account: nil) }
         let logins = try h.events().filter { $0.eventName == "ConsoleLogin" }
         #expect(logins.map(\.outcome) == [.failure, .failure])
-        #expect(logins.map(\.errorMessage) == Array(repeating: "Your authentication information is incorrect. Please try again.", count: 2))
+        #expect(
+            logins.map(\.errorMessage)
+                == Array(repeating: "Your authentication information is incorrect. Please try again.", count: 2))
         #expect(logins[0].accountID?.rawValue == "123456789012")
         #expect(logins[1].accountID == nil)
         #expect(logins[1].resource == "nobody@example.com")
@@ -124,7 +128,9 @@ struct SignInTests {
     func appendOnly() throws {
         let h = try StoreHarness()
         try h.signIn()
-        #expect(throws: (any Error).self) { try h.database.write { db in try db.execute(sql: "UPDATE event SET outcome = 'Failure'") } }
+        #expect(throws: (any Error).self) {
+            try h.database.write { db in try db.execute(sql: "UPDATE event SET outcome = 'Failure'") }
+        }
         #expect(throws: (any Error).self) { try h.database.write { db in try db.execute(sql: "DELETE FROM event") } }
         #expect(try h.count("event") >= 2)
     }

@@ -28,7 +28,8 @@ struct UpdateUserTests {
         let before = try h.store.getUser(caller: h.console, userName: "bob")
         try h.store.createGroup(caller: h.console, groupName: "devs")
         try h.store.addUserToGroup(caller: h.console, groupName: "devs", userName: "bob")
-        let updated = try h.store.updateUser(caller: h.console, userName: "BOB", newUserName: "robert", newPath: "/staff/")
+        let updated = try h.store.updateUser(
+            caller: h.console, userName: "BOB", newUserName: "robert", newPath: "/staff/")
         #expect(updated.userName == "robert" && updated.path == "/staff/" && updated.userID == before.userID)
         #expect(updated.arn == "arn:aws:iam::123456789012:user/staff/robert")
         #expect(try h.store.getUser(caller: h.console, userName: "robert") == updated)
@@ -39,7 +40,8 @@ struct UpdateUserTests {
         let moved = try h.store.updateUser(caller: h.console, userName: "robert", newPath: "/")
         #expect(moved.userName == "robert" && moved.path == "/")
         // A change of case only is the same name.
-        #expect(try h.store.updateUser(caller: h.console, userName: "robert", newUserName: "Robert").userName == "Robert")
+        #expect(
+            try h.store.updateUser(caller: h.console, userName: "robert", newUserName: "Robert").userName == "Robert")
         let last = try #require(try h.events().last)
         #expect(last.eventName == "UpdateUser" && last.outcome == .success && last.resource == "robert")
     }
@@ -59,12 +61,24 @@ struct UpdateUserTests {
         "a missing user, a malformed name or path, an IAM user: AWS's errors",
         arguments: [
             ("nobody", "newbody", nil, IAMError.noSuchUser("nobody")),
-            ("bob", "bad name", nil, IAMError.validationError(
-                "The specified value for newUserName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-")),
-            ("bob", String(repeating: "b", count: 65), nil, IAMError.validationError(
-                "1 validation error detected: Value '\(String(repeating: "b", count: 65))' at 'newUserName' failed to satisfy constraint: Member must have length less than or equal to 64")),
-            ("bob", nil, "staff", IAMError.validationError(
-                "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.")),
+            (
+                "bob", "bad name", nil,
+                IAMError.validationError(
+                    "The specified value for newUserName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-"
+                )
+            ),
+            (
+                "bob", String(repeating: "b", count: 65), nil,
+                IAMError.validationError(
+                    "1 validation error detected: Value '\(String(repeating: "b", count: 65))' at 'newUserName' failed to satisfy constraint: Member must have length less than or equal to 64"
+                )
+            ),
+            (
+                "bob", nil, "staff",
+                IAMError.validationError(
+                    "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters."
+                )
+            ),
         ] as [(String, String?, String?, IAMError)])
     func refused(userName: String, newUserName: String?, newPath: String?, error: IAMError) throws {
         let h = try Self.world()
@@ -77,8 +91,10 @@ struct UpdateUserTests {
     func userMayNot() throws {
         let h = try Self.world()
         let bob = Caller.principal(.user(try h.store.getUser(caller: h.console, userName: "bob")))
-        #expect(throws: IAMError.accessDenied(
-            "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:UpdateUser on resource: arn:aws:iam::123456789012:user/bob")
+        #expect(
+            throws: IAMError.accessDenied(
+                "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:UpdateUser on resource: arn:aws:iam::123456789012:user/bob"
+            )
         ) { try h.store.updateUser(caller: bob, userName: "bob", newUserName: "bobby") }
     }
 
@@ -103,6 +119,8 @@ struct UpdateUserTests {
             try h.sessions.signIn(bob, password: Self.bobPassword, mfaCode: nil, account: nil)
         }
         let robert = SignInIdentity.user(account: "123456789012", userName: "robert")
-        #expect(throws: Never.self) { try h.sessions.signIn(robert, password: Self.bobPassword, mfaCode: nil, account: nil) }
+        #expect(throws: Never.self) {
+            try h.sessions.signIn(robert, password: Self.bobPassword, mfaCode: nil, account: nil)
+        }
     }
 }

@@ -79,7 +79,8 @@ extension Shapes {
         .structure([
             (
                 "VirtualMFADevice",
-                Shapes.virtualMFADevice(created.device, base32StringSeed: created.base32StringSeed, qrCodePNG: qrCodePNG)
+                Shapes.virtualMFADevice(
+                    created.device, base32StringSeed: created.base32StringSeed, qrCodePNG: qrCodePNG)
             )
         ])
     }

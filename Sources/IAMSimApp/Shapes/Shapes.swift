@@ -55,7 +55,8 @@ public enum Shapes {
     /// `AccessKey`: the only shape that carries the secret access key (CreateAccessKey).
     public static func accessKey(_ key: NewAccessKey) -> ShapeValue {
         .structure([
-            "UserName": ShapeValue.string(key.metadata.userName), "AccessKeyId": .string(key.metadata.accessKeyID.rawValue),
+            "UserName": ShapeValue.string(key.metadata.userName),
+            "AccessKeyId": .string(key.metadata.accessKeyID.rawValue),
             "Status": .string(key.metadata.status.rawValue), "SecretAccessKey": .string(key.secretAccessKey),
             "CreateDate": .timestamp(key.metadata.createDate),
         ])

@@ -45,7 +45,8 @@ struct AccessKeyCommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             UpdatedAccessKey(
-                key: try context.store().updateAccessKey(caller: context.caller, accessKeyID: accessKeyID, status: .inactive, userName: user))
+                key: try context.store().updateAccessKey(
+                    caller: context.caller, accessKeyID: accessKeyID, status: .inactive, userName: user))
         }
     }
 
@@ -59,7 +60,8 @@ struct AccessKeyCommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             UpdatedAccessKey(
-                key: try context.store().updateAccessKey(caller: context.caller, accessKeyID: accessKeyID, status: .active, userName: user))
+                key: try context.store().updateAccessKey(
+                    caller: context.caller, accessKeyID: accessKeyID, status: .active, userName: user))
         }
     }
 
@@ -91,7 +93,8 @@ extension AccessKeyCommands {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
         @Flag(help: "Read the secret access key from the first line of standard input.") var secretStdin = false
-        @Option(help: "The service the program called (recorded as the key's last-used service).") var service: String = "sts"
+        @Option(help: "The service the program called (recorded as the key's last-used service).") var service: String =
+            "sts"
         @Option(help: "The region it called (recorded as the key's last-used region).") var region: String = "us-east-1"
 
         func execute(in context: CommandContext) throws -> any Renderable {

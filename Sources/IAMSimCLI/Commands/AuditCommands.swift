@@ -91,7 +91,8 @@ struct AuditReport: Renderable {
                             "Id": .string(finding.id), "Title": .string(finding.title),
                             "Controls": .array(finding.controls.map { .string($0) }),
                             "Severity": .string(finding.severity.rawValue), "Status": .string(finding.status.rawValue),
-                            "Evidence": .string(finding.evidence), "Remedy": .string(finding.remedy.map(RemedyText.commandLine)),
+                            "Evidence": .string(finding.evidence),
+                            "Remedy": .string(finding.remedy.map(RemedyText.commandLine)),
                         ])
                     })
             ),

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import IAMSimApp
-import IAMSimDevices
 import IAMSimCore
+import IAMSimDevices
 import IAMSimQR
 
 /// `iamsim authenticator …`: the trainee's phone.
@@ -40,7 +40,8 @@ struct AuthenticatorCommands: ParsableCommand {
                     try authenticator.add(uri: uri ?? "", label: label)
                 }
             return Message(
-                text: "Added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
+                text:
+                    "Added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
                 json: .object(["Label": .string(account.label), "Issuer": .string(account.issuer)]))
         }
     }
@@ -68,12 +69,15 @@ struct AuthenticatorCommands: ParsableCommand {
             }
             guard let uri = payloads.first(where: { $0.lowercased().hasPrefix("otpauth://totp/") }) else {
                 throw LocalError.file(
-                    path: file, reason: "its QR code is not an authenticator (TOTP) code: it holds '\(payloads[0].prefix(60))'")
+                    path: file,
+                    reason: "its QR code is not an authenticator (TOTP) code: it holds '\(payloads[0].prefix(60))'")
             }
             let account = try context.authenticator().add(uri: uri, label: label)
             return Message(
-                text: "Scanned \(file): added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
-                json: .object(["Label": .string(account.label), "Issuer": .string(account.issuer), "URI": .string(uri)]))
+                text:
+                    "Scanned \(file): added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
+                json: .object(["Label": .string(account.label), "Issuer": .string(account.issuer), "URI": .string(uri)])
+            )
         }
 
         /// A scanner's sentence as the end of "Cannot use FILE: …": lower-case start, no period.
@@ -126,7 +130,9 @@ struct AccountList: Renderable {
     var accounts: [AuthenticatorAccount]
 
     func text(_ style: TextStyle) -> String {
-        guard !accounts.isEmpty else { return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI" }
+        guard !accounts.isEmpty else {
+            return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI"
+        }
         return TextTable(
             headers: ["LABEL", "ACCOUNT", "ADDED"],
             rows: accounts.map { [$0.label, $0.displayName, Timestamp.readable($0.addedDate)] }
@@ -138,7 +144,8 @@ struct AccountList: Renderable {
             "Accounts": .array(
                 accounts.map {
                     .object([
-                        "Label": .string($0.label), "Issuer": .string($0.issuer), "AccountName": .string($0.accountName),
+                        "Label": .string($0.label), "Issuer": .string($0.issuer),
+                        "AccountName": .string($0.accountName),
                         "Digits": .int($0.totp.digits), "Period": .int(Int($0.totp.period)),
                         "Algorithm": .string($0.totp.algorithm.rawValue), "AddedDate": .date($0.addedDate),
                     ])
@@ -151,7 +158,9 @@ struct CodeList: Renderable {
     var codes: [AuthenticatorCode]
 
     func text(_ style: TextStyle) -> String {
-        guard !codes.isEmpty else { return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI" }
+        guard !codes.isEmpty else {
+            return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI"
+        }
         return TextTable(
             headers: ["LABEL", "CODE", "CHANGES IN", "ACCOUNT"],
             rows: codes.map { [$0.account.label, $0.code, "\($0.secondsRemaining) s", $0.account.displayName] }

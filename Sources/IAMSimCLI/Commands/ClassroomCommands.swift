@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import IAMSimApp
-import IAMSimDevices
 import IAMSimCore
+import IAMSimDevices
 import IAMSimStore
 
 /// `iamsim accounts …`: a classroom of accounts in one database.
@@ -29,7 +29,9 @@ struct AccountCommands: ParsableCommand {
         @Option(help: "The root email of each, with {n} for the number.") var email: String = "trainee{n}@class.example"
         @Option(help: "Give each account the alias PREFIX followed by its number.") var aliasPrefix: String?
         @Option(help: "The number of the first account.") var firstNumber: Int = 1
-        @Option(help: ArgumentHelp("Write the credentials to this CSV file (mode 0600) instead of printing them.", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Write the credentials to this CSV file (mode 0600) instead of printing them.", valueName: "file"))
         var credentialsFile: String?
         @Flag(help: "Replace the --credentials-file if it already exists.") var force = false
 
@@ -63,7 +65,8 @@ struct AccountCommands: ParsableCommand {
             if let file {
                 try file.commit()
                 return Message(
-                    text: "Created \(Plural.count(trainees.count, "account")) from \(template.name); their credentials are in \(file.path) (mode 0600).",
+                    text:
+                        "Created \(Plural.count(trainees.count, "account")) from \(template.name); their credentials are in \(file.path) (mode 0600).",
                     json: .object([
                         "Created": .int(trainees.count), "CredentialsFile": .string(file.path),
                         "AccountIds": .array(trainees.map { .string($0.accountID.rawValue) }),
@@ -117,7 +120,9 @@ struct ResetCommand: ConsoleCommand {
     static let operationName: IAMAction = .resetAccounts
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Reset every account in the database.") var all = false
-    @Option(help: ArgumentHelp("Reset to this fixture (name or file) instead of each account's own.", valueName: "name-or-path"))
+    @Option(
+        help: ArgumentHelp(
+            "Reset to this fixture (name or file) instead of each account's own.", valueName: "name-or-path"))
     var fixture: String?
 
     func validate() throws {
@@ -154,7 +159,9 @@ struct ExportCommand: ConsoleCommand {
     @Flag(help: "Replace the --file if it already exists.") var force = false
 
     func validate() throws {
-        guard !force || file != nil else { throw ValidationError("--force replaces the file given with --file; give that option too.") }
+        guard !force || file != nil else {
+            throw ValidationError("--force replaces the file given with --file; give that option too.")
+        }
     }
 
     func execute(in context: CommandContext) throws -> any Renderable {
@@ -206,7 +213,9 @@ struct Credentials: Renderable {
             headers: ["ACCOUNT ID", "ALIAS", "ROOT EMAIL", "ROOT PASSWORD"],
             rows: trainees.map { [$0.accountID.rawValue, $0.alias ?? "-", $0.email, $0.password ?? ""] }
         ).rendered()
-        return "Created \(Plural.count(trainees.count, "account")) from \(fixture). The passwords are shown only now:\n\n" + table
+        return
+            "Created \(Plural.count(trainees.count, "account")) from \(fixture). The passwords are shown only now:\n\n"
+            + table
     }
 
     var json: JSONValue {
@@ -223,7 +232,8 @@ struct Credentials: Renderable {
 
     var csv: String? {
         let rows = trainees.map {
-            [$0.accountID.rawValue, $0.alias ?? "", $0.email, $0.password ?? ""].map(CSVField.escape).joined(separator: ",")
+            [$0.accountID.rawValue, $0.alias ?? "", $0.email, $0.password ?? ""].map(CSVField.escape).joined(
+                separator: ",")
         }
         return (["account_id,account_alias,root_email,root_password"] + rows).joined(separator: "\n") + "\n"
     }
@@ -236,7 +246,10 @@ struct AccountTable: Renderable {
         TextTable(
             headers: ["ACCOUNT ID", "ALIAS", "ROOT EMAIL", "FIXTURE", "CREATED"],
             rows: accounts.map {
-                [$0.accountID.rawValue, $0.alias ?? "-", $0.rootEmail, $0.fixtureName ?? "-", Timestamp.readable($0.createDate)]
+                [
+                    $0.accountID.rawValue, $0.alias ?? "-", $0.rootEmail, $0.fixtureName ?? "-",
+                    Timestamp.readable($0.createDate),
+                ]
             }
         ).rendered()
     }

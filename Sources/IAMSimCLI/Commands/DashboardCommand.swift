@@ -23,7 +23,7 @@ struct DashboardView: Renderable {
         let state = dashboard.state
         let summary = dashboard.summary
         var lines = [
-            style.bold("IAM dashboard") + " — account \(state.accountID)" + (state.alias.map { " (alias \($0))" } ?? ""),
+            style.bold("IAM dashboard") + " — account \(state.accountID)" + (state.alias.map { " (alias \($0))" } ?? "")
         ]
         if let principal = dashboard.signedInAs { lines.append("Signed in as the \(principal.displayName).") }
         lines += [

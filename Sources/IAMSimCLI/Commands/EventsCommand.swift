@@ -70,7 +70,8 @@ struct EventList: Renderable {
     var json: JSONValue { .array(events.map(Self.json)) }
 
     static func json(_ event: Event) -> JSONValue {
-        let source = IAMAction(rawValue: event.eventName)?.service == .signin || event.eventName == IAMAction.mfaLockout.name
+        let source =
+            IAMAction(rawValue: event.eventName)?.service == .signin || event.eventName == IAMAction.mfaLockout.name
             ? "signin.amazonaws.com" : "iam.amazonaws.com"
         let identity: JSONValue? = event.actorARN.map { arn in
             .object([
@@ -80,7 +81,8 @@ struct EventList: Renderable {
         }
         let extra: JSONValue? = event.mfaUsed.map { .object(["MFAUsed": .string($0 ? "Yes" : "No")]) }
         let response: JSONValue? =
-            event.eventName == IAMAction.consoleLogin.name ? .object(["ConsoleLogin": .string(event.outcome.rawValue)]) : nil
+            event.eventName == IAMAction.consoleLogin.name
+            ? .object(["ConsoleLogin": .string(event.outcome.rawValue)]) : nil
         let pairs: KeyValuePairs<String, JSONValue?> = [
             "eventID": .int(Int(event.eventID)),
             "eventTime": .date(event.eventTime),

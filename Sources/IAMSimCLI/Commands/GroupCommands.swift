@@ -20,7 +20,8 @@ struct GroupCommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             let group = try context.store().createGroup(caller: context.caller, groupName: name, path: path)
             return Message(
-                text: "Created group \(group.groupName) (\(group.arn)). Add users with: iamsim groups add-user \(group.groupName) USER",
+                text:
+                    "Created group \(group.groupName) (\(group.arn)). Add users with: iamsim groups add-user \(group.groupName) USER",
                 json: JSONValue(Shapes.createGroup(group)))
         }
     }
@@ -85,7 +86,9 @@ struct GroupCommands: ParsableCommand {
         @Argument(help: "The user name.") var user: String
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            GroupList(groups: try context.store().listGroupsForUser(caller: context.caller, userName: user).items, ofUser: true)
+            GroupList(
+                groups: try context.store().listGroupsForUser(caller: context.caller, userName: user).items,
+                ofUser: true)
         }
     }
 }

@@ -32,11 +32,14 @@ struct InitCommand: ConsoleCommand {
         let simulator = try context.simulatorWithoutSeeding()
         if let existing = try simulator.accounts.listAccounts().first {
             throw CommandError(
-                message: "The database \(path) already holds account \(existing.accountID). Reset it with: iamsim init --force")
+                message:
+                    "The database \(path) already holds account \(existing.accountID). Reset it with: iamsim init --force"
+            )
         }
         let account = try simulator.classroom.load(loaded)
         return Message(
-            text: "Initialized \(path) from fixture \(loaded.name): account \(account), root user \(loaded.account.root.email).",
+            text:
+                "Initialized \(path) from fixture \(loaded.name): account \(account), root user \(loaded.account.root.email).",
             json: .object([
                 "Database": .string(path), "Fixture": .string(loaded.name), "AccountId": .string(account.rawValue),
             ]))

@@ -44,7 +44,8 @@ struct MFACommands: ParsableCommand {
             }
             if type != .hardwareTOTP, serial != nil || codes.code1 != nil || codes.code2 != nil {
                 throw ValidationError(
-                    "--serial and codes are only for --type hardware-totp; activate an app's device with: iamsim mfa activate NAME")
+                    "--serial and codes are only for --type hardware-totp; activate an app's device with: iamsim mfa activate NAME"
+                )
             }
         }
 
@@ -58,7 +59,8 @@ struct MFACommands: ParsableCommand {
                     caller: context.caller, deviceName: name, serialNumber: serial ?? "", code1: code1, code2: code2,
                     userName: user)
                 return Message(
-                    text: "Hardware MFA device \(device.deviceName) (serial \(device.serialNumber)) is assigned to the \(device.assignedTo?.displayName ?? "you") and active.",
+                    text:
+                        "Hardware MFA device \(device.deviceName) (serial \(device.serialNumber)) is assigned to the \(device.assignedTo?.displayName ?? "you") and active.",
                     json: .object([]))
             }
         }
@@ -96,7 +98,8 @@ struct MFACommands: ParsableCommand {
                 userName: user)
             let owner = device.assignedTo?.displayName ?? "you"
             return Message(
-                text: "MFA device \(device.deviceName) is assigned to the \(owner) and active. Signing in now takes a code from it.",
+                text:
+                    "MFA device \(device.deviceName) is assigned to the \(owner) and active. Signing in now takes a code from it.",
                 json: .object([]))
         }
 
@@ -130,7 +133,8 @@ struct MFACommands: ParsableCommand {
     struct ListVirtual: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "list-virtual",
-            abstract: "List the account's virtual MFA devices (ListVirtualMFADevices); hardware tokens are not virtual.")
+            abstract: "List the account's virtual MFA devices (ListVirtualMFADevices); hardware tokens are not virtual."
+        )
         static let operationName: IAMAction = .listVirtualMFADevices
         @OptionGroup var global: GlobalOptions
         @Option(help: "Assigned, Unassigned or Any (the default, as in AWS).")
@@ -197,7 +201,8 @@ struct MFACommands: ParsableCommand {
                     caller: context.caller, serialNumber: context.mfaDeviceSerial(name), code1: code1, code2: code2,
                     userName: user)
             }
-            return Message(text: "Resynchronized \(device.deviceName): \(DeviceList.syncDescription(device)).", json: .object([]))
+            return Message(
+                text: "Resynchronized \(device.deviceName): \(DeviceList.syncDescription(device)).", json: .object([]))
         }
 
         func hint(for error: IAMError, refusal: CodeRefusal?) -> String? {
@@ -239,7 +244,9 @@ enum DeviceChoice: String, ExpressibleByArgument, CaseIterable {
     case securityKey = "security-key"
 
     static let securityKeyNotSimulated = CommandError(
-        message: "Security keys (FIDO2/WebAuthn) are not simulated: they need a browser and a physical key. Choose an authenticator app (the default) or a hardware TOTP token (--type hardware-totp --serial SERIAL).")
+        message:
+            "Security keys (FIDO2/WebAuthn) are not simulated: they need a browser and a physical key. Choose an authenticator app (the default) or a hardware TOTP token (--type hardware-totp --serial SERIAL)."
+    )
 }
 
 /// `--code1`/`--code2`, prompted for on a terminal when left out.
@@ -285,17 +292,23 @@ struct CodePair: ParsableArguments {
         case nil:
             return "Nothing changed. \(fresh) Codes must be consecutive, unused, and at most 5 minutes old."
         case .identical:
-            return "Nothing changed. Code 1 and code 2 are the same code: code 2 must be read after the authenticator changes it. \(fresh)"
+            return
+                "Nothing changed. Code 1 and code 2 are the same code: code 2 must be read after the authenticator changes it. \(fresh)"
         case .wrong:
-            return "Nothing changed. These are not this device's codes: check that you read the authenticator's entry for this device (iamsim authenticator codes) and typed both codes correctly."
+            return
+                "Nothing changed. These are not this device's codes: check that you read the authenticator's entry for this device (iamsim authenticator codes) and typed both codes correctly."
         case .notConsecutive:
-            return "Nothing changed. Both codes are this device's, but not consecutive: code 2 must be the very next code after code 1, with none skipped. \(fresh)"
+            return
+                "Nothing changed. Both codes are this device's, but not consecutive: code 2 must be the very next code after code 1, with none skipped. \(fresh)"
         case .tooFarFromNow(let steps):
-            return "Nothing changed. The codes are consecutive, but from \(Self.distance(steps)) \(steps < 0 ? "behind" : "ahead of") iamsim's clock, and \(window.rule). If the phone's clock is wrong, set it to automatic (network) time; if the codes were typed late, use two fresh ones."
+            return
+                "Nothing changed. The codes are consecutive, but from \(Self.distance(steps)) \(steps < 0 ? "behind" : "ahead of") iamsim's clock, and \(window.rule). If the phone's clock is wrong, set it to automatic (network) time; if the codes were typed late, use two fresh ones."
         case .alreadyUsed:
-            return "Nothing changed. These codes were already used (to activate the device, resync it or sign in), and each code works once. Wait for the next two codes."
+            return
+                "Nothing changed. These codes were already used (to activate the device, resync it or sign in), and each code works once. Wait for the next two codes."
         case .simulatedClockStopped:
-            return "Nothing changed. iamsim's clock is simulated and stands still, but these codes match real time: the authenticator reads real time. Return to real time with: iamsim clock real (or read the codes from iamsim authenticator codes, which follows the simulated clock)."
+            return
+                "Nothing changed. iamsim's clock is simulated and stands still, but these codes match real time: the authenticator reads real time. Return to real time with: iamsim clock real (or read the codes from iamsim authenticator codes, which follows the simulated clock)."
         }
     }
 
@@ -351,7 +364,9 @@ struct AssignedDevice: Renderable {
                 "  or: iamsim authenticator add --secret \(created.base32StringSeed) --label \(name)",
             ]
         } else {
-            lines += ["Scan this QR code with your authenticator app:", qr.terminalText(lightTerminal: lightTerminal), ""]
+            lines += [
+                "Scan this QR code with your authenticator app:", qr.terminalText(lightTerminal: lightTerminal), "",
+            ]
             lines += [
                 "Or add it to iamsim's authenticator (the QR code holds this URI):",
                 "  iamsim authenticator add --uri '\(created.uri)'",
@@ -368,7 +383,9 @@ struct AssignedDevice: Renderable {
 
     /// `CreateVirtualMFADevice`'s answer, plus iamsim's `OTPAuthURI` (what the QR code holds).
     var json: JSONValue {
-        JSONValue(Shapes.createVirtualMFADevice(created, qrCodePNG: qr.pngBytes)).adding(["OTPAuthURI": .string(created.uri)])
+        JSONValue(Shapes.createVirtualMFADevice(created, qrCodePNG: qr.pngBytes)).adding([
+            "OTPAuthURI": .string(created.uri)
+        ])
     }
 }
 

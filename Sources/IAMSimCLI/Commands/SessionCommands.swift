@@ -24,7 +24,8 @@ struct SignIn: ConsoleCommand {
 
     func validate() throws {
         guard (email == nil) != (user == nil) else {
-            throw ValidationError("Sign in as root with --email EMAIL, or as an IAM user with --account ACCOUNT --user NAME.")
+            throw ValidationError(
+                "Sign in as root with --email EMAIL, or as an IAM user with --account ACCOUNT --user NAME.")
         }
     }
 
@@ -77,7 +78,8 @@ struct SignIn: ConsoleCommand {
         }
         guard console.isInteractive else { throw CommandError.passwordChangeRequired(reason) }
         console.printError(reason)
-        guard let first = console.prompt("New password: ", true), let second = console.prompt("Confirm new password: ", true)
+        guard let first = console.prompt("New password: ", true),
+            let second = console.prompt("Confirm new password: ", true)
         else {
             throw CommandError(message: "No password entered.", status: ExitStatus.interrupted)
         }
@@ -87,7 +89,8 @@ struct SignIn: ConsoleCommand {
 
     func hint(for error: IAMError) -> String? {
         guard error == .signInFailed, mfaCode != nil else { return nil }
-        return "With MFA active, use the code the authenticator shows now. Each code works once: a code already used (for example to activate the device) is refused, so wait for the next one."
+        return
+            "With MFA active, use the code the authenticator shows now. Each code works once: a code already used (for example to activate the device) is refused, so wait for the next one."
     }
 
     /// Why the code was refused: the store says so only once the password was right, so this
@@ -100,13 +103,17 @@ struct SignIn: ConsoleCommand {
             : "sign in as the root user and run iamsim mfa resync DEVICE --user \(user ?? "NAME") --code1 C1 --code2 C2"
         switch refusal {
         case .alreadyUsed:
-            return "This MFA code was already used (to activate the device, resync it or sign in), and each code works once. Wait for the authenticator's next code."
+            return
+                "This MFA code was already used (to activate the device, resync it or sign in), and each code works once. Wait for the authenticator's next code."
         case .tooFarFromNow(let steps):
-            return "This is the device's code, but from \(CodePair.distance(steps)) \(steps < 0 ? "behind" : "ahead of") the time iamsim expects, and sign-in takes codes at most \(MFACodeRules.signInWindow * 30) s either side: the phone's clock is off. Resync the device with two consecutive codes: \(resync)"
+            return
+                "This is the device's code, but from \(CodePair.distance(steps)) \(steps < 0 ? "behind" : "ahead of") the time iamsim expects, and sign-in takes codes at most \(MFACodeRules.signInWindow * 30) s either side: the phone's clock is off. Resync the device with two consecutive codes: \(resync)"
         case .simulatedClockStopped:
-            return "This MFA code matches real time, but iamsim's clock is simulated and stands still: the authenticator reads real time. Return to real time with: iamsim clock real (or read the code from iamsim authenticator codes, which follows the simulated clock)."
+            return
+                "This MFA code matches real time, but iamsim's clock is simulated and stands still: the authenticator reads real time. Return to real time with: iamsim clock real (or read the code from iamsim authenticator codes, which follows the simulated clock)."
         case .wrong, .identical, .notConsecutive:
-            return "This is not the code the device shows now: read the device's entry in the authenticator (iamsim authenticator codes) and type its current code."
+            return
+                "This is not the code the device shows now: read the device's entry in the authenticator (iamsim authenticator codes) and type its current code."
         }
     }
 }
@@ -125,7 +132,8 @@ enum PasswordInput {
             return line
         }
         guard console.isInteractive else {
-            throw CommandError(message: "No \(what): run this in a terminal to be asked for it, or pipe it with \(flag).")
+            throw CommandError(
+                message: "No \(what): run this in a terminal to be asked for it, or pipe it with \(flag).")
         }
         guard let typed = console.prompt(prompt, true) else {
             throw CommandError(message: "No \(what) entered.", status: ExitStatus.interrupted)
@@ -147,7 +155,9 @@ extension CommandError {
 
     /// Sign-in without a code, where no terminal can ask for one.
     static let mfaCodeRequired = CommandError(
-        message: "MFA code required: this identity has MFA active. Pass --mfa-code CODE (iamsim authenticator codes shows it).")
+        message:
+            "MFA code required: this identity has MFA active. Pass --mfa-code CODE (iamsim authenticator codes shows it)."
+    )
 }
 
 /// `iamsim signout`.
@@ -192,7 +202,8 @@ struct SignedIn: Renderable {
             case .root(let email): "the root user (\(email))"
             case .user: "the \(session.principal.displayName)"
             }
-        return "Signed in to account \(session.principal.accountID) as \(who), \(mfa). The session lasts until \(Timestamp.readable(session.expireDate))."
+        return
+            "Signed in to account \(session.principal.accountID) as \(who), \(mfa). The session lasts until \(Timestamp.readable(session.expireDate))."
     }
 
     var json: JSONValue {

@@ -20,7 +20,8 @@ struct UserCommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             let user = try context.store().createUser(caller: context.caller, userName: name, path: path)
             return Message(
-                text: "Created IAM user \(user.userName) (\(user.arn)). Give it a console password with: iamsim login-profile create \(user.userName)",
+                text:
+                    "Created IAM user \(user.userName) (\(user.arn)). Give it a console password with: iamsim login-profile create \(user.userName)",
                 json: JSONValue(Shapes.createUser(user)))
         }
     }
@@ -42,7 +43,8 @@ struct UserCommands: ParsableCommand {
             commandName: "get", abstract: "Show an IAM user (GetUser).")
         static let operationName: IAMAction = .getUser
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The user name; yours when you are signed in as an IAM user and leave it out.") var name: String?
+        @Argument(help: "The user name; yours when you are signed in as an IAM user and leave it out.") var name:
+            String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let user = try context.store().getUser(caller: context.caller, userName: name)
@@ -105,7 +107,8 @@ struct UserCommands: ParsableCommand {
                 let left = try? context.store().deleteUserConflicts(caller: context.caller, userName: name),
                 !left.isEmpty
             else { return nil }
-            return "Remove what \(left.userName) still has first: " + Self.removalCommands(left).joined(separator: "; ") + "."
+            return "Remove what \(left.userName) still has first: " + Self.removalCommands(left).joined(separator: "; ")
+                + "."
         }
 
         static func removalCommands(_ left: IAMStore.UserAttachments) -> [String] {
@@ -162,7 +165,8 @@ struct LoginProfileCommands: ParsableCommand {
             let password = try PasswordInput.read(context.console, fromStandardInput: passwordStdin)
             let store = try context.store()
             let profile = try store.createLoginProfile(
-                caller: context.caller, userName: userName, password: password, passwordResetRequired: passwordResetRequired)
+                caller: context.caller, userName: userName, password: password,
+                passwordResetRequired: passwordResetRequired)
             // The profile exists now: a failed read of the account's name only shortens the hint.
             let signIn = (try? context.sessions().signInAccountName(caller: context.caller)).map {
                 ": iamsim signin --account \($0) --user \(profile.userName)"
@@ -191,10 +195,13 @@ struct LoginProfileCommands: ParsableCommand {
                 passwordStdin || newPassword
                 ? try PasswordInput.read(context.console, fromStandardInput: passwordStdin) : nil
             guard password != nil || passwordResetRequired != nil else {
-                throw CommandError(message: "Nothing to update: give --new-password, --password-stdin or --[no-]password-reset-required.")
+                throw CommandError(
+                    message:
+                        "Nothing to update: give --new-password, --password-stdin or --[no-]password-reset-required.")
             }
             let profile = try context.store().updateLoginProfile(
-                caller: context.caller, userName: userName, password: password, passwordResetRequired: passwordResetRequired)
+                caller: context.caller, userName: userName, password: password,
+                passwordResetRequired: passwordResetRequired)
             return Message(
                 text: "Updated the console password of \(profile.userName)"
                     + (profile.passwordResetRequired ? "; a new password is required at the next sign-in." : "."),
@@ -255,7 +262,9 @@ struct ChangePasswordCommand: ConsoleCommand {
             guard console.isInteractive else {
                 throw CommandError(message: "No passwords: run this in a terminal, or pipe them with --password-stdin.")
             }
-            guard let first = console.prompt("Old password: ", true), let second = console.prompt("New password: ", true) else {
+            guard let first = console.prompt("Old password: ", true),
+                let second = console.prompt("New password: ", true)
+            else {
                 throw CommandError(message: "No password entered.", status: ExitStatus.interrupted)
             }
             (old, new) = (first, second)

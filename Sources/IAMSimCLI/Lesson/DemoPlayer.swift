@@ -1,7 +1,7 @@
 import Foundation
 import IAMSimApp
-import IAMSimDevices
 import IAMSimCore
+import IAMSimDevices
 import IAMSimStore
 
 /// Plays a lesson from start to end on a scratch database, narrating each step and showing
@@ -67,7 +67,9 @@ struct DemoPlayer {
             switch runner.execute(command) {
             case .output(let output):
                 for prompt in scripted.prompts {
-                    let typed = prompt.secret ? String(repeating: "*", count: password.count) + " (typed by the demo)" : password
+                    let typed =
+                        prompt.secret
+                        ? String(repeating: "*", count: password.count) + " (typed by the demo)" : password
                     narrate("    \(prompt.text)\(typed)")
                 }
                 let text = output.text(.plain)

@@ -13,7 +13,8 @@ struct LessonGuide {
     /// Evaluates the lesson against the current account and its trainee's phone, and records
     /// progress.
     func read() throws -> LessonReading {
-        try LessonTracker(simulator: try context.simulator(), lesson: lesson).read(account: try context.currentAccount())
+        try LessonTracker(simulator: try context.simulator(), lesson: lesson).read(
+            account: try context.currentAccount())
     }
 
     /// Starts over: the account back to its fixture, the trainee's devices as the fixture hands

@@ -11,7 +11,8 @@ enum LessonScript {
         let arguments = split(line).dropFirst() + ["--db", database] + (account.map { ["--account", $0] } ?? [])
         let parsed = try IAMSimCommand.fastParse(Array(arguments)) ?? IAMSimCommand.parseAsRoot(Array(arguments))
         guard let command = parsed as? any ConsoleCommand else {
-            throw CommandError(message: "The lesson command '\(line)' cannot be run from here.", status: ExitStatus.unexpected)
+            throw CommandError(
+                message: "The lesson command '\(line)' cannot be run from here.", status: ExitStatus.unexpected)
         }
         return command
     }

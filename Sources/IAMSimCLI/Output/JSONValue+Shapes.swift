@@ -30,7 +30,9 @@ extension JSONValue {
 
     /// This object with each item of its array `name` replaced by `transform(item, value)`,
     /// `values` being the items' models in the same order: iamsim's additions to each item.
-    func updatingItems<Model>(of name: String, with values: [Model], _ transform: (JSONValue, Model) -> JSONValue) -> JSONValue {
+    func updatingItems<Model>(of name: String, with values: [Model], _ transform: (JSONValue, Model) -> JSONValue)
+        -> JSONValue
+    {
         guard case .object(let members) = self else { return self }
         return .object(
             members.map { member, value in

@@ -62,7 +62,8 @@ public struct CommandRunner {
         switch execute(command) {
         case .output(let output):
             guard command.global.output != .csv || output.csv != nil else {
-                world.console.printError("iamsim: error: CSV output is not available for this command; use --output text or json.")
+                world.console.printError(
+                    "iamsim: error: CSV output is not available for this command; use --output text or json.")
                 return ExitStatus.usage
             }
             write(output, format: command.global.output)

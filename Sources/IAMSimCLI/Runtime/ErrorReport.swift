@@ -81,7 +81,10 @@ enum ErrorReport {
             return describe(.service(refused.error), operation: operation)
         // What is not AWS's: a value the user gave (64), a file, the database or the machine (253).
         case .local(let error):
-            return ("iamsim: error: \(RemedyText.message(for: error))", error.isUserValue ? ExitStatus.usage : ExitStatus.environment)
+            return (
+                "iamsim: error: \(RemedyText.message(for: error))",
+                error.isUserValue ? ExitStatus.usage : ExitStatus.environment
+            )
         // The database reports its own failures already translated (`AppDatabase`): about the
         // file here, or an IAMError above.
         case .databaseFile(let error):

@@ -44,8 +44,18 @@ public final class ScriptedConsole: @unchecked Sendable {
     public var console: Console {
         Console(
             isInteractive: isInteractive, colors: false,
-            write: { [self] text in record { $0.output += text; $0.everything += text } },
-            writeError: { [self] text in record { $0.errors += text; $0.everything += text } },
+            write: { [self] text in
+                record {
+                    $0.output += text
+                    $0.everything += text
+                }
+            },
+            writeError: { [self] text in
+                record {
+                    $0.errors += text
+                    $0.everything += text
+                }
+            },
             prompt: { [self] prompt, secret in
                 record { console in
                     console.errors += prompt

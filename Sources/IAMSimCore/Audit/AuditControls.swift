@@ -268,7 +268,8 @@ public enum AuditControls {
             policy.passwordReusePrevention = cisReuse
             return failed(
                 finding,
-                evidence: "The password policy does not prevent password reuse; CIS requires \(cisReuse) remembered passwords.",
+                evidence:
+                    "The password policy does not prevent password reuse; CIS requires \(cisReuse) remembered passwords.",
                 remedy: updateRemedy(policy))
         }
         let evidence = "The password policy remembers \(counted(reuse, "password")); CIS requires \(cisReuse)."

@@ -49,7 +49,8 @@ public enum IAMError: Error, Equatable, Sendable {
             .deleteConflict(let m), .invalidAuthenticationCode(let m),
             .entityTemporarilyUnmodifiable(let m), .validationError(let m), .invalidInput(let m),
             .accessDenied(let m), .passwordPolicyViolation(let m), .invalidUserType(let m), .reportNotPresent(let m),
-            .reportInProgress(let m), .invalidClientTokenId(let m), .signatureDoesNotMatch(let m), .serviceFailure(let m):
+            .reportInProgress(let m), .invalidClientTokenId(let m), .signatureDoesNotMatch(let m),
+            .serviceFailure(let m):
             m
         }
     }

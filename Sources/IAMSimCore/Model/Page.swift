@@ -21,14 +21,20 @@ public struct PageRequest: Hashable, Sendable {
     ///   U+0020…U+00FF.
     public init(marker: String? = nil, maxItems: Int? = nil) throws(IAMError) {
         let maxItems = maxItems ?? Self.defaultMaxItems
-        guard maxItems >= 1 else { throw Self.violation(value: "\(maxItems)", "maxItems", "have value greater than or equal to 1") }
+        guard maxItems >= 1 else {
+            throw Self.violation(value: "\(maxItems)", "maxItems", "have value greater than or equal to 1")
+        }
         guard maxItems <= Self.maxItemsLimit else {
-            throw Self.violation(value: "\(maxItems)", "maxItems", "have value less than or equal to \(Self.maxItemsLimit)")
+            throw Self.violation(
+                value: "\(maxItems)", "maxItems", "have value less than or equal to \(Self.maxItemsLimit)")
         }
         if let marker {
-            guard !marker.isEmpty else { throw Self.violation(value: marker, "marker", "have length greater than or equal to 1") }
+            guard !marker.isEmpty else {
+                throw Self.violation(value: marker, "marker", "have length greater than or equal to 1")
+            }
             guard marker.unicodeScalars.count <= Self.markerMaxLength else {
-                throw Self.violation(value: marker, "marker", "have length less than or equal to \(Self.markerMaxLength)")
+                throw Self.violation(
+                    value: marker, "marker", "have length less than or equal to \(Self.markerMaxLength)")
             }
             guard marker.unicodeScalars.allSatisfy({ (0x20...0xFF).contains($0.value) }) else {
                 throw Self.violation(value: marker, "marker", "satisfy regular expression pattern: [\\u0020-\\u00FF]+")
@@ -43,7 +49,8 @@ public struct PageRequest: Hashable, Sendable {
 
     private static func violation(value: String, _ parameter: String, _ constraint: String) -> IAMError {
         .validationError(
-            "1 validation error detected: Value '\(value)' at '\(parameter)' failed to satisfy constraint: Member must \(constraint)")
+            "1 validation error detected: Value '\(value)' at '\(parameter)' failed to satisfy constraint: Member must \(constraint)"
+        )
     }
 }
 

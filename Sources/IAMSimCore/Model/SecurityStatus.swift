@@ -27,7 +27,9 @@ public struct SecurityStatusItem: Hashable, Sendable {
 extension SecurityStatusItem {
     /// The dashboard's view of an audit finding.
     public init(_ finding: AuditFinding) {
-        self.init(id: finding.id, title: finding.title, status: finding.status, detail: finding.evidence, remedy: finding.remedy)
+        self.init(
+            id: finding.id, title: finding.title, status: finding.status, detail: finding.evidence,
+            remedy: finding.remedy)
     }
 }
 

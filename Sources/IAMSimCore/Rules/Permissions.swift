@@ -7,7 +7,9 @@
 public enum Permissions {
     /// Allows `caller` to perform `action` on `target`'s credentials: root on anyone's, a user
     /// on its own (the policies' `arn:aws:iam::ACCOUNT:user/${aws:username}`).
-    public static func authorize(_ caller: Principal, _ action: IAMAction, credentialsOf target: Principal) throws(IAMError) {
+    public static func authorize(_ caller: Principal, _ action: IAMAction, credentialsOf target: Principal)
+        throws(IAMError)
+    {
         if case .root = caller { return }
         // The same identity, whatever the snapshot of its details each side was read from.
         guard caller.arn == target.arn, caller.userID == target.userID else {
@@ -38,13 +40,16 @@ public enum Permissions {
     }
 
     /// Allows `caller` to perform an administrative `action` (users, groups, the password policy).
-    public static func authorizeAdministration(_ caller: Principal, _ action: IAMAction, resource: String) throws(IAMError) {
+    public static func authorizeAdministration(_ caller: Principal, _ action: IAMAction, resource: String)
+        throws(IAMError)
+    {
         if case .root = caller { return }
         throw denied(caller, action, resource: resource)
     }
 
     /// AWS's wording for a refused action.
     public static func denied(_ caller: Principal, _ action: IAMAction, resource: String) -> IAMError {
-        .accessDenied("User: \(caller.arn) is not authorized to perform: \(action.policyAction) on resource: \(resource)")
+        .accessDenied(
+            "User: \(caller.arn) is not authorized to perform: \(action.policyAction) on resource: \(resource)")
     }
 }

@@ -26,7 +26,8 @@ public enum Timestamp {
     public static let latest = Date(timeIntervalSince1970: 253_402_300_799)
 
     /// How to spell a time for `parse(_:)`, for help texts and error messages.
-    public static let acceptedForms = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z, +HH:MM, -HH:MM or nothing (UTC)"
+    public static let acceptedForms =
+        "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z, +HH:MM, -HH:MM or nothing (UTC)"
 
     /// Parses ISO 8601 as `parsing(_:)` does, or nil.
     public static func parse(_ text: String) -> Date? {

@@ -28,7 +28,8 @@ extension AccessKeyRecord: StoredRecord {
     init(_ row: ColumnReader<Column>) throws {
         try self.init(
             id: row.value(.id), accountId: row.value(.accountId), userId: row.value(.userId),
-            secretAccessKey: row.value(.secretAccessKey), status: row.textCase(.status), createDate: row.date(.createDate),
+            secretAccessKey: row.value(.secretAccessKey), status: row.textCase(.status),
+            createDate: row.date(.createDate),
             lastUsedDate: row.dateIfPresent(.lastUsedDate), lastUsedService: row.value(.lastUsedService),
             lastUsedRegion: row.value(.lastUsedRegion))
     }
@@ -65,14 +66,16 @@ extension AccessKeyRecord {
         -> [AccessKeyRecord]
     {
         try fetchAll(
-            db, sql: "SELECT * FROM accessKey WHERE accountId = ? AND userId IS ?", arguments: [owner.accountId, owner.userId],
+            db, sql: "SELECT * FROM accessKey WHERE accountId = ? AND userId IS ?",
+            arguments: [owner.accountId, owner.userId],
             order: .byCreation(tieBreak: "id"), after: after, limit: limit)
     }
 
     /// How many keys `owner` holds.
     static func count(ownedBy owner: OwnerKey, _ db: Database) throws -> Int {
         try db.firstValue(
-            "SELECT count(*) FROM accessKey WHERE accountId = ? AND userId IS ?", arguments: [owner.accountId, owner.userId])
+            "SELECT count(*) FROM accessKey WHERE accountId = ? AND userId IS ?",
+            arguments: [owner.accountId, owner.userId])
             ?? 0
     }
 

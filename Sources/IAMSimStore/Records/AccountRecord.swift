@@ -31,7 +31,8 @@ extension AccountRecord: StoredRecord {
         try self.init(
             id: row.value(.id), alias: row.value(.alias), createDate: row.date(.createDate),
             fixtureName: row.value(.fixtureName), rootEmail: row.value(.rootEmail),
-            rootPasswordHash: row.value(.rootPasswordHash), rootPasswordLastUsed: row.dateIfPresent(.rootPasswordLastUsed),
+            rootPasswordHash: row.value(.rootPasswordHash),
+            rootPasswordLastUsed: row.dateIfPresent(.rootPasswordLastUsed),
             fixtureJSON: row.value(.fixtureJSON), failedMFAAttempts: row.value(.failedMFAAttempts),
             lockedUntil: row.dateIfPresent(.lockedUntil))
     }

@@ -18,7 +18,8 @@ extension CredentialReportRecord: StoredRecord {
     static let tableName = "credentialReport"
 
     init(_ row: ColumnReader<Column>) throws {
-        try self.init(accountId: row.value(.accountId), generatedTime: row.date(.generatedTime), content: row.value(.content))
+        try self.init(
+            accountId: row.value(.accountId), generatedTime: row.date(.generatedTime), content: row.value(.content))
     }
 
     func value(of column: Column) -> (any DatabaseValueConvertible)? {

@@ -21,7 +21,8 @@ extension GroupRecord: StoredRecord {
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(
-            id: row.value(.id), accountId: row.value(.accountId), groupName: row.value(.groupName), path: row.value(.path),
+            id: row.value(.id), accountId: row.value(.accountId), groupName: row.value(.groupName),
+            path: row.value(.path),
             createDate: row.date(.createDate))
     }
 
@@ -36,7 +37,9 @@ extension GroupRecord: StoredRecord {
     }
 
     var group: Group {
-        Group(accountID: AccountID(known: accountId), groupName: groupName, groupID: id, path: path, createDate: createDate)
+        Group(
+            accountID: AccountID(known: accountId), groupName: groupName, groupID: id, path: path,
+            createDate: createDate)
     }
 }
 
@@ -46,11 +49,14 @@ extension GroupRecord {
     /// The group `name` of `account`, matched case-insensitively as IAM does.
     static func named(_ name: String, in account: String, _ db: Database) throws -> GroupRecord? {
         try fetchOne(
-            db, sql: "SELECT * FROM iamGroup WHERE accountId = ? AND groupName = ? COLLATE NOCASE", arguments: [account, name])
+            db, sql: "SELECT * FROM iamGroup WHERE accountId = ? AND groupName = ? COLLATE NOCASE",
+            arguments: [account, name])
     }
 
     /// The groups of `account` by name (`ListGroups`), after the name `after` when given.
-    static func all(in account: String, after: PageKey? = nil, limit: Int? = nil, _ db: Database) throws -> [GroupRecord] {
+    static func all(in account: String, after: PageKey? = nil, limit: Int? = nil, _ db: Database) throws
+        -> [GroupRecord]
+    {
         try fetchAll(
             db, sql: "SELECT * FROM iamGroup WHERE accountId = ?", arguments: [account], order: .byName("groupName"),
             after: after, limit: limit)
@@ -71,7 +77,8 @@ extension GroupRecord {
 
     /// The groups of `account`, oldest first (an export's order).
     static func all(inCreationOrderOf account: String, _ db: Database) throws -> [GroupRecord] {
-        try fetchAll(db, sql: "SELECT * FROM iamGroup WHERE accountId = ? ORDER BY createDate, id", arguments: [account])
+        try fetchAll(
+            db, sql: "SELECT * FROM iamGroup WHERE accountId = ? ORDER BY createDate, id", arguments: [account])
     }
 
     /// How many groups `account` has.

@@ -19,7 +19,8 @@ extension LessonProgressRecord: StoredRecord {
     static let primaryKey: [Column] = [.accountId, .lessonId]
 
     init(_ row: ColumnReader<Column>) throws {
-        try self.init(accountId: row.value(.accountId), lessonId: row.value(.lessonId), startEventId: row.value(.startEventId))
+        try self.init(
+            accountId: row.value(.accountId), lessonId: row.value(.lessonId), startEventId: row.value(.startEventId))
     }
 
     func value(of column: Column) -> (any DatabaseValueConvertible)? {

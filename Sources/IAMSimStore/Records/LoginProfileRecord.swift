@@ -22,7 +22,8 @@ extension LoginProfileRecord: StoredRecord {
     init(_ row: ColumnReader<Column>) throws {
         try self.init(
             userId: row.value(.userId), passwordHash: row.value(.passwordHash), createDate: row.date(.createDate),
-            passwordLastChanged: row.date(.passwordLastChanged), passwordResetRequired: row.value(.passwordResetRequired))
+            passwordLastChanged: row.date(.passwordLastChanged),
+            passwordResetRequired: row.value(.passwordResetRequired))
     }
 
     func value(of column: Column) -> (any DatabaseValueConvertible)? {

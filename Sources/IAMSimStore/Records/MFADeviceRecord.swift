@@ -36,7 +36,8 @@ extension MFADeviceRecord: StoredRecord {
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(
-            serialNumber: row.value(.serialNumber), accountId: row.value(.accountId), deviceName: row.value(.deviceName),
+            serialNumber: row.value(.serialNumber), accountId: row.value(.accountId),
+            deviceName: row.value(.deviceName),
             type: row.textCase(.type), seed: row.value(.seed), createDate: row.date(.createDate),
             assignedTo: row.textCaseIfPresent(.assignedTo), userId: row.value(.userId),
             enableDate: row.dateIfPresent(.enableDate), lastAcceptedStep: row.value(.lastAcceptedStep),
@@ -120,7 +121,8 @@ extension MFADeviceRecord {
         var arguments: StatementArguments = [owner.accountId]
         if let userId = owner.userId { arguments += [userId] }
         return try fetchAll(
-            db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND \(assignment)", arguments: arguments, order: listOrder,
+            db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND \(assignment)", arguments: arguments,
+            order: listOrder,
             after: after, limit: limit)
     }
 
@@ -135,7 +137,8 @@ extension MFADeviceRecord {
             case .any: ""
             }
         return try fetchAll(
-            db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND type = 'virtual'\(condition)", arguments: [account],
+            db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND type = 'virtual'\(condition)",
+            arguments: [account],
             order: listOrder, after: after, limit: limit)
     }
 
@@ -146,7 +149,8 @@ extension MFADeviceRecord {
 
     /// The device of `account` with serial number `serial`.
     static func find(serial: String, in account: String, _ db: Database) throws -> MFADeviceRecord? {
-        try fetchOne(db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND serialNumber = ?", arguments: [account, serial])
+        try fetchOne(
+            db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND serialNumber = ?", arguments: [account, serial])
     }
 
     /// The device of `account` named `name`, ignoring case as IAM does.

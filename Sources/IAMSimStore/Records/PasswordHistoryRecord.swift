@@ -40,6 +40,7 @@ extension PasswordHistoryRecord {
     /// The hashes of the user's last `count` passwords, newest first.
     static func recentHashes(ofUser userId: String, count: Int, _ db: Database) throws -> [String] {
         try db.firstColumn(
-            "SELECT passwordHash FROM passwordHistory WHERE userId = ? ORDER BY id DESC LIMIT ?", arguments: [userId, count])
+            "SELECT passwordHash FROM passwordHistory WHERE userId = ? ORDER BY id DESC LIMIT ?",
+            arguments: [userId, count])
     }
 }

@@ -21,9 +21,11 @@ extension PasswordPolicyRecord: StoredRecord {
         accountId = try row.value(.accountId)
         policy = try PasswordPolicy(
             minimumPasswordLength: row.value(.minimumPasswordLength), requireSymbols: row.value(.requireSymbols),
-            requireNumbers: row.value(.requireNumbers), requireUppercaseCharacters: row.value(.requireUppercaseCharacters),
+            requireNumbers: row.value(.requireNumbers),
+            requireUppercaseCharacters: row.value(.requireUppercaseCharacters),
             requireLowercaseCharacters: row.value(.requireLowercaseCharacters),
-            allowUsersToChangePassword: row.value(.allowUsersToChangePassword), maxPasswordAge: row.value(.maxPasswordAge),
+            allowUsersToChangePassword: row.value(.allowUsersToChangePassword),
+            maxPasswordAge: row.value(.maxPasswordAge),
             passwordReusePrevention: row.value(.passwordReusePrevention), hardExpiry: row.value(.hardExpiry))
     }
 

@@ -24,7 +24,8 @@ extension SessionRecord: StoredRecord {
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(
-            id: row.value(.id), accountId: row.value(.accountId), userId: row.value(.userId), mfaUsed: row.value(.mfaUsed),
+            id: row.value(.id), accountId: row.value(.accountId), userId: row.value(.userId),
+            mfaUsed: row.value(.mfaUsed),
             createDate: row.date(.createDate), expireDate: row.date(.expireDate), endDate: row.dateIfPresent(.endDate))
     }
 
@@ -61,7 +62,9 @@ extension SessionRecord {
     ///
     /// "Newest" is the last one opened (rowid): with a clock per account, creation dates of
     /// different accounts do not compare. Every console command runs this.
-    static func newestOpen(account: AccountID?, realNow: Date, _ db: Database) throws -> (session: SessionRecord, now: Date)? {
+    static func newestOpen(account: AccountID?, realNow: Date, _ db: Database) throws -> (
+        session: SessionRecord, now: Date
+    )? {
         // A clock row that does not hold a date passes the filter too, so that reading it below
         // reports the damage instead of taking every session for expired.
         var sql = """
@@ -88,7 +91,8 @@ extension SessionRecord {
     static func open(of owner: OwnerKey, at now: Date, _ db: Database) throws -> [SessionRecord] {
         try fetchAll(
             db,
-            sql: "SELECT * FROM consoleSession WHERE endDate IS NULL AND expireDate > ? AND accountId = ? AND userId IS ?",
+            sql:
+                "SELECT * FROM consoleSession WHERE endDate IS NULL AND expireDate > ? AND accountId = ? AND userId IS ?",
             arguments: [now.stored, owner.accountId, owner.userId])
     }
 
@@ -96,6 +100,7 @@ extension SessionRecord {
     /// end with the user's password; the log keeps the history either way).
     static func deleteAll(ofUser userId: String, onlyOpen: Bool, _ db: Database) throws {
         try db.execute(
-            sql: "DELETE FROM consoleSession WHERE userId = ?" + (onlyOpen ? " AND endDate IS NULL" : ""), arguments: [userId])
+            sql: "DELETE FROM consoleSession WHERE userId = ?" + (onlyOpen ? " AND endDate IS NULL" : ""),
+            arguments: [userId])
     }
 }

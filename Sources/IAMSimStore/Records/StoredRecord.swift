@@ -88,7 +88,8 @@ extension StoredRecord {
 
     /// The row whose primary key holds `keyValues`, one value per key column.
     static func find(_ db: Database, keyValues: [(any DatabaseValueConvertible)?]) throws -> Self? {
-        try fetchOne(db, sql: "SELECT * FROM \(tableName) WHERE \(keyCondition)", arguments: StatementArguments(keyValues))
+        try fetchOne(
+            db, sql: "SELECT * FROM \(tableName) WHERE \(keyCondition)", arguments: StatementArguments(keyValues))
     }
 
     /// Inserts the row.
@@ -126,7 +127,8 @@ extension StoredRecord {
     /// Deletes the row with the record's key; returns whether there was one.
     @discardableResult
     func delete(_ db: Database) throws -> Bool {
-        try db.execute(sql: "DELETE FROM \(Self.tableName) WHERE \(Self.keyCondition)", arguments: StatementArguments(keyValues))
+        try db.execute(
+            sql: "DELETE FROM \(Self.tableName) WHERE \(Self.keyCondition)", arguments: StatementArguments(keyValues))
         return db.changesCount > 0
     }
 

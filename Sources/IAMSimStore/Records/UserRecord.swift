@@ -25,7 +25,8 @@ extension UserRecord: StoredRecord {
 
     init(_ row: ColumnReader<Column>) throws {
         try self.init(
-            id: row.value(.id), accountId: row.value(.accountId), userName: row.value(.userName), path: row.value(.path),
+            id: row.value(.id), accountId: row.value(.accountId), userName: row.value(.userName),
+            path: row.value(.path),
             createDate: row.date(.createDate), passwordLastUsed: row.dateIfPresent(.passwordLastUsed),
             failedMFAAttempts: row.value(.failedMFAAttempts), lockedUntil: row.dateIfPresent(.lockedUntil))
     }
@@ -59,7 +60,8 @@ extension UserRecord {
     /// The user `name` of `account`, matched case-insensitively as IAM does.
     static func named(_ name: String, in account: String, _ db: Database) throws -> UserRecord? {
         try fetchOne(
-            db, sql: "SELECT * FROM iamUser WHERE accountId = ? AND userName = ? COLLATE NOCASE", arguments: [account, name])
+            db, sql: "SELECT * FROM iamUser WHERE accountId = ? AND userName = ? COLLATE NOCASE",
+            arguments: [account, name])
     }
 
     /// The users of `account`, oldest first.
