@@ -38,9 +38,7 @@ struct AccessKeyCommands: ParsableCommand {
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            UpdatedAccessKey(
-                key: try context.store().updateAccessKey(
-                    caller: context.caller, accessKeyID: accessKeyID, status: .inactive, userName: user))
+            try AccessKeyCommands.update(accessKeyID, to: .inactive, user: user, in: context)
         }
     }
 
@@ -51,9 +49,7 @@ struct AccessKeyCommands: ParsableCommand {
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            UpdatedAccessKey(
-                key: try context.store().updateAccessKey(
-                    caller: context.caller, accessKeyID: accessKeyID, status: .active, userName: user))
+            try AccessKeyCommands.update(accessKeyID, to: .active, user: user, in: context)
         }
     }
 
@@ -71,6 +67,15 @@ struct AccessKeyCommands: ParsableCommand {
 }
 
 extension AccessKeyCommands {
+    /// `UpdateAccessKey`: what `deactivate` and `activate` run, each with its status.
+    static func update(_ accessKeyID: String, to status: AccessKeyStatus, user: String?, in context: CommandContext)
+        throws -> any Renderable
+    {
+        UpdatedAccessKey(
+            key: try context.store().updateAccessKey(
+                caller: context.caller, accessKeyID: accessKeyID, status: status, userName: user))
+    }
+
     struct Use: ConsoleCommand {
         static let action = CommandAction(
             "use", performs: .getCallerIdentity,
