@@ -85,7 +85,8 @@ let package = Package(
         .executableTarget(name: "iamsim-server", dependencies: ["IAMSimServer"]),
         .executableTarget(
             name: "iamsim",
-            dependencies: ["IAMSimCLI"],
+            // iamsim-server is built with it: `iamsim serve` starts it (docs/api.md).
+            dependencies: ["IAMSimCLI", "iamsim-server"],
             // A position-dependent release executable starts about 2 ms sooner: the loader has no
             // 97,000 relative relocations to apply, each page it would write a private copy of
             // (docs/performance.md, "The executable").

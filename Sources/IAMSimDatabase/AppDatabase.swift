@@ -59,6 +59,7 @@ public struct AppDatabase: Sendable {
     /// and its trainee's devices reset together), without showing the front end a `Database`.
     ///
     /// - Throws: what `body` throws, and database failures translated by `failure(_:path:)`.
+    @discardableResult
     public func transaction<T>(_ body: (DatabaseTransaction) throws -> T) throws -> T {
         try write { db in try body(DatabaseTransaction(db: db)) }
     }
@@ -323,7 +324,7 @@ public struct AppDatabase: Sendable {
         case is RowDecodingError, is DecodingError:
             // Their descriptions quote the row, which may hold secrets: say only what happened.
             return DatabaseFileError.corrupt(path: path, detail: "a row holds a value its column cannot hold")
-        case is RecordError, is PersistenceError:
+        case is RecordError:
             // A row that another process deleted or changed between a read and a write.
             return IAMError.serviceFailure("The database changed while iamsim was using it; try again.")
         default:
