@@ -90,28 +90,50 @@ let package = Package(
             // A position-dependent release executable starts about 2 ms sooner: the loader has no
             // 97,000 relative relocations to apply, each page it would write a private copy of
             // (docs/performance.md, "The executable").
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [
+                .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
+            ]
+        ),
+        // MARK: Test support, for test targets only
+        // The in-memory simulator, fixed clock, seeded randomness and cheap password hash; a
+        // scripted world; command lines run in process or through the built binary. It does not
+        // import Swift Testing: `swift build --static-swift-stdlib` (scripts/benchmark.sh) builds
+        // every target, and the toolchain has no static Testing module.
+        .target(
+            name: "IAMSimTestSupport",
+            dependencies: [
+                "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimApp", "IAMSimCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "IAMSimCoreTests", dependencies: ["IAMSimCore"]),
         .testTarget(name: "IAMSimQRTests", dependencies: ["IAMSimQR", "CPNG"]),
         .testTarget(
             name: "IAMSimStoreTests",
-            dependencies: ["IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "IAMSimAppTests",
-            dependencies: ["IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR"]
+            dependencies: [
+                "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR",
+                "IAMSimTestSupport",
+            ]
         ),
         .testTarget(
             name: "IAMSimServerTests",
             dependencies: [
-                "IAMSimServer", "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore",
+                "IAMSimServer", "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "IAMSimCLITests",
-            dependencies: ["IAMSimCLI", "iamsim", "iamsim-server", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["IAMSimCLI", "IAMSimTestSupport", "iamsim", "iamsim-server"],
             exclude: ["Snapshots"]
         ),
     ],

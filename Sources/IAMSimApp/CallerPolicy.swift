@@ -8,16 +8,16 @@ import IAMSimStore
 /// reaches any other account; without a selection, the newest session in the database (one
 /// person's database).
 public struct CallerPolicy: Sendable {
-    let store: IAMStore
+    let simulator: Simulator
     /// The selected account, if any.
     public let selected: AccountID?
 
     /// - Parameter selection: an account id or alias, or nil (or empty) for none.
-    /// - Throws: `NoSuchEntity` when no account has that id or alias.
-    public init(store: IAMStore, selection: String?) throws {
-        self.store = store
+    /// - Throws: `LocalError.noSuchAccount` when no account has that id or alias.
+    public init(simulator: Simulator, selection: String?) throws {
+        self.simulator = simulator
         if let selection, !selection.isEmpty {
-            selected = try store.resolveAccount(selection)
+            selected = try simulator.accounts.resolveAccount(selection)
         } else {
             selected = nil
         }
@@ -29,17 +29,21 @@ public struct CallerPolicy: Sendable {
     /// The account commands without a session work on: the selected one, else the signed-in
     /// one, else the first in the database.
     ///
-    /// - Throws: `NoSuchEntity` when the database holds no account.
+    /// - Throws: `LocalError.noAccount` when the database holds no account.
     public func currentAccount() throws -> AccountID {
         if let selected { return selected }
-        return try store.currentAccount()
+        if let signedIn = try simulator.sessions.signedInPrincipal(account: nil) { return signedIn.accountID }
+        guard let first = try simulator.accounts.firstAccount() else {
+            throw LocalError.noAccount
+        }
+        return first
     }
 
     /// Who auditors act as (audit, credential report): the signed-in session, else the root
     /// user of the current account. An auditor reads the account from outside the console and
     /// needs no sign-in.
     public func auditCaller() throws -> Caller {
-        if try store.signedInPrincipal(account: selected) != nil { return caller }
+        if try simulator.sessions.signedInPrincipal(account: selected) != nil { return caller }
         return .principal(.root(try currentAccount()))
     }
 }

@@ -21,7 +21,7 @@ public struct ClassProgress: Sendable {
     /// class), without recording anything.
     public static func read(_ simulator: Simulator, lesson: Lesson = .rootMFA) throws -> ClassProgress {
         let phones = try Authenticator.accountsByOwner(simulator.database)
-        let rows = try simulator.store.classReport(lesson: lesson).map { entry -> Row in
+        let rows = try simulator.auditReader.classReport(lesson: lesson).map { entry -> Row in
             var observation = entry.observation
             observation.phone = (phones[entry.account.accountID.rawValue] ?? []).map(LessonTracker.phoneAccount)
             let progress = LessonProgress.evaluate(lesson, observation, previous: entry.recorded)

@@ -10,12 +10,12 @@ import IAMSimStore
 public struct Classroom: Sendable {
     let simulator: Simulator
 
-    var store: IAMStore { simulator.store }
+    var store: AccountStore { simulator.accounts }
 
     /// Loads `fixture` as a new account and hands its hardware tokens to the trainee.
     ///
-    /// - Throws: `EntityAlreadyExists` when its account id, alias, email, a key or a device is
-    ///   taken (nothing changes).
+    /// - Throws: `LocalError.invalidValue` when its account id, alias, email, a key or a device
+    ///   is taken (nothing changes).
     @discardableResult
     public func load(_ fixture: Fixture) throws -> AccountID {
         let prepared = store.prepare([fixture])
@@ -54,8 +54,8 @@ public struct Classroom: Sendable {
     ///     cancels the whole class.
     ///   - progress: told how many password hashes are done.
     /// - Returns: each trainee with their password in plain text: shown once, never stored.
-    /// - Throws: `ValidationError` when a personalized fixture is not loadable;
-    ///   `EntityAlreadyExists` when an email or alias is taken.
+    /// - Throws: `LocalError.invalidValue` when a personalized fixture is not loadable, or an
+    ///   email or alias is taken.
     public func createClass(
         from template: Fixture, count: Int, emailTemplate: String, aliasPrefix: String?, firstNumber: Int,
         staging: ([Trainee]) throws -> Void = { _ in }, progress: @Sendable (Int) -> Void = { _ in }
@@ -74,7 +74,7 @@ public struct Classroom: Sendable {
             return template.personalized(for: stored, secrets: secrets)
         }
         if let problem = fixtures.flatMap({ $0.problems() }).first {
-            throw IAMError.validationError("Cannot create the accounts: \(problem)")
+            throw LocalError.invalidValue("Cannot create the accounts: \(problem)")
         }
         try staging(trainees)
         let prepared = store.prepare(fixtures, progress: progress)
@@ -86,8 +86,11 @@ public struct Classroom: Sendable {
     /// none changes): to the fixture each was loaded from, or to `fixture` personalized for
     /// each; each trainee's phone is wiped and their hardware tokens handed out again.
     ///
-    /// - Throws: `NoSuchEntity` for an unknown account, or one with no stored fixture.
-    public func reset(_ accounts: [AccountID], to fixture: Fixture?, progress: @Sendable (Int) -> Void = { _ in }) throws {
+    /// - Throws: `LocalError.noSuchAccount` for an unknown account, `LocalError.invalidValue`
+    ///   for one with no stored fixture.
+    public func reset(_ accounts: [AccountID], to fixture: Fixture?, progress: @Sendable (Int) -> Void = { _ in })
+        throws
+    {
         let prepared = try store.prepareReset(accounts, to: fixture, progress: progress)
         try simulator.database.transaction { transaction in
             let times = try store.reset(accounts, to: prepared, transaction)
@@ -101,7 +104,7 @@ public struct Classroom: Sendable {
 
     /// Deletes an account, everything in it and everything its trainee holds; its events stay.
     ///
-    /// - Throws: `NoSuchEntity` when there is no such account.
+    /// - Throws: `LocalError.noSuchAccount` when there is no such account.
     public func delete(_ account: AccountID) throws {
         try simulator.database.transaction { transaction in
             try store.deleteAccount(account, transaction)

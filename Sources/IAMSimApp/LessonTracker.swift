@@ -29,9 +29,9 @@ public struct LessonTracker: Sendable {
 
     /// Evaluates the lesson against `account` and its trainee's phone, and records progress.
     ///
-    /// - Throws: `NoSuchEntity` when there is no such account.
+    /// - Throws: `LocalError.noSuchAccount` when there is no such account.
     public func read(account: AccountID) throws -> LessonReading {
-        let store = simulator.store
+        let store = simulator.lessonRecords
         var observation = try store.lessonObservation(account: account, lesson: lesson)
         observation.phone = try simulator.authenticator(for: account).accounts().map(Self.phoneAccount)
         let before = try store.recordedLessonProgress(account: account, lesson: lesson)
@@ -52,6 +52,7 @@ public struct LessonTracker: Sendable {
     /// What the lesson sees of one of the phone's accounts.
     static func phoneAccount(_ account: AuthenticatorAccount) -> LessonObservation.PhoneAccount {
         LessonObservation.PhoneAccount(
-            secret: account.totp.secret, firstViewedStep: account.firstViewedStep, lastViewedStep: account.lastViewedStep)
+            secret: account.totp.secret, firstViewedStep: account.firstViewedStep,
+            lastViewedStep: account.lastViewedStep)
     }
 }

@@ -4,17 +4,29 @@ import IAMSimDatabase
 import IAMSimDevices
 import IAMSimStore
 
-/// The simulator as every front end uses it: the database, the IAM store on it, and the
-/// trainees' devices, with the outside world (time, randomness, the password hash cost)
+/// The simulator as every front end uses it: the database, the store's parts on it (the IAM
+/// actions, console sessions, accounts, the audit and event-log readers, the lesson's records),
+/// and the trainees' devices, with the outside world (time, randomness, the password hash cost)
 /// injected once.
 ///
 /// A front end opens one per command (the CLI) or per server (the Query API), resolves who is
-/// calling with a `CallerPolicy`, and runs operations on `store` or through the use cases here
-/// (`classroom`, `lessons`, `classProgress`, `mfaEnrollment`), which compose the store and the
-/// devices where one transaction must change both.
+/// calling with a `CallerPolicy`, and runs operations on the store's parts or through the use
+/// cases here (`classroom`, `LessonTracker`, `ClassProgress`, `enrollVirtualMFADevice`,
+/// `removeMFADevice`), which compose them where one action needs several.
 public struct Simulator: Sendable {
     public let database: AppDatabase
+    /// The IAM and STS actions.
     public let store: IAMStore
+    /// Console sign-in, sign-out and who is signed in.
+    public let sessions: ConsoleSessions
+    /// The accounts: loading, listing, resetting, exporting, deleting (the IAM state only).
+    public let accounts: AccountStore
+    /// The audit's findings and the class report's read.
+    public let auditReader: AuditReader
+    /// The event log, read back.
+    public let eventLog: EventLogReader
+    /// The guided lesson's records.
+    public let lessonRecords: LessonRecords
     /// The source of every id, secret, seed and salt.
     public let random: RandomSource
     /// The password hash cost (tests and the demo pass a cheap one).
@@ -25,7 +37,13 @@ public struct Simulator: Sendable {
     ///   - wallClock: real time; an account's simulated time is stored in the database.
     public init(database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher) {
         self.database = database
-        self.store = IAMStore(database: database, wallClock: wallClock, random: random, hasher: hasher)
+        let environment = StoreEnvironment(database: database, wallClock: wallClock, random: random, hasher: hasher)
+        self.store = IAMStore(environment)
+        self.sessions = ConsoleSessions(environment)
+        self.accounts = AccountStore(environment)
+        self.auditReader = AuditReader(environment)
+        self.eventLog = EventLogReader(environment)
+        self.lessonRecords = LessonRecords(environment)
         self.random = random
         self.hasher = hasher
     }
@@ -73,7 +91,8 @@ extension Simulator {
         if access == .readOnly, let database = try AppDatabase.openForReading(path: path) {
             return (Simulator(database: database, wallClock: wallClock, random: random, hasher: hasher), nil)
         }
-        let simulator = Simulator(database: try AppDatabase.open(path: path), wallClock: wallClock, random: random, hasher: hasher)
+        let simulator = Simulator(
+            database: try AppDatabase.open(path: path), wallClock: wallClock, random: random, hasher: hasher)
         guard let seed else { return (simulator, nil) }
         return (simulator, try simulator.classroom.seedIfEmpty(with: seed))
     }

@@ -16,7 +16,8 @@ public struct IAMSimCommand: ParsableCommand {
             """,
         version: version,
         groupedSubcommands: [
-            CommandGroup(name: "Console", subcommands: [SignIn.self, SignOut.self, WhoAmI.self, DashboardCommand.self]),
+            CommandGroup(
+                name: "Console", subcommands: [SignIn.self, SignOut.self, WhoAmI.self, DashboardCommand.self]),
             CommandGroup(
                 name: "Security credentials",
                 subcommands: [AccessKeyCommands.self, MFACommands.self, ChangePasswordCommand.self]),
@@ -32,7 +33,8 @@ public struct IAMSimCommand: ParsableCommand {
             CommandGroup(
                 name: "Classroom",
                 subcommands: [
-                    AccountCommands.self, ResetCommand.self, ClassCommands.self, ExportCommand.self, FixtureCommands.self,
+                    AccountCommands.self, ResetCommand.self, ClassCommands.self, ExportCommand.self,
+                    FixtureCommands.self,
                 ]),
             CommandGroup(
                 name: "Simulation",

@@ -78,10 +78,9 @@ public struct AppDatabase: Sendable {
         // SQLite would quietly open a file it may not write read-only, and the command would
         // fail at its first write; say so now, before any work.
         guard access(path, R_OK | W_OK) == 0 else {
-            let reason = errno == EACCES || errno == EROFS || errno == EPERM
-                ? "the file cannot be opened for writing, and this command writes (audit, events, class report, accounts list and export only read)"
-                : String(cString: strerror(errno))
-            throw .inaccessible(path: path, reason: reason)
+            let code = errno
+            guard code != EACCES, code != EROFS, code != EPERM else { throw .readOnly(path: path) }
+            throw .inaccessible(path: path, reason: String(cString: strerror(code)))
         }
         do {
             // A queue (one connection) opens faster than a pool, and a command is one short
@@ -118,16 +117,16 @@ public struct AppDatabase: Sendable {
         guard access(path, F_OK) == 0 else { return nil }
         let writable = access(path, W_OK) == 0
         do {
-            let (queue, applied) = try readOnlyQueue(path: path)
             let known = Schema.migrations.map(\.identifier)
-            try check(applied, known: known, queue, path: path)
+            let (queue, applied) = try readOnlyQueue(path: path, known: known)
             guard let applied, applied.sorted() == known.sorted() else {
                 if writable { return nil }
                 throw DatabaseFileError.inaccessible(
                     path: path,
                     reason: applied == nil
                         ? "it is empty, and iamsim cannot create its tables without write access to the file"
-                        : "it was written by an older iamsim and must be upgraded, which needs write access to the file; run any command with write access first")
+                        : "it was written by an older iamsim and must be upgraded, which needs write access to the file; run any command with write access first"
+                )
             }
             if writable, try queue.read({ db in try Row.fetchOne(db, sql: "SELECT 1 FROM account LIMIT 1") == nil }) {
                 return nil
@@ -140,24 +139,26 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// A read-only connection to `path`, with the migrations applied to it.
+    /// A read-only connection to `path`, with the migrations applied to it (`checkedMigrations`).
     ///
     /// SQLite reads a WAL database only where it can create the `-shm` file, unless told the
     /// file is immutable. A file in a folder the user may not write (and with no `-wal` content
     /// left, which an immutable read would miss) is therefore opened as immutable: nobody is
     /// writing it, since a writer would have created those files.
-    private static func readOnlyQueue(path: String) throws -> (DatabaseQueue, [String]?) {
+    private static func readOnlyQueue(path: String, known: [String]) throws -> (DatabaseQueue, [String]?) {
         var configuration = configuration()
         configuration.readonly = true
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            return (queue, try queue.read { db in try appliedMigrations(db) })
+            return (queue, try queue.read { db in try checkedMigrations(db, known: known, path: path) })
         } catch let error as DatabaseError
             where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) && !hasWALContent(path)
         {
-            let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path
+            let escaped =
+                path.addingPercentEncoding(
+                    withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path
             let queue = try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: configuration)
-            return (queue, try queue.read { db in try appliedMigrations(db) })
+            return (queue, try queue.read { db in try checkedMigrations(db, known: known, path: path) })
         }
     }
 
@@ -172,6 +173,20 @@ public struct AppDatabase: Sendable {
         let queue = try DatabaseQueue(configuration: configuration())
         try Schema.migrator.migrate(queue)
         return AppDatabase(writer: queue, created: true)
+    }
+
+    /// Empties the database: every table dropped, then the current schema created again, as
+    /// `remove(path:)` and `open(path:)` would leave a file. For a database that has no file
+    /// to delete (in-memory) or that stays open (`init --force` on a simulator already open).
+    ///
+    /// - Throws: database failures translated by `failure(_:path:)`.
+    public func erase() throws {
+        do {
+            try writer.erase()
+            try Schema.migrator.migrate(writer)
+        } catch {
+            throw Self.failure(error, path: path)
+        }
     }
 
     /// Deletes the database at `path` with its WAL and shared-memory files, if they exist.
@@ -234,9 +249,8 @@ public struct AppDatabase: Sendable {
         // but instantiate generic types on first use, at a measured 0.1 ms each
         // (docs/performance.md).
         let known = Schema.migrations.map(\.identifier)
-        let applied = try writer.read { db in try appliedMigrations(db) }
+        let applied = try writer.read { db in try checkedMigrations(db, known: known, path: path) }
         if applied?.sorted() == known.sorted() { return }
-        try check(applied, known: known, writer, path: path)
         try writer.writeWithoutTransaction { db in
             // As GRDB's migrator does: foreign keys off while the schema changes (a no-op inside
             // a transaction), checked as a whole before the commit.
@@ -257,12 +271,18 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    /// Refuses a newer iamsim's database (a migration this version does not know) and another
-    /// program's (tables but no migration table; counted only then).
-    private static func check(_ applied: [String]?, known: [String], _ reader: any DatabaseReader, path: String) throws {
-        try check(applied, known: known, tables: { try reader.read(userTableCount) }, path: path)
+    /// The migrations applied to `db`, once a newer iamsim's file and another program's are
+    /// refused (`check`), all in one snapshot: read in two, another process's first migration
+    /// could commit in between, and its tables, counted after the migration table was found
+    /// missing, would make a new iamsim file look like another program's.
+    private static func checkedMigrations(_ db: Database, known: [String], path: String) throws -> [String]? {
+        let applied = try appliedMigrations(db)
+        if applied?.sorted() != known.sorted() { try check(applied, known: known, db, path: path) }
+        return applied
     }
 
+    /// Refuses a newer iamsim's database (a migration this version does not know) and another
+    /// program's (tables but no migration table; counted only then).
     private static func check(_ applied: [String]?, known: [String], _ db: Database, path: String) throws {
         try check(applied, known: known, tables: { try userTableCount(db) }, path: path)
     }
@@ -299,8 +319,10 @@ public struct AppDatabase: Sendable {
         case .SQLITE_CORRUPT: return .corrupt(path: path, detail: error.message)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
-            return .inaccessible(path: path, reason: "the file cannot be opened for reading and writing (\(cause(of: error)))")
-        case .SQLITE_IOERR: return .inaccessible(path: path, reason: "the file cannot be read or written (\(cause(of: error)))")
+            return .inaccessible(
+                path: path, reason: "the file cannot be opened for reading and writing (\(cause(of: error)))")
+        case .SQLITE_IOERR:
+            return .inaccessible(path: path, reason: "the file cannot be read or written (\(cause(of: error)))")
         case .SQLITE_FULL: return .inaccessible(path: path, reason: "the disk is full")
         default: return .inaccessible(path: path, reason: cause(of: error))
         }

@@ -26,7 +26,8 @@ package enum EventLog {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                account?.rawValue, time.stored, name.name, actor, outcome.rawValue, error?.code, error?.message, mfaUsed,
+                account?.rawValue, time.stored, name.name, actor, outcome.rawValue, error?.code, error?.message,
+                mfaUsed,
                 resource, rootKeyStatus?.rawValue,
             ])
         return db.lastInsertedRowID

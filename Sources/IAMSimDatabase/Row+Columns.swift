@@ -5,7 +5,7 @@ import GRDB
 
 /// Column readers for records that decode their rows by hand.
 ///
-/// Records on the lesson commands' path implement `init(row:)` and `encode(to:)` themselves
+/// The store's records decode their rows by hand (`StoredRecord`, through these readers)
 /// instead of through `Codable`: GRDB's Codable adapters instantiate generic decoder and
 /// encoder types on first use, and each instantiation scans every protocol conformance in the
 /// binary, about 0.1 ms each, paid again by every process (docs/performance.md).
@@ -49,7 +49,8 @@ extension Row {
     }
 
     /// The enumeration case named in `column`, nil when NULL.
-    package func textCaseIfPresent<Value: RawRepresentable>(_ column: String) throws -> Value? where Value.RawValue == String {
+    package func textCaseIfPresent<Value: RawRepresentable>(_ column: String) throws -> Value?
+    where Value.RawValue == String {
         guard let text: String = try value(column) else { return nil }
         guard let value = Value(rawValue: text) else { throw Self.damaged(column, "a known value") }
         return value

@@ -150,7 +150,7 @@ public struct SimulationClock: Sendable {
     /// Sets each account of `scope` to the time `target` computes from its previous reading,
     /// in one transaction (a whole class moves together or not at all).
     ///
-    /// - Throws: `ValidationError` for a time the database cannot store and read back
+    /// - Throws: `LocalError.invalidValue` for a time the database cannot store and read back
     ///   (outside `Timestamp.earliest...Timestamp.latest`), which would silently turn the
     ///   clock back to real time.
     private func move(
@@ -160,8 +160,9 @@ public struct SimulationClock: Sendable {
             try accounts(scope, db).map { account in
                 let date = try target(db, account, try reading(db, account: account))
                 guard date >= Timestamp.earliest, date <= Timestamp.latest else {
-                    throw IAMError.validationError(
-                        "The clock cannot go to \(Timestamp.iso8601(date)): iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.")
+                    throw LocalError.invalidValue(
+                        "The clock cannot go to \(Timestamp.iso8601(date)): iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z."
+                    )
                 }
                 try db.execute(
                     sql: "INSERT OR REPLACE INTO simulatedClock (accountId, time) VALUES (?, ?)",
@@ -175,7 +176,7 @@ public struct SimulationClock: Sendable {
         switch scope {
         case .account(let account):
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [account.rawValue]) != nil
-            else { throw IAMError.noSuchEntity("The account \(account.rawValue) does not exist in this database.") }
+            else { throw LocalError.noSuchAccount(account.rawValue) }
             return [account]
         case .all:
             let ids: [String] = try db.firstColumn("SELECT id FROM account ORDER BY rowid")

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// An account held by the authenticator app: a name and a TOTP secret.
 public struct AuthenticatorAccount: Hashable, Sendable {
@@ -53,28 +53,31 @@ public struct Authenticator: Sendable {
     /// Adds an account from a typed secret ("Enter a setup key").
     ///
     /// - Parameter label: the name to show; defaults to `account-N`.
+    /// - Throws: `LocalError.invalidSecretKey` for a key that is not base32 (or of a length no
+    ///   encoder writes), `LocalError.labelTaken` for a label the phone already has.
     @discardableResult
     public func add(secret: String, label: String?) throws -> AuthenticatorAccount {
         let normalized = secret.uppercased().filter { !$0.isWhitespace && $0 != "-" }
         // A length no encoder writes means a character was lost or added while typing: refuse
         // it, as `oathtool -b` does, rather than keep a key whose codes AWS would never accept.
         if let problem = Base32.problem(in: normalized), let detail = problem.detail {
-            throw IAMError.validationError(
-                "The secret key is not valid base32: \(detail). Compare it with iamsim mfa assign --show-secret.")
+            throw LocalError.invalidSecretKey(detail: detail)
         }
         guard let totp = TOTP(base32Secret: normalized) else {
-            throw IAMError.validationError(
-                "The secret key is not valid base32: use the letters A-Z and digits 2-7, as shown by iamsim mfa assign --show-secret.")
+            throw LocalError.invalidSecretKey(detail: nil)
         }
         return try insert(label: label, issuer: nil, accountName: label, secret: normalized, totp: totp)
     }
 
     /// Adds an account from an `otpauth://totp/…` URI, as scanning its QR code would.
+    ///
+    /// - Throws: `LocalError.invalidValue` for a URI the phone cannot use, `LocalError.labelTaken`
+    ///   for a label the phone already has.
     @discardableResult
     public func add(uri: String, label: String? = nil) throws -> AuthenticatorAccount {
         let parsed = try OTPAuthURI(parsing: uri)
         guard let totp = parsed.totp else {
-            throw IAMError.validationError("Not a usable TOTP URI: its secret is not base32.")
+            throw LocalError.invalidValue("Not a usable TOTP URI: its secret is not base32.")
         }
         return try insert(
             label: label ?? (parsed.accountName.isEmpty ? nil : parsed.accountName), issuer: parsed.issuer,
@@ -114,7 +117,9 @@ public struct Authenticator: Sendable {
     public static func accountsByOwner(_ database: AppDatabase) throws -> [String: [AuthenticatorAccount]] {
         try database.read { db in
             var phones: [String: [AuthenticatorAccount]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId IS NOT NULL ORDER BY id") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM authenticatorAccount WHERE accountId IS NOT NULL ORDER BY id")
+            {
                 guard let account = try account(row) else { continue }
                 phones[try row.value("accountId"), default: []].append(account)
             }
@@ -123,6 +128,8 @@ public struct Authenticator: Sendable {
     }
 
     /// Removes the account labelled `label`.
+    ///
+    /// - Throws: `LocalError.noSuchLabel` when the phone has no account of that label.
     public func remove(label: String) throws {
         let deleted = try clock.database.write { db in
             try db.execute(
@@ -131,7 +138,7 @@ public struct Authenticator: Sendable {
             return db.changesCount
         }
         guard deleted > 0 else {
-            throw IAMError.noSuchEntity("The authenticator has no account labelled \(label).")
+            throw LocalError.noSuchLabel(label)
         }
     }
 
@@ -146,15 +153,17 @@ public struct Authenticator: Sendable {
             if chosen.isEmpty {
                 let count =
                     try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ?", arguments: [owner.rawValue]) ?? 0
+                        db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ?",
+                        arguments: [owner.rawValue]) ?? 0
                 chosen = "account-\(count + 1)"
             }
-            let taken = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ? AND label = ? COLLATE NOCASE",
-                arguments: [owner.rawValue, chosen]) ?? 0
+            let taken =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(*) FROM authenticatorAccount WHERE accountId = ? AND label = ? COLLATE NOCASE",
+                    arguments: [owner.rawValue, chosen]) ?? 0
             guard taken == 0 else {
-                throw IAMError.entityAlreadyExists(
-                    "The authenticator already has an account labelled \(chosen). Choose another --label.")
+                throw LocalError.labelTaken(chosen)
             }
             let account = AuthenticatorAccount(
                 label: chosen, issuer: issuer, accountName: accountName ?? chosen, totp: totp, addedDate: now)
@@ -165,15 +174,18 @@ public struct Authenticator: Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    owner.rawValue, chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits, totp.period, now.stored,
+                    owner.rawValue, chosen, issuer, account.accountName, secret, totp.algorithm.rawValue, totp.digits,
+                    totp.period, now.stored,
                 ])
             return account
         }
     }
 
     private func fetchAccounts(_ db: Database) throws -> [AuthenticatorAccount] {
-        try Row.fetchAll(db, sql: "SELECT * FROM authenticatorAccount WHERE accountId = ? ORDER BY id", arguments: [owner.rawValue])
-            .compactMap { try Self.account($0) }
+        try Row.fetchAll(
+            db, sql: "SELECT * FROM authenticatorAccount WHERE accountId = ? ORDER BY id", arguments: [owner.rawValue]
+        )
+        .compactMap { try Self.account($0) }
     }
 
     /// The account in `row`; nil when its secret is not usable TOTP. A value its column cannot
@@ -183,7 +195,8 @@ public struct Authenticator: Sendable {
         // Stored secrets were checked when added (before issue 9 less strictly): decode as then.
         guard
             let totp = TOTP(
-                storedBase32Secret: try row.value("secret"), digits: try row.value("digits"), period: try row.value("period"),
+                storedBase32Secret: try row.value("secret"), digits: try row.value("digits"),
+                period: try row.value("period"),
                 algorithm: algorithm)
         else { return nil }
         return AuthenticatorAccount(

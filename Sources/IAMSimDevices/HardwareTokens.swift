@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// A hardware TOTP token's display: its serial and the code it shows now.
 public struct HardwareTokenDisplay: Hashable, Sendable {
@@ -30,13 +30,14 @@ public struct HardwareTokens: Sendable {
             let now = try clock.now(db, account: owner)
             return try Row.fetchAll(
                 db, sql: "SELECT serialNumber, secret FROM hardwareToken WHERE accountId = ? ORDER BY serialNumber",
-                arguments: [owner.rawValue])
-                .compactMap { row in
-                    guard let totp = TOTP(storedBase32Secret: try row.value("secret")) else { return nil }
-                    return HardwareTokenDisplay(
-                        serialNumber: try row.value("serialNumber"), code: totp.code(at: now),
-                        secondsRemaining: TOTP.secondsRemaining(at: now))
-                }
+                arguments: [owner.rawValue]
+            )
+            .compactMap { row in
+                guard let totp = TOTP(storedBase32Secret: try row.value("secret")) else { return nil }
+                return HardwareTokenDisplay(
+                    serialNumber: try row.value("serialNumber"), code: totp.code(at: now),
+                    secondsRemaining: TOTP.secondsRemaining(at: now))
+            }
         }
     }
 }

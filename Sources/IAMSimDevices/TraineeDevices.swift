@@ -14,25 +14,30 @@ public enum TraineeDevices {
         try forget(transaction, owner: owner)
         for token in tokens {
             try transaction.db.execute(
-                sql: "INSERT OR REPLACE INTO hardwareToken (serialNumber, secret, addedDate, accountId) VALUES (?, ?, ?, ?)",
+                sql:
+                    "INSERT OR REPLACE INTO hardwareToken (serialNumber, secret, addedDate, accountId) VALUES (?, ?, ?, ?)",
                 arguments: [token.serialNumber, token.base32StringSeed.uppercased(), now.stored, owner.rawValue])
         }
     }
 
     /// Puts tokens in the hands of `owner`'s trainee; ones already held are kept as they are.
-    public static func receive(_ transaction: DatabaseTransaction, owner: AccountID, tokens: [Fixture.HardwareToken], now: Date)
+    public static func receive(
+        _ transaction: DatabaseTransaction, owner: AccountID, tokens: [Fixture.HardwareToken], now: Date
+    )
         throws
     {
         for token in tokens {
             try transaction.db.execute(
-                sql: "INSERT OR IGNORE INTO hardwareToken (serialNumber, secret, addedDate, accountId) VALUES (?, ?, ?, ?)",
+                sql:
+                    "INSERT OR IGNORE INTO hardwareToken (serialNumber, secret, addedDate, accountId) VALUES (?, ?, ?, ?)",
                 arguments: [token.serialNumber, token.base32StringSeed.uppercased(), now.stored, owner.rawValue])
         }
     }
 
     /// Removes everything the trainee holds: the phone's accounts and the hardware tokens.
     public static func forget(_ transaction: DatabaseTransaction, owner: AccountID) throws {
-        try transaction.db.execute(sql: "DELETE FROM authenticatorAccount WHERE accountId = ?", arguments: [owner.rawValue])
+        try transaction.db.execute(
+            sql: "DELETE FROM authenticatorAccount WHERE accountId = ?", arguments: [owner.rawValue])
         try transaction.db.execute(sql: "DELETE FROM hardwareToken WHERE accountId = ?", arguments: [owner.rawValue])
     }
 }

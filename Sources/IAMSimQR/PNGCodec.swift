@@ -22,8 +22,9 @@ enum PNGCodec {
 
     /// Encodes an 8-bit grayscale raster as a PNG.
     static func encode(gray image: GrayImage) throws(QRCodeError) -> [UInt8] {
-        try encode(samples: image.pixels, width: image.width, height: image.height,
-                   format: png_uint_32(PNG_FORMAT_GRAY))
+        try encode(
+            samples: image.pixels, width: image.width, height: image.height,
+            format: png_uint_32(PNG_FORMAT_GRAY))
     }
 
     /// Encodes raw samples in any simplified-API `format` (`PNG_FORMAT_*`).
@@ -38,10 +39,10 @@ enum PNGCodec {
         // Same arithmetic as the PNG_IMAGE_SAMPLE_CHANNELS macro, which Swift cannot import.
         let channels = Int(format & png_uint_32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)) + 1
         guard width > 0, height > 0,
-              width <= Int(Int32.max), height <= Int(Int32.max),
-              MemoryLayout<Sample>.size == (isLinear ? 2 : 1),
-              format & png_uint_32(PNG_FORMAT_FLAG_COLORMAP) == 0,
-              samples.count == width * height * channels
+            width <= Int(Int32.max), height <= Int(Int32.max),
+            MemoryLayout<Sample>.size == (isLinear ? 2 : 1),
+            format & png_uint_32(PNG_FORMAT_FLAG_COLORMAP) == 0,
+            samples.count == width * height * channels
         else {
             // libpng would read `width * height * channels` samples from the buffer; a
             // mismatch would be an out-of-bounds read, so it is rejected up front.
@@ -58,8 +59,9 @@ enum PNGCodec {
             var image = makeImage(width: width, height: height, format: format)
             let ok = samples.withUnsafeBytes { input in
                 output.withUnsafeMutableBytes { out in
-                    png_image_write_to_memory(&image, out.baseAddress, &written, 0,
-                                              input.baseAddress, 0, nil)
+                    png_image_write_to_memory(
+                        &image, out.baseAddress, &written, 0,
+                        input.baseAddress, 0, nil)
                 }
             }
             // The write functions release their internal state themselves; calling

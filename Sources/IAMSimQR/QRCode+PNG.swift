@@ -19,7 +19,7 @@ extension QRCode {
     /// - Throws: ``QRCodeError/invalidRenderingParameters`` or ``QRCodeError/pngWriteFailed(_:)``.
     public func png(scale: Int = 8, quietZone: Int = 4) throws(QRCodeError) -> [UInt8] {
         guard (1...Self.maximumScale).contains(scale),
-              (0...Self.maximumQuietZone).contains(quietZone)
+            (0...Self.maximumQuietZone).contains(quietZone)
         else { throw .invalidRenderingParameters }
 
         let side = (size + 2 * quietZone) * scale
@@ -28,10 +28,11 @@ extension QRCode {
         for y in 0..<size {
             for x in 0..<size where isDark(x: x, y: y) {
                 let left = (x + quietZone) * scale
-                for row in (y + quietZone) * scale ..< (y + quietZone + 1) * scale {
+                for row in (y + quietZone) * scale..<(y + quietZone + 1) * scale {
                     let start = row * side + left
-                    pixels.replaceSubrange(start ..< start + scale,
-                                           with: repeatElement(0, count: scale))
+                    pixels.replaceSubrange(
+                        start..<start + scale,
+                        with: repeatElement(0, count: scale))
                 }
             }
         }

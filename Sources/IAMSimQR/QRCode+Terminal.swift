@@ -65,7 +65,7 @@ extension QRCode {
     /// Half-block glyph for one character cell.
     private static func glyph(upper: Bool, lower: Bool) -> Unicode.Scalar {
         switch (upper, lower) {
-        case (true, true): return "\u{2588}"   // █ full block
+        case (true, true): return "\u{2588}"  // █ full block
         case (true, false): return "\u{2580}"  // ▀ upper half block
         case (false, true): return "\u{2584}"  // ▄ lower half block
         case (false, false): return " "

@@ -1,9 +1,9 @@
 import CQRencode
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A QR code symbol: a square matrix of dark and light modules.

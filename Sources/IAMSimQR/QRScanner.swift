@@ -68,7 +68,8 @@ public enum QRScanner {
         var symbol = zbar.imageFirstSymbol(zImage)
         while let current = symbol {
             if zbar.symbolGetType(current) == ZBAR_QRCODE,
-               let data = zbar.symbolGetData(current) {
+                let data = zbar.symbolGetData(current)
+            {
                 let length = Int(zbar.symbolGetDataLength(current))
                 // Use the explicit length: binary payloads may contain NUL bytes.
                 let bytes = UnsafeRawBufferPointer(start: data, count: length)

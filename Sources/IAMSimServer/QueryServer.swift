@@ -45,10 +45,14 @@ public enum QueryServer {
                     sourceIPAddress: context.remoteAddress, userAgent: request.headers[.userAgent])
                 answer = service.handle(signed, origin: origin)
             } catch is NIOTooManyBytesError {
-                answer = service.refuse(.tooLarge(limit: limit))
+                answer = service.refuse(
+                    .requestEntityTooLarge("The request body is larger than \(limit) bytes."))
             }
             let elapsed = ContinuousClock.now - started
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            if let failure = answer.internalFailure {
+                logger.error("\(answer.action ?? "-") failed inside the server: \(failure)")
+            }
             logger.info(
                 "\(answer.action ?? "-") \(answer.identity ?? "-") \(answer.status)\(answer.errorCode.map { " " + $0 } ?? "") \(String(format: "%.2f", milliseconds)) ms"
             )
@@ -69,17 +73,5 @@ public enum QueryServer {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
-    }
-}
-
-extension QueryService {
-    /// The answer to a request refused before it reached the service (a body too large).
-    func refuse(_ error: QueryError) -> Answer {
-        let requestID = Self.requestID(simulator.random)
-        return Answer(
-            status: error.httpStatus,
-            body: QueryResponse.error(
-                code: error.code, message: error.message, sender: true, namespace: model.iam.namespace, requestID: requestID),
-            requestID: requestID, action: nil, identity: nil, errorCode: error.code)
     }
 }

@@ -81,7 +81,9 @@ public enum ServerMain {
         var index = 0
         while index < arguments.count {
             let name = arguments[index]
-            guard ["--db", "--host", "--port"].contains(name) else { throw UsageError(message: "unknown option \(name)") }
+            guard ["--db", "--host", "--port"].contains(name) else {
+                throw UsageError(message: "unknown option \(name)")
+            }
             guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {
                 throw UsageError(message: "\(name) needs a value")
             }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// Which accounts a read covers: one, or every account of the database.
 enum AccountScope {
@@ -30,7 +30,7 @@ struct AccountReadParts: OptionSet {
 
 /// What the guided lesson, the class report and the audit read of one account.
 ///
-/// One model, read by one set of queries (`IAMStore.readAccounts`) for one account or for the
+/// One model, read by one set of queries (`AccountReadModel.read`) for one account or for the
 /// whole class (one query per kind of row), so that `iamsim lesson`, `class report`, the
 /// dashboard and `audit` cannot disagree about an account: the lesson's observation and the
 /// audit's snapshot are both made from it.
@@ -105,7 +105,18 @@ struct AccountReadModel {
     }
 }
 
-extension IAMStore {
+extension AccountReadModel {
+    /// What the dashboard's checklist and the audit judge of `account`: root's keys and
+    /// devices, users' console access and MFA, groups, and the password policy.
+    ///
+    /// - Throws: `LocalError.noSuchAccount` when the account does not exist.
+    static func auditSnapshot(_ account: AccountID, clock: SimulationClock, _ db: Database) throws -> AuditSnapshot {
+        guard let model = try read(.account(account), parts: .audit, clock: clock, db).first else {
+            throw LocalError.noSuchAccount(account.rawValue)
+        }
+        return model.auditSnapshot()
+    }
+
     /// The read models of the accounts `scope` covers, in creation order, with `parts`.
     ///
     /// Plain SQL, one query per kind of row whatever the number of accounts: the lesson's
@@ -117,8 +128,9 @@ extension IAMStore {
     /// - Parameter lesson: the lesson whose start and recorded steps `.lesson` reads.
     /// - Throws: `NoSuchEntity` when a single account does not exist; a decoding error when a
     ///   row holds what its column never should (a damaged database).
-    func readAccounts(
-        _ scope: AccountScope, parts: AccountReadParts, lesson: Lesson = .rootMFA, _ db: Database
+    static func read(
+        _ scope: AccountScope, parts: AccountReadParts, lesson: Lesson = .rootMFA, clock: SimulationClock,
+        _ db: Database
     ) throws -> [AccountReadModel] {
         let (filter, arguments) = scope.condition()
         var models: [AccountReadModel] = []
@@ -126,14 +138,14 @@ extension IAMStore {
         let (accountFilter, accountArguments) = scope.condition("id")
         let simulated = try clock.simulatedTimes(db)
         let realNow = clock.realNow()
-        for record in try AccountRecord.fetchRows(
+        for record in try AccountRecord.fetchAll(
             db, sql: "SELECT * FROM account WHERE 1 = 1\(accountFilter) ORDER BY rowid", arguments: accountArguments)
         {
             index[record.id] = models.count
             models.append(AccountReadModel(account: record, now: simulated[record.id] ?? realNow))
         }
         if case .account(let id) = scope, models.isEmpty {
-            throw IAMError.noSuchEntity("The account \(id.rawValue) does not exist in this database.")
+            throw LocalError.noSuchAccount(id.rawValue)
         }
         /// Runs `body` on the model of the row's account, if the scope holds it.
         func update(_ row: Row, _ body: (inout AccountReadModel) throws -> Void) throws {
@@ -227,8 +239,10 @@ extension IAMStore {
             {
                 try update(row) { $0.groupCount = try row.value("n") }
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM passwordPolicy WHERE 1 = 1\(filter)", arguments: arguments) {
-                try update(row) { $0.passwordPolicy = try Self.passwordPolicy(row) }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM passwordPolicy WHERE 1 = 1\(filter)", arguments: arguments)
+            {
+                try update(row) { $0.passwordPolicy = try PasswordPolicyRecord(row: row).policy }
             }
         }
         return models
@@ -236,7 +250,7 @@ extension IAMStore {
 
     /// Each account's events since its lesson started (`.lesson`) and its newest event's time
     /// (`.activity`): one pass over the log from the earliest start.
-    private func readEvents(
+    private static func readEvents(
         _ scope: AccountScope, parts: AccountReadParts, lesson: Lesson, into models: inout [AccountReadModel],
         index: [String: Int], _ db: Database
     ) throws {

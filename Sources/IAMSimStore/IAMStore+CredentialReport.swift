@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// `GenerateCredentialReport`'s answer.
 public struct CredentialReportGeneration: Hashable, Sendable {
@@ -25,19 +25,20 @@ extension IAMStore {
     /// `GenerateCredentialReport`: a new report of every identity's credentials, unless the last
     /// one is less than four hours old (on iamsim's clock), as in AWS. Generation completes at
     /// once, so `STARTED` is followed by a report that can be read straight away.
+    ///
+    /// - Throws: `AccessDenied` for an IAM user (only root reads the whole account), or a console caller
+    ///   not signed in.
     public func generateCredentialReport(caller: Caller) throws -> CredentialReportGeneration {
-        try perform(.generateCredentialReport, caller: caller, resource: nil) { db, principal, now in
+        try environment.perform(.generateCredentialReport, caller: caller, resource: nil) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .generateCredentialReport, resource: "*")
             let account = principal.accountID
-            let last = try StoredDate.fetchOne(
-                db, sql: "SELECT generatedTime FROM credentialReport WHERE accountId = ?", arguments: [account.rawValue])
-            if let last = last?.date, now.timeIntervalSince(last) < Self.credentialReportLifetime {
+            let last = try CredentialReportRecord.find(db, key: account.rawValue)?.generatedTime
+            if let last, now.timeIntervalSince(last) < Self.credentialReportLifetime {
                 return CredentialReportGeneration(state: "COMPLETE", description: nil)
             }
             let content = CredentialReport.csv(try credentialReportEntries(account, now: now, db))
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO credentialReport (accountId, generatedTime, content) VALUES (?, ?, ?)",
-                arguments: [account.rawValue, now.stored, content])
+            try CredentialReportRecord(accountId: account.rawValue, generatedTime: now, content: content)
+                .insert(db, onConflict: .replace)
             return CredentialReportGeneration(
                 state: "STARTED",
                 description: last == nil
@@ -50,25 +51,19 @@ extension IAMStore {
     ///
     /// - Throws: `ReportNotPresent` before the first `GenerateCredentialReport`.
     public func getCredentialReport(caller: Caller) throws -> StoredCredentialReport {
-        try perform(.getCredentialReport, caller: caller, resource: nil) { db, principal, _ in
+        try environment.perform(.getCredentialReport, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .getCredentialReport, resource: "*")
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT content, generatedTime FROM credentialReport WHERE accountId = ?",
-                    arguments: [principal.accountID.rawValue])
-            else {
-                throw IAMError.reportNotPresent(
-                    "Credential report not present. Generate one first: iamsim credential-report generate")
+            guard let report = try CredentialReportRecord.find(db, key: principal.accountID.rawValue) else {
+                throw IAMError.credentialReportNotPresent
             }
-            return StoredCredentialReport(
-                content: try row.value("content"), generatedTime: try row.storedDate("generatedTime"))
+            return StoredCredentialReport(content: report.content, generatedTime: report.generatedTime)
         }
     }
 
     /// One entry per identity: root first, then users by name.
     func credentialReportEntries(_ accountID: AccountID, now: Date, _ db: Database) throws -> [CredentialReportEntry] {
-        let account = try self.account(accountID, db)
-        let policy = try passwordPolicy(accountID, db)
+        let account = try AccountRecord.existing(accountID, db)
+        let policy = try PasswordPolicyRecord.policy(of: accountID, db)
         func keys(_ owner: OwnerKey) throws -> [CredentialReportEntry.AccessKey] {
             try AccessKeyRecord.owned(by: owner, db).prefix(2).map {
                 CredentialReportEntry.AccessKey(
@@ -77,20 +72,22 @@ extension IAMStore {
             }
         }
         func mfaActive(_ owner: OwnerKey) throws -> Bool {
-            try MFADeviceRecord.assigned(to: owner, db).count > 0
+            try MFADeviceRecord.count(assignedTo: owner, db) > 0
         }
         let root = OwnerKey(.root(accountID))
         var entries = [
             CredentialReportEntry(
-                isRoot: true, user: CredentialReport.rootUserName, arn: accountID.rootARN, creationTime: account.createDate,
+                isRoot: true, user: CredentialReport.rootUserName, arn: accountID.rootARN,
+                creationTime: account.createDate,
                 hasPassword: true, passwordLastUsed: account.rootPasswordLastUsed, mfaActive: try mfaActive(root),
                 accessKeys: try keys(root))
         ]
-        let users = try UserRecord.filter(UserRecord.Columns.accountId == accountID.rawValue)
-            .order(sql: "userName COLLATE NOCASE").fetchAll(db)
+        let users = try UserRecord.fetchAll(
+            db, sql: "SELECT * FROM iamUser WHERE accountId = ? ORDER BY userName COLLATE NOCASE",
+            arguments: [accountID.rawValue])
         for user in users {
             let owner = OwnerKey(accountId: user.accountId, userId: user.id)
-            let profile = try LoginProfileRecord.fetchOne(db, key: user.id)
+            let profile = try LoginProfileRecord.find(db, key: user.id)
             entries.append(
                 CredentialReportEntry(
                     user: user.userName, arn: user.user.arn, creationTime: user.createDate, hasPassword: profile != nil,

@@ -1,24 +1,28 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 extension IAMStore {
     // MARK: - Groups
 
     /// `CreateGroup`.
+    ///
+    /// - Throws: `ValidationError` for a malformed name or path; `EntityAlreadyExists` (names ignore
+    ///   case); `LimitExceeded` past AWS's default 300 groups; `AccessDenied` for an IAM user, or
+    ///   a console caller not signed in.
     @discardableResult
     public func createGroup(caller: Caller, groupName: String, path: String = "/") throws -> Group {
         let groupID = secrets.groupID()
-        return try perform(.createGroup, caller: caller, resource: groupName) { db, principal, now in
+        return try environment.perform(.createGroup, caller: caller, resource: groupName) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .createGroup, resource: groupARN(principal, groupName))
             try IAMName.validate(groupName, parameter: "groupName", maxLength: IdentityRules.groupNameMaxLength)
             try IdentityRules.validatePath(path)
-            let groups = GroupRecord.filter(GroupRecord.Columns.accountId == principal.accountID.rawValue)
-            guard try groups.filter(sql: "groupName = ? COLLATE NOCASE", arguments: [groupName]).fetchCount(db) == 0 else {
+            let account = principal.accountID.rawValue
+            guard try GroupRecord.named(groupName, in: account, db) == nil else {
                 throw IAMError.entityAlreadyExists("Group with name \(groupName) already exists.")
             }
-            guard try groups.fetchCount(db) < IdentityRules.maxGroups else {
+            guard try GroupRecord.count(in: account, db) < IdentityRules.maxGroups else {
                 throw IAMError.quotaExceeded("GroupsPerAccount", IdentityRules.maxGroups)
             }
             let record = GroupRecord(
@@ -28,23 +32,33 @@ extension IAMStore {
         }
     }
 
-    /// `ListGroups`, by name.
-    public func listGroups(caller: Caller) throws -> [Group] {
-        try perform(.listGroups, caller: caller, resource: nil) { db, principal, _ in
+    /// `ListGroups`: the account's groups by name (ignoring case).
+    ///
+    /// - Parameter page: `Marker` and `MaxItems`; nil for every group.
+    /// - Throws: `ValidationError` ("Invalid Marker.") for a marker no page of this list gave;
+    ///   `AccessDenied` for an IAM user, or a console caller not signed in.
+    public func listGroups(caller: Caller, page: PageRequest? = nil) throws -> Page<Group> {
+        try environment.perform(.listGroups, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listGroups, resource: groupARN(principal, "*"))
-            return try GroupRecord.filter(GroupRecord.Columns.accountId == principal.accountID.rawValue)
-                .order(sql: "groupName COLLATE NOCASE").fetchAll(db).map(\.group)
+            return try Pagination.page(page, of: .listGroups, keyLength: 1) { after, limit in
+                try GroupRecord.all(in: principal.accountID.rawValue, after: after, limit: limit, db)
+            } key: {
+                $0.pageKey
+            }
+            .mapItems(\.group)
         }
     }
 
-    /// `DeleteGroup`. - Throws: `DeleteConflict` while the group has members.
+    /// `DeleteGroup`.
+    ///
+    /// - Throws: `DeleteConflict` while the group has members; `ValidationError` for a malformed
+    ///   name; `NoSuchEntity` for an unknown group; `AccessDenied` for an IAM user, or a console
+    ///   caller not signed in.
     public func deleteGroup(caller: Caller, groupName: String) throws {
-        try perform(.deleteGroup, caller: caller, resource: groupName) { db, principal, _ in
+        try environment.perform(.deleteGroup, caller: caller, resource: groupName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .deleteGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
-            let members: Int? = try db.firstValue(
-                "SELECT count(*) FROM groupMembership WHERE groupId = ?", arguments: [group.id])
-            guard members == 0 else {
+            guard try GroupMembershipRecord.count(ofGroup: group.id, db) == 0 else {
                 throw IAMError.deleteConflict("Cannot delete entity, must remove users from group first.")
             }
             try group.delete(db)
@@ -52,61 +66,69 @@ extension IAMStore {
     }
 
     /// `AddUserToGroup`. Adding a member again changes nothing, as in IAM.
+    ///
+    /// - Throws: `ValidationError` for a malformed name; `NoSuchEntity` for an unknown group or user;
+    ///   `LimitExceeded` past 10 groups per user; `AccessDenied` for an IAM user, or a console
+    ///   caller not signed in.
     public func addUserToGroup(caller: Caller, groupName: String, userName: String) throws {
-        try perform(.addUserToGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, now in
-            try Permissions.authorizeAdministration(principal, .addUserToGroup, resource: groupARN(principal, groupName))
+        try environment.perform(.addUserToGroup, caller: caller, resource: "\(groupName)/\(userName)") {
+            db, principal, now in
+            try Permissions.authorizeAdministration(
+                principal, .addUserToGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             let user = try user(named: userName, in: principal.accountID, db)
-            let already: Int? = try db.firstValue(
-                "SELECT count(*) FROM groupMembership WHERE groupId = ? AND userId = ?", arguments: [group.id, user.id])
-            guard already == 0 else { return }
-            let count: Int? = try db.firstValue(
-                "SELECT count(*) FROM groupMembership WHERE userId = ?", arguments: [user.id])
-            guard (count ?? 0) < IdentityRules.maxGroupsPerUser else {
+            guard try GroupMembershipRecord.find(db, key: group.id, user.id) == nil else { return }
+            guard try GroupMembershipRecord.count(ofUser: user.id, db) < IdentityRules.maxGroupsPerUser else {
                 throw IAMError.quotaExceeded("GroupsPerUser", IdentityRules.maxGroupsPerUser)
             }
-            try db.execute(
-                sql: "INSERT INTO groupMembership (groupId, userId, addedDate) VALUES (?, ?, ?)",
-                arguments: [group.id, user.id, now.stored])
+            try GroupMembershipRecord(groupId: group.id, userId: user.id, addedDate: now).insert(db)
         }
     }
 
     /// `RemoveUserFromGroup`.
+    ///
+    /// - Throws: `ValidationError` for a malformed name; `NoSuchEntity` for an unknown group or user, or
+    ///   a user who is not a member; `AccessDenied` for an IAM user, or a console caller not
+    ///   signed in.
     public func removeUserFromGroup(caller: Caller, groupName: String, userName: String) throws {
-        try perform(.removeUserFromGroup, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, .removeUserFromGroup, resource: groupARN(principal, groupName))
+        try environment.perform(.removeUserFromGroup, caller: caller, resource: "\(groupName)/\(userName)") {
+            db, principal, _ in
+            try Permissions.authorizeAdministration(
+                principal, .removeUserFromGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
             let user = try user(named: userName, in: principal.accountID, db)
-            try db.execute(
-                sql: "DELETE FROM groupMembership WHERE groupId = ? AND userId = ?", arguments: [group.id, user.id])
-            guard db.changesCount > 0 else {
-                throw IAMError.noSuchEntity("The user with name \(user.userName) is not in the group \(group.groupName).")
+            guard let membership = try GroupMembershipRecord.find(db, key: group.id, user.id), try membership.delete(db)
+            else {
+                throw IAMError.noSuchEntity(
+                    "The user with name \(user.userName) is not in the group \(group.groupName).")
             }
         }
     }
 
-    /// `ListGroupsForUser`, by name.
-    public func listGroupsForUser(caller: Caller, userName: String) throws -> [Group] {
-        try perform(.listGroupsForUser, caller: caller, resource: userName) { db, principal, _ in
+    /// `ListGroupsForUser`: the groups `userName` is a member of, by name (ignoring case).
+    ///
+    /// - Parameter page: `Marker` and `MaxItems`; nil for every group.
+    /// - Throws: `ValidationError` for a malformed name, or ("Invalid Marker.") a marker no page
+    ///   of this list gave; `NoSuchEntity` for an unknown user; `AccessDenied` for another
+    ///   user's groups, or a console caller not signed in.
+    public func listGroupsForUser(caller: Caller, userName: String, page: PageRequest? = nil) throws -> Page<Group> {
+        try environment.perform(.listGroupsForUser, caller: caller, resource: userName) { db, principal, _ in
             let user = try user(named: userName, in: principal.accountID, db)
             try Permissions.authorize(principal, .listGroupsForUser, credentialsOf: .user(user.user))
-            return try GroupRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT iamGroup.* FROM iamGroup JOIN groupMembership ON groupMembership.groupId = iamGroup.id
-                    WHERE groupMembership.userId = ? ORDER BY iamGroup.groupName COLLATE NOCASE
-                    """,
-                arguments: [user.id]
-            ).map(\.group)
+            return try Pagination.page(page, of: .listGroupsForUser, keyLength: 1) { after, limit in
+                try GroupRecord.all(withMember: user.id, after: after, limit: limit, db)
+            } key: {
+                $0.pageKey
+            }
+            .mapItems(\.group)
         }
     }
 
     func group(named name: String, in account: AccountID, _ db: Database) throws -> GroupRecord {
         try IAMName.validate(name, parameter: "groupName", maxLength: IdentityRules.groupNameMaxLength)
-        guard
-            let group = try GroupRecord.filter(GroupRecord.Columns.accountId == account.rawValue)
-                .filter(sql: "groupName = ? COLLATE NOCASE", arguments: [name]).fetchOne(db)
-        else { throw IAMError.noSuchEntity("The group with name \(name) cannot be found.") }
+        guard let group = try GroupRecord.named(name, in: account.rawValue, db) else {
+            throw IAMError.noSuchEntity("The group with name \(name) cannot be found.")
+        }
         return group
     }
 

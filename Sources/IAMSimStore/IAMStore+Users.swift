@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 extension IAMStore {
     // MARK: - Users
@@ -9,31 +9,32 @@ extension IAMStore {
     /// `CreateUser`.
     ///
     /// - Throws: `EntityAlreadyExists` (names are case-insensitive), `ValidationError`,
-    ///   `LimitExceeded` past AWS's default 5,000 users.
+    ///   `LimitExceeded` past AWS's default 5,000 users; `AccessDenied` for an IAM user, or a
+    ///   console caller not signed in.
     @discardableResult
     public func createUser(caller: Caller, userName: String, path: String = "/") throws -> User {
         let userID = secrets.userID()
-        return try perform(.createUser, caller: caller, resource: userName) { db, principal, now in
+        return try environment.perform(.createUser, caller: caller, resource: userName) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .createUser, resource: userARN(principal, userName))
             try IAMName.validate(userName, parameter: "userName", maxLength: IdentityRules.userNameMaxLength)
             try IdentityRules.validatePath(path)
-            let account = principal.accountID.rawValue
-            let existing = UserRecord.filter(UserRecord.Columns.accountId == account)
-            guard try existing.filter(sql: "userName = ? COLLATE NOCASE", arguments: [userName]).fetchCount(db) == 0 else {
-                throw IAMError.entityAlreadyExists("User with name \(userName) already exists.")
-            }
-            guard try existing.fetchCount(db) < IdentityRules.maxUsers else {
+            try requireUnusedName(userName, in: principal.accountID, except: nil, db)
+            guard try UserRecord.count(in: principal.accountID.rawValue, db) < IdentityRules.maxUsers else {
                 throw IAMError.quotaExceeded("UsersPerAccount", IdentityRules.maxUsers)
             }
-            let record = UserRecord(id: userID, accountId: account, userName: userName, path: path, createDate: now)
+            let record = UserRecord(
+                id: userID, accountId: principal.accountID.rawValue, userName: userName, path: path, createDate: now)
             try record.insert(db)
             return record.user
         }
     }
 
     /// `GetUser`: the user `userName`, or the caller when it is an IAM user and `userName` is nil.
+    ///
+    /// - Throws: `NoSuchEntity` for an unknown user (or root, which is no IAM user); `ValidationError`
+    ///   for a malformed name; `AccessDenied` for another user, or a console caller not signed in.
     public func getUser(caller: Caller, userName: String?) throws -> User {
-        try perform(.getUser, caller: caller, resource: userName) { db, principal, _ in
+        try environment.perform(.getUser, caller: caller, resource: userName) { db, principal, _ in
             guard let userName else {
                 guard case .user(let user) = principal else { throw IAMError.noSuchUser("root") }
                 return user
@@ -45,22 +46,64 @@ extension IAMStore {
         }
     }
 
-    /// `ListUsers`, by name, optionally under a path prefix.
-    public func listUsers(caller: Caller, pathPrefix: String? = nil) throws -> [User] {
-        try perform(.listUsers, caller: caller, resource: nil) { db, principal, _ in
+    /// `ListUsers`: the account's users by name (ignoring case), those under `pathPrefix` when
+    /// given.
+    ///
+    /// - Parameter page: `Marker` and `MaxItems`; nil for every user.
+    /// - Throws: `ValidationError` ("Invalid Marker.") for a marker no page of this list gave;
+    ///   `AccessDenied` for an IAM user (only root administers users here), or a console caller
+    ///   not signed in.
+    public func listUsers(caller: Caller, pathPrefix: String? = nil, page: PageRequest? = nil) throws -> Page<User> {
+        try environment.perform(.listUsers, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listUsers, resource: userARN(principal, "*"))
-            var request = UserRecord.filter(UserRecord.Columns.accountId == principal.accountID.rawValue)
-            if let pathPrefix { request = request.filter(sql: "substr(path, 1, ?) = ?", arguments: [pathPrefix.count, pathPrefix]) }
-            return try request.order(sql: "userName COLLATE NOCASE").fetchAll(db).map(\.user)
+            return try Pagination.page(page, of: .listUsers, keyLength: 1) { after, limit in
+                try UserRecord.byName(
+                    in: principal.accountID.rawValue, pathPrefix: pathPrefix, after: after, limit: limit, db)
+            } key: {
+                $0.pageKey
+            }
+            .mapItems(\.user)
+        }
+    }
+
+    /// `UpdateUser`: renames the user `userName` to `newUserName` and/or moves it to `newPath`.
+    /// The user keeps its id, so its credentials, groups and console sessions stay its own;
+    /// the event log keeps the ARNs it recorded, as history. Neither given changes nothing.
+    ///
+    /// - Returns: the user as updated.
+    /// - Throws: `ValidationError` for a malformed name or path; `NoSuchEntity` for an unknown
+    ///   user; `EntityAlreadyExists` when another user has the new name (names ignore case);
+    ///   `AccessDenied` for an IAM user (only root administers users here), or a console caller
+    ///   not signed in.
+    @discardableResult
+    public func updateUser(caller: Caller, userName: String, newUserName: String? = nil, newPath: String? = nil) throws
+        -> User
+    {
+        try environment.perform(.updateUser, caller: caller, resource: userName) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, .updateUser, resource: userARN(principal, userName))
+            if let newUserName {
+                try IAMName.validate(newUserName, parameter: "newUserName", maxLength: IdentityRules.userNameMaxLength)
+            }
+            if let newPath { try IdentityRules.validatePath(newPath) }
+            var user = try user(named: userName, in: principal.accountID, db)
+            if let newUserName {
+                try requireUnusedName(newUserName, in: principal.accountID, except: user.id, db)
+                user.userName = newUserName
+            }
+            user.path = newPath ?? user.path
+            try user.update(db)
+            return user.user
         }
     }
 
     /// `DeleteUser`.
     ///
     /// - Throws: `DeleteConflict` while the user still has a console password, access keys,
-    ///   MFA devices or group memberships, with AWS's message for the first one found.
+    ///   MFA devices or group memberships, with AWS's message for the first one found;
+    ///   `ValidationError` for a malformed name; `NoSuchEntity` for an unknown user;
+    ///   `AccessDenied` for an IAM user, or a console caller not signed in.
     public func deleteUser(caller: Caller, userName: String) throws {
-        try perform(.deleteUser, caller: caller, resource: userName) { db, principal, _ in
+        try environment.perform(.deleteUser, caller: caller, resource: userName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .deleteUser, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             let checks: [(String, String)] = [
@@ -74,7 +117,7 @@ extension IAMStore {
                 guard (count ?? 0) == 0 else { throw IAMError.deleteConflict("Cannot delete entity, \(reason).") }
             }
             // Sessions end with the user; its past events stay in the log.
-            try db.execute(sql: "DELETE FROM consoleSession WHERE userId = ?", arguments: [user.id])
+            try SessionRecord.deleteAll(ofUser: user.id, onlyOpen: false, db)
             try user.delete(db)
         }
     }
@@ -85,8 +128,8 @@ extension IAMStore {
     ///
     /// - Throws: `AccessDenied` for a caller that may not delete the user, `NoSuchEntity`.
     public func deleteUserConflicts(caller: Caller, userName: String) throws -> UserAttachments {
-        try reading { db in
-            let (principal, _) = try resolve(caller, db)
+        try environment.reading { db in
+            let (principal, _) = try environment.resolve(caller, db)
             try Permissions.authorizeAdministration(principal, .deleteUser, resource: userARN(principal, userName))
             let user = try user(named: userName, in: principal.accountID, db)
             let hasLoginProfile: Int? = try db.firstValue(
@@ -97,7 +140,8 @@ extension IAMStore {
                 accessKeyIDs: try db.firstColumn(
                     "SELECT id FROM accessKey WHERE userId = ? ORDER BY createDate, id", arguments: [user.id]),
                 mfaDeviceNames: try db.firstColumn(
-                    "SELECT deviceName FROM mfaDevice WHERE userId = ? ORDER BY createDate, deviceName", arguments: [user.id]),
+                    "SELECT deviceName FROM mfaDevice WHERE userId = ? ORDER BY createDate, deviceName",
+                    arguments: [user.id]),
                 groupNames: try db.firstColumn(
                     """
                     SELECT g.groupName FROM groupMembership m JOIN iamGroup g ON g.id = m.groupId
@@ -120,98 +164,17 @@ extension IAMStore {
         }
     }
 
-    /// How the IAM-user sign-in page names the caller's account: its alias, else its id. A
-    /// read: it leaves no event.
-    public func signInAccountName(caller: Caller) throws -> String {
-        try reading { db in
-            let (principal, _) = try resolve(caller, db)
-            let record = try account(principal.accountID, db)
-            return record.alias ?? record.id
+    /// Refuses `name` when a user of `account` other than `userID` has it (names ignore case).
+    ///
+    /// - Throws: `EntityAlreadyExists` in AWS's words.
+    private func requireUnusedName(_ name: String, in account: AccountID, except userID: String?, _ db: Database) throws
+    {
+        if let taken = try UserRecord.named(name, in: account.rawValue, db), taken.id != userID {
+            throw IAMError.entityAlreadyExists("User with name \(name) already exists.")
         }
     }
 
     func userARN(_ principal: Principal, _ name: String) -> String {
         "arn:aws:iam::\(principal.accountID.rawValue):user/\(name)"
-    }
-
-    // MARK: - Login profiles
-
-    /// `CreateLoginProfile`: gives a user a console password, checked against the password policy.
-    @discardableResult
-    public func createLoginProfile(caller: Caller, userName: String, password: String, passwordResetRequired: Bool = false)
-        throws -> LoginProfile
-    {
-        let hash = hasher.hash(password, random: secrets.random)
-        return try perform(.createLoginProfile, caller: caller, resource: userName) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, .createLoginProfile, resource: userARN(principal, userName))
-            let user = try user(named: userName, in: principal.accountID, db)
-            guard try LoginProfileRecord.fetchOne(db, key: user.id) == nil else {
-                throw IAMError.entityAlreadyExists("Login Profile for user \(user.userName) already exists.")
-            }
-            try checkPassword(password, for: user, reused: false, db)
-            let profile = LoginProfileRecord(
-                userId: user.id, passwordHash: hash, createDate: now, passwordLastChanged: now,
-                passwordResetRequired: passwordResetRequired)
-            try profile.insert(db)
-            try remember(hash, for: user, now: now, db)
-            return LoginProfile(userName: user.userName, createDate: now, passwordResetRequired: passwordResetRequired)
-        }
-    }
-
-    /// `GetLoginProfile`.
-    public func getLoginProfile(caller: Caller, userName: String) throws -> LoginProfile {
-        try perform(.getLoginProfile, caller: caller, resource: userName) { db, principal, _ in
-            let user = try user(named: userName, in: principal.accountID, db)
-            try Permissions.authorize(principal, .getLoginProfile, credentialsOf: .user(user.user))
-            guard let profile = try LoginProfileRecord.fetchOne(db, key: user.id) else {
-                throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
-            }
-            return LoginProfile(
-                userName: user.userName, createDate: profile.createDate, passwordResetRequired: profile.passwordResetRequired)
-        }
-    }
-
-    /// `UpdateLoginProfile`: a new password (checked against the policy) and/or the reset flag.
-    @discardableResult
-    public func updateLoginProfile(caller: Caller, userName: String, password: String?, passwordResetRequired: Bool?)
-        throws -> LoginProfile
-    {
-        let hash = password.map { hasher.hash($0, random: secrets.random) }
-        return try perform(.updateLoginProfile, caller: caller, resource: userName) { db, principal, now in
-            try Permissions.authorizeAdministration(principal, .updateLoginProfile, resource: userARN(principal, userName))
-            let user = try user(named: userName, in: principal.accountID, db)
-            guard var profile = try LoginProfileRecord.fetchOne(db, key: user.id) else {
-                throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
-            }
-            if let password, let hash {
-                try checkPassword(password, for: user, reused: false, db)
-                profile.passwordHash = hash
-                profile.passwordLastChanged = now
-                try remember(hash, for: user, now: now, db)
-            }
-            if let passwordResetRequired { profile.passwordResetRequired = passwordResetRequired }
-            try profile.update(db)
-            return LoginProfile(
-                userName: user.userName, createDate: profile.createDate, passwordResetRequired: profile.passwordResetRequired)
-        }
-    }
-
-    /// `DeleteLoginProfile`: the user can no longer sign in to the console.
-    public func deleteLoginProfile(caller: Caller, userName: String) throws {
-        try perform(.deleteLoginProfile, caller: caller, resource: userName) { db, principal, _ in
-            try Permissions.authorizeAdministration(principal, .deleteLoginProfile, resource: userARN(principal, userName))
-            let user = try user(named: userName, in: principal.accountID, db)
-            guard try LoginProfileRecord.deleteOne(db, key: user.id) else {
-                throw IAMError.noSuchEntity("Login Profile for User \(user.userName) cannot be found.")
-            }
-            try db.execute(sql: "DELETE FROM consoleSession WHERE userId = ? AND endDate IS NULL", arguments: [user.id])
-        }
-    }
-
-    /// Keeps `hash` in the user's history, for the policy's reuse prevention.
-    func remember(_ hash: String, for user: UserRecord, now: Date, _ db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO passwordHistory (userId, passwordHash, changedDate) VALUES (?, ?, ?)",
-            arguments: [user.id, hash, now.stored])
     }
 }

@@ -3,165 +3,46 @@ import GRDB
 import IAMSimCore
 import IAMSimDatabase
 
-/// What an operation adds to its success event.
-struct EventNote {
-    /// `DeleteAccessKey` of a root key: the key's status when it was deleted.
-    var rootKeyStatus: AccessKeyStatus?
-}
-
-/// Who is asking: the console's signed-in session, or an already-authenticated principal
-/// (for front ends that authenticate requests themselves, such as a future Query API).
-public enum Caller: Sendable {
-    /// The newest open console session, optionally restricted to one account.
-    case console(account: AccountID?)
-    case principal(Principal)
-}
-
-/// The IAM simulator's state and every operation on it.
+/// The IAM and STS actions, one file per aggregate (`IAMStore+Users.swift`, `+Groups`,
+/// `+AccessKeys`, `+MFADevices`, `+LoginProfiles`, `+PasswordPolicy`, `+AccountSummary`,
+/// `+CredentialReport`), named and shaped as in the IAM API.
 ///
-/// Each public operation is one transaction: it reads the clock once, checks the domain rules
-/// in IAMSimCore, writes, and appends its event, all or nothing. A failed operation changes
-/// nothing and is then logged on its own.
+/// Each operation is one transaction: it resolves the caller, reads the clock once, checks the
+/// domain rules in IAMSimCore, writes, and appends its event, all or nothing. A failed operation
+/// changes nothing and is then logged on its own. Every operation that takes a caller may throw
+/// `AccessDenied`: when a console caller is not signed in, and when the caller may not act on
+/// what it names (`Permissions`).
+///
+/// Any method may also throw what the database fails with: `DatabaseFileError` (busy, damaged,
+/// inaccessible) or `ServiceFailure`; each method's `- Throws:` lists the rest.
 public struct IAMStore: Sendable {
-    /// The database; its transactions translate every failure (`AppDatabase.failure`).
-    package let database: AppDatabase
-    /// Each account's clock, which every operation reads once, inside its transaction.
-    public let clock: SimulationClock
-    let secrets: SecretGenerator
-    let hasher: PasswordHasher
+    let environment: StoreEnvironment
 
-    /// - Parameters:
-    ///   - database: the database, from `AppDatabase.open` (or `inMemory`).
-    ///   - wallClock: real time; simulated time, when set, is stored in the database.
-    ///   - random: the source of every id, secret, seed and salt.
-    ///   - hasher: the password hash cost (tests pass a cheap one).
-    public init(database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()) {
-        self.database = database
-        self.clock = SimulationClock(database: database, wallClock: wallClock)
-        self.secrets = SecretGenerator(random: random)
-        self.hasher = hasher
+    public init(_ environment: StoreEnvironment) {
+        self.environment = environment
     }
 
-    // MARK: - Running operations
-
-    /// Runs `body` as `action` on behalf of `caller`, in one transaction,
-    /// logging success with the change, or failure afterwards on its own.
-    func perform<T>(
-        _ action: IAMAction, caller: Caller, resource: String?,
-        _ body: (Database, Principal, Date) throws -> T
-    ) throws -> T {
-        try performNoting(action, caller: caller, resource: resource) { db, principal, now in
-            (try body(db, principal, now), EventNote())
-        }
+    /// A store on its own environment (`StoreEnvironment.init`).
+    public init(
+        database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()
+    ) {
+        self.init(StoreEnvironment(database: database, wallClock: wallClock, random: random, hasher: hasher))
     }
 
-    /// `perform`, for operations whose success event carries more than the resource.
-    func performNoting<T>(
-        _ action: IAMAction, caller: Caller, resource: String?,
-        _ body: (Database, Principal, Date) throws -> (T, EventNote)
-    ) throws -> T {
-        var actor: Principal?
-        do {
-            return try database.write { db in
-                let (principal, now) = try resolve(caller, db)
-                actor = principal
-                let (value, note) = try body(db, principal, now)
-                try EventLog.append(
-                    db, name: action, time: now, account: principal.accountID, actor: principal.arn,
-                    resource: resource, rootKeyStatus: note.rootKeyStatus)
-                return value
-            }
-        } catch let error as IAMError {
-            try logFailure(action, actor: actor, caller: caller, error: error, resource: resource)
-            throw error
-        } catch let refused as RefusedCodeError {
-            // The log records AWS's answer; the reason travels on to the front end.
-            try logFailure(action, actor: actor, caller: caller, error: refused.error, resource: resource)
-            throw refused
-        }
-    }
+    /// Each account's clock.
+    public var clock: SimulationClock { environment.clock }
 
-    /// A read-only snapshot.
-    func reading<T>(_ body: (Database) throws -> T) throws -> T {
-        try database.read(body)
-    }
+    /// The database.
+    package var database: AppDatabase { environment.database }
 
-    /// One write transaction.
-    func writing<T>(_ body: (Database) throws -> T) throws -> T {
-        try database.write(body)
-    }
+    var secrets: SecretGenerator { environment.secrets }
 
-    func logFailure(_ action: IAMAction, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
-        try writing { db in
-            let account: AccountID? =
-                switch caller {
-                case .principal(let principal): principal.accountID
-                case .console(let account): actor?.accountID ?? account
-                }
-            try EventLog.append(
-                db, name: action, time: try clock.now(db, account: account), account: account, actor: actor?.arn,
-                outcome: .failure, error: error, resource: resource)
-        }
-    }
-
-    // MARK: - Callers
-
-    /// The principal `caller` names, and the time on its account's clock.
-    func resolve(_ caller: Caller, _ db: Database) throws -> (principal: Principal, now: Date) {
-        switch caller {
-        case .principal(let principal):
-            return (principal, try clock.now(db, account: principal.accountID))
-        case .console(let account):
-            guard let (session, now) = try openSession(db, account: account) else { throw IAMError.notSignedIn }
-            return (try principal(of: session, db), now)
-        }
-    }
-
-    /// The newest session still open (neither signed out nor expired on its account's clock),
-    /// of `account` when given, with the time on that account's clock.
-    ///
-    /// "Newest" is the last one opened (rowid): with a clock per account, creation dates of
-    /// different accounts do not compare. Plain SQL: every console command runs it, and the
-    /// query interface's first use costs more than the query (docs/performance.md).
-    func openSession(_ db: Database, account: AccountID?) throws -> (session: SessionRecord, now: Date)? {
-        // A clock row that does not hold a date passes the filter too, so that reading it below
-        // reports the damage instead of taking every session for expired.
-        var sql = """
-            SELECT s.*, c.time AS clockTime FROM consoleSession s
-            LEFT JOIN simulatedClock c ON c.accountId = s.accountId
-            WHERE s.endDate IS NULL
-              AND (s.expireDate > coalesce(c.time, ?) OR (c.time IS NOT NULL AND c.time NOT GLOB '[0-9][0-9][0-9][0-9]-*'))
-            """
-        let realNow = clock.realNow()
-        var arguments: StatementArguments = [realNow.stored]
-        if let account {
-            sql += " AND s.accountId = ?"
-            arguments += [account.rawValue]
-        }
-        sql += " ORDER BY s.rowid DESC"
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-            let now = try row.storedDateIfPresent("clockTime") ?? realNow
-            let session = try SessionRecord(row: row)
-            if session.expireDate > now { return (session, now) }
-        }
-        return nil
-    }
-
-    func principal(of session: SessionRecord, _ db: Database) throws -> Principal {
-        guard let userId = session.userId else { return .root(AccountID(known: session.accountId)) }
-        guard let user = try UserRecord.find(key: userId, db) else { throw IAMError.notSignedIn }
-        return .user(user.user)
-    }
-
-    func account(_ id: AccountID, _ db: Database) throws -> AccountRecord {
-        guard let account = try AccountRecord.find(key: id.rawValue, db) else {
-            throw IAMError.noSuchEntity("The account \(id.rawValue) does not exist in this database.")
-        }
-        return account
-    }
+    // MARK: - Targets
 
     /// The principal `userName` names in the caller's account (the caller when nil), once
     /// the caller is allowed to perform `action` on its credentials.
+    ///
+    /// - Throws: `ValidationError` for a malformed name, `NoSuchEntity`, `AccessDenied`.
     func target(userName: String?, caller: Principal, action: IAMAction, _ db: Database) throws -> Principal {
         guard let userName else { return caller }
         let target = Principal.user(try user(named: userName, in: caller.accountID, db).user)
@@ -170,18 +51,11 @@ public struct IAMStore: Sendable {
     }
 
     /// The user `name` of `account`, matched case-insensitively as IAM does.
+    ///
+    /// - Throws: `ValidationError` for a malformed name, `NoSuchEntity`.
     func user(named name: String, in account: AccountID, _ db: Database) throws -> UserRecord {
         try IAMName.validate(name, parameter: "userName", maxLength: 128)
-        guard
-            let user = try UserRecord.filter(UserRecord.Columns.accountId == account.rawValue)
-                .filter(sql: "userName = ? COLLATE NOCASE", arguments: [name]).fetchOne(db)
-        else { throw IAMError.noSuchUser(name) }
+        guard let user = try UserRecord.named(name, in: account.rawValue, db) else { throw IAMError.noSuchUser(name) }
         return user
     }
-}
-
-extension IAMError {
-    /// The console's answer when no session is open.
-    public static let notSignedIn = IAMError.accessDenied(
-        "You are not signed in to the console. Sign in first: iamsim signin --email EMAIL")
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimApp
@@ -8,7 +9,7 @@ import Testing
 
 @Suite("The application layer: seeding and loading accounts with their trainees' devices")
 struct ClassroomSeedTests {
-    static let start = Date(timeIntervalSince1970: 1_767_605_405)  // 2026-01-05T09:30:05Z
+    static let start = TestValues.start
 
     func temporaryPath() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iamsim-app-\(UUID().uuidString)")
@@ -21,20 +22,19 @@ struct ClassroomSeedTests {
         let path = try temporaryPath()
         let simulators = try (0..<2).map { seed in
             Simulator(
-                database: try AppDatabase.open(path: path), wallClock: .fixed(Self.start), random: .seeded(UInt64(seed)),
-                hasher: PasswordHasher(iterations: 1_000))
+                database: try AppDatabase.open(path: path), wallClock: .fixed(Self.start),
+                random: .seeded(UInt64(seed)),
+                hasher: TestValues.cheapHasher)
         }
         let fixture = try Fixture.builtInDefault()
         #expect(try simulators[0].classroom.seedIfEmpty { fixture }?.name == "root-mfa-lesson")
         #expect(try simulators[1].classroom.seedIfEmpty { fixture } == nil)
-        #expect(try simulators[1].store.listAccounts().map(\.accountID.rawValue) == ["123456789012"])
+        #expect(try simulators[1].accounts.listAccounts().map(\.accountID.rawValue) == ["123456789012"])
     }
 
     @Test("a fixture's hardware tokens reach the trainee in the transaction that loads the account")
     func tokensWithTheAccount() throws {
-        let simulator = Simulator(
-            database: try AppDatabase.inMemory(), wallClock: .fixed(Self.start), random: .seeded(1),
-            hasher: PasswordHasher(iterations: 1_000))
+        let simulator = try Simulator.inMemory()
         let fixture = try FixtureCatalog.load(
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Fixtures/hardware-token-lesson.json").path)
@@ -43,7 +43,9 @@ struct ClassroomSeedTests {
         #expect(serials == (fixture.account.hardwareTokens ?? []).map(\.serialNumber))
         #expect(!serials.isEmpty)
         // Loading it again fails as a whole: no second account, no second set of tokens.
-        #expect(throws: IAMError.self) { try simulator.classroom.load(fixture) }
+        #expect(throws: LocalError.invalidValue("The account 123456789012 already exists in this database.")) {
+            try simulator.classroom.load(fixture)
+        }
         #expect(try simulator.hardwareTokens(for: account).displays().count == serials.count)
     }
 }

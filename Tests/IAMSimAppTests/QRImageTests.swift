@@ -5,7 +5,8 @@ import Testing
 
 @Suite("A device's QR image")
 struct QRImageTests {
-    static let uri = "otpauth://totp/Amazon%20Web%20Services:phone@123456789012?secret=JBSWY3DPEHPK3PXP&issuer=Amazon%20Web%20Services"
+    static let uri =
+        "otpauth://totp/Amazon%20Web%20Services:phone@123456789012?secret=JBSWY3DPEHPK3PXP&issuer=Amazon%20Web%20Services"
 
     @Test("the PNG is drawn up front only when asked for, and the same PNG either way")
     func pngOnDemand() throws {

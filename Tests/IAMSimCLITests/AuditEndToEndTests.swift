@@ -1,15 +1,16 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
-/// The auditor's view of a deliberately messy account, through the built binary. The
+/// The auditor's view of a deliberately messy account, with the commands run in process. The
 /// expected findings below were worked out by hand from Fixtures/messy-account.json.
 @Suite("End to end: auditing a messy account")
 struct AuditEndToEndTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/messy-account.json").path
 
-    func messy() throws -> BinaryHarness {
-        let h = try BinaryHarness()
+    func messy() throws -> InProcessHarness {
+        let h = try InProcessHarness()
         let r = try h.run(["init", "--fixture", Self.fixture])
         #expect(r.status == 0, "\(r.stderr)")
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
@@ -53,8 +54,12 @@ struct AuditEndToEndTests {
         #expect(try h.run(["audit", "--fail-on", "FAIL"]).status == 1)
         #expect(try h.run(["audit", "--fail-on", "critical"]).status == 1)
         // After the fixes for the critical findings, only lower severities fail.
-        try h.run(["signin", "--email", "root@messy-corp.example", "--password-stdin", "--mfa-code",
-            IndependentTOTP.code(base32: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", unixTime: 1_767_605_405)],
+        try h.run(
+            [
+                "signin", "--email", "root@messy-corp.example", "--password-stdin", "--mfa-code",
+                IndependentTOTP.code(
+                    base32: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", unixTime: 1_767_605_405),
+            ],
             stdin: "Messy-Root-2026!")
         try h.run(["access-keys", "delete", "AKIAMESSYROOTKEY0001"])
         try h.run(["access-keys", "delete", "AKIAMESSYROOTKEY0002"])
@@ -71,23 +76,28 @@ struct AuditEndToEndTests {
         #expect(rows.first == ["id", "title", "controls", "severity", "status", "evidence", "remedy"])
         #expect(rows.count == 13)
         #expect(rows.allSatisfy { $0.count == 7 })
-        #expect(rows[7] == [
-            "iam-5-console-users-mfa", "MFA for every IAM user with console access",
-            "CIS 1.2 (v1.2); CIS 1.10 (v1.4, v3.0); CIS 1.9 (v5.0); Security Hub IAM.5", "MEDIUM", "FAIL",
-            "2 of 3 console users have no MFA: bob, dave.",
-            "iamsim mfa assign NAME, then iamsim mfa activate NAME --user USER --code1 C1 --code2 C2, for each user listed",
-        ])
+        #expect(
+            rows[7] == [
+                "iam-5-console-users-mfa", "MFA for every IAM user with console access",
+                "CIS 1.2 (v1.2); CIS 1.10 (v1.4, v3.0); CIS 1.9 (v5.0); Security Hub IAM.5", "MEDIUM", "FAIL",
+                "2 of 3 console users have no MFA: bob, dave.",
+                "iamsim mfa assign NAME, then iamsim mfa activate NAME --user USER --code1 C1 --code2 C2, for each user listed",
+            ])
     }
 
     @Test("the credential report: not present, then AWS's exact CSV, then the 4-hour rule")
     func credentialReport() throws {
         let h = try messy()
         var r = try h.run(["credential-report", "get"])
-        #expect(r.stderr == "An error occurred (ReportNotPresent) when calling the GetCredentialReport operation: Credential report not present. Generate one first: iamsim credential-report generate\n")
+        #expect(
+            r.stderr
+                == "An error occurred (ReportNotPresent) when calling the GetCredentialReport operation: Credential report not present. Generate one first: iamsim credential-report generate\n"
+        )
         #expect(r.status == 254)
         r = try h.run(["credential-report", "generate", "--output", "json"])
         #expect(try json(r.stdout)["State"] as? String == "STARTED")
-        #expect(try json(r.stdout)["Description"] as? String == "No report exists. Starting a new report generation task")
+        #expect(
+            try json(r.stdout)["Description"] as? String == "No report exists. Starting a new report generation task")
         r = try h.run(["credential-report", "get", "--output", "csv"])
         // Written by hand from the fixture; users by name, root first.
         let expected = """
@@ -111,16 +121,21 @@ struct AuditEndToEndTests {
         #expect(answer["GeneratedTime"] as? String == "2026-01-05T09:30:05+00:00")
         // Within 4 hours the report stands; after, a new one starts.
         try h.run(["clock", "advance", "3h59m"])
-        #expect(try json(try h.run(["credential-report", "generate", "--output", "json"]).stdout)["State"] as? String == "COMPLETE")
+        #expect(
+            try json(try h.run(["credential-report", "generate", "--output", "json"]).stdout)["State"] as? String
+                == "COMPLETE")
         try h.run(["clock", "advance", "1m"])
-        #expect(try json(try h.run(["credential-report", "generate", "--output", "json"]).stdout)["State"] as? String == "STARTED")
+        #expect(
+            try json(try h.run(["credential-report", "generate", "--output", "json"]).stdout)["State"] as? String
+                == "STARTED")
     }
 
     @Test("events filter by identity, action and time, as JSON Lines")
     func events() throws {
         let h = try messy()
         try h.run(["signin", "--account", "messy-corp", "--user", "bob", "--password-stdin"], stdin: "wrong")
-        try h.run(["signin", "--account", "messy-corp", "--user", "bob", "--password-stdin"], stdin: "Bob-Console-2026!")
+        try h.run(
+            ["signin", "--account", "messy-corp", "--user", "bob", "--password-stdin"], stdin: "Bob-Console-2026!")
         try h.run(["clock", "advance", "1h"])
         try h.run(["users", "list"])  // refused: bob is not root
         var r = try h.run(["events", "--action", "consolelogin", "--output", "json"])
@@ -128,7 +143,8 @@ struct AuditEndToEndTests {
         #expect(logins.count == 2)
         #expect(logins[0].contains("\"errorCode\":\"AccessDenied\""))
         #expect(logins[1].contains("\"responseElements\":{\"ConsoleLogin\":\"Success\"}"))
-        #expect(logins[1].contains("\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::210987654321:user/bob\""))
+        #expect(
+            logins[1].contains("\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:aws:iam::210987654321:user/bob\""))
         r = try h.run(["events", "--identity", "bob"])
         #expect(r.stdout.contains("ListUsers"))
         #expect(!r.stdout.contains("LoadFixture"))

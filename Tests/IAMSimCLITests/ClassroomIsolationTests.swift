@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Two trainees share one database, both signed in. Every command a trainee can run, run with
@@ -23,7 +24,7 @@ struct ClassroomIsolationTests {
 
     /// Everything the database holds about `account`, as text: every row of every table that
     /// belongs to it (directly or through its users), and its events.
-    func snapshot(_ h: BinaryHarness, account: String) throws -> String {
+    func snapshot(_ h: InProcessHarness, account: String) throws -> String {
         let byAccount = [
             "iamUser", "accessKey", "mfaDevice", "consoleSession", "lessonProgress", "lessonStep", "passwordPolicy",
             "credentialReport", "iamGroup", "authenticatorAccount", "hardwareToken", "simulatedClock", "event",
@@ -36,14 +37,12 @@ struct ClassroomIsolationTests {
         }
         // Events that name no account show in every account's timeline: none may appear.
         sql.append("SELECT 'unattributed events', count(*) FROM event WHERE accountId IS NULL;")
-        let result = try BinaryHarness.tool("/usr/bin/sqlite3", ["-readonly", h.database, sql.joined(separator: "\n")])
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout
+        return try h.sql(sql.joined(separator: "\n"))
     }
 
     @Test("every command run for one trainee leaves the other trainee's account exactly as it was")
     func everyCommandTouchesOnlyTheSelectedAccount() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let file = h.folder.appendingPathComponent("class.csv").path
         let created = try h.run([
             "accounts", "create", "--fixture", try h.writeFastFixture(), "--count", "2", "--alias-prefix", "class-",
@@ -64,7 +63,7 @@ struct ClassroomIsolationTests {
         /// The commands run, to check none was left out.
         var ran: Set<String> = []
         /// Runs `step` for the first trainee and checks the other's account did not move.
-        func run(_ step: Step) throws -> BinaryHarness.Result {
+        func run(_ step: Step) throws -> CommandResult {
             ran.insert(SecretLeakTests.commandPath(step.arguments))
             let result = try h.run(step.arguments + ["--account", "class-1"], stdin: step.stdin)
             #expect(result.status == step.status, "\(step): \(result.stderr)")
@@ -97,19 +96,30 @@ struct ClassroomIsolationTests {
             Step(arguments: ["authenticator", "add", "--uri", uri, "--label", "spare"]),
             Step(arguments: ["authenticator", "list"]), Step(arguments: ["authenticator", "codes"]),
             Step(arguments: ["mfa", "assign", "scanned", "--qr-png", h.folder.appendingPathComponent("qr.png").path]),
-            Step(arguments: ["authenticator", "scan", h.folder.appendingPathComponent("qr.png").path, "--label", "scanned"]),
+            Step(arguments: [
+                "authenticator", "scan", h.folder.appendingPathComponent("qr.png").path, "--label", "scanned",
+            ]),
             Step(arguments: ["mfa", "activate", "spare", "--code1", code(-30), "--code2", code(0)]),
             Step(arguments: ["mfa", "list"]), Step(arguments: ["mfa", "list-virtual"]),
+            Step(arguments: ["mfa", "get", "spare"]),
             Step(arguments: ["clock", "advance", "60s"]),
             Step(arguments: ["mfa", "resync", "spare", "--code1", code(30), "--code2", code(60)]),
-            Step(arguments: ["signout"]), Step(arguments: ["whoami"], status: 254), Step(arguments: ["clock", "advance", "30s"]),
+            Step(arguments: ["signout"]), Step(arguments: ["whoami"], status: 254),
+            Step(arguments: ["clock", "advance", "30s"]),
             // The other trainee's email fails in this trainee's shell like a wrong password.
             Step(arguments: ["signin", "--email", other[2], "--password-stdin"], stdin: other[3], status: 254),
-            Step(arguments: ["mfa", "resync", "spare", "--email", other[2], "--password-stdin", "--code1", "000000", "--code2", "111111"], stdin: other[3], status: 254),
-            Step(arguments: ["signin", "--email", first[2], "--password-stdin", "--mfa-code", code(90)], stdin: first[3]),
+            Step(
+                arguments: [
+                    "mfa", "resync", "spare", "--email", other[2], "--password-stdin", "--code1", "000000", "--code2",
+                    "111111",
+                ], stdin: other[3], status: 254),
+            Step(
+                arguments: ["signin", "--email", first[2], "--password-stdin", "--mfa-code", code(90)], stdin: first[3]),
             Step(arguments: ["users", "create", "alice"]), Step(arguments: ["users", "list"]),
             Step(arguments: ["users", "get", "alice"]),
-            Step(arguments: ["login-profile", "create", "alice", "--password-stdin"], stdin: "Alice-Strong-Pass-2026!"),
+            Step(arguments: ["users", "update", "alice", "--new-path", "/staff/"]),
+            Step(
+                arguments: ["login-profile", "create", "alice", "--password-stdin"], stdin: "Alice-Strong-Pass-2026!"),
             Step(arguments: ["login-profile", "get", "alice"]),
             Step(arguments: ["groups", "create", "devs"]), Step(arguments: ["groups", "add-user", "devs", "alice"]),
             Step(arguments: ["groups", "list"]), Step(arguments: ["groups", "list-for-user", "alice"]),
@@ -134,13 +144,15 @@ struct ClassroomIsolationTests {
         // Every command is in the table but those that act on no selected account: the demo
         // (its own scratch database), init (a new database), creating and deleting accounts (an
         // instructor's, by name) and fixture validate (a file).
-        let exempt: Set = ["demo", "init", "accounts create", "accounts delete", "fixture validate"]
+        // `serve` starts the Query API server, whose requests the access key confines to its
+        // account (IAMSimServerTests).
+        let exempt: Set = ["demo", "init", "accounts create", "accounts delete", "fixture validate", "serve"]
         #expect(SecretLeakTests.leafCommands().subtracting(ran).subtracting(exempt).sorted() == [])
     }
 
     @Test("signout and whoami act on the selected account's session, not the newest in the database")
     func signOutActsOnTheSelectedAccount() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let file = h.folder.appendingPathComponent("class.csv").path
         try #require(
             try h.run([
@@ -164,12 +176,16 @@ struct ClassroomIsolationTests {
 
     @Test("one trainee's clock advance leaves the other trainee's clock on real time")
     func clockIsPerAccount() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try #require(
-            try h.run(["accounts", "create", "--fixture", try h.writeFastFixture(), "--count", "2", "--alias-prefix", "class-"])
-                .status == 0)
+            try h.run([
+                "accounts", "create", "--fixture", try h.writeFastFixture(), "--count", "2", "--alias-prefix", "class-",
+            ])
+            .status == 0)
         #expect(try h.run(["clock", "set", "2026-01-05T09:30:05Z", "--account", "class-1"]).status == 0)
-        #expect(try h.run(["clock", "advance", "30s", "--account", "class-1"]).stdout.hasPrefix("2026-01-05 09:30:35 UTC (simulated"))
+        #expect(
+            try h.run(["clock", "advance", "30s", "--account", "class-1"]).stdout.hasPrefix(
+                "2026-01-05 09:30:35 UTC (simulated"))
         #expect(try h.run(["clock", "show", "--account", "class-2"]).stdout.hasSuffix("(real time)\n"))
         let all = try json(try h.run(["clock", "show", "--all", "--output", "json"]).stdout)
         let modes = try #require(all["Clocks"] as? [[String: Any]]).map { $0["Mode"] as? String }

@@ -1,8 +1,11 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// docs/classroom.md promises that the first use of a database is race-free: a class of
 /// trainees may all type their first command at once on a file that does not exist yet.
+/// The built binary, several processes at once: what they race for is creating, migrating and
+/// seeding one file, which only separate processes on a real file can show.
 @Suite("End to end: concurrent first use")
 struct ConcurrentFirstUseTests {
     /// Commands a trainee may type first, each opening (and, first, creating) the database.
@@ -35,12 +38,18 @@ struct ConcurrentFirstUseTests {
             for (arguments, result) in all {
                 let expected: Int32 = arguments == ["whoami"] ? 254 : 0
                 #expect(result.status == expected, "round \(round), \(arguments): \(result.stderr)")
-                #expect(!result.stderr.contains("Cannot use the database"), "round \(round), \(arguments): \(result.stderr)")
+                #expect(
+                    !result.stderr.contains("Cannot use the database"), "round \(round), \(arguments): \(result.stderr)"
+                )
             }
             let created = all.filter { $0.1.stderr.contains("iamsim: created \(h.database) from the built-in fixture") }
             #expect(created.count == 1, "round \(round)")
             let loads = try BinaryHarness.tool(
-                "/usr/bin/sqlite3", [h.database, "SELECT count(*) FROM event WHERE eventName = 'LoadFixture'; SELECT count(*) FROM account;"])
+                "/usr/bin/sqlite3",
+                [
+                    h.database,
+                    "SELECT count(*) FROM event WHERE eventName = 'LoadFixture'; SELECT count(*) FROM account;",
+                ])
             #expect(loads.stdout == "1\n1\n", "round \(round)")
         }
     }

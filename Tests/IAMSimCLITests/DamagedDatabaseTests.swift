@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// No row decode may stop the process. A NULL where a column may hold one is handled; a NULL,
@@ -27,10 +28,14 @@ struct DamagedDatabaseTests {
         // Columns that may hold NULL: handled, exit 0.
         Damage(name: "events of no account", sql: events("UPDATE event SET accountId = NULL WHERE id % 2 = 0")),
         Damage(name: "account without a fixture", sql: "UPDATE account SET fixtureName = NULL, fixtureJSON = NULL"),
-        Damage(name: "tokens and phone of nobody", sql: "UPDATE hardwareToken SET accountId = NULL; UPDATE authenticatorAccount SET accountId = NULL"),
+        Damage(
+            name: "tokens and phone of nobody",
+            sql: "UPDATE hardwareToken SET accountId = NULL; UPDATE authenticatorAccount SET accountId = NULL"),
         Damage(name: "event.mfaUsed NULL", sql: events("UPDATE event SET mfaUsed = NULL, actorArn = NULL")),
         // Values a column cannot hold: exit 253 (or 0 when no command reads them).
-        Damage(name: "event.eventTime malformed", sql: events("UPDATE event SET eventTime = 'garbage' WHERE id = (SELECT max(id) FROM event)")),
+        Damage(
+            name: "event.eventTime malformed",
+            sql: events("UPDATE event SET eventTime = 'garbage' WHERE id = (SELECT max(id) FROM event)")),
         Damage(name: "event.mfaUsed text", sql: events("UPDATE event SET mfaUsed = 'maybe'")),
         Damage(name: "event.outcome unknown", sql: events("UPDATE event SET outcome = 'Maybe'")),
         Damage(name: "event.eventName blob", sql: events("UPDATE event SET eventName = X'FF'")),
@@ -52,15 +57,20 @@ struct DamagedDatabaseTests {
         Damage(name: "iamUser.createDate malformed", sql: "UPDATE iamUser SET createDate = 'x'"),
         Damage(name: "iamUser.failedMFAAttempts text", sql: "UPDATE iamUser SET failedMFAAttempts = 'x'"),
         Damage(name: "iamGroup.createDate malformed", sql: "UPDATE iamGroup SET createDate = 'x'"),
-        Damage(name: "loginProfile.passwordResetRequired text", sql: "UPDATE loginProfile SET passwordResetRequired = 'x'"),
-        Damage(name: "passwordPolicy.minimumPasswordLength text", sql: "UPDATE passwordPolicy SET minimumPasswordLength = 'x'"),
+        Damage(
+            name: "loginProfile.passwordResetRequired text", sql: "UPDATE loginProfile SET passwordResetRequired = 'x'"),
+        Damage(
+            name: "passwordPolicy.minimumPasswordLength text",
+            sql: "UPDATE passwordPolicy SET minimumPasswordLength = 'x'"),
         Damage(name: "passwordPolicy.maxPasswordAge text", sql: "UPDATE passwordPolicy SET maxPasswordAge = 'x'"),
         Damage(name: "lessonStep.witnessEventId text", sql: "UPDATE lessonStep SET witnessEventId = 'x'"),
         Damage(name: "lessonStep.completedDate malformed", sql: "UPDATE lessonStep SET completedDate = 'x'"),
         Damage(name: "lessonProgress.startEventId text", sql: "UPDATE lessonProgress SET startEventId = 'x'"),
-        Damage(name: "credentialReport.generatedTime malformed", sql: "UPDATE credentialReport SET generatedTime = 'x'"),
+        Damage(
+            name: "credentialReport.generatedTime malformed", sql: "UPDATE credentialReport SET generatedTime = 'x'"),
         Damage(name: "authenticatorAccount.digits text", sql: "UPDATE authenticatorAccount SET digits = 'six'"),
-        Damage(name: "authenticatorAccount.addedDate malformed", sql: "UPDATE authenticatorAccount SET addedDate = 'x'"),
+        Damage(
+            name: "authenticatorAccount.addedDate malformed", sql: "UPDATE authenticatorAccount SET addedDate = 'x'"),
         Damage(name: "authenticatorAccount.label blob", sql: "UPDATE authenticatorAccount SET label = X'FF'"),
         Damage(name: "hardwareToken.secret blob", sql: "UPDATE hardwareToken SET secret = X'FF'"),
         Damage(name: "simulatedClock.time malformed", sql: "UPDATE simulatedClock SET time = 'never'"),
@@ -68,17 +78,18 @@ struct DamagedDatabaseTests {
 
     /// The commands that read what the damage may touch.
     static let readers: [[String]] = [
-        ["class", "report"], ["class", "report", "--output", "json"], ["audit"], ["events"], ["events", "--output", "json"],
+        ["class", "report"], ["class", "report", "--output", "json"], ["audit"], ["events"],
+        ["events", "--output", "json"],
         ["lesson", "status"], ["lesson"], ["dashboard"], ["mfa", "list"], ["access-keys", "list"], ["export"],
-        ["accounts", "list"], ["whoami"], ["authenticator", "codes"], ["hardware-tokens"], ["credential-report", "get"],
+        ["accounts", "list"], ["whoami"], ["authenticator", "codes"], ["hardware-tokens"],
+        ["credential-report", "get"],
         ["users", "list"], ["groups", "list"], ["password-policy"],
     ]
 
-    /// A database with a row in every table: a signed-in root, a pending device, a phone, a
+    /// `h`'s database with a row in every table: a signed-in root, a pending device, a phone, a
     /// hardware token, a user with a password, a group, a policy, a credential report, lesson
     /// progress, and events of no account (the clock).
-    static func populated() throws -> BinaryHarness {
-        let h = try BinaryHarness()
+    static func populated<Harness: CommandLineHarness>(_ h: Harness) throws -> Harness {
         let fixture = ClassroomEndToEndTests.fixtures.appendingPathComponent("hardware-token-lesson.json").path
         var setUp: [([String], String?)] = [
             (["init", "--fixture", fixture], nil), (["clock", "set", "2026-01-05T09:30:05Z"], nil),
@@ -94,7 +105,10 @@ struct DamagedDatabaseTests {
             (["groups", "add-user", "admins", "alice"], nil),
             (["password-policy", "update", "--minimum-password-length", "14", "--max-password-age", "90"], nil),
             (["credential-report", "generate"], nil),
-            (["access-keys", "use", "AKIAIOSFODNN7EXAMPLE", "--secret-stdin"], "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+            (
+                ["access-keys", "use", "AKIAIOSFODNN7EXAMPLE", "--secret-stdin"],
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+            ),
             (["lesson", "status"], nil),
             (["clock", "advance", "30s"], nil),
         ]
@@ -106,7 +120,7 @@ struct DamagedDatabaseTests {
     }
 
     /// The fixture's root email.
-    static func sqliteValue(_ h: BinaryHarness, fixture: String) throws -> String {
+    static func sqliteValue(_ h: any CommandLineHarness, fixture: String) throws -> String {
         let data = try Data(contentsOf: URL(fileURLWithPath: fixture))
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         let account = json?["Account"] as? [String: Any]
@@ -115,7 +129,7 @@ struct DamagedDatabaseTests {
 
     @Test("the issue's sequence: a class, the clock moved (an event of no account), reset, class report")
     func classReportAfterClock() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         for arguments in [["accounts", "create", "--count", "2"], ["clock", "advance", "30s"], ["reset", "--all"]] {
             let r = try h.run(arguments)
             #expect(r.status == 0, "\(arguments): \(r.stderr)")
@@ -127,21 +141,44 @@ struct DamagedDatabaseTests {
         }
     }
 
-    /// The populated database, made once (its set-up hashes a password with the real cost)
-    /// and copied for each damage.
+    @Test(
+        "every reading command on a damaged column exits 0 or 253 with one clear line, never a crash",
+        arguments: damages)
+    func damaged(damage: Damage) throws {
+        // In process: the database is populated afresh for each damage (an in-memory one has
+        // no file to copy), and the damage applied on the commands' own connection, which
+        // then checks constraints again, as a new process would.
+        let h = try Self.populated(InProcessHarness())
+        _ = try h.sql("PRAGMA ignore_check_constraints = ON; " + damage.sql + "; PRAGMA ignore_check_constraints = OFF")
+        try Self.readAll(h, damage: damage)
+    }
+
+    /// The populated database file, made once and copied for each damage the binary reads.
     static let template: Result<String, any Error> = Result {
-        let h = try populated()
+        let h = try populated(BinaryHarness())
         try BinaryHarness.tool("/usr/bin/sqlite3", [h.database, "PRAGMA wal_checkpoint(TRUNCATE);"])
         return h.database
     }
 
-    @Test("every reading command on a damaged column exits 0 or 253 with one clear line, never a crash", arguments: damages)
-    func damaged(damage: Damage) throws {
+    /// Damages the binary reads too.
+    static let binaryDamages: Set = ["accessKey.status unknown", "event.eventName blob"]
+
+    @Test(
+        "the built binary, on a damaged file: exit 0 or 253 with one clear line, never a crash",
+        arguments: damages.filter { binaryDamages.contains($0.name) })
+    func damagedFile(damage: Damage) throws {
+        // The binary, one process per command, on a file damaged by sqlite3: a row decode
+        // that trapped would end the process with a crash report on stderr, not the runner.
         let h = try BinaryHarness()
         try FileManager.default.copyItem(atPath: try Self.template.get(), toPath: h.database)
         let r = try BinaryHarness.tool(
             "/usr/bin/sqlite3", [h.database, "PRAGMA ignore_check_constraints = ON; " + damage.sql])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        try Self.readAll(h, damage: damage)
+    }
+
+    /// Runs every reader on `h`'s damaged database: each exits 0, or 253 with one clear line.
+    static func readAll(_ h: any CommandLineHarness, damage: Damage) throws {
         for arguments in Self.readers {
             let result = try h.run(arguments)
             let context = "\(damage.name), \(arguments.joined(separator: " ")): \(result.status) \(result.stderr)"
@@ -150,7 +187,8 @@ struct DamagedDatabaseTests {
             if result.status == 253 {
                 #expect(
                     result.stderr.hasPrefix("iamsim: error: The database \(h.database) is damaged (")
-                        && result.stderr.hasSuffix("Move it aside, or recreate it with: iamsim init --force --db \(h.database)\n")
+                        && result.stderr.hasSuffix(
+                            "Move it aside, or recreate it with: iamsim init --force --db \(h.database)\n")
                         && result.stderr.split(separator: "\n").count == 1,
                     "\(context)")
             }

@@ -1,6 +1,9 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
+/// The built binary: the demo narrates on the terminal itself, on a scratch database file of its
+/// own (kept with --keep), so only the binary shows what a user sees.
 @Suite("End to end: the demo")
 struct DemoTests {
     @Test("demo plays all 16 steps with real output, the same transcript every run")

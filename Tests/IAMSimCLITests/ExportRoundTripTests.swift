@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// `export` → `init --fixture` → `export` gives the same file, byte for byte, for every
@@ -6,12 +7,13 @@ import Testing
 @Suite("End to end: exact export round trips")
 struct ExportRoundTripTests {
     static let shipped = [
-        "root-mfa-lesson", "root-mfa-lesson-completed", "users-and-groups-lesson", "messy-account", "hardware-token-lesson",
+        "root-mfa-lesson", "root-mfa-lesson-completed", "users-and-groups-lesson", "messy-account",
+        "hardware-token-lesson",
     ]
 
     @Test("export, load the export into a new database, export again: the same bytes", arguments: shipped)
     func exact(fixture: String) throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let source = ClassroomEndToEndTests.fixtures.appendingPathComponent("\(fixture).json").path
         var r = try h.run(["init", "--fixture", source])
         #expect(r.status == 0, "\(r.stderr)")
@@ -25,7 +27,8 @@ struct ExportRoundTripTests {
             let database = h.folder.appendingPathComponent("generation-\(generation).sqlite").path
             let exported = h.folder.appendingPathComponent("generation-\(generation).json").path
             r = try h.runWithoutDatabaseOption([
-                "init", "--fixture", h.folder.appendingPathComponent(generation == 2 ? "first.json" : "generation-2.json").path,
+                "init", "--fixture",
+                h.folder.appendingPathComponent(generation == 2 ? "first.json" : "generation-2.json").path,
                 "--db", database,
             ])
             #expect(r.status == 0, "\(r.stderr)")
@@ -34,7 +37,8 @@ struct ExportRoundTripTests {
             let again = try Data(contentsOf: URL(fileURLWithPath: exported))
             #expect(
                 again == previous,
-                "generation \(generation):\n\(String(decoding: again, as: UTF8.self))\nafter\n\(String(decoding: previous, as: UTF8.self))")
+                "generation \(generation):\n\(String(decoding: again, as: UTF8.self))\nafter\n\(String(decoding: previous, as: UTF8.self))"
+            )
             previous = again
         }
         let exported = try #require(

@@ -1,17 +1,20 @@
 import Foundation
+import IAMSimCore
+import IAMSimTestSupport
 import Testing
 
 /// `accounts create` stores the passwords it generates with the fast scheme (a class of 1,000 in
 /// seconds); trainees sign in with them; passwords people choose keep the slow KDF.
 @Suite("End to end: handed-out passwords")
 struct GeneratedPasswordTests {
-    func sql(_ h: BinaryHarness, _ query: String) throws -> String {
-        try BinaryHarness.tool("/usr/bin/sqlite3", [h.database, query]).stdout
+    func sql(_ h: InProcessHarness, _ query: String) throws -> String {
+        try h.sql(query)
     }
 
     @Test("a handed-out password signs in, and is stored as hmac-sha256; a chosen one as PBKDF2")
     func handedOut() throws {
-        let h = try BinaryHarness()
+        // The binary's password hash cost: the test reads it back from the stored hashes.
+        let h = try InProcessHarness(hasher: PasswordHasher())
         let file = h.folder.appendingPathComponent("class.csv").path
         var r = try h.run([
             "accounts", "create", "--count", "2", "--email", "t{n}@class.example", "--alias-prefix", "room-",
@@ -20,7 +23,9 @@ struct GeneratedPasswordTests {
         #expect(r.status == 0, "\(r.stderr)")
         // A fixture with users whose passwords people chose.
         let messy = ClassroomEndToEndTests.fixtures.appendingPathComponent("messy-account.json").path
-        r = try h.run(["accounts", "create", "--fixture", messy, "--email", "m@class.example", "--alias-prefix", "messy-"])
+        r = try h.run([
+            "accounts", "create", "--fixture", messy, "--email", "m@class.example", "--alias-prefix", "messy-",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst().map {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -37,9 +42,13 @@ struct GeneratedPasswordTests {
         #expect(users.allSatisfy { $0.hasPrefix("pbkdf2-sha512$210000$") })
 
         for row in rows {
-            r = try h.run(["signin", "--email", row[2], "--password-stdin"], stdin: row[3], environment: ["IAMSIM_ACCOUNT": row[1]])
+            r = try h.run(
+                ["signin", "--email", row[2], "--password-stdin"], stdin: row[3],
+                environment: ["IAMSIM_ACCOUNT": row[1]])
             #expect(r.status == 0, "\(r.stderr)")
-            r = try h.run(["signin", "--email", row[2], "--password-stdin"], stdin: row[3] + "x", environment: ["IAMSIM_ACCOUNT": row[1]])
+            r = try h.run(
+                ["signin", "--email", row[2], "--password-stdin"], stdin: row[3] + "x",
+                environment: ["IAMSIM_ACCOUNT": row[1]])
             #expect(r.status == 254)
         }
 
@@ -51,13 +60,16 @@ struct GeneratedPasswordTests {
             environment: ["IAMSIM_ACCOUNT": rows[0][1]])
         #expect(r.status == 0, "\(r.stderr)")
         let chosen = try sql(
-            h, "SELECT p.passwordHash FROM loginProfile p JOIN iamUser u ON u.id = p.userId WHERE u.userName = 'newbie'")
+            h, "SELECT p.passwordHash FROM loginProfile p JOIN iamUser u ON u.id = p.userId WHERE u.userName = 'newbie'"
+        )
         #expect(chosen.hasPrefix("pbkdf2-sha512$210000$"))
 
         // A reset keeps the handed-out password working.
         r = try h.run(["reset", "--all"])
         #expect(r.status == 0, "\(r.stderr)")
-        r = try h.run(["signin", "--email", rows[1][2], "--password-stdin"], stdin: rows[1][3], environment: ["IAMSIM_ACCOUNT": rows[1][1]])
+        r = try h.run(
+            ["signin", "--email", rows[1][2], "--password-stdin"], stdin: rows[1][3],
+            environment: ["IAMSIM_ACCOUNT": rows[1][1]])
         #expect(r.status == 0, "\(r.stderr)")
     }
 }

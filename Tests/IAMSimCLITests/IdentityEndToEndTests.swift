@@ -1,15 +1,16 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
-/// The next lesson's commands through the built binary: users, groups, a password policy, and
+/// The next lesson's commands, run in process: users, groups, a password policy, and
 /// an IAM user who signs in, must choose a new password, and changes it later.
 @Suite("End to end: users, groups and passwords")
 struct IdentityEndToEndTests {
     @Test("an administrator sets up a user; the user signs in, chooses a password and changes it")
     func userLifecycle() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         var r = try h.run(["users", "create", "alice"])
         #expect(r.stdout.hasPrefix("Created IAM user alice (arn:aws:iam::123456789012:user/alice)."))
         r = try h.run([
@@ -17,9 +18,15 @@ struct IdentityEndToEndTests {
             "--allow-users-to-change-password", "--password-reuse-prevention", "3",
         ])
         #expect(r.status == 0)
-        r = try h.run(["login-profile", "create", "alice", "--password-stdin", "--password-reset-required"], stdin: "too-short\n")
-        #expect(r.stderr.hasPrefix("An error occurred (PasswordPolicyViolation) when calling the CreateLoginProfile operation: Password does not conform to the account password policy. (Password should have a minimum length of 12; Password should have at least one number.)"))
-        r = try h.run(["login-profile", "create", "alice", "--password-stdin", "--password-reset-required"], stdin: "First-password-1\n")
+        r = try h.run(
+            ["login-profile", "create", "alice", "--password-stdin", "--password-reset-required"], stdin: "too-short\n")
+        #expect(
+            r.stderr.hasPrefix(
+                "An error occurred (PasswordPolicyViolation) when calling the CreateLoginProfile operation: Password does not conform to the account password policy. (Password should have a minimum length of 12; Password should have at least one number.)"
+            ))
+        r = try h.run(
+            ["login-profile", "create", "alice", "--password-stdin", "--password-reset-required"],
+            stdin: "First-password-1\n")
         #expect(r.status == 0)
         try h.run(["groups", "create", "admins"])
         try h.run(["groups", "add-user", "admins", "alice"])
@@ -30,8 +37,11 @@ struct IdentityEndToEndTests {
         try h.run(["signout"])
 
         // The first sign-in needs a new password: without one, a script is told how to give it.
-        r = try h.run(["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"], stdin: "First-password-1\n")
-        #expect(r.status == 254)
+        // No second line for it: a usage error (exit 64), not AWS's AccessDenied (was 254).
+        r = try h.run(
+            ["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"], stdin: "First-password-1\n")
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("iamsim: error: "))
         #expect(r.stderr.contains("An administrator requires a new password before you sign in."))
         r = try h.run(
             ["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"],
@@ -42,7 +52,10 @@ struct IdentityEndToEndTests {
         r = try h.run(["change-password", "--password-stdin"], stdin: "Second-password-2\nThird-password-3\n")
         #expect(r.stdout == "Your password is changed.\n")
         r = try h.run(["users", "delete", "alice"])
-        #expect(r.stderr.hasPrefix("An error occurred (AccessDenied) when calling the DeleteUser operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:DeleteUser"))
+        #expect(
+            r.stderr.hasPrefix(
+                "An error occurred (AccessDenied) when calling the DeleteUser operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:DeleteUser"
+            ))
         r = try h.run(["credential-report", "generate"])
         #expect(r.status == 254)  // alice is signed in, and auditing is for administrators
     }
@@ -55,31 +68,33 @@ struct IdentityEndToEndTests {
         "after login-profile create, the sign-in command names the real account (its alias, else its id), and works",
         arguments: [nil, "room-b"] as [String?])
     func signInHintNamesTheAccount(alias: String?) throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         var fixture = try String(contentsOfFile: try h.writeFastFixture(), encoding: .utf8)
         if let alias {
             fixture = fixture.replacingOccurrences(
-                of: #""AccountId": "123456789012","#, with: #""AccountId": "123456789012", "AccountAlias": "\#(alias)","#)
+                of: #""AccountId": "123456789012","#,
+                with: #""AccountId": "123456789012", "AccountAlias": "\#(alias)","#)
         }
         let path = h.folder.appendingPathComponent("fixture.json").path
         try Data(fixture.utf8).write(to: URL(fileURLWithPath: path))
         try h.run(["init", "--fixture", path])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["users", "create", "bob"])
         var r = try h.run(["login-profile", "create", "bob", "--password-stdin"], stdin: "First-password-1\n")
         let account = alias ?? "123456789012"
         #expect(r.stdout == "bob can now sign in to the console: iamsim signin --account \(account) --user bob\n")
         try h.run(["signout"])
-        r = try h.run(["signin", "--account", account, "--user", "bob", "--password-stdin"], stdin: "First-password-1\n")
+        r = try h.run(
+            ["signin", "--account", account, "--user", "bob", "--password-stdin"], stdin: "First-password-1\n")
         #expect(r.status == 0, "\(r.stderr)")
     }
 
     @Test("a refused users delete lists only what that user still has, and each listed command removes one thing")
     func deleteHintListsWhatIsLeft() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["users", "create", "bob"])
         // A user with nothing left is deleted at once: no hint is needed.
         try h.run(["users", "create", "carol"])
@@ -93,7 +108,8 @@ struct IdentityEndToEndTests {
         let seed = String(decoding: try #require(Data(base64Encoded: seedText)), as: UTF8.self)
         let now: Int64 = 1_767_605_405
         var r = try h.run([
-            "mfa", "activate", "bob-phone", "--user", "bob", "--code1", IndependentTOTP.code(base32: seed, unixTime: now - 30),
+            "mfa", "activate", "bob-phone", "--user", "bob", "--code1",
+            IndependentTOTP.code(base32: seed, unixTime: now - 30),
             "--code2", IndependentTOTP.code(base32: seed, unixTime: now),
         ])
         #expect(r.status == 0, "\(r.stderr)")
@@ -130,9 +146,9 @@ struct IdentityEndToEndTests {
 
     @Test("a maximum password age of one day reads '1 day'")
     func oneDay() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["password-policy", "update", "--max-password-age", "1"])
         #expect(try h.run(["password-policy"]).stdout.contains("MaxPasswordAge:             1 day\n"))
     }

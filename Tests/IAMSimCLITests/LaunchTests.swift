@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCLI
@@ -10,7 +11,9 @@ import Testing
 struct LaunchTests {
     @Test("a command line naming a command parses quickly into that command, options included")
     func commandsParse() throws {
-        let parsed = IAMSimCommand.fastParse(["access-keys", "deactivate", "AKIAIOSFODNN7EXAMPLE", "--db", "/tmp/x.sqlite"])
+        let parsed = IAMSimCommand.fastParse([
+            "access-keys", "deactivate", "AKIAIOSFODNN7EXAMPLE", "--db", "/tmp/x.sqlite",
+        ])
         let command = try #require(parsed as? AccessKeyCommands.Deactivate)
         #expect(command.accessKeyID == "AKIAIOSFODNN7EXAMPLE")
         #expect(command.global.db == "/tmp/x.sqlite")
@@ -29,6 +32,7 @@ struct LaunchTests {
 
     @Test("what the binary prints for help, groups and completion is ArgumentParser's own, for the real root")
     func printedTextIsUnchanged() throws {
+        // The binary: the subject is its entry point (`launch`), which only a process runs.
         let harness = try BinaryHarness()
         let help = try harness.runWithoutDatabaseOption(["--help"])
         #expect(help.stdout == IAMSimCommand.helpMessage(columns: 80) + "\n")

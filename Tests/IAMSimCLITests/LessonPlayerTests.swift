@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCLI
@@ -6,16 +7,16 @@ import Testing
 
 @Suite("The guided lesson")
 struct LessonPlayerTests {
-    func status(_ h: BinaryHarness) throws -> (done: Int, current: String?) {
+    func status(_ h: InProcessHarness) throws -> (done: Int, current: String?) {
         let r = try h.run(["lesson", "status", "--output", "json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let current = (json["CurrentStep"] as? [String: Any])?["Id"] as? String
         return (json["StepsDone"] as? Int ?? -1, current)
     }
 
-    @Test("progress is read from real state, survives between processes, and reset starts over")
+    @Test("progress is read from real state, survives between commands, and reset starts over")
     func acrossProcesses() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         #expect(try status(h) == (0, "sign-in"))
         var r = try h.run(["lesson"])
@@ -29,7 +30,7 @@ struct LessonPlayerTests {
                   Run:  iamsim signin --email trainee@example.com
 
                 """)
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         r = try h.run(["lesson"])
         #expect(r.stdout.hasPrefix("Step 1 of 16 ✓  Sign in to the console as the root user\n\n1 of 16 steps done.\n"))
         #expect(r.stdout.contains("Run:  iamsim dashboard\n"))
@@ -40,7 +41,10 @@ struct LessonPlayerTests {
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
         try h.run(["mfa", "assign", "root-mfa"])
         r = try h.run(["lesson"])
-        #expect(r.stdout.contains("Run:  iamsim authenticator add --uri 'otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret="))
+        #expect(
+            r.stdout.contains(
+                "Run:  iamsim authenticator add --uri 'otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret="
+            ))
         // The waiting step explains why, and offers the simulated clock.
         let start = try #require(r.stdout.range(of: "--uri '"))
         let uri = String(r.stdout[start.upperBound...].prefix { $0 != "'" })
@@ -48,7 +52,10 @@ struct LessonPlayerTests {
         try h.run(["authenticator", "codes"])
         r = try h.run(["lesson"])
         #expect(r.stdout.contains("Step 9 of 16: Wait for the next code"))
-        #expect(r.stdout.contains("The clock is simulated and stands still, so the code changes only when you move it:\n  Run:  iamsim clock advance 30s"))
+        #expect(
+            r.stdout.contains(
+                "The clock is simulated and stands still, so the code changes only when you move it:\n  Run:  iamsim clock advance 30s"
+            ))
         #expect(try status(h) == (7, "wait-for-code-2"))  // 1–8 but the skipped step 4
 
         r = try h.run(["lesson", "reset"])
@@ -60,7 +67,7 @@ struct LessonPlayerTests {
     @Test("a fresh hardware-token account: lesson status records nothing, and no output shows the token's seed")
     func hardwareTokenFreshStatus() throws {
         let (fixture, _, seed) = try MFAEndToEndTests.hardwareFixture()
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", fixture])
         let text = try h.run(["lesson", "status"])
         #expect(text.stdout.contains("0 of 16 steps done."))
@@ -74,15 +81,16 @@ struct LessonPlayerTests {
         }
         // The class report agrees: nothing done.
         let report = try #require(
-            try JSONSerialization.jsonObject(with: Data(try h.run(["class", "report", "--output", "json"]).stdout.utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(
+                with: Data(try h.run(["class", "report", "--output", "json"]).stdout.utf8)) as? [String: Any])
         #expect((report["Accounts"] as? [[String: Any]])?.first?["StepsDone"] as? Int == 0)
     }
 
     @Test("assigning MFA before deleting the root key: the key steps stay to do, and the guide points at the key")
     func keyStepsBeforeMFA() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["mfa", "assign", "root-mfa"])
         let r = try h.run(["lesson"])
         #expect(r.stdout.contains("Step 4 of 16: Deactivate the root access key"))
@@ -95,15 +103,17 @@ struct LessonPlayerTests {
 
     @Test("deleting the root key while still active: step 4 is skipped, said once, and the lesson goes on")
     func deletingAnActiveKey() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["access-keys", "delete", "AKIAIOSFODNN7EXAMPLE"])
         let note =
             "Step 4 skipped: the root access key was deleted while still active. The console deletes only a deactivated key, so that anything still using it fails visibly first, while the key can still be turned back on; iamsim follows the DeleteAccessKey API, which deletes an active key too. The lesson goes on without this step."
         var r = try h.run(["lesson"])
         #expect(r.stdout.hasPrefix("Step 1 of 16 ✓  Sign in to the console as the root user\n"))
-        #expect(r.stdout.contains("Step 5 of 16 ✓  Delete the root access key\n\(note)\n\n4 of 16 steps done, 1 skipped.\n"))
+        #expect(
+            r.stdout.contains("Step 5 of 16 ✓  Delete the root access key\n\(note)\n\n4 of 16 steps done, 1 skipped.\n")
+        )
         #expect(!r.stdout.contains("Step 4 of 16 ✓"))
         #expect(r.stdout.contains("Step 6 of 16: Assign a virtual MFA device and show its QR code"))
         r = try h.run(["lesson"])
@@ -113,7 +123,8 @@ struct LessonPlayerTests {
         #expect(steps.contains("  ✗  4. Deactivate the root access key (skipped)\n"))
         #expect(steps.contains(note))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(try h.run(["lesson", "status", "--output", "json"]).stdout.utf8))
+            try JSONSerialization.jsonObject(
+                with: Data(try h.run(["lesson", "status", "--output", "json"]).stdout.utf8))
                 as? [String: Any])
         #expect(json["StepsSkipped"] as? Int == 1)
         let fourth = (json["Steps"] as? [[String: Any]])?[3]
@@ -125,15 +136,15 @@ struct LessonPlayerTests {
 
     /// An account whose recorded progress has steps 1–15 done while root still has an active key
     /// (as an older iamsim recorded it), with MFA active.
-    func stuckAtStep16() throws -> BinaryHarness {
-        let h = try BinaryHarness()
+    func stuckAtStep16() throws -> InProcessHarness {
+        let h = try InProcessHarness()
         let fixture = h.folder.appendingPathComponent("stuck.json").path
         let fifteen = Lesson.rootMFA.steps.prefix(15).map { "\"\($0.id)\"" }.joined(separator: ", ")
         try Data(
             """
             {"FormatVersion": 1, "Name": "stuck-at-16", "Account": {"AccountId": "123456789012",
              "CreateDate": "2026-01-05T09:00:00Z",
-             "Root": {"Email": "\(BinaryHarness.email)", "PasswordHash": "\(BinaryHarness.cheapHash)",
+             "Root": {"Email": "\(InProcessHarness.email)", "PasswordHash": "\(InProcessHarness.cheapHash)",
               "AccessKeys": [{"AccessKeyId": "AKIAIOSFODNN7EXAMPLE", "SecretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                "Status": "Active", "CreateDate": "2026-01-05T09:00:00Z"}],
               "MFADevices": [{"DeviceName": "root-mfa", "Type": "virtual",
@@ -161,9 +172,12 @@ struct LessonPlayerTests {
 
                 """))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(try h.run(["lesson", "status", "--output", "json"]).stdout.utf8))
+            try JSONSerialization.jsonObject(
+                with: Data(try h.run(["lesson", "status", "--output", "json"]).stdout.utf8))
                 as? [String: Any])
-        #expect((json["CurrentStep"] as? [String: Any])?["Command"] as? String == "iamsim access-keys deactivate AKIAIOSFODNN7EXAMPLE")
+        #expect(
+            (json["CurrentStep"] as? [String: Any])?["Command"] as? String
+                == "iamsim access-keys deactivate AKIAIOSFODNN7EXAMPLE")
     }
 
     @Test("on a terminal at the last step, the player runs the fixes for what still fails")
@@ -173,21 +187,19 @@ struct LessonPlayerTests {
         let code = IndependentTOTP.code(
             base32: "V7LEYZLKKSE22DN4HNPJKDNHBZNCJCZNWDULLI7EALCW3VDHFFW6WVHNDBCEEMSF", unixTime: 1_767_605_405)
         let signIn = try h.run(
-            ["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", code], stdin: BinaryHarness.password)
+            ["signin", "--email", InProcessHarness.email, "--password-stdin", "--mfa-code", code],
+            stdin: InProcessHarness.password)
         #expect(signIn.status == 0, "\(signIn.stderr)")
         let answers = ScriptedAnswers(["y", "y", "n"])
-        let output = OutputRecorder()
-        let console = Console(
-            isInteractive: true, colors: false, write: { output.append($0) }, writeError: { output.append($0) },
-            prompt: { prompt, _ in
-                output.append(prompt)
-                return answers.next()
-            }, readStandardInput: { nil })
-        let world = World(wallClock: .fixed(Date(timeIntervalSince1970: 1_767_605_405)), random: .seeded(1), console: console, environment: [:])
-        #expect(CommandRunner(world: world).run(try LessonCommands.Next.parse(["--db", h.database])) == 0)
-        let text = output.text
-        #expect(text.contains("$ iamsim access-keys deactivate AKIAIOSFODNN7EXAMPLE\nAccess key AKIAIOSFODNN7EXAMPLE is now Inactive."))
-        #expect(text.contains("$ iamsim access-keys delete AKIAIOSFODNN7EXAMPLE\nDeleted access key AKIAIOSFODNN7EXAMPLE."))
+        let terminal = ScriptedConsole(isInteractive: true, answer: { _, _ in answers.next() })
+        #expect(h.run(["lesson", "next", "--db", h.database], console: terminal.console) == 0)
+        let text = terminal.transcript
+        #expect(
+            text.contains(
+                "$ iamsim access-keys deactivate AKIAIOSFODNN7EXAMPLE\nAccess key AKIAIOSFODNN7EXAMPLE is now Inactive."
+            ))
+        #expect(
+            text.contains("$ iamsim access-keys delete AKIAIOSFODNN7EXAMPLE\nDeleted access key AKIAIOSFODNN7EXAMPLE."))
         #expect(!text.contains("is not done yet"))
         #expect(text.contains("Run:  iamsim dashboard\nRun it now? [Y/n] "))
     }
@@ -196,7 +208,8 @@ struct LessonPlayerTests {
     func oneDescription() throws {
         // The demo's transcript names every step of Lesson.rootMFA, in order.
         let transcript = try String(
-            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/demo.txt"),
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "Snapshots/demo.txt"),
             encoding: .utf8)
         for step in Lesson.rootMFA.steps {
             #expect(transcript.contains("Step \(step.number) of 16: \(step.title)"))
@@ -205,22 +218,17 @@ struct LessonPlayerTests {
 
     @Test("on a terminal, the player offers to run each step and reports progress as it goes")
     func interactive() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness(wallClock: .fixed(TestValues.start))
         try h.run(["init", "--fixture", try h.writeFastFixture()])
-        let answers = ScriptedAnswers(["y", BinaryHarness.password, "y", "n"])
-        let output = OutputRecorder()
-        let console = Console(
-            isInteractive: true, colors: false, write: { output.append($0) }, writeError: { output.append($0) },
-            prompt: { prompt, _ in
-                output.append(prompt)
-                return answers.next()
-            }, readStandardInput: { nil })
-        let world = World(wallClock: .fixed(Date(timeIntervalSince1970: 1_767_605_405)), random: .seeded(1), console: console, environment: [:])
-        let command = try LessonCommands.Next.parse(["--db", h.database])
-        #expect(CommandRunner(world: world).run(command) == 0)
-        let text = output.text
+        let answers = ScriptedAnswers(["y", InProcessHarness.password, "y", "n"])
+        let terminal = ScriptedConsole(isInteractive: true, answer: { _, _ in answers.next() })
+        #expect(h.run(["lesson", "next", "--db", h.database], console: terminal.console) == 0)
+        let text = terminal.transcript
         #expect(text.contains("Step 1 of 16: Sign in to the console as the root user"))
-        #expect(text.contains("Run it now? [Y/n] \n$ iamsim signin --email trainee@example.com\nPassword: Signed in to account 123456789012"))
+        #expect(
+            text.contains(
+                "Run it now? [Y/n] \n$ iamsim signin --email trainee@example.com\nPassword: Signed in to account 123456789012"
+            ))
         #expect(text.contains("Step 1 of 16 ✓  Sign in to the console as the root user"))
         #expect(text.contains("$ iamsim dashboard\nIAM dashboard — account 123456789012"))
         #expect(text.contains("Step 2 of 16 ✓  Open the IAM dashboard and read the security status"))
@@ -230,6 +238,8 @@ struct LessonPlayerTests {
 
     @Test("without a terminal, output is never coloured, even without NO_COLOR")
     func noColourWhenPiped() throws {
+        // The binary: whether output is coloured depends on whether the process's standard
+        // output is a terminal, which only a process has.
         let h = try BinaryHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
@@ -250,23 +260,5 @@ final class ScriptedAnswers: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return answers.isEmpty ? nil : answers.removeFirst()
-    }
-}
-
-/// Collects everything written to a scripted console.
-final class OutputRecorder: @unchecked Sendable {
-    private var buffer = ""
-    private let lock = NSLock()
-
-    func append(_ text: String) {
-        lock.lock()
-        buffer += text
-        lock.unlock()
-    }
-
-    var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return buffer
     }
 }

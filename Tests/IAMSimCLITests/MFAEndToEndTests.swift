@@ -1,8 +1,10 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
-/// Issue-3 behaviour through the built binary: QR codes, hardware tokens, limits, replay,
-/// lockout and resync.
+/// Issue-3 behaviour: QR codes, hardware tokens, limits, replay, lockout and resync. The QR
+/// round trip (checked by independent tools on the files written) and replay across processes
+/// run the built binary; the rest runs the commands in process.
 @Suite("End to end: MFA like the real thing")
 struct MFAEndToEndTests {
     static let start: Int64 = 1_767_605_405  // 2026-01-05T09:30:05Z
@@ -11,12 +13,16 @@ struct MFAEndToEndTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    /// A signed-in root user on a fresh database with the clock stopped at `start`.
-    func signedIn(fixture: String? = nil) throws -> BinaryHarness {
-        let h = try BinaryHarness()
+    /// A signed-in root user on a fresh in-memory database with the clock stopped at `start`.
+    func signedIn(fixture: String? = nil) throws -> InProcessHarness {
+        try signedIn(InProcessHarness(), fixture: fixture)
+    }
+
+    /// A signed-in root user on `h`'s fresh database with the clock stopped at `start`.
+    func signedIn<Harness: CommandLineHarness>(_ h: Harness, fixture: String? = nil) throws -> Harness {
         try h.run(["init", "--fixture", try fixture ?? h.writeFastFixture()])
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", TestValues.email, "--password-stdin"], stdin: TestValues.password)
         return h
     }
 
@@ -26,7 +32,7 @@ struct MFAEndToEndTests {
     }
 
     /// Assigns and activates a virtual device with codes from the independent TOTP.
-    func activate(_ h: BinaryHarness, _ name: String, at time: Int64) throws -> String {
+    func activate(_ h: some CommandLineHarness, _ name: String, at time: Int64) throws -> String {
         let assigned = try json(try h.run(["mfa", "assign", name, "--output", "json"]).stdout)
         let device = try #require(assigned["VirtualMFADevice"] as? [String: Any])
         let seedText = try #require(device["Base32StringSeed"] as? String)
@@ -45,7 +51,8 @@ struct MFAEndToEndTests {
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zbarimg")),
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/oathtool")))
     func qrRoundTrip() throws {
-        let h = try signedIn()
+        // The binary, end to end: the files it writes, read by independent tools.
+        let h = try signedIn(BinaryHarness())
         let png = h.folder.appendingPathComponent("qr.png").path
         let r = try h.run(["mfa", "assign", "root-mfa", "--qr-png", png, "--output", "json"])
         #expect(r.status == 0)
@@ -95,16 +102,23 @@ struct MFAEndToEndTests {
         let h = try signedIn()
         let garbage = h.folder.appendingPathComponent("garbage.png")
         try Data("not an image".utf8).write(to: garbage)
+        // An image the phone cannot use is a file iamsim cannot use: exit 253 (was 254, as
+        // ValidationError or NoSuchEntity, which are AWS's answers).
         var r = try h.run(["authenticator", "scan", garbage.path])
-        #expect(r.status == 254)
-        #expect(r.stderr == "An error occurred (ValidationError) when calling the ScanQRCode operation: Cannot scan \(garbage.path): The file is not a PNG image.\n")
+        #expect(r.status == 253)
+        #expect(r.stderr == "iamsim: error: Cannot use \(garbage.path): the file is not a PNG image\n")
         r = try h.run(["authenticator", "scan", "missing.png"])
-        #expect(r.stderr == "An error occurred (NoSuchEntity) when calling the ScanQRCode operation: Cannot read the image missing.png: no such file, or it is not readable.\n")
+        #expect(r.status == 253)
+        #expect(r.stderr == "iamsim: error: Cannot use missing.png: no such file, or it is not readable\n")
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/qrencode") {
             let web = h.folder.appendingPathComponent("web.png").path
             _ = try tool("/usr/bin/qrencode", ["-o", web, "https://aws.amazon.com/"])
             r = try h.run(["authenticator", "scan", web])
-            #expect(r.stderr == "An error occurred (ValidationError) when calling the ScanQRCode operation: The QR code in \(web) is not an authenticator (TOTP) code: it holds 'https://aws.amazon.com/'.\n")
+            #expect(r.status == 253)
+            #expect(
+                r.stderr
+                    == "iamsim: error: Cannot use \(web): its QR code is not an authenticator (TOTP) code: it holds 'https://aws.amazon.com/'\n"
+            )
         }
         #expect(try h.run(["authenticator", "list", "--output", "json"]).stdout.contains("\"Accounts\": []"))
     }
@@ -134,21 +148,26 @@ struct MFAEndToEndTests {
             try h.run(["clock", "advance", "60s"])
         }
         let r = try h.run(["mfa", "assign", "device-9"])
-        #expect(r.stderr == "An error occurred (LimitExceeded) when calling the CreateVirtualMFADevice operation: Cannot exceed quota for MFADevicesPerUser: 8\n")
+        #expect(
+            r.stderr
+                == "An error occurred (LimitExceeded) when calling the CreateVirtualMFADevice operation: Cannot exceed quota for MFADevicesPerUser: 8\n"
+        )
         #expect(r.status == 254)
     }
 
     @Test("a code works once, also across processes")
     func replay() throws {
-        let h = try signedIn()
+        // The binary: the code used in one process is refused in the next, so the state that
+        // refuses it is in the file, not in memory.
+        let h = try signedIn(BinaryHarness())
         let seed = try activate(h, "root-mfa", at: Self.start)
         try h.run(["signout"])
         try h.run(["clock", "advance", "30s"])
         let code = IndependentTOTP.code(base32: seed, unixTime: Self.start + 30)
-        let signIn = ["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", code]
-        #expect(try h.run(signIn, stdin: BinaryHarness.password).status == 0)
+        let signIn = ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", code]
+        #expect(try h.run(signIn, stdin: TestValues.password).status == 0)
         try h.run(["signout"])
-        let again = try h.run(signIn, stdin: BinaryHarness.password)
+        let again = try h.run(signIn, stdin: TestValues.password)
         #expect(again.status == 254)
         #expect(
             again.stderr == """
@@ -164,13 +183,18 @@ struct MFAEndToEndTests {
         let seed = try activate(h, "root-mfa", at: Self.start)
         try h.run(["signout"])
         let wrong = { (code: String) in
-            try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", code], stdin: BinaryHarness.password)
+            try h.run(
+                ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", code],
+                stdin: TestValues.password)
         }
         for code in ["111111", "222222"] { #expect(try wrong(code).status == 254) }
         #expect(try wrong("333333").stderr.contains("3 wrong MFA codes in a row"))
         _ = try wrong("444444")
         let locked = try wrong("555555")
-        #expect(locked.stderr == "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Too many wrong MFA codes: sign-in for this user is locked until 2026-01-05 09:45:05 UTC. Wait until then, or resync the device (two consecutive codes), which also lifts the lock: iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2\nHint: This is not the code the device shows now: read the device's entry in the authenticator (iamsim authenticator codes) and type its current code.\n")
+        #expect(
+            locked.stderr
+                == "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Too many wrong MFA codes: sign-in for this user is locked until 2026-01-05 09:45:05 UTC. Wait until then, or resync the device (two consecutive codes), which also lifts the lock: iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2\nHint: This is not the code the device shows now: read the device's entry in the authenticator (iamsim authenticator codes) and type its current code.\n"
+        )
         try h.run(["clock", "advance", "15m"])
         let right = try wrong(IndependentTOTP.code(base32: seed, unixTime: Self.start + 900))
         #expect(right.status == 0)
@@ -186,17 +210,19 @@ struct MFAEndToEndTests {
         let now = Self.start + 300
         let slow = { (offset: Int64) in IndependentTOTP.code(base32: seed, unixTime: now - 120 + offset) }
         let failed = try h.run(
-            ["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", slow(0)], stdin: BinaryHarness.password)
+            ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", slow(0)],
+            stdin: TestValues.password)
         #expect(failed.status == 254)
         let resync = try h.run(
             [
-                "mfa", "resync", "root-mfa", "--email", BinaryHarness.email, "--password-stdin", "--code1", slow(-30),
+                "mfa", "resync", "root-mfa", "--email", TestValues.email, "--password-stdin", "--code1", slow(-30),
                 "--code2", slow(0),
-            ], stdin: BinaryHarness.password)
+            ], stdin: TestValues.password)
         #expect(resync.stdout == "Resynchronized root-mfa: 4 steps (120 s) behind, compensated.\n")
         try h.run(["clock", "advance", "30s"])
         let signedIn = try h.run(
-            ["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", slow(30)], stdin: BinaryHarness.password)
+            ["signin", "--email", TestValues.email, "--password-stdin", "--mfa-code", slow(30)],
+            stdin: TestValues.password)
         #expect(signedIn.status == 0, "\(signedIn.stderr)")
         let list = try h.run(["mfa", "list"]).stdout
         #expect(list.contains("4 steps (120 s) behind, compensated"))
@@ -209,11 +235,14 @@ struct MFAEndToEndTests {
         let h = try signedIn(fixture: fixture)
         let seed = "KRUGKIDROVUWG2ZAMJZG653OEBTG66BANJ2W24DTEBXXMZLSEB2GQZJANRQXU6JAMRXWOLRAKRUGKIDROVUWG2ZA"
         let code1 = IndependentTOTP.code(base32: seed, unixTime: Self.start)
-        #expect(try h.run(["hardware-tokens"]).stdout == "SERIAL NUMBER  CODE    CHANGES IN\nGAHT12345678   \(code1)  25 s\n")
+        #expect(
+            try h.run(["hardware-tokens"]).stdout
+                == "SERIAL NUMBER  CODE    CHANGES IN\nGAHT12345678   \(code1)  25 s\n")
         try h.run(["clock", "advance", "30s"])
         let code2 = IndependentTOTP.code(base32: seed, unixTime: Self.start + 30)
         let r = try h.run([
-            "mfa", "assign", "fob", "--type", "hardware-totp", "--serial", "GAHT12345678", "--code1", code1, "--code2", code2,
+            "mfa", "assign", "fob", "--type", "hardware-totp", "--serial", "GAHT12345678", "--code1", code1, "--code2",
+            code2,
         ])
         #expect(r.stdout == "Hardware MFA device fob (serial GAHT12345678) is assigned to the root user and active.\n")
         #expect(try h.run(["mfa", "list"]).stdout.contains("fob   hardware  GAHT12345678   root user"))
@@ -229,7 +258,9 @@ struct MFAEndToEndTests {
         let json = try #require(
             try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         let token = try #require(((json["Account"] as? [String: Any])?["HardwareTokens"] as? [[String: Any]])?.first)
-        return (path, try #require(token["SerialNumber"] as? String), try #require(token["Base32StringSeed"] as? String))
+        return (
+            path, try #require(token["SerialNumber"] as? String), try #require(token["Base32StringSeed"] as? String)
+        )
     }
 
     @Test("mfa list --output json lists a hardware token under MFADevices, never under VirtualMFADevices")
@@ -238,7 +269,9 @@ struct MFAEndToEndTests {
         let h = try signedIn(fixture: fixture)
         let code1 = IndependentTOTP.code(base32: seed, unixTime: Self.start - 30)
         let code2 = IndependentTOTP.code(base32: seed, unixTime: Self.start)
-        let assigned = try h.run(["mfa", "assign", "fob", "--type", "hardware-totp", "--serial", serial, "--code1", code1, "--code2", code2])
+        let assigned = try h.run([
+            "mfa", "assign", "fob", "--type", "hardware-totp", "--serial", serial, "--code1", code1, "--code2", code2,
+        ])
         #expect(assigned.status == 0, "\(assigned.stderr)")
         try h.run(["mfa", "assign", "root-spare"])
         // ListMFADevices: root's devices of every type; the one awaiting activation is nobody's yet.
@@ -252,7 +285,8 @@ struct MFAEndToEndTests {
         let entries = try #require(virtual["VirtualMFADevices"] as? [[String: Any]])
         #expect(entries.compactMap { $0["SerialNumber"] as? String } == ["arn:aws:iam::123456789012:mfa/root-spare"])
         #expect(entries.allSatisfy { $0["User"] == nil && $0["Base32StringSeed"] == nil })
-        let assignedOnly = try json(try h.run(["mfa", "list-virtual", "--assignment-status", "assigned", "--output", "json"]).stdout)
+        let assignedOnly = try json(
+            try h.run(["mfa", "list-virtual", "--assignment-status", "assigned", "--output", "json"]).stdout)
         #expect((assignedOnly["VirtualMFADevices"] as? [Any])?.isEmpty == true)
         // The text keeps the console's view: the token, then the device awaiting activation.
         let text = try h.run(["mfa", "list"]).stdout
@@ -267,25 +301,29 @@ struct MFAEndToEndTests {
         try h.run(["login-profile", "create", "alice", "--password-stdin"], stdin: "Alice-password-2026\n")
         try h.run(["mfa", "assign", "root-spare"])
         try h.run(["signout"])
-        var r = try h.run(["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"], stdin: "Alice-password-2026\n")
+        var r = try h.run(
+            ["signin", "--account", "123456789012", "--user", "alice", "--password-stdin"],
+            stdin: "Alice-password-2026\n")
         #expect(r.status == 0, "\(r.stderr)")
         r = try h.run(["mfa", "remove", "root-spare"])
         #expect(
-            r == .init(
-                stdout: "",
-                stderr: """
-                    An error occurred (AccessDenied) when calling the DeactivateMFADevice operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:DeleteVirtualMFADevice on resource: arn:aws:iam::123456789012:mfa/root-spare
+            r
+                == .init(
+                    stdout: "",
+                    stderr: """
+                        An error occurred (AccessDenied) when calling the DeactivateMFADevice operation: User: arn:aws:iam::123456789012:user/alice is not authorized to perform: iam:DeleteVirtualMFADevice on resource: arn:aws:iam::123456789012:mfa/root-spare
 
-                    """,
-                status: 254))
+                        """,
+                    status: 254))
         // The user's own device awaiting activation, named after them, is theirs to remove.
         try h.run(["mfa", "assign", "alice"])
         #expect(try h.run(["mfa", "remove", "alice"]).status == 0)
         try h.run(["signout"])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", TestValues.email, "--password-stdin"], stdin: TestValues.password)
         let virtual = try json(try h.run(["mfa", "list-virtual", "--output", "json"]).stdout)
-        #expect((virtual["VirtualMFADevices"] as? [[String: Any]])?.compactMap { $0["SerialNumber"] as? String } == [
-            "arn:aws:iam::123456789012:mfa/root-spare"
-        ])
+        #expect(
+            (virtual["VirtualMFADevices"] as? [[String: Any]])?.compactMap { $0["SerialNumber"] as? String } == [
+                "arn:aws:iam::123456789012:mfa/root-spare"
+            ])
     }
 }

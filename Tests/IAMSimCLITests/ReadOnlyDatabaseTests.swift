@@ -1,9 +1,11 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// Commands that only read (audit, events, class report, accounts list, export) work on a
 /// database file the user may only read, such as an instructor's 0444 copy, and leave it as it
-/// was.
+/// was. The built binary, on files: the subject is file permissions, and the process runs as
+/// another user when the tests run as root.
 @Suite(
     "End to end: read-only database files",
     .enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
@@ -17,7 +19,8 @@ struct ReadOnlyDatabaseTests {
     func runAsReader(_ arguments: [String]) throws -> BinaryHarness.Result {
         if getuid() != 0 { return try BinaryHarness.tool(BinaryHarness.binary.path, arguments) }
         return try BinaryHarness.tool(
-            "/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", BinaryHarness.binary.path] + arguments)
+            "/usr/bin/setpriv",
+            ["--reuid=65534", "--regid=65534", "--clear-groups", BinaryHarness.binary.path] + arguments)
     }
 
     /// A database with some history, checkpointed, and a 0444 copy of it in `folder`.
@@ -75,7 +78,10 @@ struct ReadOnlyDatabaseTests {
         // Pretend the last migration has not run (an older iamsim's file).
         try BinaryHarness.tool(
             "/usr/bin/sqlite3",
-            [h.database, "DELETE FROM grdb_migrations WHERE identifier = (SELECT max(identifier) FROM grdb_migrations); PRAGMA wal_checkpoint(TRUNCATE);"])
+            [
+                h.database,
+                "DELETE FROM grdb_migrations WHERE identifier = (SELECT max(identifier) FROM grdb_migrations); PRAGMA wal_checkpoint(TRUNCATE);",
+            ])
         chmod(h.database, 0o444)
         chmod(h.folder.path, 0o755)
         let before = try Data(contentsOf: URL(fileURLWithPath: h.database))

@@ -29,11 +29,13 @@ struct RefusalHintTests {
         )
     }
 
-    @Test("distances read as a trainee would say them", arguments: [
-        (1, "1 step (30 s)"), (-3, "3 steps (90 s)"), (4, "4 steps (120 s)"), (20, "20 steps (10 minutes)"),
-        (25, "25 steps (12.5 minutes)"), (-120, "120 steps (60 minutes)"), (240, "240 steps (2 hours)"),
-        (250, "250 steps (2.1 hours)"),
-    ] as [(Int64, String)])
+    @Test(
+        "distances read as a trainee would say them",
+        arguments: [
+            (1, "1 step (30 s)"), (-3, "3 steps (90 s)"), (4, "4 steps (120 s)"), (20, "20 steps (10 minutes)"),
+            (25, "25 steps (12.5 minutes)"), (-120, "120 steps (60 minutes)"), (240, "240 steps (2 hours)"),
+            (250, "250 steps (2.1 hours)"),
+        ] as [(Int64, String)])
     func distances(steps: Int64, text: String) {
         #expect(CodePair.distance(steps) == text)
     }
@@ -45,11 +47,13 @@ struct RefusalHintTests {
         let far = CodeRefusal.tooFarFromNow(steps: 3)
         #expect(
             user.hint(for: .signInFailed, refusal: far)?.hasSuffix(
-                "Resync the device with two consecutive codes: sign in as the root user and run iamsim mfa resync DEVICE --user bob --code1 C1 --code2 C2")
+                "Resync the device with two consecutive codes: sign in as the root user and run iamsim mfa resync DEVICE --user bob --code1 C1 --code2 C2"
+            )
                 == true)
         #expect(
             root.hint(for: .signInFailed, refusal: far)?.hasSuffix(
-                "Resync the device with two consecutive codes: iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2") == true)
+                "Resync the device with two consecutive codes: iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2"
+            ) == true)
         // No reason (a wrong password): the general hint, which says nothing about the code.
         #expect(root.hint(for: .signInFailed, refusal: nil) == root.hint(for: .signInFailed))
         for refusal in Self.refusals {

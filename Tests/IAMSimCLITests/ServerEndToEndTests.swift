@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// `iamsim serve` with the unmodified aws CLI and boto3.
@@ -28,6 +29,8 @@ struct ServerEndToEndTests {
         #expect(identity["Account"] as? String == "123456789012")
         let wrong = try server.aws(["sts", "get-caller-identity"], secret: "wrong")
         #expect(wrong.status == 255)  // awscli 1 exits 255 for a service error
-        #expect(wrong.stderr.contains("An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation"))
+        #expect(
+            wrong.stderr.contains(
+                "An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation"))
     }
 }

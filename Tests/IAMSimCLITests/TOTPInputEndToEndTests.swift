@@ -1,8 +1,9 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
-/// Issue 9, items 10–12 through the built binary: phones that run fast, codes typed as apps
-/// show them, malformed codes, and the shipped fixtures' seeds.
+/// Issue 9, items 10–12, with the commands run in process: phones that run fast, codes typed as
+/// apps show them, malformed codes, and the shipped fixtures' seeds.
 @Suite("End to end: TOTP input")
 struct TOTPInputEndToEndTests {
     static let start: Int64 = 1_767_605_405  // 2026-01-05T09:30:05Z
@@ -10,16 +11,16 @@ struct TOTPInputEndToEndTests {
         .deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// A signed-in root user on a fresh database with the clock stopped at `start`.
-    func signedIn() throws -> BinaryHarness {
-        let h = try BinaryHarness()
+    func signedIn() throws -> InProcessHarness {
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         try h.run(["clock", "set", "2026-01-05T09:30:05Z"])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         return h
     }
 
     /// Assigns `name` and returns its seed, read from the JSON answer as a script would.
-    func assign(_ h: BinaryHarness, _ name: String) throws -> String {
+    func assign(_ h: InProcessHarness, _ name: String) throws -> String {
         let answer = try h.run(["mfa", "assign", name, "--output", "json"]).stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any])
         let device = try #require(object["VirtualMFADevice"] as? [String: Any])
@@ -29,7 +30,7 @@ struct TOTPInputEndToEndTests {
     }
 
     /// Assigns and activates `name` with the codes of `start - 30` and `start`; returns its seed.
-    func activate(_ h: BinaryHarness, _ name: String) throws -> String {
+    func activate(_ h: InProcessHarness, _ name: String) throws -> String {
         let seed = try assign(h, name)
         let r = try h.run([
             "mfa", "activate", name, "--code1", IndependentTOTP.code(base32: seed, unixTime: Self.start - 30),
@@ -39,8 +40,10 @@ struct TOTPInputEndToEndTests {
         return seed
     }
 
-    func signIn(_ h: BinaryHarness, code: String) throws -> BinaryHarness.Result {
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", code], stdin: BinaryHarness.password)
+    func signIn(_ h: InProcessHarness, code: String) throws -> CommandResult {
+        try h.run(
+            ["signin", "--email", InProcessHarness.email, "--password-stdin", "--mfa-code", code],
+            stdin: InProcessHarness.password)
     }
 
     @Test("a phone 60–90 s fast: resync from the sign-in page records the drift, and sign-in follows it")
@@ -53,8 +56,11 @@ struct TOTPInputEndToEndTests {
         let fast = { (seconds: Int64) in IndependentTOTP.code(base32: seed, unixTime: now + seconds) }
         #expect(try signIn(h, code: fast(90)).status == 254)
         let resync = try h.run(
-            ["mfa", "resync", "root-mfa", "--email", BinaryHarness.email, "--password-stdin", "--code1", fast(60), "--code2", fast(90)],
-            stdin: BinaryHarness.password)
+            [
+                "mfa", "resync", "root-mfa", "--email", InProcessHarness.email, "--password-stdin", "--code1", fast(60),
+                "--code2", fast(90),
+            ],
+            stdin: InProcessHarness.password)
         #expect(resync.stdout == "Resynchronized root-mfa: 3 steps (90 s) ahead, compensated.\n", "\(resync.stderr)")
         try h.run(["clock", "advance", "30s"])
         let signedIn = try signIn(h, code: fast(120))
@@ -69,7 +75,8 @@ struct TOTPInputEndToEndTests {
         let code = { (time: Int64) in IndependentTOTP.code(base32: seed, unixTime: time) }
         let spaced = { (code: String) in " \(code.prefix(3)) \(code.suffix(3)) " }
         let activated = try h.run([
-            "mfa", "activate", "root-mfa", "--code1", spaced(code(Self.start - 30)), "--code2", spaced(code(Self.start)),
+            "mfa", "activate", "root-mfa", "--code1", spaced(code(Self.start - 30)), "--code2",
+            spaced(code(Self.start)),
         ])
         #expect(activated.status == 0, "\(activated.stderr)")
         try h.run(["signout"])
@@ -87,9 +94,15 @@ struct TOTPInputEndToEndTests {
         for code in ["12345", "1234567", "abcdef", "12345", "abc def", "1234567"] {
             let r = try signIn(h, code: code)
             #expect(r.status == 254)
-            #expect(r.stderr.hasPrefix("An error occurred (ValidationError) when calling the ConsoleLogin operation: 1 validation error detected: Value at 'mfaCode' failed to satisfy constraint: Member must"), "\(r.stderr)")
+            #expect(
+                r.stderr.hasPrefix(
+                    "An error occurred (ValidationError) when calling the ConsoleLogin operation: 1 validation error detected: Value at 'mfaCode' failed to satisfy constraint: Member must"
+                ), "\(r.stderr)")
         }
-        #expect(try signIn(h, code: "12345").stderr == "An error occurred (ValidationError) when calling the ConsoleLogin operation: 1 validation error detected: Value at 'mfaCode' failed to satisfy constraint: Member must have length greater than or equal to 6\n")
+        #expect(
+            try signIn(h, code: "12345").stderr
+                == "An error occurred (ValidationError) when calling the ConsoleLogin operation: 1 validation error detected: Value at 'mfaCode' failed to satisfy constraint: Member must have length greater than or equal to 6\n"
+        )
         let right = try signIn(h, code: IndependentTOTP.code(base32: seed, unixTime: Self.start + 30))
         #expect(right.status == 0, "\(right.stderr)")
     }
@@ -98,7 +111,7 @@ struct TOTPInputEndToEndTests {
         "every shipped fixture passes fixture validate, oathtool -b accepts each seed, and virtual devices' seeds have 64 characters",
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/oathtool")))
     func shippedFixtureSeedsAreValidBase32() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path)
             .filter { $0.hasSuffix(".json") && $0 != "fixture.schema.json" }.sorted()
         #expect(files.count >= 5)
@@ -110,7 +123,8 @@ struct TOTPInputEndToEndTests {
             let json = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: path)))
             for (where_, seed, virtual) in Self.seeds(in: json, path: "$") {
                 seeds += 1
-                let oath = try BinaryHarness.tool("/usr/bin/oathtool", ["-b", "--totp", "--now", "@\(Self.start)", seed])
+                let oath = try BinaryHarness.tool(
+                    "/usr/bin/oathtool", ["-b", "--totp", "--now", "@\(Self.start)", seed])
                 #expect(oath.status == 0, "\(file) \(where_): oathtool: \(oath.stderr)")
                 if virtual { #expect(seed.count == 64, "\(file) \(where_): \(seed.count) characters") }
             }
@@ -120,7 +134,7 @@ struct TOTPInputEndToEndTests {
 
     @Test("fixture validate refuses a seed no base32 encoder writes, saying why")
     func validateRefusesImpossibleSeed() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         let path = h.folder.appendingPathComponent("bad-seed.json").path
         let seed = String(repeating: "A", count: 86)
         try Data(
@@ -142,20 +156,21 @@ struct TOTPInputEndToEndTests {
 
     @Test("authenticator add refuses a typed secret or a URI secret of a length no encoder writes, saying why")
     func authenticatorRefusesImpossibleSeed() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         let detail = "no encoder writes 62 characters (a character is missing or extra; AWS's seeds have 64)"
         let typed = try h.run(["authenticator", "add", "--secret", String(repeating: "A", count: 62)])
-        #expect(typed.status == 254)
+        // The phone's refusal is not AWS's: a usage error (exit 64, was 254 as a ValidationError).
+        #expect(typed.status == 64)
         #expect(
             typed.stderr
-                == "An error occurred (ValidationError) when calling the AddAuthenticatorAccount operation: The secret key is not valid base32: \(detail). Compare it with iamsim mfa assign --show-secret.\n"
+                == "iamsim: error: The secret key is not valid base32: \(detail). Compare it with iamsim mfa assign --show-secret.\n"
         )
-        let uri = try h.run(["authenticator", "add", "--uri", "otpauth://totp/x?secret=\(String(repeating: "A", count: 62))"])
-        #expect(
-            uri.stderr
-                == "An error occurred (ValidationError) when calling the AddAuthenticatorAccount operation: Not a usable TOTP URI: its secret is not base32: \(detail).\n"
-        )
+        let uri = try h.run([
+            "authenticator", "add", "--uri", "otpauth://totp/x?secret=\(String(repeating: "A", count: 62))",
+        ])
+        #expect(uri.status == 64)
+        #expect(uri.stderr == "iamsim: error: Not a usable TOTP URI: its secret is not base32: \(detail).\n")
         // 63 and 64 characters are lengths base32 has.
         #expect(try h.run(["authenticator", "add", "--secret", String(repeating: "A", count: 63)]).status == 0)
         #expect(try h.run(["authenticator", "add", "--secret", String(repeating: "B", count: 64)]).status == 0)
@@ -167,7 +182,8 @@ struct TOTPInputEndToEndTests {
         let h = try signedIn()
         let seed = try assign(h, "root-mfa")
         let code = { (steps: Int64) in IndependentTOTP.code(base32: seed, unixTime: Self.start + steps * 30) }
-        let aws = "An error occurred (InvalidAuthenticationCode) when calling the EnableMFADevice operation: Authentication code for device is not valid."
+        let aws =
+            "An error occurred (InvalidAuthenticationCode) when calling the EnableMFADevice operation: Authentication code for device is not valid."
         var r = try h.run(["mfa", "activate", "root-mfa", "--code1", code(-1), "--code2", code(1)])
         #expect(r.status == 254)
         #expect(
@@ -198,7 +214,8 @@ struct TOTPInputEndToEndTests {
         let h = try signedIn()
         let seed = try activate(h, "root-mfa")
         try h.run(["signout"])
-        let aws = "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Your authentication information is incorrect. Please try again."
+        let aws =
+            "An error occurred (AccessDenied) when calling the ConsoleLogin operation: Your authentication information is incorrect. Please try again."
         let fast = IndependentTOTP.code(base32: seed, unixTime: Self.start + 90)
         #expect(
             try signIn(h, code: fast).stderr
@@ -206,7 +223,7 @@ struct TOTPInputEndToEndTests {
         )
         // A wrong password never tells anything about the code.
         let wrongPassword = try h.run(
-            ["signin", "--email", BinaryHarness.email, "--password-stdin", "--mfa-code", fast], stdin: "wrong")
+            ["signin", "--email", InProcessHarness.email, "--password-stdin", "--mfa-code", fast], stdin: "wrong")
         #expect(
             wrongPassword.stderr
                 == "\(aws)\nHint: With MFA active, use the code the authenticator shows now. Each code works once: a code already used (for example to activate the device) is refused, so wait for the next one.\n"
@@ -215,12 +232,12 @@ struct TOTPInputEndToEndTests {
 
     @Test("a phone on real time against a stopped simulated clock: the hint says so, and how to return to real time")
     func simulatedClockStoppedHint() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         // The simulated clock stands 10 minutes behind real time; the phone reads real time.
         let stopped = Int64(Date().timeIntervalSince1970) - 600
         try h.run(["clock", "set", iso8601(stopped)])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         let seed = try assign(h, "root-mfa")
         let phone = { (offset: Int64) in
             IndependentTOTP.code(base32: seed, unixTime: Int64(Date().timeIntervalSince1970) + offset)
@@ -231,7 +248,8 @@ struct TOTPInputEndToEndTests {
                 == "An error occurred (InvalidAuthenticationCode) when calling the EnableMFADevice operation: Authentication code for device is not valid.\nHint: Nothing changed. iamsim's clock is simulated and stands still, but these codes match real time: the authenticator reads real time. Return to real time with: iamsim clock real (or read the codes from iamsim authenticator codes, which follows the simulated clock).\n"
         )
         let simulated = { (offset: Int64) in IndependentTOTP.code(base32: seed, unixTime: stopped + offset) }
-        #expect(try h.run(["mfa", "activate", "root-mfa", "--code1", simulated(-30), "--code2", simulated(0)]).status == 0)
+        #expect(
+            try h.run(["mfa", "activate", "root-mfa", "--code1", simulated(-30), "--code2", simulated(0)]).status == 0)
         try h.run(["signout"])
         let refused = try signIn(h, code: phone(0))
         #expect(
@@ -255,7 +273,9 @@ struct TOTPInputEndToEndTests {
         if let object = json as? [String: Any] {
             let isVirtual = object["DeviceName"] != nil && (object["Type"] as? String ?? "virtual") == "virtual"
             return object.keys.sorted().flatMap { key -> [(String, String, Bool)] in
-                if key == "Base32StringSeed", let seed = object[key] as? String { return [("\(path).\(key)", seed, isVirtual)] }
+                if key == "Base32StringSeed", let seed = object[key] as? String {
+                    return [("\(path).\(key)", seed, isVirtual)]
+                }
                 return seeds(in: object[key] as Any, path: "\(path).\(key)")
             }
         }

@@ -1,9 +1,11 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 /// A password prompt turns the terminal's echo off; however the prompt ends (Ctrl-C, SIGTERM,
 /// Ctrl-D), the terminal gets its echo back. Run for real, in a pseudo-terminal driven by
-/// Python's `pty` and `termios`.
+/// Python's `pty` and `termios`: the built binary, since the subject is a process's terminal
+/// and the signals it receives.
 @Suite("End to end: the terminal after a password prompt")
 struct TerminalPromptTests {
     /// How the prompt is left.

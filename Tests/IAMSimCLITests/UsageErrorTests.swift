@@ -4,10 +4,11 @@ import GRDB
 import IAMSimCore
 import IAMSimQR
 import IAMSimStore
-@testable import IAMSimDatabase
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCLI
+@testable import IAMSimDatabase
 
 /// Usage errors are usage errors: every error type iamsim can throw has its exit code, and what
 /// the command line says wrong (a bad duration or time, an empty path) is exit 64 before any
@@ -46,13 +47,17 @@ struct UsageErrorTests {
         // GRDB's errors never reach a front end: the database translates them (`AppDatabase.failure`).
         Mapping(
             name: "DatabaseError (GRDB), as the database reports it",
-            error: AppDatabase.failure(DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), path: "/x.sqlite"),
-            message: "An error occurred (ServiceFailure) when calling the GetUser operation: The simulator's database failed (SQLite error 10 (disk I/O error)).",
+            error: AppDatabase.failure(
+                DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), path: "/x.sqlite"),
+            message:
+                "An error occurred (ServiceFailure) when calling the GetUser operation: The simulator's database failed (SQLite error 10 (disk I/O error)).",
             status: 254),
         Mapping(
             name: "RecordError (GRDB), as the database reports it",
-            error: AppDatabase.failure(RecordError.recordNotFound(databaseTableName: "account", key: [:]), path: "/x.sqlite"),
-            message: "An error occurred (ServiceFailure) when calling the GetUser operation: The database changed while iamsim was using it; try again.",
+            error: AppDatabase.failure(
+                RecordError.recordNotFound(databaseTableName: "account", key: [:]), path: "/x.sqlite"),
+            message:
+                "An error occurred (ServiceFailure) when calling the GetUser operation: The database changed while iamsim was using it; try again.",
             status: 254),
         Mapping(
             name: "LocalError: a file", error: LocalError.file(path: "/x.json", reason: "the file cannot be read"),
@@ -63,6 +68,44 @@ struct UsageErrorTests {
         Mapping(
             name: "LocalError: the machine", error: LocalError.failed("Cannot draw the QR code: out of memory."),
             message: "iamsim: error: Cannot draw the QR code: out of memory.", status: 253),
+        Mapping(
+            name: "LocalError: a secret key the phone cannot read",
+            error: LocalError.invalidSecretKey(detail: "no encoder writes 62 characters"),
+            message:
+                "iamsim: error: The secret key is not valid base32: no encoder writes 62 characters. Compare it with iamsim mfa assign --show-secret.",
+            status: 64),
+        Mapping(
+            name: "LocalError: a label the phone has", error: LocalError.labelTaken("phone"),
+            message: "iamsim: error: The authenticator already has an account labelled phone. Choose another --label.",
+            status: 64),
+        Mapping(
+            name: "LocalError: a label the phone has not", error: LocalError.noSuchLabel("phone"),
+            message: "iamsim: error: The authenticator has no account labelled phone.", status: 64),
+        Mapping(
+            name: "LocalError: an account the database has not", error: LocalError.noSuchAccount("room-z-9"),
+            message:
+                "iamsim: error: No account with id or alias room-z-9 in this database. List them with: iamsim accounts list",
+            status: 64),
+        Mapping(
+            name: "LocalError: a database without accounts", error: LocalError.noAccount,
+            message: "iamsim: error: The database holds no account. Create one with: iamsim init", status: 253),
+        Mapping(
+            name: "RefusedCodeError (AWS's answer; the reason goes to the hint)",
+            error: RefusedCodeError(.invalidMFACodes, .wrong),
+            message:
+                "An error occurred (InvalidAuthenticationCode) when calling the GetUser operation: Authentication code for device is not valid.",
+            status: 254),
+        Mapping(
+            name: "IAMError with a remedy", error: IAMError.notSignedIn,
+            message:
+                "An error occurred (AccessDenied) when calling the GetUser operation: You are not signed in to the console. Sign in first: iamsim signin --email EMAIL",
+            status: 254),
+        Mapping(
+            name: "EncodingError (files)",
+            error: EncodingError.invalidValue(Double.nan, .init(codingPath: [], debugDescription: "NaN.")),
+            message:
+                "iamsim: error: Data could not be written as JSON: \(EncodingError.invalidValue(Double.nan, .init(codingPath: [], debugDescription: "NaN.")))",
+            status: 253),
         Mapping(
             name: "QRCodeError", error: QRCodeError.pngWriteFailed("disk full"),
             message: "iamsim: error: The QR code image could not be written (disk full).", status: 253),
@@ -103,13 +146,15 @@ struct UsageErrorTests {
         #expect(report.status == 253)
         #expect(
             report.message
-                == "iamsim: error: \(DatabaseFileError.corrupt(path: "/x.sqlite", detail: "a row holds a value its column cannot hold").message)")
+                == "iamsim: error: The database /x.sqlite is damaged (a row holds a value its column cannot hold). Move it aside, or recreate it with: iamsim init --force --db /x.sqlite"
+        )
     }
 
-    // MARK: - Through the binary
+    // MARK: - Through the commands
 
     @Test("an empty --db, IAMSIM_DB or demo --keep is a usage error, and no default database is touched")
     func emptyPaths() throws {
+        // The binary: "no default database is touched" is about files a process would create.
         let h = try BinaryHarness()
         let defaultFolder = h.folder.appendingPathComponent(".local").path
 
@@ -126,15 +171,17 @@ struct UsageErrorTests {
 
         r = try h.runWithoutDatabaseOption(["dashboard"], environment: ["IAMSIM_DB": ""])
         #expect(
-            r == .init(
-                stdout: "",
-                stderr:
-                    "iamsim: error: IAMSIM_DB is set but empty. Set it to a database path, or unset it to use the default database.\n",
-                status: 64))
+            r
+                == .init(
+                    stdout: "",
+                    stderr:
+                        "iamsim: error: IAMSIM_DB is set but empty. Set it to a database path, or unset it to use the default database.\n",
+                    status: 64))
 
         r = try h.runWithoutDatabaseOption(["demo", "--keep", ""])
         #expect(r.status == 64)
-        #expect(r.stderr.hasPrefix("Error: The value '' is invalid for '--keep <path>': an empty path names no file.\n"))
+        #expect(
+            r.stderr.hasPrefix("Error: The value '' is invalid for '--keep <path>': an empty path names no file.\n"))
         #expect(r.stdout == "")
 
         #expect(!FileManager.default.fileExists(atPath: defaultFolder))
@@ -142,15 +189,16 @@ struct UsageErrorTests {
 
     @Test("the clock stops at the last second the database keeps; advancing past it is refused and changes nothing")
     func clockUpperBound() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         var r = try h.run(["clock", "set", "9999-12-31T23:59:59Z"])
         #expect(r.status == 0, "\(r.stderr)")
         r = try h.run(["clock", "advance", "1s"])
-        #expect(r.status == 254)
+        // The simulator's clock is iamsim's, not AWS's: a usage error (exit 64, was 254 as ValidationError).
+        #expect(r.status == 64)
         #expect(
             r.stderr
-                == "An error occurred (ValidationError) when calling the AdvanceClock operation: The clock cannot go to 10000-01-01T00:00:00+00:00: iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.\n"
+                == "iamsim: error: The clock cannot go to 10000-01-01T00:00:00+00:00: iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.\n"
         )
         r = try h.run(["clock", "show", "--output", "json"])
         #expect(r.stdout.contains("\"Time\": \"9999-12-31T23:59:59+00:00\""))
@@ -159,7 +207,7 @@ struct UsageErrorTests {
 
     @Test("a time without a zone is UTC, to the second, as clock show reads it back")
     func zonelessTimeIsUTC() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         let r = try h.run(["clock", "set", "2026-01-05T09:00:07"])
         #expect(r.stdout.hasPrefix("2026-01-05 09:00:07 UTC (simulated;"))
@@ -167,10 +215,10 @@ struct UsageErrorTests {
 
     @Test("events --since and --until bound the log at both ends, by time or by age")
     func eventsRange() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
         try h.run(["clock", "set", "2026-01-05T09:00:00Z"])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["clock", "advance", "1h"])  // 10:00
         try h.run(["access-keys", "deactivate", "AKIAIOSFODNN7EXAMPLE"])
         try h.run(["clock", "advance", "1h"])  // 11:00
@@ -186,16 +234,19 @@ struct UsageErrorTests {
         #expect(
             try names(["--since", "2026-01-05T09:30:00Z", "--until", "2026-01-05T10:30:00Z"])
                 == ["AdvanceClock", "UpdateAccessKey"])
-        #expect(try names(["--since", "2026-01-05T10:30", "--until", "2026-01-05T11:00:00Z"]) == ["AdvanceClock", "DeleteAccessKey"])
+        #expect(
+            try names(["--since", "2026-01-05T10:30", "--until", "2026-01-05T11:00:00Z"]) == [
+                "AdvanceClock", "DeleteAccessKey",
+            ])
         #expect(try names(["--since", "90m", "--until", "30m"]) == ["AdvanceClock", "UpdateAccessKey"])
         #expect(try names(["--since", "2026-01-05T08:00:00Z", "--until", "2026-01-05T09:00:00+01:00"]).isEmpty)
     }
 
     @Test("--output csv is offered exactly where docs/cli.md says, and elsewhere is a usage error")
     func csvWhereDocumented() throws {
-        let h = try BinaryHarness()
+        let h = try InProcessHarness()
         try h.run(["init", "--fixture", try h.writeFastFixture()])
-        try h.run(["signin", "--email", BinaryHarness.email, "--password-stdin"], stdin: BinaryHarness.password)
+        try h.run(["signin", "--email", InProcessHarness.email, "--password-stdin"], stdin: InProcessHarness.password)
         try h.run(["credential-report", "generate"])
         let offered: [([String], String)] = [
             (["audit"], "id,title,controls,severity,status,evidence,remedy\n"),
@@ -209,13 +260,15 @@ struct UsageErrorTests {
         for arguments in [["dashboard"], ["events"], ["users", "list"], ["mfa", "list"], ["access-keys", "list"]] {
             let r = try h.run(arguments + ["--output", "csv"])
             #expect(
-                r == .init(
-                    stdout: "",
-                    stderr: "iamsim: error: CSV output is not available for this command; use --output text or json.\n",
-                    status: 64), "\(arguments)")
+                r
+                    == .init(
+                        stdout: "",
+                        stderr:
+                            "iamsim: error: CSV output is not available for this command; use --output text or json.\n",
+                        status: 64), "\(arguments)")
         }
         // A new class's credentials, to save as they are printed.
-        let classroom = try BinaryHarness()
+        let classroom = try InProcessHarness()
         let r = try classroom.run(["accounts", "create", "--count", "1", "--output", "csv"])
         #expect(r.stdout.hasPrefix("account_id,account_alias,root_email,root_password\n"), "\(r.stderr)")
     }

@@ -23,20 +23,28 @@ struct ClassroomFixtureTests {
     @Test("a personalized copy has the trainee's identity and no credential of the original")
     func personalized() throws {
         var fixture = try Fixture.builtInDefault()
-        fixture.account.users = [.init(userName: "bob", userID: "AIDAORIGINAL000000001", accessKeys: [
-            .init(accessKeyID: "AKIAORIGINALUSERKEY1", secretAccessKey: String(repeating: "s", count: 40))])]
+        fixture.account.users = [
+            .init(
+                userName: "bob", userID: "AIDAORIGINAL000000001",
+                accessKeys: [
+                    .init(accessKeyID: "AKIAORIGINALUSERKEY1", secretAccessKey: String(repeating: "s", count: 40))
+                ])
+        ]
         fixture.account.root.mfaDevices = [.init(deviceName: "root-mfa", base32StringSeed: "JBSWY3DPEHPK3PXP")]
         fixture.account.hardwareTokens = [.init(serialNumber: "GAHT12345678", base32StringSeed: "JBSWY3DPEHPK3PXP")]
         let secrets = SecretGenerator(random: .seeded(5))
         let trainee = Trainee(
-            accountID: AccountID(known: "210000000001"), email: "trainee1@class.example", alias: "class-1", password: "Pw-1234-abcd-EFGH")
+            accountID: AccountID(known: "210000000001"), email: "trainee1@class.example", alias: "class-1",
+            password: "Pw-1234-abcd-EFGH")
         let copy = fixture.personalized(for: trainee, secrets: secrets)
         #expect(copy.account.accountID == "210000000001")
         #expect(copy.account.alias == "class-1")
         #expect(copy.account.root.email == "trainee1@class.example")
         #expect(copy.account.root.password == "Pw-1234-abcd-EFGH")
         #expect(copy.account.root.accessKeys?.first?.accessKeyID != "AKIAIOSFODNN7EXAMPLE")
-        #expect(copy.account.root.accessKeys?.first?.secretAccessKey != fixture.account.root.accessKeys?.first?.secretAccessKey)
+        #expect(
+            copy.account.root.accessKeys?.first?.secretAccessKey
+                != fixture.account.root.accessKeys?.first?.secretAccessKey)
         #expect(copy.account.root.accessKeys?.first?.status == .active)
         #expect(copy.account.root.mfaDevices?.first?.base32StringSeed.count == 64)
         #expect(copy.account.users?.first?.userName == "bob")
@@ -66,10 +74,14 @@ struct ClassroomFixtureTests {
     func lessonProgress() {
         var fixture = Fixture(
             name: "t", account: .init(accountID: "123456789012", root: .init(email: "a@b.c", password: "p")))
-        fixture.account.lessonProgress = [.init(lessonID: "root-mfa", completedSteps: ["sign-in", "fly"]), .init(lessonID: "nope", completedSteps: [])]
-        #expect(fixture.problems().map(\.description) == [
-            "$.Account.LessonProgress[0].CompletedSteps[1]: no step fly in lesson root-mfa",
-            "$.Account.LessonProgress[1].LessonId: unknown lesson nope (lessons: root-mfa)",
-        ])
+        fixture.account.lessonProgress = [
+            .init(lessonID: "root-mfa", completedSteps: ["sign-in", "fly"]),
+            .init(lessonID: "nope", completedSteps: []),
+        ]
+        #expect(
+            fixture.problems().map(\.description) == [
+                "$.Account.LessonProgress[0].CompletedSteps[1]: no step fly in lesson root-mfa",
+                "$.Account.LessonProgress[1].LessonId: unknown lesson nope (lessons: root-mfa)",
+            ])
     }
 }

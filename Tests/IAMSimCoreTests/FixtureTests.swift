@@ -64,7 +64,9 @@ struct FixtureTests {
 
     @Test("every content problem is reported with its path and reason")
     func contentProblems() {
-        let key = { (id: String) in Fixture.AccessKey(accessKeyID: id, secretAccessKey: String(repeating: "s", count: 40)) }
+        let key = { (id: String) in
+            Fixture.AccessKey(accessKeyID: id, secretAccessKey: String(repeating: "s", count: 40))
+        }
         let fixture = Fixture(
             formatVersion: 2, name: "messy",
             account: .init(
@@ -78,21 +80,22 @@ struct FixtureTests {
                         .init(deviceName: "token", type: .hardware, base32StringSeed: "JBSWY3DP"),
                     ]),
                 users: [.init(userName: "bob"), .init(userName: "BOB", path: "nopath")]))
-        #expect(fixture.problems().map(\.description) == [
-            "$.FormatVersion: unsupported format version 2 (this iamsim reads 1)",
-            "$.Account.AccountId: must be exactly 12 digits",
-            "$.Account.AccountAlias: \(AccountAlias.rule)",
-            "$.Account.Root.Email: must be an email address such as trainee@example.com",
-            "$.Account.Root: give exactly one of Password or PasswordHash",
-            "$.Account.Root.AccessKeys: at most 2 access keys per identity (found 3)",
-            "$.Account.Root.AccessKeys[1].AccessKeyId: duplicate access key id AKIAAAAAAAAAAAAAAAAA",
-            "$.Account.Root.AccessKeys[2].AccessKeyId: must be 16 to 128 letters, digits or underscores, such as AKIAIOSFODNN7EXAMPLE",
-            "$.Account.Root.MFADevices[0].Base32StringSeed: must be base32 (A-Z, 2-7)",
-            "$.Account.Root.MFADevices[1].DeviceName: duplicate MFA device name PHONE",
-            "$.Account.Root.MFADevices[2].SerialNumber: hardware tokens need a serial number",
-            "$.Account.Users[1].UserName: duplicate user name BOB (names are case-insensitive)",
-            "$.Account.Users[1].Path: \(IAMPath.rule)",
-        ])
+        #expect(
+            fixture.problems().map(\.description) == [
+                "$.FormatVersion: unsupported format version 2 (this iamsim reads 1)",
+                "$.Account.AccountId: must be exactly 12 digits",
+                "$.Account.AccountAlias: \(AccountAlias.rule)",
+                "$.Account.Root.Email: must be an email address such as trainee@example.com",
+                "$.Account.Root: give exactly one of Password or PasswordHash",
+                "$.Account.Root.AccessKeys: at most 2 access keys per identity (found 3)",
+                "$.Account.Root.AccessKeys[1].AccessKeyId: duplicate access key id AKIAAAAAAAAAAAAAAAAA",
+                "$.Account.Root.AccessKeys[2].AccessKeyId: must be 16 to 128 letters, digits or underscores, such as AKIAIOSFODNN7EXAMPLE",
+                "$.Account.Root.MFADevices[0].Base32StringSeed: must be base32 (A-Z, 2-7)",
+                "$.Account.Root.MFADevices[1].DeviceName: duplicate MFA device name PHONE",
+                "$.Account.Root.MFADevices[2].SerialNumber: hardware tokens need a serial number",
+                "$.Account.Users[1].UserName: duplicate user name BOB (names are case-insensitive)",
+                "$.Account.Users[1].Path: \(IAMPath.rule)",
+            ])
     }
 }
 
@@ -114,7 +117,10 @@ struct FixtureSeedTests {
         "seeds of a length base32 cannot have, or with characters outside A-Z and 2-7, are refused",
         arguments: [
             // The seed two shipped fixtures carried: 86 characters, and 86 mod 8 = 6.
-            ("MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPIYTEMZUGU3DOOBZGAYTEMZUGU3DOOBZGBQWEY3EMVTGOZ", lengthReason(86)),
+            (
+                "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPIYTEMZUGU3DOOBZGAYTEMZUGU3DOOBZGBQWEY3EMVTGOZ",
+                lengthReason(86)
+            ),
             (String(repeating: "A", count: 63) + "AA", lengthReason(65)),
             (String(repeating: "A", count: 62), lengthReason(62)),
             ("JBSWY3DPE", lengthReason(9)),
@@ -128,10 +134,11 @@ struct FixtureSeedTests {
             ("MY=", "must be base32 (A-Z, 2-7): '=' padding may only end the text, completing a group of 8 characters"),
         ])
     func refused(seed: String, reason: String) throws {
-        #expect(try problems(seed: seed) == [
-            "$.Account.Root.MFADevices[0].Base32StringSeed: \(reason)",
-            "$.Account.HardwareTokens[0].Base32StringSeed: \(reason)",
-        ])
+        #expect(
+            try problems(seed: seed) == [
+                "$.Account.Root.MFADevices[0].Base32StringSeed: \(reason)",
+                "$.Account.HardwareTokens[0].Base32StringSeed: \(reason)",
+            ])
     }
 
     @Test(
@@ -155,8 +162,12 @@ struct ChecklistTests {
     func fiveItems() {
         let dashboard = Dashboard(
             state: AccountState(accountID: account, rootAccessKeys: 1, rootActiveAccessKeys: 1),
-            snapshot: AuditSnapshot(accountID: account, now: now, rootAccessKeys: [.init(active: true)]), signedInAs: nil)
-        #expect(dashboard.securityStatus.map(\.id) == ["root-access-keys", "root-mfa", "individual-users", "use-groups", "password-policy"])
+            snapshot: AuditSnapshot(accountID: account, now: now, rootAccessKeys: [.init(active: true)]),
+            signedInAs: nil)
+        #expect(
+            dashboard.securityStatus.map(\.id) == [
+                "root-access-keys", "root-mfa", "individual-users", "use-groups", "password-policy",
+            ])
         #expect(dashboard.securityStatus.map(\.status) == [.fail, .fail, .fail, .fail, .fail])
         #expect(dashboard.securityStatus[0].detail == "The root user has 1 access key (1 active).")
         #expect(dashboard.securityStatus[1].detail == "The root user has no active MFA device.")
@@ -167,7 +178,8 @@ struct ChecklistTests {
     func inactiveKey() {
         let dashboard = Dashboard(
             state: AccountState(accountID: account, rootAccessKeys: 1),
-            snapshot: AuditSnapshot(accountID: account, now: now, rootAccessKeys: [.init(active: false)]), signedInAs: nil)
+            snapshot: AuditSnapshot(accountID: account, now: now, rootAccessKeys: [.init(active: false)]),
+            signedInAs: nil)
         #expect(dashboard.securityStatus[0].status == .fail)
         #expect(dashboard.securityStatus[0].detail == "The root user has 1 access key (0 active).")
     }
@@ -178,7 +190,10 @@ struct ChecklistTests {
             state: AccountState(accountID: account, rootMFADevices: 1),
             snapshot: AuditSnapshot(accountID: account, now: now, rootMFADevices: [.virtual]), signedInAs: nil)
         #expect(dashboard.securityStatus.prefix(2).map(\.status) == [.pass, .pass])
-        #expect(dashboard.securityStatus.prefix(2).map(\.detail) == ["The root user has no access keys.", "The root user has 1 active MFA device."])
+        #expect(
+            dashboard.securityStatus.prefix(2).map(\.detail) == [
+                "The root user has no access keys.", "The root user has 1 active MFA device.",
+            ])
         #expect(dashboard.securityStatus.prefix(2).allSatisfy { $0.remedy == nil })
     }
 

@@ -48,7 +48,8 @@ struct GeneratedPasswordHashTests {
     @Test(
         "malformed fast hashes match nothing and are not well formed",
         arguments: [
-            "hmac-sha256$", "hmac-sha256$$", "hmac-sha256$aWFt$AA==", "hmac-sha256$$zbOXfnX4kR1U+NYbmS8DtXr19Kke0KJHb5g6YALAy3w=",
+            "hmac-sha256$", "hmac-sha256$$", "hmac-sha256$aWFt$AA==",
+            "hmac-sha256$$zbOXfnX4kR1U+NYbmS8DtXr19Kke0KJHb5g6YALAy3w=",
             "hmac-sha256$aWFtc2ltLWUyZS1zYWx0IQ==$zbOXfnX4kR1U+NYbmS8DtXr19Kke0KJHb5g6YALAy3w=$x",
             "sha256$aWFtc2ltLWUyZS1zYWx0IQ==$zbOXfnX4kR1U+NYbmS8DtXr19Kke0KJHb5g6YALAy3w=",
         ])
@@ -60,6 +61,8 @@ struct GeneratedPasswordHashTests {
 
     @Test("chosen passwords keep PBKDF2-HMAC-SHA512")
     func chosen() {
-        #expect(PasswordHasher.scheme(of: PasswordHasher(iterations: 1_000).hash("Chosen-2026!", random: .seeded(4))) == "pbkdf2-sha512")
+        #expect(
+            PasswordHasher.scheme(of: PasswordHasher(iterations: 1_000).hash("Chosen-2026!", random: .seeded(4)))
+                == "pbkdf2-sha512")
     }
 }

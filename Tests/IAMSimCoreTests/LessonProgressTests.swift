@@ -31,7 +31,9 @@ struct LessonProgressTests {
     func ordered() {
         let keys: [LessonObservation.AccessKey] = [.init(id: "AKIAIOSFODNN7EXAMPLE", active: true)]
         let before = LessonObservation(
-            events: [E(id: 1, name: "GetAccountSummary", succeeded: false), E(id: 2, name: "ConsoleLogin", succeeded: true)],
+            events: [
+                E(id: 1, name: "GetAccountSummary", succeeded: false), E(id: 2, name: "ConsoleLogin", succeeded: true),
+            ],
             rootAccessKeys: keys)
         #expect(done(before) == [1])
         let after = LessonObservation(
@@ -48,7 +50,9 @@ struct LessonProgressTests {
     @Test("an early sign-out proves nothing about step 13")
     func earlySignOut() {
         let o = LessonObservation(
-            events: [E(id: 1, name: "ConsoleLogin", succeeded: true), E(id: 2, name: "ConsoleSignOut", succeeded: true)],
+            events: [
+                E(id: 1, name: "ConsoleLogin", succeeded: true), E(id: 2, name: "ConsoleSignOut", succeeded: true),
+            ],
             rootAccessKeys: [.init(id: "AKIAIOSFODNN7EXAMPLE", active: true)])
         #expect(done(o) == [1])
     }
@@ -81,8 +85,10 @@ struct LessonProgressTests {
     func complete() {
         let events = [
             E(id: 1, name: "ConsoleLogin", succeeded: true, mfaUsed: false),
-            E(id: 5, name: "EnableMFADevice", succeeded: true), E(id: 6, name: "ListVirtualMFADevices", succeeded: true),
-            E(id: 7, name: "ConsoleSignOut", succeeded: true), E(id: 8, name: "ConsoleLogin", succeeded: true, mfaUsed: true),
+            E(id: 5, name: "EnableMFADevice", succeeded: true),
+            E(id: 6, name: "ListVirtualMFADevices", succeeded: true),
+            E(id: 7, name: "ConsoleSignOut", succeeded: true),
+            E(id: 8, name: "ConsoleLogin", succeeded: true, mfaUsed: true),
         ]
         var o = LessonObservation(
             events: events, devices: [.init(name: "root-mfa", seed: seed, active: true, lastAcceptedStep: 12)],
@@ -98,7 +104,9 @@ struct LessonProgressTests {
     @Test("progress never goes backwards, and recorded witnesses keep the order")
     func monotonic() {
         let first = LessonObservation(
-            events: [E(id: 1, name: "ConsoleLogin", succeeded: true), E(id: 2, name: "GetAccountSummary", succeeded: true)],
+            events: [
+                E(id: 1, name: "ConsoleLogin", succeeded: true), E(id: 2, name: "GetAccountSummary", succeeded: true),
+            ],
             rootAccessKeys: [.init(id: "AKIAIOSFODNN7EXAMPLE", active: true)])
         let recorded = LessonProgress.evaluate(lesson, first)
         #expect(recorded.witnesses == ["sign-in": 1, "open-dashboard": 2])
@@ -113,7 +121,10 @@ struct LessonProgressTests {
     func keyStepsNeedTheirOwnState() {
         let key = LessonObservation.AccessKey(id: "AKIAIOSFODNN7EXAMPLE", active: true)
         var o = LessonObservation(
-            events: [E(id: 1, name: "ConsoleLogin", succeeded: true), E(id: 2, name: "CreateVirtualMFADevice", succeeded: true)],
+            events: [
+                E(id: 1, name: "ConsoleLogin", succeeded: true),
+                E(id: 2, name: "CreateVirtualMFADevice", succeeded: true),
+            ],
             rootAccessKeys: [key], devices: [.init(name: "root-mfa", seed: seed, active: false)])
         #expect(done(o) == [1, 2, 3, 6])
         #expect(LessonProgress.evaluate(lesson, o).current?.id == "deactivate-root-key")
@@ -121,7 +132,8 @@ struct LessonProgressTests {
         o.devices = [.init(name: "root-mfa", seed: seed, active: true, lastAcceptedStep: 12)]
         o.events += [
             E(id: 3, name: "EnableMFADevice", succeeded: true), E(id: 4, name: "ListMFADevices", succeeded: true),
-            E(id: 5, name: "ConsoleSignOut", succeeded: true), E(id: 6, name: "ConsoleLogin", succeeded: true, mfaUsed: true),
+            E(id: 5, name: "ConsoleSignOut", succeeded: true),
+            E(id: 6, name: "ConsoleLogin", succeeded: true, mfaUsed: true),
             E(id: 7, name: "GetAccountSummary", succeeded: true),
         ]
         o.clockStep = 13
@@ -170,7 +182,8 @@ struct LessonProgressTests {
             E(id: 1, name: "ConsoleLogin", succeeded: true, mfaUsed: false),
             E(id: 2, name: "DeleteAccessKey", succeeded: true, deletedRootKeyStatus: .active),
             E(id: 5, name: "EnableMFADevice", succeeded: true), E(id: 6, name: "ListMFADevices", succeeded: true),
-            E(id: 7, name: "ConsoleSignOut", succeeded: true), E(id: 8, name: "ConsoleLogin", succeeded: true, mfaUsed: true),
+            E(id: 7, name: "ConsoleSignOut", succeeded: true),
+            E(id: 8, name: "ConsoleLogin", succeeded: true, mfaUsed: true),
             E(id: 9, name: "GetAccountSummary", succeeded: true),
         ]
         let o = LessonObservation(
@@ -184,7 +197,8 @@ struct LessonProgressTests {
 
     @Test("a step recorded done stays done, even if a later reading would call it skipped")
     func recordedBeatsSkipped() {
-        let recorded = LessonProgress(lesson: lesson, done: ["sign-in", "open-dashboard", "list-root-keys", "deactivate-root-key"])
+        let recorded = LessonProgress(
+            lesson: lesson, done: ["sign-in", "open-dashboard", "list-root-keys", "deactivate-root-key"])
         let o = LessonObservation(
             events: [
                 E(id: 1, name: "ConsoleLogin", succeeded: true),
@@ -210,10 +224,14 @@ struct LessonProgressTests {
 
     // MARK: - What the lesson may print (issue 9, item 7)
 
-    @Test("the lesson repeats the QR URI only of a virtual device awaiting activation, never of an active device or a hardware token")
+    @Test(
+        "the lesson repeats the QR URI only of a virtual device awaiting activation, never of an active device or a hardware token"
+    )
     func deviceURIOnlyWhilePending() {
         var o = LessonObservation(devices: [.init(name: "root-mfa", seed: seed, active: false)])
-        #expect(o.lessonDeviceURI?.hasPrefix("otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret=") == true)
+        #expect(
+            o.lessonDeviceURI?.hasPrefix("otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret=") == true
+        )
         o.devices = [.init(name: "root-mfa", seed: seed, active: true)]
         #expect(o.lessonDeviceURI == nil)
         #expect(o.commandValues["uri"] == nil)

@@ -15,7 +15,8 @@ struct MFACodeRulesTests {
     func checkPair(
         _ code1: String, _ code2: String, window: ClosedRange<Int64> = MFACodeRules.activationWindow, last: Int64? = nil
     ) -> CodeCheck {
-        MFACodeRules.checkPair(code1: code1, code2: code2, totp: totp, nowStep: now, window: window, lastAcceptedStep: last)
+        MFACodeRules.checkPair(
+            code1: code1, code2: code2, totp: totp, nowStep: now, window: window, lastAcceptedStep: last)
     }
 
     func checkSignIn(_ code: String, drift: Int64 = 0, last: Int64? = nil) -> CodeCheck {

@@ -28,15 +28,18 @@ struct SigV4Tests {
     static let vectors: [Vector] = [
         Vector(
             name: "get-vanilla", method: "GET", target: "/",
-            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", date)], body: "", signedHeaders: "host;x-amz-date",
+            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", date)], body: "",
+            signedHeaders: "host;x-amz-date",
             signature: "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31"),
         Vector(
             name: "get-vanilla-query-order-key-case", method: "GET", target: "/?Param2=value2&Param1=value1",
-            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", date)], body: "", signedHeaders: "host;x-amz-date",
+            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", date)], body: "",
+            signedHeaders: "host;x-amz-date",
             signature: "b97d918cfa904a5beff61c982a1b6f458b799221646efd99d3219ec94cdf2500"),
         Vector(
             name: "post-vanilla", method: "POST", target: "/",
-            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", date)], body: "", signedHeaders: "host;x-amz-date",
+            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", date)], body: "",
+            signedHeaders: "host;x-amz-date",
             signature: "5da7c1a2acd57cee7505fc6676e4e544621c30862966e37dddb68e92efbe5d6b"),
         Vector(
             name: "post-x-www-form-urlencoded", method: "POST", target: "/",
@@ -54,7 +57,8 @@ struct SigV4Tests {
             signature: "1a72ec8f64bd914b0e42e42607c7fbce7fb2c7465f63e3092b3b0d39fa77a6fe"),
         Vector(
             name: "post-sts-header-before", method: "POST", target: "/",
-            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", date), ("X-Amz-Security-Token", token)], body: "",
+            headers: [("Host", "example.amazonaws.com"), ("X-Amz-Date", date), ("X-Amz-Security-Token", token)],
+            body: "",
             signedHeaders: "host;x-amz-date;x-amz-security-token",
             signature: "85d96828115b5dc0cfc3bd16ad9e210dd772bbebba041836c64533a82be05ead"),
     ]
@@ -100,17 +104,17 @@ struct SigV4Tests {
         let vector = Self.vectors[3]
         let request = Self.request(vector)
         let credentials = try SigV4.credentials(of: request)
-        #expect(throws: SigV4.Failure.signatureDoesNotMatch(SigV4.Failure.mismatchMessage)) {
+        #expect(throws: IAMError.wrongSecret) {
             try SigV4.verify(request, credentials, secret: "wrong")
         }
         var tampered = request
         tampered.body = Array("Param1=value2".utf8)
-        #expect(throws: SigV4.Failure.signatureDoesNotMatch(SigV4.Failure.mismatchMessage)) {
+        #expect(throws: IAMError.wrongSecret) {
             try SigV4.verify(tampered, credentials, secret: Self.secret)
         }
         var otherHost = request
         otherHost.headers[1].value = "elsewhere.amazonaws.com"
-        #expect(throws: SigV4.Failure.signatureDoesNotMatch(SigV4.Failure.mismatchMessage)) {
+        #expect(throws: IAMError.wrongSecret) {
             try SigV4.verify(otherHost, credentials, secret: Self.secret)
         }
     }
@@ -118,19 +122,24 @@ struct SigV4Tests {
     @Test("an unsigned request is MissingAuthenticationToken; a malformed one IncompleteSignature, in AWS's words")
     func malformed() {
         let unsigned = SigV4.Request(method: "POST", path: "/", query: "", headers: [("Host", "h")], body: [])
-        #expect(throws: SigV4.Failure.missingAuthenticationToken) { try SigV4.credentials(of: unsigned) }
-        let noEquals = "AWS4-HMAC-SHA256 Credential=AKID/20150830/us-east-1/iam/aws4_request, SignedHeaders host, Signature=ab"
+        #expect(throws: IAMError.unsignedRequest) { try SigV4.credentials(of: unsigned) }
+        let noEquals =
+            "AWS4-HMAC-SHA256 Credential=AKID/20150830/us-east-1/iam/aws4_request, SignedHeaders host, Signature=ab"
         let bad = SigV4.Request(
-            method: "POST", path: "/", query: "", headers: [("Authorization", noEquals), ("X-Amz-Date", Self.date)], body: [])
+            method: "POST", path: "/", query: "", headers: [("Authorization", noEquals), ("X-Amz-Date", Self.date)],
+            body: [])
         #expect(
-            throws: SigV4.Failure.incompleteSignature(
-                "'SignedHeaders host' not a valid key=value pair (missing equal-sign) in Authorization header: '\(noEquals)'.")
+            throws: IAMError.incompleteSignature(
+                "'SignedHeaders host' not a valid key=value pair (missing equal-sign) in Authorization header: '\(noEquals)'."
+            )
         ) { try SigV4.credentials(of: bad) }
         let noSignature = "AWS4-HMAC-SHA256 Credential=AKID/20150830/us-east-1/iam/aws4_request, SignedHeaders=host"
-        let incomplete = SigV4.Request(method: "POST", path: "/", query: "", headers: [("Authorization", noSignature)], body: [])
+        let incomplete = SigV4.Request(
+            method: "POST", path: "/", query: "", headers: [("Authorization", noSignature)], body: [])
         #expect(
-            throws: SigV4.Failure.incompleteSignature(
-                "Authorization header requires 'Signature' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=\(noSignature)")
+            throws: IAMError.incompleteSignature(
+                "Authorization header requires 'Signature' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=\(noSignature)"
+            )
         ) { try SigV4.credentials(of: incomplete) }
     }
 
@@ -142,12 +151,13 @@ struct SigV4Tests {
         try SigV4.checkTime(credentials, now: signed.addingTimeInterval(15 * 60))
         try SigV4.checkTime(credentials, now: signed.addingTimeInterval(-15 * 60))
         #expect(
-            throws: SigV4.Failure.signatureDoesNotMatch(
+            throws: IAMError.signatureDoesNotMatch(
                 "Signature expired: 20150830T123600Z is now earlier than 20150830T123601Z (20150830T125101Z - 15 min.)")
         ) { try SigV4.checkTime(credentials, now: signed.addingTimeInterval(15 * 60 + 1)) }
         #expect(
-            throws: SigV4.Failure.signatureDoesNotMatch(
-                "Signature not yet current: 20150830T123600Z is still later than 20150830T123559Z (20150830T122059Z + 15 min.)")
+            throws: IAMError.signatureDoesNotMatch(
+                "Signature not yet current: 20150830T123600Z is still later than 20150830T123559Z (20150830T122059Z + 15 min.)"
+            )
         ) { try SigV4.checkTime(credentials, now: signed.addingTimeInterval(-15 * 60 - 1)) }
     }
 
@@ -160,16 +170,18 @@ struct SigV4Tests {
             ("X-Amz-Credential", Self.scope), ("X-Amz-Date", Self.date), ("X-Amz-Expires", "3600"),
             ("X-Amz-SignedHeaders", "host"),
         ].map { "\(SigV4.uriEncode($0.0))=\(SigV4.uriEncode($0.1))" }.joined(separator: "&")
-        var request = SigV4.Request(method: "GET", path: "/", query: query, headers: [("Host", "example.amazonaws.com")], body: [])
-        let unsigned = try SigV4.credentials(of: SigV4.Request(
-            method: "GET", path: "/", query: query + "&X-Amz-Signature=00", headers: request.headers, body: []))
+        var request = SigV4.Request(
+            method: "GET", path: "/", query: query, headers: [("Host", "example.amazonaws.com")], body: [])
+        let unsigned = try SigV4.credentials(
+            of: SigV4.Request(
+                method: "GET", path: "/", query: query + "&X-Amz-Signature=00", headers: request.headers, body: []))
         let signature = SigV4.signature(request, unsigned, secret: Self.secret)
         query += "&X-Amz-Signature=\(signature)"
         request.query = query
         let credentials = try SigV4.credentials(of: request)
         #expect(credentials.presigned)
         try SigV4.verify(request, credentials, secret: Self.secret)
-        #expect(throws: SigV4.Failure.self) { try SigV4.verify(request, credentials, secret: "wrong") }
+        #expect(throws: IAMError.wrongSecret) { try SigV4.verify(request, credentials, secret: "wrong") }
     }
 
     @Test("form decoding: plus is a space, escapes are bytes, order is kept")

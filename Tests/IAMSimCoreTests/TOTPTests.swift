@@ -47,7 +47,9 @@ struct TOTPTests {
     @Test(
         "RFC 4226 appendix D HOTP vectors",
         arguments: Array(
-            zip(0..<10, ["755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871", "520489"])))
+            zip(
+                0..<10,
+                ["755224", "287082", "359152", "969429", "338314", "254676", "287922", "162583", "399871", "520489"])))
     func rfc4226(counter: Int, expected: String) {
         #expect(TOTP(secret: Self.rfcSecret).code(atStep: Int64(counter)) == expected)
     }

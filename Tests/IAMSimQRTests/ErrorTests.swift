@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IAMSimQR
 
 @Suite("Errors")
@@ -62,7 +63,8 @@ struct ErrorTests {
         // Flip bytes in the middle of IDAT: CRC and/or zlib stream become invalid.
         for index in stride(from: 60, to: png.count - 20, by: 7) { png[index] ^= 0x5A }
         let error = #expect(throws: QRCodeError.self) { try QRScanner.decode(png: png) }
-        if case .damagedPNG = error {} else {
+        if case .damagedPNG = error {
+        } else {
             Issue.record("expected damagedPNG, got \(String(describing: error))")
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import IAMSimQR
 
 // MARK: - Shared test data
@@ -61,12 +62,13 @@ enum Tool {
 extension GrayImage {
     /// A uniformly coloured image.
     static func filled(width: Int, height: Int, value: UInt8) -> GrayImage {
-        GrayImage(width: width, height: height,
-                  pixels: [UInt8](repeating: value, count: width * height))
+        GrayImage(
+            width: width, height: height,
+            pixels: [UInt8](repeating: value, count: width * height))
     }
 }
 
 /// Big-endian UInt32 at `offset`.
 func readUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
-    bytes[offset ..< offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
+    bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
 }

@@ -1,6 +1,7 @@
 import CPNG
 import Foundation
 import Testing
+
 @testable import IAMSimQR
 
 @Suite("Encode → PNG → decode")
@@ -62,12 +63,15 @@ struct RoundTripTests {
         let gray16 = gray.pixels.map { UInt16($0) * 257 }
 
         let pngs = try [
-            PNGCodec.encode(samples: rgb, width: gray.width, height: gray.height,
-                            format: png_uint_32(PNG_FORMAT_RGB)),
-            PNGCodec.encode(samples: rgba, width: gray.width, height: gray.height,
-                            format: png_uint_32(PNG_FORMAT_RGB | PNG_FORMAT_FLAG_ALPHA)),
-            PNGCodec.encode(samples: gray16, width: gray.width, height: gray.height,
-                            format: png_uint_32(PNG_FORMAT_LINEAR_Y)),
+            PNGCodec.encode(
+                samples: rgb, width: gray.width, height: gray.height,
+                format: png_uint_32(PNG_FORMAT_RGB)),
+            PNGCodec.encode(
+                samples: rgba, width: gray.width, height: gray.height,
+                format: png_uint_32(PNG_FORMAT_RGB | PNG_FORMAT_FLAG_ALPHA)),
+            PNGCodec.encode(
+                samples: gray16, width: gray.width, height: gray.height,
+                format: png_uint_32(PNG_FORMAT_LINEAR_Y)),
         ]
         for png in pngs {
             #expect(try QRScanner.decode(png: png) == [Fixtures.otpauthURI])
@@ -76,15 +80,17 @@ struct RoundTripTests {
 
     @Test("Two codes in one image are both returned")
     func twoCodes() throws {
-        let first = try PNGCodec.decodeGray(QRCode.encode("first-code").png(scale: 4),
-                                            maximumDimension: 8192)
-        let second = try PNGCodec.decodeGray(QRCode.encode("second-code").png(scale: 4),
-                                             maximumDimension: 8192)
+        let first = try PNGCodec.decodeGray(
+            QRCode.encode("first-code").png(scale: 4),
+            maximumDimension: 8192)
+        let second = try PNGCodec.decodeGray(
+            QRCode.encode("second-code").png(scale: 4),
+            maximumDimension: 8192)
         #expect(first.height == second.height)
         var pixels: [UInt8] = []
         for row in 0..<first.height {
-            pixels += first.pixels[row * first.width ..< (row + 1) * first.width]
-            pixels += second.pixels[row * second.width ..< (row + 1) * second.width]
+            pixels += first.pixels[row * first.width..<(row + 1) * first.width]
+            pixels += second.pixels[row * second.width..<(row + 1) * second.width]
         }
         let combined = GrayImage(width: first.width + second.width, height: first.height, pixels: pixels)
         let found = try QRScanner.decode(png: PNGCodec.encode(gray: combined))

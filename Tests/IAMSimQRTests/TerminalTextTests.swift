@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IAMSimQR
 
 @Suite("Terminal rendering")
@@ -9,13 +10,22 @@ struct TerminalTextTests {
     static func inkMatrix(_ text: String) throws -> [[Bool]] {
         var rows: [[Bool]] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var upper: [Bool] = [], lower: [Bool] = []
+            var upper: [Bool] = []
+            var lower: [Bool] = []
             for scalar in line.unicodeScalars {
                 switch scalar {
-                case "\u{2588}": upper.append(true); lower.append(true)
-                case "\u{2580}": upper.append(true); lower.append(false)
-                case "\u{2584}": upper.append(false); lower.append(true)
-                case " ": upper.append(false); lower.append(false)
+                case "\u{2588}":
+                    upper.append(true)
+                    lower.append(true)
+                case "\u{2580}":
+                    upper.append(true)
+                    lower.append(false)
+                case "\u{2584}":
+                    upper.append(false)
+                    lower.append(true)
+                case " ":
+                    upper.append(false)
+                    lower.append(false)
                 default: throw ParseError.unexpected(scalar)
                 }
             }
@@ -28,8 +38,9 @@ struct TerminalTextTests {
 
     // MARK: Shape
 
-    @Test("Lines have equal width, the documented count, and fit 80 columns",
-          arguments: [0, 1, 2, 4])
+    @Test(
+        "Lines have equal width, the documented count, and fit 80 columns",
+        arguments: [0, 1, 2, 4])
     func shape(quietZone: Int) throws {
         let code = try QRCode.encode(Fixtures.otpauthURI)
         for inverted in [false, true] {
@@ -51,8 +62,9 @@ struct TerminalTextTests {
 
     // MARK: Losslessness
 
-    @Test("Parsing the text back yields exactly the modules, with a light quiet zone",
-          arguments: [false, true])
+    @Test(
+        "Parsing the text back yields exactly the modules, with a light quiet zone",
+        arguments: [false, true])
     func lossless(inverted: Bool) throws {
         for text in Fixtures.payloads {
             let code = try QRCode.encode(text)

@@ -1,8 +1,9 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
-@testable import IAMSimDevices
 @testable import IAMSimCore
+@testable import IAMSimDevices
 @testable import IAMSimStore
 
 @Suite("The authenticator app")
@@ -26,7 +27,9 @@ struct AuthenticatorTests {
     func uri() throws {
         let h = try StoreHarness()
         let account = try h.authenticator.add(
-            uri: "otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret=\(seed)&issuer=Amazon%20Web%20Services")
+            uri:
+                "otpauth://totp/Amazon%20Web%20Services:root-mfa@123456789012?secret=\(seed)&issuer=Amazon%20Web%20Services"
+        )
         #expect(account.label == "root-mfa@123456789012")
         #expect(account.displayName == "Amazon Web Services (root-mfa@123456789012)")
         #expect(try h.authenticator.accounts().map(\.label) == ["root-mfa@123456789012"])
@@ -36,27 +39,33 @@ struct AuthenticatorTests {
     func labels() throws {
         let h = try StoreHarness()
         #expect(try h.authenticator.add(secret: seed, label: nil).label == "account-1")
-        #expect(throws: IAMError.entityAlreadyExists(
-            "The authenticator already has an account labelled ACCOUNT-1. Choose another --label.")) {
+        // The phone's refusal, not AWS's (was IAMError.entityAlreadyExists); the CLI adds
+        // "Choose another --label." (RemedyTextTests).
+        #expect(throws: LocalError.labelTaken("ACCOUNT-1")) {
             try h.authenticator.add(secret: seed, label: "ACCOUNT-1")
         }
+        #expect(
+            LocalError.labelTaken("ACCOUNT-1").message == "The authenticator already has an account labelled ACCOUNT-1."
+        )
     }
 
     @Test("bad secrets and URIs are refused and nothing is stored")
     func refused() throws {
         let h = try StoreHarness()
-        #expect(throws: IAMError.self) { try h.authenticator.add(secret: "not base32!", label: "x") }
-        #expect(throws: IAMError.self) { try h.authenticator.add(uri: "otpauth://hotp/x?secret=\(seed)") }
+        #expect(throws: LocalError.invalidSecretKey(detail: nil)) {
+            try h.authenticator.add(secret: "not base32!", label: "x")
+        }
+        #expect(throws: LocalError.self) { try h.authenticator.add(uri: "otpauth://hotp/x?secret=\(seed)") }
         #expect(try h.authenticator.accounts().isEmpty)
     }
 
-    @Test("removing an account; removing a missing one is NoSuchEntity")
+    @Test("removing an account; removing a missing one is refused")
     func remove() throws {
         let h = try StoreHarness()
         try h.authenticator.add(secret: seed, label: "phone")
         try h.authenticator.remove(label: "phone")
         #expect(try h.authenticator.accounts().isEmpty)
-        #expect(throws: IAMError.noSuchEntity("The authenticator has no account labelled phone.")) {
+        #expect(throws: LocalError.noSuchLabel("phone")) {
             try h.authenticator.remove(label: "phone")
         }
     }

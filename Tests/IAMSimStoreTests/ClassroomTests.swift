@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
-@testable import IAMSimStore
 @testable import IAMSimDatabase
+@testable import IAMSimStore
 
 @Suite("Classrooms: many accounts, resets, export")
 struct ClassroomTests {
@@ -12,13 +13,15 @@ struct ClassroomTests {
         let h = try StoreHarness()
         let template = try Fixture.builtInDefault()
         let secrets = SecretGenerator(random: .seeded(3))
-        let ids = try h.store.unusedAccountIDs(count)
+        let ids = try h.accounts.unusedAccountIDs(count)
         let fixtures = ids.enumerated().map { index, id in
             template.personalized(
-                for: Trainee(accountID: id, email: "trainee\(index + 1)@class.example", alias: "class-\(index + 1)", password: "Pw-\(index)-abcd-EFGH"),
+                for: Trainee(
+                    accountID: id, email: "trainee\(index + 1)@class.example", alias: "class-\(index + 1)",
+                    password: "Pw-\(index)-abcd-EFGH"),
                 secrets: secrets)
         }
-        try h.store.createAccounts(fixtures)
+        try h.accounts.createAccounts(fixtures)
         return (h, ids)
     }
 
@@ -26,12 +29,12 @@ struct ClassroomTests {
     func create() throws {
         let (h, ids) = try classroom(5)
         #expect(Set(ids).count == 5)
-        #expect(try h.store.listAccounts().count == 6)
+        #expect(try h.accounts.listAccounts().count == 6)
         #expect(try h.count("accessKey") == 6)
         let keyIDs = try h.database.read { db in try String.fetchAll(db, sql: "SELECT id FROM accessKey") }
         #expect(Set(keyIDs).count == 6)
-        #expect(try h.store.resolveAccount("class-3") == ids[2])
-        #expect(throws: IAMError.self) { try h.store.resolveAccount("class-9") }
+        #expect(try h.accounts.resolveAccount("class-3") == ids[2])
+        #expect(throws: LocalError.noSuchAccount("class-9")) { try h.accounts.resolveAccount("class-9") }
     }
 
     @Test("a conflict anywhere creates none of the accounts")
@@ -39,24 +42,30 @@ struct ClassroomTests {
         let (h, _) = try classroom(2)
         let template = try Fixture.builtInDefault()
         let secrets = SecretGenerator(random: .seeded(4))
-        let ids = try h.store.unusedAccountIDs(3)
+        let ids = try h.accounts.unusedAccountIDs(3)
         let fixtures = ids.enumerated().map { index, id in
             // The third reuses an email already taken.
             template.personalized(
-                for: Trainee(accountID: id, email: index == 2 ? "trainee1@class.example" : "new\(index)@class.example", password: "p"),
+                for: Trainee(
+                    accountID: id, email: index == 2 ? "trainee1@class.example" : "new\(index)@class.example",
+                    password: "p"),
                 secrets: secrets)
         }
-        #expect(throws: IAMError.entityAlreadyExists("The root email trainee1@class.example is already used by another account.")) {
-            try h.store.createAccounts(fixtures)
+        // The classroom's refusal, not AWS's (was IAMError.entityAlreadyExists).
+        #expect(
+            throws: LocalError.invalidValue("The root email trainee1@class.example is already used by another account.")
+        ) {
+            try h.accounts.createAccounts(fixtures)
         }
-        #expect(try h.store.listAccounts().count == 3)
+        #expect(try h.accounts.listAccounts().count == 3)
     }
 
     @Test("resetting one account leaves the others alone; resetting all restores every one")
     func reset() throws {
         let (h, ids) = try classroom(3)
         func signIn(_ index: Int) throws -> Caller {
-            _ = try h.store.signIn(email: "trainee\(index + 1)@class.example", password: "Pw-\(index)-abcd-EFGH", mfaCode: nil)
+            _ = try h.sessions.signIn(
+                email: "trainee\(index + 1)@class.example", password: "Pw-\(index)-abcd-EFGH", mfaCode: nil)
             return .console(account: ids[index])
         }
         for index in 0..<3 {
@@ -64,28 +73,28 @@ struct ClassroomTests {
             let key = try #require(try h.store.listAccessKeys(caller: caller).first)
             try h.store.deleteAccessKey(caller: caller, accessKeyID: key.accessKeyID.rawValue)
         }
-        try h.store.resetAccounts([ids[1]], to: nil)
+        try h.accounts.resetAccounts([ids[1]], to: nil)
         #expect(try h.store.listAccessKeys(caller: try signIn(1)).count == 1)
         #expect(try h.store.listAccessKeys(caller: try signIn(0)).isEmpty)
         #expect(try h.store.listAccessKeys(caller: try signIn(2)).isEmpty)
-        try h.store.resetAccounts(ids, to: nil)
+        try h.accounts.resetAccounts(ids, to: nil)
         for index in 0..<3 { #expect(try h.store.listAccessKeys(caller: try signIn(index)).count == 1) }
         // The classroom keeps its order.
-        #expect(try h.store.listAccounts().dropFirst().map(\.accountID) == ids)
+        #expect(try h.accounts.listAccounts().dropFirst().map(\.accountID) == ids)
     }
 
     @Test("a failing reset changes nothing")
     func atomicReset() throws {
         let (h, ids) = try classroom(2)
-        _ = try h.store.signIn(email: "trainee1@class.example", password: "Pw-0-abcd-EFGH", mfaCode: nil)
+        _ = try h.sessions.signIn(email: "trainee1@class.example", password: "Pw-0-abcd-EFGH", mfaCode: nil)
         let caller = Caller.console(account: ids[0])
         let key = try #require(try h.store.listAccessKeys(caller: caller).first)
         try h.store.deleteAccessKey(caller: caller, accessKeyID: key.accessKeyID.rawValue)
         struct Boom: Error {}
-        let prepared = try h.store.prepareReset(ids, to: nil)
+        let prepared = try h.accounts.prepareReset(ids, to: nil)
         #expect(throws: Boom.self) {
             try h.store.database.transaction { transaction in
-                try h.store.reset(ids, to: prepared, transaction)
+                try h.accounts.reset(ids, to: prepared, transaction)
                 throw Boom()
             }
         }
@@ -98,12 +107,12 @@ struct ClassroomTests {
         var next = try Fixture.builtInDefault()
         next.account.root.accessKeys = nil
         next.account.users = [.init(userName: "alice")]
-        try h.store.resetAccounts(ids, to: next)
-        _ = try h.store.signIn(email: "trainee2@class.example", password: "Pw-1-abcd-EFGH", mfaCode: nil)
+        try h.accounts.resetAccounts(ids, to: next)
+        _ = try h.sessions.signIn(email: "trainee2@class.example", password: "Pw-1-abcd-EFGH", mfaCode: nil)
         let caller = Caller.console(account: ids[1])
         #expect(try h.store.listAccessKeys(caller: caller).isEmpty)
         #expect(try h.store.listUsers(caller: caller).map(\.userName) == ["alice"])
-        #expect(try h.store.resolveAccount("class-2") == ids[1])
+        #expect(try h.accounts.resolveAccount("class-2") == ids[1])
     }
 
     @Test("export loads back to the same state")
@@ -113,10 +122,13 @@ struct ClassroomTests {
         let fixture = try Fixture.load(try Data(contentsOf: messy), source: "messy")
         let h = try StoreHarness(fixture: fixture)
         let account = AccountID(known: "210987654321")
-        let exported = try h.store.exportFixture(account)
+        let exported = try h.accounts.exportFixture(account)
         #expect(exported.problems().isEmpty)
         let other = try AppDatabase.inMemory()
-        let store = IAMStore(database: other, wallClock: .fixed(StoreHarness.start), random: .seeded(9), hasher: PasswordHasher(iterations: 1_000))
+        let store = AccountStore(
+            StoreEnvironment(
+                database: other, wallClock: .fixed(StoreHarness.start), random: .seeded(9),
+                hasher: PasswordHasher(iterations: 1_000)))
         try store.loadFixture(exported)
         let again = try store.exportFixture(account)
         #expect(again.account == exported.account)
@@ -129,8 +141,8 @@ struct ClassroomTests {
     @Test("the class report reads every account in a few queries")
     func classReport() throws {
         let (h, ids) = try classroom(3)
-        _ = try h.store.signIn(email: "trainee2@class.example", password: "Pw-1-abcd-EFGH", mfaCode: nil)
-        let entries = try h.store.classReport(lesson: .rootMFA)
+        _ = try h.sessions.signIn(email: "trainee2@class.example", password: "Pw-1-abcd-EFGH", mfaCode: nil)
+        let entries = try h.auditReader.classReport(lesson: .rootMFA)
         #expect(entries.count == 4)
         let second = try #require(entries.first { $0.account.accountID == ids[1] })
         #expect(second.observation.rootSessionOpen)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
@@ -31,10 +32,11 @@ struct CodeInputTests {
     func resyncFollowsAFastPhone(ahead: Int64) throws {
         let (h, seed) = try activated()
         let device = try h.store.resyncMFADevice(
-            caller: h.console, device: "root-mfa", code1: try h.code(seed, stepOffset: ahead - 1),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"),
+            code1: try h.code(seed, stepOffset: ahead - 1),
             code2: try h.code(seed, stepOffset: ahead))
         #expect(device.drift == ahead)
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         try h.advance(30)
         // The phone's code now: still `ahead` steps ahead of the simulator's clock.
         guard case .signedIn(let session) = try h.signIn(code: try h.code(seed, stepOffset: ahead)) else {
@@ -44,16 +46,19 @@ struct CodeInputTests {
         #expect(session.mfaUsed)
     }
 
-    @Test("resync accepts a phone up to 20 steps (10 minutes) slow, and sign-in follows it", arguments: [-11, -15, -20] as [Int64])
+    @Test(
+        "resync accepts a phone up to 20 steps (10 minutes) slow, and sign-in follows it",
+        arguments: [-11, -15, -20] as [Int64])
     func resyncFollowsASlowPhone(behind: Int64) throws {
         let (h, seed) = try activated()
         // Far enough from activation that the slow phone's codes were never used.
         try h.advance(40 * 30)
         let device = try h.store.resyncMFADevice(
-            caller: h.console, device: "root-mfa", code1: try h.code(seed, stepOffset: behind - 1),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"),
+            code1: try h.code(seed, stepOffset: behind - 1),
             code2: try h.code(seed, stepOffset: behind))
         #expect(device.drift == behind)
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         try h.advance(30)
         guard case .signedIn = try h.signIn(code: try h.code(seed, stepOffset: behind)) else {
             Issue.record("sign-in should follow the recorded drift")
@@ -64,11 +69,11 @@ struct CodeInputTests {
     @Test("resync from the sign-in page accepts a fast phone too, and lifts the lock")
     func resyncBeforeSignInFollowsAFastPhone() throws {
         let (h, seed) = try activated()
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         for code in ["000001", "000002", "000003", "000004", "000005"] {
             #expect(throws: (any Error).self) { try h.signIn(code: code) }
         }
-        let device = try h.store.resyncMFADevice(
+        let device = try h.sessions.resyncMFADevice(
             email: StoreHarness.email, password: StoreHarness.password, device: "root-mfa",
             code1: try h.code(seed, stepOffset: 2), code2: try h.code(seed, stepOffset: 3), account: nil)
         #expect(device.drift == 3)
@@ -98,15 +103,17 @@ struct CodeInputTests {
         try h.signIn()
         let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-mfa").base32StringSeed
         let enabled = try h.store.enableMFADevice(
-            caller: h.console, device: "root-mfa", code1: space(try h.code(seed, stepOffset: -1)),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"),
+            code1: space(try h.code(seed, stepOffset: -1)),
             code2: space(try h.code(seed)))
         #expect(enabled.isActive)
         try h.advance(60)
         let resynced = try h.store.resyncMFADevice(
-            caller: h.console, device: "root-mfa", code1: space(try h.code(seed, stepOffset: 1)),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"),
+            code1: space(try h.code(seed, stepOffset: 1)),
             code2: space(try h.code(seed, stepOffset: 2)))
         #expect(resynced.drift == 2)
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         try h.advance(30)
         guard case .signedIn = try h.signIn(code: space(try h.code(seed, stepOffset: 2))) else {
             Issue.record("a spaced code should sign in")
@@ -126,7 +133,7 @@ struct CodeInputTests {
         ])
     func malformedSignInCodeIsNotAWrongCode(code: String, constraint: String) throws {
         let (h, seed) = try activated()
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         for _ in 1...(SignInRules.maxFailedMFAAttempts + 1) {
             #expect(
                 throws: IAMError.validationError(
@@ -143,10 +150,10 @@ struct CodeInputTests {
     @Test("a malformed code is refused the same way whether the password is right or not")
     func malformedCodeRevealsNothing() throws {
         let (h, _) = try activated()
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         let right = #expect(throws: IAMError.self) { try h.signIn(code: "abc") }
         let wrong = #expect(throws: IAMError.self) {
-            try h.store.signIn(email: StoreHarness.email, password: "wrong", mfaCode: "abc")
+            try h.sessions.signIn(email: StoreHarness.email, password: "wrong", mfaCode: "abc")
         }
         #expect(right == wrong)
         #expect(try failedAttempts(h) == 0)
@@ -173,17 +180,20 @@ struct CodeInputTests {
         try h.signIn()
         try h.store.createVirtualMFADevice(caller: h.console, deviceName: "root-mfa")
         #expect(throws: IAMError.validationError(message)) {
-            try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: code1, code2: code2)
+            try h.store.enableMFADevice(
+                caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: code1, code2: code2)
         }
         #expect(try h.store.listVirtualMFADevices(caller: h.console).first?.isActive == false)
         try h.activateDevice("phone")
         #expect(throws: IAMError.validationError(message)) {
-            try h.store.resyncMFADevice(caller: h.console, device: "phone", code1: code1, code2: code2)
+            try h.store.resyncMFADevice(
+                caller: h.console, serialNumber: StoreHarness.serial("phone"), code1: code1, code2: code2)
         }
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         // Before the password is checked: the same answer for a wrong one.
         #expect(throws: IAMError.validationError(message)) {
-            try h.store.resyncMFADevice(email: StoreHarness.email, password: "wrong", device: "phone", code1: code1, code2: code2, account: nil)
+            try h.sessions.resyncMFADevice(
+                email: StoreHarness.email, password: "wrong", device: "phone", code1: code1, code2: code2, account: nil)
         }
         let failures = try h.events().filter { $0.outcome == .failure }
         #expect(failures.map(\.eventName) == ["EnableMFADevice", "ResyncMFADevice", "ResyncMFADevice"])
@@ -192,7 +202,9 @@ struct CodeInputTests {
 
     // MARK: - Why a code was refused (item 10's hint)
 
-    @Test("a refused pair carries AWS's answer and why: identical, wrong, not consecutive, too far from now, already used")
+    @Test(
+        "a refused pair carries AWS's answer and why: identical, wrong, not consecutive, too far from now, already used"
+    )
     func pairRefusalReasons() throws {
         let (h, seed) = try activated()
         let c = { (offset: Int64) in try h.code(seed, stepOffset: offset) }
@@ -210,7 +222,8 @@ struct CodeInputTests {
         ]
         for (code1, code2, refusal) in cases {
             #expect(throws: RefusedCodeError(.invalidMFACodes, refusal), "\(refusal)") {
-                try h.store.resyncMFADevice(caller: h.console, device: "root-mfa", code1: code1, code2: code2)
+                try h.store.resyncMFADevice(
+                    caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: code1, code2: code2)
             }
         }
         // The event log records AWS's answer, as for any refusal.
@@ -221,7 +234,7 @@ struct CodeInputTests {
         let spare = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "spare").base32StringSeed
         #expect(throws: RefusedCodeError(.invalidMFACodes, .tooFarFromNow(steps: 3))) {
             try h.store.enableMFADevice(
-                caller: h.console, device: "spare", code1: try h.code(spare, stepOffset: 2),
+                caller: h.console, serialNumber: StoreHarness.serial("spare"), code1: try h.code(spare, stepOffset: 2),
                 code2: try h.code(spare, stepOffset: 3))
         }
     }
@@ -229,10 +242,14 @@ struct CodeInputTests {
     @Test("a refused sign-in code says why once the password was right, and never when it was wrong")
     func signInRefusalReasons() throws {
         let (h, seed) = try activated()
-        try h.store.signOut(account: nil)
-        #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) { try h.signIn(code: try h.code(seed, stepOffset: -1)) }
+        try h.sessions.signOut(account: nil)
+        #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) {
+            try h.signIn(code: try h.code(seed, stepOffset: -1))
+        }
         // Codes older than the last one accepted count as used, however old.
-        #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) { try h.signIn(code: try h.code(seed, stepOffset: -5)) }
+        #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) {
+            try h.signIn(code: try h.code(seed, stepOffset: -5))
+        }
         try h.advance(10 * 30)
         #expect(throws: RefusedCodeError(.signInFailedSuggestingResync(3), .tooFarFromNow(steps: 3))) {
             try h.signIn(code: try h.code(seed, stepOffset: 3))
@@ -243,7 +260,7 @@ struct CodeInputTests {
         // A wrong password: AWS's answer alone, whatever the code.
         for code in ["000000", try h.code(seed, stepOffset: -1), try h.code(seed, stepOffset: 3), try h.code(seed)] {
             #expect(throws: IAMError.signInFailed) {
-                try h.store.signIn(email: StoreHarness.email, password: "wrong", mfaCode: code)
+                try h.sessions.signIn(email: StoreHarness.email, password: "wrong", mfaCode: code)
             }
         }
     }
@@ -258,22 +275,28 @@ struct CodeInputTests {
         return (h, try #require(TOTP(base32Secret: seed)))
     }
 
-    @Test("a phone on real time while the simulated clock stands still: refused as such at activation, resync and sign-in")
+    @Test(
+        "a phone on real time while the simulated clock stands still: refused as such at activation, resync and sign-in"
+    )
     func simulatedClockStopped() throws {
         let (h, totp) = try clockStoppedBehindRealTime()
         let real = { (offset: Int64) in totp.code(atStep: TOTP.step(at: StoreHarness.start) + offset) }
         let simulated = { (offset: Int64) in try h.code(Base32.encode(totp.secret), stepOffset: offset) }
         #expect(throws: RefusedCodeError(.invalidMFACodes, .simulatedClockStopped)) {
-            try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: real(-1), code2: real(0))
+            try h.store.enableMFADevice(
+                caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: real(-1), code2: real(0))
         }
         // iamsim's authenticator follows the simulated clock: its codes work.
-        try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: try simulated(-1), code2: try simulated(0))
+        try h.store.enableMFADevice(
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: try simulated(-1),
+            code2: try simulated(0))
         // Resync's window would take the phone's pair, 20 steps ahead, but that would record how
         // long ago the clock stopped as the phone's drift.
         #expect(throws: RefusedCodeError(.invalidMFACodes, .simulatedClockStopped)) {
-            try h.store.resyncMFADevice(caller: h.console, device: "root-mfa", code1: real(-1), code2: real(0))
+            try h.store.resyncMFADevice(
+                caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: real(-1), code2: real(0))
         }
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         #expect(throws: RefusedCodeError(.signInFailed, .simulatedClockStopped)) { try h.signIn(code: real(0)) }
         // Back on real time, the same phone signs in.
         try h.store.clock.useRealTime(.all)

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
-@testable import IAMSimStore
 @testable import IAMSimDatabase
+@testable import IAMSimStore
 
 @Suite("Database files")
 struct DatabaseTests {
@@ -29,17 +30,17 @@ struct DatabaseTests {
     @Test("state survives between openings of the file")
     func persistence() throws {
         let path = try temporaryPath()
-        let first = IAMStore(
+        let first = StoreEnvironment(
             database: try AppDatabase.open(path: path), wallClock: .fixed(StoreHarness.start), random: .seeded(1),
             hasher: PasswordHasher(iterations: 1_000))
-        try first.loadFixture(try Fixture.builtInDefault())
-        _ = try first.signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
-        try first.deleteAccessKey(caller: .console(account: nil), accessKeyID: StoreHarness.rootKey)
+        try AccountStore(first).loadFixture(try Fixture.builtInDefault())
+        _ = try ConsoleSessions(first).signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
+        try IAMStore(first).deleteAccessKey(caller: .console(account: nil), accessKeyID: StoreHarness.rootKey)
 
-        let second = IAMStore(
+        let second = StoreEnvironment(
             database: try AppDatabase.open(path: path), wallClock: .fixed(StoreHarness.start), random: .seeded(2))
-        #expect(try second.callerIdentity(account: nil).arn == "arn:aws:iam::123456789012:root")
-        #expect(try second.listAccessKeys(caller: .console(account: nil)).isEmpty)
+        #expect(try ConsoleSessions(second).callerIdentity(account: nil).arn == "arn:aws:iam::123456789012:root")
+        #expect(try IAMStore(second).listAccessKeys(caller: .console(account: nil)).isEmpty)
     }
 
     @Test("a file that is not SQLite is refused as corrupt, and left untouched")
@@ -84,8 +85,9 @@ struct DatabaseTests {
     func loadTwice() throws {
         let h = try StoreHarness()
         let before = try h.count("event")
-        #expect(throws: IAMError.entityAlreadyExists("The account 123456789012 already exists in this database.")) {
-            try h.store.loadFixture(try Fixture.builtInDefault())
+        // iamsim's refusal, not AWS's (was IAMError.entityAlreadyExists).
+        #expect(throws: LocalError.invalidValue("The account 123456789012 already exists in this database.")) {
+            try h.accounts.loadFixture(try Fixture.builtInDefault())
         }
         #expect(try h.count("account") == 1)
         #expect(try h.count("event") == before)
@@ -97,21 +99,25 @@ struct ClockTests {
     static let lesson = AccountID(known: "123456789012")
 
     /// An in-memory database holding the lesson account and, with `classmates`, more accounts.
-    func database(wallClock: Date, classmates: Int = 0) throws -> (AppDatabase, IAMStore) {
+    func database(wallClock: Date, classmates: Int = 0) throws -> (AppDatabase, StoreEnvironment) {
         let writer = try AppDatabase.inMemory()
-        let store = IAMStore(
-            database: writer, wallClock: .fixed(wallClock), random: .seeded(1), hasher: PasswordHasher(iterations: 1_000))
+        let environment = StoreEnvironment(
+            database: writer, wallClock: .fixed(wallClock), random: .seeded(1),
+            hasher: PasswordHasher(iterations: 1_000))
+        let store = AccountStore(environment)
         try store.loadFixture(try Fixture.builtInDefault())
         if classmates > 0 {
             let secrets = SecretGenerator(random: .seeded(2))
             let fixtures = try store.unusedAccountIDs(classmates).enumerated().map { index, id in
                 try Fixture.builtInDefault().personalized(
-                    for: Trainee(accountID: id, email: "t\(index)@class.example", alias: nil, password: "Pw-\(index)-long-enough!"),
+                    for: Trainee(
+                        accountID: id, email: "t\(index)@class.example", alias: nil,
+                        password: "Pw-\(index)-long-enough!"),
                     secrets: secrets)
             }
             try store.createAccounts(fixtures)
         }
-        return (writer, store)
+        return (writer, environment)
     }
 
     @Test("real time by default, whole seconds")
@@ -125,13 +131,23 @@ struct ClockTests {
         let (writer, store) = try database(wallClock: Date(timeIntervalSince1970: 1_000))
         let clock = store.clock
         let one = SimulationClock.Scope.account(Self.lesson)
-        #expect(try clock.advance(by: ClockDuration(seconds: 30), one).map(\.reading) == [.simulated(Date(timeIntervalSince1970: 1_030))])
+        #expect(
+            try clock.advance(by: ClockDuration(seconds: 30), one).map(\.reading) == [
+                .simulated(Date(timeIntervalSince1970: 1_030))
+            ])
         #expect(try clock.read(account: Self.lesson) == .simulated(Date(timeIntervalSince1970: 1_030)))
-        #expect(try clock.set(Date(timeIntervalSince1970: 5_000), one).map(\.reading) == [.simulated(Date(timeIntervalSince1970: 5_000))])
-        #expect(try clock.advance(by: ClockDuration(seconds: 90), one).map(\.reading) == [.simulated(Date(timeIntervalSince1970: 5_090))])
+        #expect(
+            try clock.set(Date(timeIntervalSince1970: 5_000), one).map(\.reading) == [
+                .simulated(Date(timeIntervalSince1970: 5_000))
+            ])
+        #expect(
+            try clock.advance(by: ClockDuration(seconds: 90), one).map(\.reading) == [
+                .simulated(Date(timeIntervalSince1970: 5_090))
+            ])
         #expect(try clock.useRealTime(one).map(\.reading) == [.real(Date(timeIntervalSince1970: 1_000))])
         let rows = try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT eventName, accountId FROM event WHERE eventName LIKE '%Clock' ORDER BY id")
+            try Row.fetchAll(
+                db, sql: "SELECT eventName, accountId FROM event WHERE eventName LIKE '%Clock' ORDER BY id")
         }
         #expect(rows.map { $0[0] as String } == ["AdvanceClock", "SetClock", "AdvanceClock", "UseRealClock"])
         #expect(rows.allSatisfy { ($0[1] as String?) == Self.lesson.rawValue })
@@ -141,12 +157,15 @@ struct ClockTests {
     func perAccount() throws {
         let wall = Date(timeIntervalSince1970: 1_767_605_405)
         let (_, store) = try database(wallClock: wall, classmates: 2)
-        let accounts = try store.listAccounts().map(\.accountID)
+        let accounts = try AccountStore(store).listAccounts().map(\.accountID)
         try store.clock.advance(by: ClockDuration(seconds: 30), .account(accounts[1]))
         #expect(try store.clock.readAll().map(\.reading) == [.real(wall), .simulated(wall + 30), .real(wall)])
         try store.clock.set(Date(timeIntervalSince1970: 2_000_000_000), .all)
-        #expect(try store.clock.readAll().map(\.reading) == Array(repeating: .simulated(Date(timeIntervalSince1970: 2_000_000_000)), count: 3))
-        #expect(throws: IAMError.noSuchEntity("The account 999999999999 does not exist in this database.")) {
+        #expect(
+            try store.clock.readAll().map(\.reading)
+                == Array(repeating: .simulated(Date(timeIntervalSince1970: 2_000_000_000)), count: 3))
+        // An account the database does not hold is iamsim's error, not AWS's (was IAMError.noSuchEntity).
+        #expect(throws: LocalError.noSuchAccount("999999999999")) {
             try store.clock.useRealTime(.account(AccountID(known: "999999999999")))
         }
     }
@@ -155,12 +174,12 @@ struct ClockTests {
     func sessionsFollowTheirAccountsClock() throws {
         let wall = Date(timeIntervalSince1970: 1_767_605_405)
         let (_, store) = try database(wallClock: wall, classmates: 1)
-        let classmate = try store.listAccounts()[1].accountID
-        _ = try store.signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
+        let classmate = try AccountStore(store).listAccounts()[1].accountID
+        _ = try ConsoleSessions(store).signIn(email: StoreHarness.email, password: StoreHarness.password, mfaCode: nil)
         try store.clock.advance(by: ClockDuration(seconds: 13 * 3_600), .account(classmate))
-        #expect(try store.signedInPrincipal(account: Self.lesson) == .root(Self.lesson))
+        #expect(try ConsoleSessions(store).signedInPrincipal(account: Self.lesson) == .root(Self.lesson))
         try store.clock.advance(by: ClockDuration(seconds: 13 * 3_600), .account(Self.lesson))
-        #expect(try store.signedInPrincipal(account: Self.lesson) == nil)
+        #expect(try ConsoleSessions(store).signedInPrincipal(account: Self.lesson) == nil)
     }
 }
 
@@ -182,8 +201,9 @@ struct ClockMigrationTests {
         let rows = try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT accountId, time FROM simulatedClock ORDER BY accountId")
         }
-        #expect(rows.map { [$0[0] as String, $0[1] as String] } == [
-            ["111111111111", "2026-01-05 09:30:05.000"], ["222222222222", "2026-01-05 09:30:05.000"],
-        ])
+        #expect(
+            rows.map { [$0[0] as String, $0[1] as String] } == [
+                ["111111111111", "2026-01-05 09:30:05.000"], ["222222222222", "2026-01-05 09:30:05.000"],
+            ])
     }
 }

@@ -12,14 +12,15 @@ struct ExportNameTests {
             ("messy-account.json-export", "messy-account.json-export"), ("exporter", "exporter-export"),
         ])
     func named(fixture: String, exported: String) {
-        #expect(IAMStore.exportName(fixtureName: fixture, accountID: AccountID(known: "123456789012")) == exported)
+        #expect(AccountStore.exportName(fixtureName: fixture, accountID: AccountID(known: "123456789012")) == exported)
     }
 
     @Test("an account without a fixture name exports as ACCOUNT-export, which loads and exports back the same")
     func unnamed() {
         let account = AccountID(known: "123456789012")
-        #expect(IAMStore.exportName(fixtureName: nil, accountID: account) == "123456789012-export")
-        #expect(IAMStore.exportName(fixtureName: "", accountID: account) == "123456789012-export")
-        #expect(IAMStore.exportName(fixtureName: "123456789012-export", accountID: account) == "123456789012-export")
+        #expect(AccountStore.exportName(fixtureName: nil, accountID: account) == "123456789012-export")
+        #expect(AccountStore.exportName(fixtureName: "", accountID: account) == "123456789012-export")
+        #expect(
+            AccountStore.exportName(fixtureName: "123456789012-export", accountID: account) == "123456789012-export")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
@@ -19,15 +20,29 @@ struct IdentityTests {
         "user names follow [\\w+=,.@-]{1,64}",
         arguments: [
             ("alice", nil), ("a+b=c,d.e@f_g-h", nil), (String(repeating: "u", count: 64), nil),
-            ("has space", "The specified value for userName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-"),
-            ("a/b", "The specified value for userName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-"),
-            ("", "The specified value for userName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-"),
-            (String(repeating: "u", count: 65), "1 validation error detected: Value '\(String(repeating: "u", count: 65))' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64"),
+            (
+                "has space",
+                "The specified value for userName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-"
+            ),
+            (
+                "a/b",
+                "The specified value for userName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-"
+            ),
+            (
+                "",
+                "The specified value for userName is invalid. It must contain only alphanumeric characters and/or the following: +=,.@_-"
+            ),
+            (
+                String(repeating: "u", count: 65),
+                "1 validation error detected: Value '\(String(repeating: "u", count: 65))' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64"
+            ),
         ] as [(String, String?)])
     func userNames(name: String, error: String?) throws {
         let h = try rootSignedIn()
         if let error {
-            #expect(throws: IAMError.validationError(error)) { try h.store.createUser(caller: h.console, userName: name) }
+            #expect(throws: IAMError.validationError(error)) {
+                try h.store.createUser(caller: h.console, userName: name)
+            }
         } else {
             #expect(try h.store.createUser(caller: h.console, userName: name).userName == name)
         }
@@ -44,8 +59,12 @@ struct IdentityTests {
         #expect(throws: IAMError.entityAlreadyExists("Group with name ADMINS already exists.")) {
             try h.store.createGroup(caller: h.console, groupName: "ADMINS")
         }
-        #expect(throws: IAMError.self) { try h.store.createUser(caller: h.console, userName: "bob", path: "no-slashes") }
-        #expect(try h.store.createUser(caller: h.console, userName: "bob", path: "/team/").arn == "arn:aws:iam::123456789012:user/team/bob")
+        #expect(throws: IAMError.self) {
+            try h.store.createUser(caller: h.console, userName: "bob", path: "no-slashes")
+        }
+        #expect(
+            try h.store.createUser(caller: h.console, userName: "bob", path: "/team/").arn
+                == "arn:aws:iam::123456789012:user/team/bob")
     }
 
     @Test("a user is deleted only once its password, keys, MFA devices and groups are gone")
@@ -56,7 +75,8 @@ struct IdentityTests {
         let key = try h.store.createAccessKey(caller: h.console, userName: "bob")
         let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "bob-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: h.console, device: "bob-phone", code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed),
+            caller: h.console, serialNumber: StoreHarness.serial("bob-phone"), code1: try h.code(seed, stepOffset: -1),
+            code2: try h.code(seed),
             userName: "bob")
         try h.store.createGroup(caller: h.console, groupName: "devs")
         try h.store.addUserToGroup(caller: h.console, groupName: "devs", userName: "bob")
@@ -65,13 +85,29 @@ struct IdentityTests {
         }
         let steps: [(String, () throws -> Void)] = [
             ("must delete login profile first", { try h.store.deleteLoginProfile(caller: h.console, userName: "bob") }),
-            ("must delete access keys first", {
-                try h.store.deleteAccessKey(caller: h.console, accessKeyID: key.metadata.accessKeyID.rawValue, userName: "bob")
-            }),
-            ("must delete MFA device first", { _ = try h.store.removeMFADevice(caller: h.console, device: "bob-phone", userName: "bob") }),
-            ("must remove users from group first", {
-                try h.store.removeUserFromGroup(caller: h.console, groupName: "devs", userName: "bob")
-            }),
+            (
+                "must delete access keys first",
+                {
+                    try h.store.deleteAccessKey(
+                        caller: h.console, accessKeyID: key.metadata.accessKeyID.rawValue, userName: "bob")
+                }
+            ),
+            (
+                "must delete MFA device first",
+                {
+                    let serial = StoreHarness.serial("bob-phone")
+                    let deactivated = try h.store.deactivateMFADevice(
+                        caller: h.console, serialNumber: serial, userName: "bob")
+                    try h.store.deleteVirtualMFADevice(
+                        caller: h.console, serialNumber: serial, deactivated: deactivated)
+                }
+            ),
+            (
+                "must remove users from group first",
+                {
+                    try h.store.removeUserFromGroup(caller: h.console, groupName: "devs", userName: "bob")
+                }
+            ),
         ]
         for (reason, remove) in steps {
             #expect(throws: IAMError.deleteConflict("Cannot delete entity, \(reason).")) {
@@ -119,18 +155,25 @@ struct IdentityTests {
             Issue.record("expected a ValidationError")
         } catch let error as IAMError {
             #expect(error.code == "ValidationError")
-            #expect(error.message.contains("at '\(field)' failed to satisfy constraint: Member must have value \(constraint)"))
+            #expect(
+                error.message.contains(
+                    "at '\(field)' failed to satisfy constraint: Member must have value \(constraint)"))
         }
-        #expect(throws: IAMError.noPasswordPolicy(AccountID(known: "123456789012"))) { try h.store.getPasswordPolicy(caller: h.console) }
+        #expect(throws: IAMError.noPasswordPolicy(AccountID(known: "123456789012"))) {
+            try h.store.getPasswordPolicy(caller: h.console)
+        }
     }
 
     @Test("the policy is enforced on every password set, with the reasons; without one, AWS's default applies")
     func enforcement() throws {
         let h = try rootSignedIn()
         try h.store.createUser(caller: h.console, userName: "bob")
-        #expect(throws: IAMError.self) { try h.store.createLoginProfile(caller: h.console, userName: "bob", password: "short") }
+        #expect(throws: IAMError.self) {
+            try h.store.createLoginProfile(caller: h.console, userName: "bob", password: "short")
+        }
         try h.store.updatePasswordPolicy(
-            caller: h.console, policy: PasswordPolicy(minimumPasswordLength: 12, requireSymbols: true, requireNumbers: true))
+            caller: h.console,
+            policy: PasswordPolicy(minimumPasswordLength: 12, requireSymbols: true, requireNumbers: true))
         #expect(
             throws: IAMError.passwordPolicyViolation(
                 "Password does not conform to the account password policy. (Password should have a minimum length of 12; Password should have at least one number; Password should have at least one symbol.)"
@@ -138,7 +181,8 @@ struct IdentityTests {
         ) { try h.store.createLoginProfile(caller: h.console, userName: "bob", password: "lettersonly") }
         try h.store.createLoginProfile(caller: h.console, userName: "bob", password: strong)
         #expect(throws: IAMError.self) {
-            try h.store.updateLoginProfile(caller: h.console, userName: "bob", password: "nope", passwordResetRequired: nil)
+            try h.store.updateLoginProfile(
+                caller: h.console, userName: "bob", password: "nope", passwordResetRequired: nil)
         }
         #expect(throws: IAMError.entityAlreadyExists("Login Profile for user bob already exists.")) {
             try h.store.createLoginProfile(caller: h.console, userName: "bob", password: strong)
@@ -149,19 +193,30 @@ struct IdentityTests {
     func userSignIn() throws {
         let h = try rootSignedIn()
         try h.store.createUser(caller: h.console, userName: "bob")
-        try h.store.createLoginProfile(caller: h.console, userName: "bob", password: strong, passwordResetRequired: true)
+        try h.store.createLoginProfile(
+            caller: h.console, userName: "bob", password: strong, passwordResetRequired: true)
         let bob = SignInIdentity.user(account: "123456789012", userName: "BOB")
-        #expect(throws: IAMError.signInFailed) { try h.store.signIn(bob, password: "wrong", mfaCode: nil, account: nil) }
-        #expect(try h.store.signIn(bob, password: strong, mfaCode: nil, account: nil) == .passwordChangeRequired(reason: "An administrator requires a new password before you sign in."))
-        guard case .signedIn(let session) = try h.store.signIn(bob, password: strong, mfaCode: nil, newPassword: "Another-Strong-2026!", account: nil)
+        #expect(throws: IAMError.signInFailed) {
+            try h.sessions.signIn(bob, password: "wrong", mfaCode: nil, account: nil)
+        }
+        #expect(
+            try h.sessions.signIn(bob, password: strong, mfaCode: nil, account: nil)
+                == .passwordChangeRequired(reason: "An administrator requires a new password before you sign in."))
+        guard
+            case .signedIn(let session) = try h.sessions.signIn(
+                bob, password: strong, mfaCode: nil, newPassword: "Another-Strong-2026!", account: nil)
         else {
             Issue.record("expected a session")
             return
         }
         #expect(session.principal.arn == "arn:aws:iam::123456789012:user/bob")
-        #expect(try h.store.getLoginProfile(caller: .principal(.root(AccountID(known: "123456789012"))), userName: "bob").passwordResetRequired == false)
+        #expect(
+            try h.store.getLoginProfile(caller: .principal(.root(AccountID(known: "123456789012"))), userName: "bob")
+                .passwordResetRequired == false)
         #expect(throws: IAMError.signInFailed) {
-            try h.store.signIn(.user(account: "999999999999", userName: "bob"), password: "Another-Strong-2026!", mfaCode: nil, account: nil)
+            try h.sessions.signIn(
+                .user(account: "999999999999", userName: "bob"), password: "Another-Strong-2026!", mfaCode: nil,
+                account: nil)
         }
     }
 
@@ -173,22 +228,33 @@ struct IdentityTests {
         try h.store.updatePasswordPolicy(caller: h.console, policy: PasswordPolicy(maxPasswordAge: 30))
         try h.advance(31 * 86_400)
         let bob = SignInIdentity.user(account: "123456789012", userName: "bob")
-        #expect(try h.store.signIn(bob, password: strong, mfaCode: nil, account: nil) == .passwordChangeRequired(reason: "Your password has expired: choose a new one."))
+        #expect(
+            try h.sessions.signIn(bob, password: strong, mfaCode: nil, account: nil)
+                == .passwordChangeRequired(reason: "Your password has expired: choose a new one."))
         try h.signIn()
-        try h.store.updatePasswordPolicy(caller: h.console, policy: PasswordPolicy(maxPasswordAge: 30, hardExpiry: true))
-        #expect(throws: IAMError.self) { try h.store.signIn(bob, password: strong, mfaCode: nil, newPassword: "Another-Strong-2026!", account: nil) }
+        try h.store.updatePasswordPolicy(
+            caller: h.console, policy: PasswordPolicy(maxPasswordAge: 30, hardExpiry: true))
+        #expect(throws: IAMError.self) {
+            try h.sessions.signIn(
+                bob, password: strong, mfaCode: nil, newPassword: "Another-Strong-2026!", account: nil)
+        }
     }
 
     @Test("changing one's own password: root cannot, the policy may forbid it, reuse is refused")
     func changePassword() throws {
         let h = try rootSignedIn()
-        #expect(throws: IAMError.self) { try h.store.changePassword(caller: h.console, oldPassword: StoreHarness.password, newPassword: strong) }
+        #expect(throws: IAMError.self) {
+            try h.store.changePassword(caller: h.console, oldPassword: StoreHarness.password, newPassword: strong)
+        }
         try h.store.createUser(caller: h.console, userName: "bob")
         try h.store.createLoginProfile(caller: h.console, userName: "bob", password: strong)
         try h.store.updatePasswordPolicy(caller: h.console, policy: PasswordPolicy(passwordReusePrevention: 2))
         let bob = Caller.principal(.user(try h.store.getUser(caller: h.console, userName: "bob")))
-        #expect(throws: IAMError.accessDenied(
-            "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:ChangePassword on resource: arn:aws:iam::123456789012:user/bob")) {
+        #expect(
+            throws: IAMError.accessDenied(
+                "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:ChangePassword on resource: arn:aws:iam::123456789012:user/bob"
+            )
+        ) {
             try h.store.changePassword(caller: bob, oldPassword: strong, newPassword: "Another-Strong-2026!")
         }
         try h.store.updatePasswordPolicy(
@@ -197,8 +263,11 @@ struct IdentityTests {
             try h.store.changePassword(caller: bob, oldPassword: "wrong", newPassword: "Another-Strong-2026!")
         }
         try h.store.changePassword(caller: bob, oldPassword: strong, newPassword: "Another-Strong-2026!")
-        #expect(throws: IAMError.passwordPolicyViolation(
-            "Password does not conform to the account password policy. (Password should not be the same as any of the previous 2 passwords.)")) {
+        #expect(
+            throws: IAMError.passwordPolicyViolation(
+                "Password does not conform to the account password policy. (Password should not be the same as any of the previous 2 passwords.)"
+            )
+        ) {
             try h.store.changePassword(caller: bob, oldPassword: "Another-Strong-2026!", newPassword: strong)
         }
     }
@@ -211,12 +280,18 @@ struct IdentityTests {
         let bob = Caller.principal(.user(try h.store.getUser(caller: h.console, userName: "bob")))
         #expect(try h.store.createAccessKey(caller: bob).metadata.userName == "bob")
         #expect(try h.store.listAccessKeys(caller: bob, userName: "bob").count == 1)
-        #expect(throws: IAMError.accessDenied(
-            "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:CreateAccessKey on resource: arn:aws:iam::123456789012:user/carol")) {
+        #expect(
+            throws: IAMError.accessDenied(
+                "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:CreateAccessKey on resource: arn:aws:iam::123456789012:user/carol"
+            )
+        ) {
             try h.store.createAccessKey(caller: bob, userName: "carol")
         }
-        #expect(throws: IAMError.accessDenied(
-            "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::123456789012:user/dave")) {
+        #expect(
+            throws: IAMError.accessDenied(
+                "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::123456789012:user/dave"
+            )
+        ) {
             try h.store.createUser(caller: bob, userName: "dave")
         }
     }
@@ -228,25 +303,31 @@ struct IdentityTests {
         try h.store.createLoginProfile(caller: h.console, userName: "bob", password: strong)
         let seed = try h.store.createVirtualMFADevice(caller: h.console, deviceName: "bob-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: h.console, device: "bob-phone", code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed),
+            caller: h.console, serialNumber: StoreHarness.serial("bob-phone"), code1: try h.code(seed, stepOffset: -1),
+            code2: try h.code(seed),
             userName: "bob")
         try h.advance(30)
         let bob = SignInIdentity.user(account: "123456789012", userName: "bob")
-        #expect(try h.store.signIn(bob, password: strong, mfaCode: nil, account: nil) == .mfaRequired)
+        #expect(try h.sessions.signIn(bob, password: strong, mfaCode: nil, account: nil) == .mfaRequired)
         for code in ["000001", "000002", "000003", "000004"] {
-            #expect(throws: RefusedCodeError.self) { try h.store.signIn(bob, password: strong, mfaCode: code, account: nil) }
+            #expect(throws: RefusedCodeError.self) {
+                try h.sessions.signIn(bob, password: strong, mfaCode: code, account: nil)
+            }
         }
         #expect(throws: RefusedCodeError(.mfaLocked(until: StoreHarness.start.addingTimeInterval(30 + 900)), .wrong)) {
-            try h.store.signIn(bob, password: strong, mfaCode: "000005", account: nil)
+            try h.sessions.signIn(bob, password: strong, mfaCode: "000005", account: nil)
         }
         // Root is not locked by bob's failures.
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         guard case .signedIn = try h.signIn() else {
             Issue.record("root should not be locked")
             return
         }
         try h.advance(900)
-        guard case .signedIn(let session) = try h.store.signIn(bob, password: strong, mfaCode: try h.code(seed), account: nil) else {
+        guard
+            case .signedIn(let session) = try h.sessions.signIn(
+                bob, password: strong, mfaCode: try h.code(seed), account: nil)
+        else {
             Issue.record("expected a session")
             return
         }

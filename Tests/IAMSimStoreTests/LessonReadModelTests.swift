@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
@@ -24,9 +25,10 @@ struct LessonReadModelTests {
 
     /// The lesson's reading and the class report's reading of the harness's only account.
     func readings(_ h: StoreHarness) throws -> (lesson: LessonObservation, report: ClassReportEntry) {
-        let account = try h.store.currentAccount()
-        let lesson = try h.store.lessonObservation(account: account, lesson: .rootMFA)
-        let report = try #require(try h.store.classReport(lesson: .rootMFA).first { $0.account.accountID == account })
+        let account = try #require(try h.accounts.firstAccount())
+        let lesson = try h.lessonRecords.lessonObservation(account: account, lesson: .rootMFA)
+        let report = try #require(
+            try h.auditReader.classReport(lesson: .rootMFA).first { $0.account.accountID == account })
         return (lesson, report)
     }
 
@@ -40,15 +42,18 @@ struct LessonReadModelTests {
         let h = try StoreHarness(fixture: try Self.fixture(name))
         let (lesson, report) = try readings(h)
         #expect(lesson == report.observation)
-        let progress = LessonProgress.evaluate(.rootMFA, lesson, previous: try h.store.recordedLessonProgress(account: report.account.accountID, lesson: .rootMFA))
+        let progress = LessonProgress.evaluate(
+            .rootMFA, lesson,
+            previous: try h.lessonRecords.recordedLessonProgress(account: report.account.accountID, lesson: .rootMFA))
         #expect(progress == LessonProgress.evaluate(.rootMFA, report.observation, previous: report.recorded))
         // The audit and the class report's checklist judge the same snapshot.
         let account = report.account.accountID
-        let audit = try h.store.database.read { db in try h.store.auditSnapshot(account, db) }
+        let audit = try h.database.read { db in try AccountReadModel.auditSnapshot(account, clock: h.store.clock, db) }
         #expect(audit == report.snapshot)
     }
 
-    @Test("an unassigned hardware token is nobody's device: the lesson records nothing on a fresh hardware-token account")
+    @Test(
+        "an unassigned hardware token is nobody's device: the lesson records nothing on a fresh hardware-token account")
     func hardwareTokenInTheDrawer() throws {
         let h = try StoreHarness(fixture: try Self.fixture("hardware-token-lesson.json"))
         let (lesson, report) = try readings(h)
@@ -64,7 +69,8 @@ struct LessonReadModelTests {
     func hardwareTokenOnRoot() throws {
         let h = try StoreHarness(fixture: try Self.fixture("hardware-token-lesson.json"))
         try h.signIn()
-        let seed = try #require(try Self.fixture("hardware-token-lesson.json").account.hardwareTokens?.first?.base32StringSeed)
+        let seed = try #require(
+            try Self.fixture("hardware-token-lesson.json").account.hardwareTokens?.first?.base32StringSeed)
         try h.store.enableHardwareMFADevice(
             caller: h.console, deviceName: "fob", serialNumber: "GAHT12345678", code1: try h.code(seed, stepOffset: -1),
             code2: try h.code(seed))
@@ -103,7 +109,7 @@ struct LessonReadModelTests {
         try h.store.createUser(caller: h.console, userName: "bob")
         let bobs = try h.store.createAccessKey(caller: h.console, userName: "bob").metadata.accessKeyID.rawValue
         try h.store.deleteAccessKey(caller: h.console, accessKeyID: bobs, userName: "bob")
-        let lesson = try h.store.lessonObservation(account: try h.store.currentAccount(), lesson: .rootMFA)
+        let lesson = try h.lessonRecords.lessonObservation(account: StoreHarness.account, lesson: .rootMFA)
         let deletions = lesson.events.filter { $0.name == "DeleteAccessKey" }.map(\.deletedRootKeyStatus)
         #expect(deletions == [.inactive, .active, nil])
         #expect(lesson.deletedActiveRootKey)

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
@@ -53,7 +54,9 @@ struct MFADeviceTests {
         #expect(dashboard.summary["MFADevicesInUse"] == 1)
     }
 
-    @Test("wrong, identical, non-adjacent or stale codes are refused with AWS's answer and the reason, and change nothing")
+    @Test(
+        "wrong, identical, non-adjacent or stale codes are refused with AWS's answer and the reason, and change nothing"
+    )
     func refused() throws {
         let h = try StoreHarness()
         try h.signIn()
@@ -66,18 +69,26 @@ struct MFADeviceTests {
             (try h.code(seed, stepOffset: -12), try h.code(seed, stepOffset: -11), .tooFarFromNow(steps: -11)),
         ]
         for (code1, code2, refusal) in pairs {
-            #expect(throws: RefusedCodeError(.invalidAuthenticationCode("Authentication code for device is not valid."), refusal)) {
-                try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: code1, code2: code2)
+            #expect(
+                throws: RefusedCodeError(
+                    .invalidAuthenticationCode("Authentication code for device is not valid."), refusal)
+            ) {
+                try h.store.enableMFADevice(
+                    caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: code1, code2: code2)
             }
         }
         // Malformed codes are a ValidationError (issue 9, item 11), and change nothing either.
         #expect(throws: IAMError.self) {
-            try h.store.enableMFADevice(caller: h.console, device: "root-mfa", code1: "12345", code2: "abcdef")
+            try h.store.enableMFADevice(
+                caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: "12345", code2: "abcdef")
         }
         let device = try #require(try h.store.listVirtualMFADevices(caller: h.console).first)
         #expect(device.assignedTo == nil && device.enableDate == nil)
         let failures = try h.events().filter { $0.eventName == "EnableMFADevice" }
-        #expect(failures.map(\.errorCode) == Array(repeating: "InvalidAuthenticationCode", count: pairs.count) + ["ValidationError"])
+        #expect(
+            failures.map(\.errorCode) == Array(repeating: "InvalidAuthenticationCode", count: pairs.count) + [
+                "ValidationError"
+            ])
         #expect(failures.allSatisfy { $0.outcome == .failure })
     }
 
@@ -85,14 +96,19 @@ struct MFADeviceTests {
     func unknownAndTwice() throws {
         let h = try StoreHarness()
         try h.signIn()
-        #expect(throws: IAMError.noSuchEntity("MFA Device with serial number arn:aws:iam::123456789012:mfa/nope does not exist.")) {
-            try h.store.enableMFADevice(caller: h.console, device: "nope", code1: "123456", code2: "234567")
+        #expect(
+            throws: IAMError.noSuchEntity(
+                "MFA Device with serial number arn:aws:iam::123456789012:mfa/nope does not exist.")
+        ) {
+            try h.store.enableMFADevice(
+                caller: h.console, serialNumber: StoreHarness.serial("nope"), code1: "123456", code2: "234567")
         }
         let seed = try h.activateDevice("root-mfa")
         try h.advance(60)
         #expect(throws: IAMError.entityAlreadyExists("MFA Device is already in use.")) {
             try h.store.enableMFADevice(
-                caller: h.console, device: "root-mfa", code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed))
+                caller: h.console, serialNumber: StoreHarness.serial("root-mfa"),
+                code1: try h.code(seed, stepOffset: -1), code2: try h.code(seed))
         }
     }
 
@@ -120,29 +136,16 @@ struct MFADeviceTests {
             try h.signIn(code: try h.code(seed, stepOffset: -4))
         }
         let device = try h.store.resyncMFADevice(
-            caller: h.console, device: "root-mfa", code1: try h.code(seed, stepOffset: -5),
+            caller: h.console, serialNumber: StoreHarness.serial("root-mfa"), code1: try h.code(seed, stepOffset: -5),
             code2: try h.code(seed, stepOffset: -4))
         #expect(device.drift == -4)
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         try h.advance(30)
         guard case .signedIn(let session) = try h.signIn(code: try h.code(seed, stepOffset: -4)) else {
             Issue.record("the drifted code should sign in")
             return
         }
         #expect(session.mfaUsed)
-    }
-
-    @Test("remove deactivates and deletes the device, logs both, and the dashboard fails again")
-    func remove() throws {
-        let h = try StoreHarness()
-        try h.signIn()
-        try h.activateDevice("root-mfa")
-        let removed = try h.store.removeMFADevice(caller: h.console, device: "arn:aws:iam::123456789012:mfa/root-mfa")
-        #expect(removed.deviceName == "root-mfa")
-        #expect(try h.store.listMFADevices(caller: h.console).isEmpty)
-        #expect(try h.store.dashboard(caller: h.console).securityStatus[1].status == .fail)
-        #expect(try h.changes().suffix(2).map(\.eventName) == ["DeactivateMFADevice", "DeleteVirtualMFADevice"])
-        #expect(try h.signIn() != .mfaRequired)
     }
 
     @Test("ListMFADevices lists the identity's devices of every type; ListVirtualMFADevices only virtual ones")
@@ -165,21 +168,49 @@ struct MFADeviceTests {
         #expect(mine.map(\.serialNumber) == ["GAHT12345678", "arn:aws:iam::123456789012:mfa/root-phone"])
         let all = try h.store.listVirtualMFADevices(caller: h.console)
         #expect(all.map(\.deviceName) == ["root-spare", "root-phone"])
-        #expect(try h.store.listVirtualMFADevices(caller: h.console, assignmentStatus: .assigned).map(\.deviceName) == ["root-phone"])
-        #expect(try h.store.listVirtualMFADevices(caller: h.console, assignmentStatus: .unassigned).map(\.deviceName) == ["root-spare"])
+        #expect(
+            try h.store.listVirtualMFADevices(caller: h.console, assignmentStatus: .assigned).map(\.deviceName) == [
+                "root-phone"
+            ])
+        #expect(
+            try h.store.listVirtualMFADevices(caller: h.console, assignmentStatus: .unassigned).map(\.deviceName) == [
+                "root-spare"
+            ])
         // Each list logs its own action; before, ListMFADevices was logged as ListVirtualMFADevices.
-        #expect(try h.events().suffix(4).map(\.eventName) == [
-            "ListMFADevices", "ListVirtualMFADevices", "ListVirtualMFADevices", "ListVirtualMFADevices",
-        ])
+        #expect(
+            try h.events().suffix(4).map(\.eventName) == [
+                "ListMFADevices", "ListVirtualMFADevices", "ListVirtualMFADevices", "ListVirtualMFADevices",
+            ])
     }
 
-    @Test("an unassigned hardware token cannot be removed: it is nobody's device")
+    @Test("an unassigned hardware token cannot be deactivated: it is nobody's device")
     func tokenInTheDrawer() throws {
         let url = LessonReadModelTests.fixturesFolder.appendingPathComponent("hardware-token-lesson.json")
         let h = try StoreHarness(fixture: try Fixture.load(try Data(contentsOf: url), source: url.path))
         try h.signIn()
         #expect(throws: IAMError.noSuchEntity("MFA Device with serial number GAHT12345678 does not exist.")) {
-            try h.store.removeMFADevice(caller: h.console, device: "GAHT12345678")
+            try h.store.deactivateMFADevice(caller: h.console, serialNumber: "GAHT12345678")
         }
+    }
+
+    @Test(
+        "a front end's device name resolves to its serial number; a name without a device to the serial it would have")
+    func serialOfAName() throws {
+        let h = try StoreHarness()
+        #expect(throws: IAMError.notSignedIn) {
+            try h.store.mfaDeviceSerial(nameOrSerial: "root-mfa", caller: h.console)
+        }
+        try h.signIn()
+        try h.activateDevice("root-mfa")
+        let serial = StoreHarness.serial("root-mfa")
+        #expect(try h.store.mfaDeviceSerial(nameOrSerial: "root-mfa", caller: h.console) == serial)
+        #expect(try h.store.mfaDeviceSerial(nameOrSerial: "ROOT-MFA", caller: h.console) == serial)
+        #expect(try h.store.mfaDeviceSerial(nameOrSerial: serial, caller: h.console) == serial)
+        #expect(try h.store.mfaDeviceSerial(nameOrSerial: "nope", caller: h.console) == StoreHarness.serial("nope"))
+        #expect(try h.store.mfaDeviceSerial(nameOrSerial: "not a name", caller: h.console) == "not a name")
+        let before = try h.count("event")
+        #expect(try h.store.findMFADevice(serialNumber: serial, caller: h.console)?.deviceName == "root-mfa")
+        #expect(try h.store.findMFADevice(serialNumber: "root-mfa", caller: h.console) == nil)
+        #expect(try h.count("event") == before)
     }
 }

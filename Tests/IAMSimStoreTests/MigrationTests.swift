@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
-@testable import IAMSimStore
 @testable import IAMSimDatabase
+@testable import IAMSimStore
 
 @Suite("Migrating database files")
 struct MigrationTests {
@@ -19,7 +20,9 @@ struct MigrationTests {
         try reader.read { db in
             try String.fetchAll(
                 db,
-                sql: "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+                sql:
+                    "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+            )
         }
     }
 
@@ -29,7 +32,9 @@ struct MigrationTests {
         let file = try AppDatabase.open(path: path)
         let memory = try AppDatabase.inMemory()
         #expect(try schema(file) == schema(memory))
-        let applied = try file.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        let applied = try file.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+        }
         #expect(applied == Schema.migrator.migrations)
         #expect(try file.read { db in try Schema.migrator.hasCompletedMigrations(db) })
     }
@@ -39,11 +44,15 @@ struct MigrationTests {
         let path = try temporaryPath()
         let queue = try DatabaseQueue(path: path)
         var older = DatabaseMigrator()
-        for migration in Schema.migrations.prefix(2) { older.registerMigration(migration.identifier, migrate: migration.migrate) }
+        for migration in Schema.migrations.prefix(2) {
+            older.registerMigration(migration.identifier, migrate: migration.migrate)
+        }
         try older.migrate(queue)
         try queue.write { db in
             try db.execute(
-                sql: "INSERT INTO account (id, createDate, rootEmail, rootPasswordHash) VALUES ('123456789012', '2026-01-05 09:00:00.000', 'a@b.c', 'x')")
+                sql:
+                    "INSERT INTO account (id, createDate, rootEmail, rootPasswordHash) VALUES ('123456789012', '2026-01-05 09:00:00.000', 'a@b.c', 'x')"
+            )
         }
         try queue.close()
         let file = try AppDatabase.open(path: path)
@@ -56,16 +65,19 @@ struct MigrationTests {
         let error = DatabaseError(resultCode: .SQLITE_ERROR, message: "table account already exists")
         #expect(
             AppDatabase.translate(error, path: "/x.sqlite")
-                == .inaccessible(path: "/x.sqlite", reason: "SQLite error 1 (SQL logic error): table account already exists"))
+                == .inaccessible(
+                    path: "/x.sqlite", reason: "SQLite error 1 (SQL logic error): table account already exists"))
         let h = try StoreHarness()
         let translated = AppDatabase.failure(
-            DatabaseError(resultCode: .SQLITE_CONSTRAINT_NOTNULL, message: "NOT NULL constraint failed: event.eventName"),
+            DatabaseError(
+                resultCode: .SQLITE_CONSTRAINT_NOTNULL, message: "NOT NULL constraint failed: event.eventName"),
             path: h.store.database.path)
         #expect(
             translated as? IAMError
                 == .serviceFailure(
                     "The simulator's database failed (SQLite error 1299 (constraint failed): NOT NULL constraint failed: event.eventName)."
                 ))
-        #expect(AppDatabase.cause(of: DatabaseError(resultCode: .SQLITE_IOERR_READ)) == "SQLite error 266 (disk I/O error)")
+        #expect(
+            AppDatabase.cause(of: DatabaseError(resultCode: .SQLITE_IOERR_READ)) == "SQLite error 266 (disk I/O error)")
     }
 }

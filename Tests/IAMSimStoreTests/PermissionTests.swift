@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
@@ -40,7 +41,8 @@ struct PermissionWorld {
         carolKey = try h.store.createAccessKey(caller: root, userName: "carol").metadata.accessKeyID.rawValue
         let carolSeed = try h.store.createVirtualMFADevice(caller: root, deviceName: "carol-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: root, device: "carol-phone", code1: try h.code(carolSeed, stepOffset: -1), code2: try h.code(carolSeed),
+            caller: root, serialNumber: StoreHarness.serial("carol-phone"),
+            code1: try h.code(carolSeed, stepOffset: -1), code2: try h.code(carolSeed),
             userName: "carol")
         try h.store.createVirtualMFADevice(caller: root, deviceName: "carol")
         // Bob, by himself: a key, an active device, a device named after him awaiting activation.
@@ -48,7 +50,8 @@ struct PermissionWorld {
         bobKey = try h.store.createAccessKey(caller: bob).metadata.accessKeyID.rawValue
         bobPhoneSeed = try h.store.createVirtualMFADevice(caller: bob, deviceName: "bob-phone").base32StringSeed
         try h.store.enableMFADevice(
-            caller: bob, device: "bob-phone", code1: try h.code(bobPhoneSeed, stepOffset: -1), code2: try h.code(bobPhoneSeed))
+            caller: bob, serialNumber: StoreHarness.serial("bob-phone"),
+            code1: try h.code(bobPhoneSeed, stepOffset: -1), code2: try h.code(bobPhoneSeed))
         bobPendingSeed = try h.store.createVirtualMFADevice(caller: bob, deviceName: "bob").base32StringSeed
         try h.advance(60)
         self.h = h
@@ -63,7 +66,9 @@ struct PermissionWorld {
                 "account", "iamUser", "accessKey", "mfaDevice", "loginProfile", "passwordHistory", "iamGroup",
                 "groupMembership", "passwordPolicy", "credentialReport",
             ].map { table in
-                "\(table): " + (try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid")).map(\.description).joined(separator: "; ")
+                "\(table): "
+                    + (try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid")).map(\.description).joined(
+                        separator: "; ")
             }.joined(separator: "\n")
         }
     }
@@ -107,25 +112,31 @@ struct PermissionTests {
         .init("UpdateAccessKey, own", .allowed) {
             try $0.h.store.updateAccessKey(caller: $0.bob, accessKeyID: $0.bobKey, status: .inactive)
         },
-        .init("DeleteAccessKey, own", .allowed) { try $0.h.store.deleteAccessKey(caller: $0.bob, accessKeyID: $0.bobKey) },
+        .init("DeleteAccessKey, own", .allowed) {
+            try $0.h.store.deleteAccessKey(caller: $0.bob, accessKeyID: $0.bobKey)
+        },
         .init("CreateVirtualMFADevice, any name", .allowed) {
             try $0.h.store.createVirtualMFADevice(caller: $0.bob, deviceName: "bob-spare")
         },
         .init("EnableMFADevice, own", .allowed) { w in
             try w.h.store.enableMFADevice(
-                caller: w.bob, device: "bob", code1: try w.h.code(w.bobPendingSeed, stepOffset: -1),
+                caller: w.bob, serialNumber: StoreHarness.serial("bob"),
+                code1: try w.h.code(w.bobPendingSeed, stepOffset: -1),
                 code2: try w.h.code(w.bobPendingSeed))
         },
         .init("ResyncMFADevice, own", .allowed) { w in
             try w.h.store.resyncMFADevice(
-                caller: w.bob, device: "bob-phone", code1: try w.h.code(w.bobPhoneSeed, stepOffset: -1),
+                caller: w.bob, serialNumber: StoreHarness.serial("bob-phone"),
+                code1: try w.h.code(w.bobPhoneSeed, stepOffset: -1),
                 code2: try w.h.code(w.bobPhoneSeed))
         },
-        .init("DeactivateMFADevice and DeleteVirtualMFADevice, own device", .allowed) {
-            try $0.h.store.removeMFADevice(caller: $0.bob, device: "bob-phone")
+        .init("DeactivateMFADevice and DeleteVirtualMFADevice, own device", .allowed) { w in
+            let serial = StoreHarness.serial("bob-phone")
+            let deactivated = try w.h.store.deactivateMFADevice(caller: w.bob, serialNumber: serial)
+            try w.h.store.deleteVirtualMFADevice(caller: w.bob, serialNumber: serial, deactivated: deactivated)
         },
         .init("DeleteVirtualMFADevice, unassigned and named after the user (mfa/${aws:username})", .allowed) {
-            try $0.h.store.removeMFADevice(caller: $0.bob, device: "bob")
+            try $0.h.store.deleteVirtualMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("bob"))
         },
         .init("ListMFADevices, own", .allowed) { _ = try $0.h.store.listMFADevices(caller: $0.bob) },
         .init("ListVirtualMFADevices, the account's (no seeds)", .allowed) {
@@ -135,9 +146,12 @@ struct PermissionTests {
         .init("GetUser, no user name", .allowed) { _ = try $0.h.store.getUser(caller: $0.bob, userName: nil) },
         .init("GetLoginProfile, own", .allowed) { _ = try $0.h.store.getLoginProfile(caller: $0.bob, userName: "bob") },
         .init("ChangePassword, own", .allowed) {
-            try $0.h.store.changePassword(caller: $0.bob, oldPassword: PermissionWorld.password, newPassword: "Another-Strong-2026!")
+            try $0.h.store.changePassword(
+                caller: $0.bob, oldPassword: PermissionWorld.password, newPassword: "Another-Strong-2026!")
         },
-        .init("ListGroupsForUser, own", .allowed) { _ = try $0.h.store.listGroupsForUser(caller: $0.bob, userName: "bob") },
+        .init("ListGroupsForUser, own", .allowed) {
+            _ = try $0.h.store.listGroupsForUser(caller: $0.bob, userName: "bob")
+        },
         .init("GetAccountPasswordPolicy", .allowed) { _ = try $0.h.store.getPasswordPolicy(caller: $0.bob) },
         .init("GetAccountSummary (the dashboard)", .allowed) { _ = try $0.h.store.dashboard(caller: $0.bob) },
 
@@ -151,24 +165,40 @@ struct PermissionTests {
         .init("ListAccessKeys, user name root", .refused(.noSuchUser("root"))) {
             _ = try $0.h.store.listAccessKeys(caller: $0.bob, userName: "root")
         },
-        .init("DeleteVirtualMFADevice, root's device awaiting activation", .denied(action: "DeleteVirtualMFADevice", resource: "mfa/root-spare")) {
-            try $0.h.store.removeMFADevice(caller: $0.bob, device: "root-spare")
+        .init(
+            "DeleteVirtualMFADevice, root's device awaiting activation",
+            .denied(action: "DeleteVirtualMFADevice", resource: "mfa/root-spare")
+        ) {
+            try $0.h.store.deleteVirtualMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-spare"))
         },
         .init(
             "DeleteVirtualMFADevice, root's device awaiting activation, by serial",
             .denied(action: "DeleteVirtualMFADevice", resource: "mfa/root-spare")
-        ) { try $0.h.store.removeMFADevice(caller: $0.bob, device: "arn:aws:iam::123456789012:mfa/root-spare") },
-        .init("DeactivateMFADevice, root's active device", .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/root-mfa"))) {
-            try $0.h.store.removeMFADevice(caller: $0.bob, device: "root-mfa")
+        ) {
+            try $0.h.store.deleteVirtualMFADevice(
+                caller: $0.bob, serialNumber: "arn:aws:iam::123456789012:mfa/root-spare")
         },
-        .init("ResyncMFADevice, root's active device", .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/root-mfa"))) {
-            try $0.h.store.resyncMFADevice(caller: $0.bob, device: "root-mfa", code1: "123456", code2: "234567")
+        .init(
+            "DeactivateMFADevice, root's active device",
+            .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/root-mfa"))
+        ) {
+            try $0.h.store.deactivateMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"))
+        },
+        .init(
+            "ResyncMFADevice, root's active device",
+            .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/root-mfa"))
+        ) {
+            try $0.h.store.resyncMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"), code1: "123456", code2: "234567")
         },
         .init("EnableMFADevice, root's device awaiting activation, without its seed", .refused(.invalidMFACodes)) {
-            try $0.h.store.enableMFADevice(caller: $0.bob, device: "root-spare", code1: "123456", code2: "234567")
+            try $0.h.store.enableMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("root-spare"), code1: "123456", code2: "234567")
         },
-        .init("EnableMFADevice, root's active device", .refused(.entityAlreadyExists("MFA Device is already in use."))) {
-            try $0.h.store.enableMFADevice(caller: $0.bob, device: "root-mfa", code1: "123456", code2: "234567")
+        .init("EnableMFADevice, root's active device", .refused(.entityAlreadyExists("MFA Device is already in use.")))
+        {
+            try $0.h.store.enableMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("root-mfa"), code1: "123456", code2: "234567")
         },
 
         // Another user's credentials.
@@ -179,7 +209,8 @@ struct PermissionTests {
             _ = try $0.h.store.createAccessKey(caller: $0.bob, userName: "carol")
         },
         .init("UpdateAccessKey, carol's, naming her", .denied(action: "UpdateAccessKey", resource: "user/carol")) {
-            try $0.h.store.updateAccessKey(caller: $0.bob, accessKeyID: $0.carolKey, status: .inactive, userName: "carol")
+            try $0.h.store.updateAccessKey(
+                caller: $0.bob, accessKeyID: $0.carolKey, status: .inactive, userName: "carol")
         },
         .init("UpdateAccessKey, carol's, as if his own", .refused { .noSuchAccessKey($0.carolKey) }) {
             try $0.h.store.updateAccessKey(caller: $0.bob, accessKeyID: $0.carolKey, status: .inactive)
@@ -191,22 +222,29 @@ struct PermissionTests {
             try $0.h.store.deleteAccessKey(caller: $0.bob, accessKeyID: $0.carolKey)
         },
         .init("EnableMFADevice, for carol", .denied(action: "EnableMFADevice", resource: "user/carol")) {
-            try $0.h.store.enableMFADevice(caller: $0.bob, device: "carol", code1: "123456", code2: "234567", userName: "carol")
+            try $0.h.store.enableMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("carol"), code1: "123456", code2: "234567",
+                userName: "carol")
         },
         .init("ResyncMFADevice, carol's", .denied(action: "ResyncMFADevice", resource: "user/carol")) {
-            try $0.h.store.resyncMFADevice(caller: $0.bob, device: "carol-phone", code1: "123456", code2: "234567", userName: "carol")
+            try $0.h.store.resyncMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("carol-phone"), code1: "123456", code2: "234567",
+                userName: "carol")
         },
-        .init("DeactivateMFADevice, carol's, naming her", .denied(action: "DeactivateMFADevice", resource: "user/carol")) {
-            try $0.h.store.removeMFADevice(caller: $0.bob, device: "carol-phone", userName: "carol")
+        .init(
+            "DeactivateMFADevice, carol's, naming her", .denied(action: "DeactivateMFADevice", resource: "user/carol")
+        ) {
+            try $0.h.store.deactivateMFADevice(
+                caller: $0.bob, serialNumber: StoreHarness.serial("carol-phone"), userName: "carol")
         },
         .init(
             "DeactivateMFADevice, carol's, as if his own",
             .refused(.noSuchMFADevice("arn:aws:iam::123456789012:mfa/carol-phone"))
-        ) { try $0.h.store.removeMFADevice(caller: $0.bob, device: "carol-phone") },
+        ) { try $0.h.store.deactivateMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("carol-phone")) },
         .init(
             "DeleteVirtualMFADevice, unassigned and named after carol",
             .denied(action: "DeleteVirtualMFADevice", resource: "mfa/carol")
-        ) { try $0.h.store.removeMFADevice(caller: $0.bob, device: "carol") },
+        ) { try $0.h.store.deleteVirtualMFADevice(caller: $0.bob, serialNumber: StoreHarness.serial("carol")) },
         .init("ListMFADevices, carol's", .denied(action: "ListMFADevices", resource: "user/carol")) {
             _ = try $0.h.store.listMFADevices(caller: $0.bob, userName: "carol")
         },
@@ -231,16 +269,21 @@ struct PermissionTests {
             _ = try $0.h.store.createLoginProfile(caller: $0.bob, userName: "carol", password: "Third-Strong-2026!")
         },
         .init("UpdateLoginProfile", .denied(action: "UpdateLoginProfile", resource: "user/carol")) {
-            _ = try $0.h.store.updateLoginProfile(caller: $0.bob, userName: "carol", password: "Third-Strong-2026!", passwordResetRequired: nil)
+            _ = try $0.h.store.updateLoginProfile(
+                caller: $0.bob, userName: "carol", password: "Third-Strong-2026!", passwordResetRequired: nil)
         },
         .init("DeleteLoginProfile", .denied(action: "DeleteLoginProfile", resource: "user/carol")) {
             try $0.h.store.deleteLoginProfile(caller: $0.bob, userName: "carol")
         },
-        .init("ListUsers", .denied(action: "ListUsers", resource: "user/*")) { _ = try $0.h.store.listUsers(caller: $0.bob) },
+        .init("ListUsers", .denied(action: "ListUsers", resource: "user/*")) {
+            _ = try $0.h.store.listUsers(caller: $0.bob)
+        },
         .init("CreateGroup", .denied(action: "CreateGroup", resource: "group/ops")) {
             _ = try $0.h.store.createGroup(caller: $0.bob, groupName: "ops")
         },
-        .init("ListGroups", .denied(action: "ListGroups", resource: "group/*")) { _ = try $0.h.store.listGroups(caller: $0.bob) },
+        .init("ListGroups", .denied(action: "ListGroups", resource: "group/*")) {
+            _ = try $0.h.store.listGroups(caller: $0.bob)
+        },
         .init("DeleteGroup", .denied(action: "DeleteGroup", resource: "group/devs")) {
             try $0.h.store.deleteGroup(caller: $0.bob, groupName: "devs")
         },
@@ -262,8 +305,11 @@ struct PermissionTests {
         .init("GetCredentialReport", .denied(action: "GetCredentialReport", resource: "*")) {
             _ = try $0.h.store.getCredentialReport(caller: $0.bob)
         },
-        .init("The audit's findings (GetAccountSummary for auditors)", .denied(action: "GetAccountSummary", resource: "*", logged: false)) {
-            _ = try $0.h.store.audit(caller: $0.bob)
+        .init(
+            "The audit's findings (GetAccountSummary for auditors)",
+            .denied(action: "GetAccountSummary", resource: "*", logged: false)
+        ) {
+            _ = try $0.h.auditReader.audit(caller: $0.bob)
         },
     ]
 
@@ -285,7 +331,8 @@ struct PermissionTests {
             #expect(thrown == nil)
         case .denied(let action, let resource, let logged):
             let arn = resource == "*" ? "*" : world.arn(resource)
-            let message = "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:\(action) on resource: \(arn)"
+            let message =
+                "User: arn:aws:iam::123456789012:user/bob is not authorized to perform: iam:\(action) on resource: \(arn)"
             #expect(thrown == .accessDenied(message))
             #expect(try world.state() == before)
             guard logged else {
@@ -306,8 +353,11 @@ struct PermissionTests {
     @Test("root may remove any device awaiting activation, its own or one named after a user")
     func rootRemovesAnyPendingDevice() throws {
         let world = try PermissionWorld()
-        try world.h.store.removeMFADevice(caller: world.h.console, device: "carol")
-        try world.h.store.removeMFADevice(caller: world.h.console, device: "root-spare")
-        #expect(try world.h.store.listVirtualMFADevices(caller: world.h.console, assignmentStatus: .unassigned).map(\.deviceName) == ["bob"])
+        try world.h.store.deleteVirtualMFADevice(caller: world.h.console, serialNumber: StoreHarness.serial("carol"))
+        try world.h.store.deleteVirtualMFADevice(
+            caller: world.h.console, serialNumber: StoreHarness.serial("root-spare"))
+        #expect(
+            try world.h.store.listVirtualMFADevices(caller: world.h.console, assignmentStatus: .unassigned).map(
+                \.deviceName) == ["bob"])
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
-@testable import IAMSimStore
 @testable import IAMSimDatabase
+@testable import IAMSimStore
 
 /// No row decode may stop the process: a NULL or a value of another type in any column
 /// decodes (where the column may hold it) or throws `SQLITE_CORRUPT` naming the column, which
@@ -19,18 +20,19 @@ struct RowDecodingTests {
         var testDescription: String { name }
     }
 
-    static func values(_ pairs: [(column: String, value: (any DatabaseValueConvertible)?)]) -> [(String, DatabaseValue)] {
+    static func values(_ pairs: [(column: String, value: (any DatabaseValueConvertible)?)]) -> [(String, DatabaseValue)]
+    {
         pairs.map { ($0.column, $0.value?.databaseValue ?? .null) }
     }
 
     static let created = Date(timeIntervalSince1970: 1_767_600_000).stored
 
     static let tables: [Table] = [
-        Table(name: "account", row: values(PlainRecordTests.account.columnValues)) { _ = try AccountRecord(row: $0) },
-        Table(name: "iamUser", row: values(PlainRecordTests.user.columnValues)) { _ = try UserRecord(row: $0) },
-        Table(name: "accessKey", row: values(PlainRecordTests.key.columnValues)) { _ = try AccessKeyRecord(row: $0) },
-        Table(name: "mfaDevice", row: values(PlainRecordTests.device.columnValues)) { _ = try MFADeviceRecord(row: $0) },
-        Table(name: "consoleSession", row: values(PlainRecordTests.session.columnValues)) { _ = try SessionRecord(row: $0) },
+        Table(name: "account", row: RecordSamples.row(RecordSamples.account)) { _ = try AccountRecord(row: $0) },
+        Table(name: "iamUser", row: RecordSamples.row(RecordSamples.user)) { _ = try UserRecord(row: $0) },
+        Table(name: "accessKey", row: RecordSamples.row(RecordSamples.key)) { _ = try AccessKeyRecord(row: $0) },
+        Table(name: "mfaDevice", row: RecordSamples.row(RecordSamples.device)) { _ = try MFADeviceRecord(row: $0) },
+        Table(name: "consoleSession", row: RecordSamples.row(RecordSamples.session)) { _ = try SessionRecord(row: $0) },
         Table(
             name: "event",
             row: values([
@@ -39,20 +41,26 @@ struct RowDecodingTests {
                 ("errorMessage", nil), ("mfaUsed", true), ("resource", nil),
             ])
         ) { _ = try EventRecord(row: $0) },
-        Table(
-            name: "iamGroup",
-            row: values([
-                ("id", "AGPAEXAMPLE"), ("accountId", "210987654321"), ("groupName", "admins"), ("path", "/"),
-                ("createDate", created),
-            ])
-        ) { _ = try GroupRecord(row: $0) },
-        Table(
-            name: "loginProfile",
-            row: values([
-                ("userId", "AIDAEXAMPLE"), ("passwordHash", "pbkdf2-sha512$1$c2FsdA==$aGFzaA=="), ("createDate", created),
-                ("passwordLastChanged", created), ("passwordResetRequired", false),
-            ])
-        ) { _ = try LoginProfileRecord(row: $0) },
+        Table(name: "iamGroup", row: RecordSamples.row(RecordSamples.group)) { _ = try GroupRecord(row: $0) },
+        Table(name: "loginProfile", row: RecordSamples.row(RecordSamples.loginProfile)) {
+            _ = try LoginProfileRecord(row: $0)
+        },
+        Table(name: "groupMembership", row: RecordSamples.row(RecordSamples.membership)) {
+            _ = try GroupMembershipRecord(row: $0)
+        },
+        Table(name: "passwordHistory", row: RecordSamples.row(RecordSamples.history)) {
+            _ = try PasswordHistoryRecord(row: $0)
+        },
+        Table(name: "passwordPolicy", row: RecordSamples.row(RecordSamples.policy)) {
+            _ = try PasswordPolicyRecord(row: $0)
+        },
+        Table(name: "credentialReport", row: RecordSamples.row(RecordSamples.report)) {
+            _ = try CredentialReportRecord(row: $0)
+        },
+        Table(name: "lessonProgress", row: RecordSamples.row(RecordSamples.progress)) {
+            _ = try LessonProgressRecord(row: $0)
+        },
+        Table(name: "lessonStep", row: RecordSamples.row(RecordSamples.step)) { _ = try LessonStepRecord(row: $0) },
     ]
 
     static func row(_ pairs: [(String, DatabaseValue)]) -> Row {
@@ -82,10 +90,6 @@ struct RowDecodingTests {
                 } catch let error as DatabaseError {
                     #expect(error.resultCode == .SQLITE_CORRUPT, "\(table.name).\(column) as \(what)")
                     #expect(error.message?.contains(column) == true, "\(table.name).\(column) as \(what): \(error)")
-                } catch let failure as RowDecodingError {
-                    // GRDB's Codable records (groups, login profiles): reported as corrupt too.
-                    let translated = AppDatabase.failure(failure, path: "/x.sqlite")
-                    #expect(translated as? DatabaseFileError == .corrupt(path: "/x.sqlite", detail: "a row holds a value its column cannot hold"))
                 } catch {
                     Issue.record("\(table.name).\(column) as \(what): unexpected \(type(of: error))")
                 }
@@ -106,15 +110,19 @@ struct RowDecodingTests {
         ) { try h.store.listAccessKeys(caller: h.console) }
         try h.database.write { db in try db.execute(sql: "UPDATE account SET failedMFAAttempts = 'many'") }
         #expect(
-            throws: DatabaseFileError.corrupt(path: h.database.path, detail: "column failedMFAAttempts holds text where another type is required")
-        ) { try h.store.exportFixture(AccountID(known: "123456789012")) }
+            throws: DatabaseFileError.corrupt(
+                path: h.database.path, detail: "column failedMFAAttempts holds text where another type is required")
+        ) { try h.accounts.exportFixture(AccountID(known: "123456789012")) }
     }
 
+    /// What to do about it (`iamsim init --force --db PATH`) is the CLI's to add: RemedyTextTests.
     @Test("the store's messages for damage name the database and what is damaged")
     func message() {
         #expect(
-            DatabaseFileError.corrupt(path: "/x.sqlite", detail: "column accountId holds NULL where a value is required").message
-                == "The database /x.sqlite is damaged (column accountId holds NULL where a value is required). Move it aside, or recreate it with: iamsim init --force --db /x.sqlite"
+            DatabaseFileError.corrupt(
+                path: "/x.sqlite", detail: "column accountId holds NULL where a value is required"
+            ).message
+                == "The database /x.sqlite is damaged (column accountId holds NULL where a value is required)."
         )
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
@@ -11,7 +12,7 @@ struct SignInHardeningTests {
         let h = try StoreHarness()
         try h.signIn()
         let seed = try h.activateDevice("root-mfa")
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         try h.advance(30)
         return (h, seed)
     }
@@ -45,7 +46,7 @@ struct SignInHardeningTests {
             #expect(throws: RefusedCodeError.self) { try h.signIn(code: code) }
         }
         try h.signIn(code: try h.code(seed))
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         #expect(throws: RefusedCodeError(.signInFailed, .wrong)) { try h.signIn(code: "000001") }
     }
 
@@ -54,7 +55,7 @@ struct SignInHardeningTests {
         let (h, seed) = try harness()
         for _ in 1...6 {
             #expect(throws: IAMError.signInFailed) {
-                try h.store.signIn(email: StoreHarness.email, password: "nope", mfaCode: "000000")
+                try h.sessions.signIn(email: StoreHarness.email, password: "nope", mfaCode: "000000")
             }
         }
         guard case .signedIn = try h.signIn(code: try h.code(seed)) else {
@@ -74,10 +75,13 @@ struct SignInHardeningTests {
         let code1 = try h.code(seed, stepOffset: -4)
         let code2 = try h.code(seed, stepOffset: -3)
         #expect(throws: IAMError.signInFailed) {
-            try h.store.resyncMFADevice(email: StoreHarness.email, password: "nope", device: "root-mfa", code1: code1, code2: code2, account: nil)
+            try h.sessions.resyncMFADevice(
+                email: StoreHarness.email, password: "nope", device: "root-mfa", code1: code1, code2: code2,
+                account: nil)
         }
-        let device = try h.store.resyncMFADevice(
-            email: StoreHarness.email, password: StoreHarness.password, device: "root-mfa", code1: code1, code2: code2, account: nil)
+        let device = try h.sessions.resyncMFADevice(
+            email: StoreHarness.email, password: StoreHarness.password, device: "root-mfa", code1: code1, code2: code2,
+            account: nil)
         #expect(device.drift == -3)
         try h.advance(30)
         guard case .signedIn(let session) = try h.signIn(code: try h.code(seed, stepOffset: -3)) else {
@@ -120,7 +124,7 @@ struct HardwareTokenTests {
         #expect(device.serialNumber == "GAHT12345678")
         #expect(try h.store.dashboard(caller: h.console).securityStatus[1].status == .pass)
         // Removing puts it back in the drawer, known by its serial.
-        try h.store.removeMFADevice(caller: h.console, device: "fob")
+        try h.store.deactivateMFADevice(caller: h.console, serialNumber: "GAHT12345678")
         #expect(try h.store.listMFADevices(caller: h.console).isEmpty)
         #expect(try h.changes().last?.eventName == "DeactivateMFADevice")
     }
@@ -128,7 +132,9 @@ struct HardwareTokenTests {
     @Test("unknown serials, wrong codes and used tokens are refused")
     func refused() throws {
         let h = try harness()
-        #expect(throws: IAMError.noSuchEntity("No hardware MFA device with serial number GAHT00000000 is known to AWS.")) {
+        #expect(
+            throws: IAMError.noSuchEntity("No hardware MFA device with serial number GAHT00000000 is known to AWS.")
+        ) {
             try h.store.enableHardwareMFADevice(
                 caller: h.console, deviceName: "fob", serialNumber: "GAHT00000000", code1: "123456", code2: "234567")
         }
@@ -157,8 +163,8 @@ struct ResetTests {
         try h.activateDevice("root-mfa")
         try h.store.deleteAccessKey(caller: h.console, accessKeyID: StoreHarness.rootKey)
         let eventsBefore = try h.count("event")
-        try h.store.resetAccounts([AccountID(known: "123456789012")], to: nil)
-        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity(account: nil) }
+        try h.accounts.resetAccounts([AccountID(known: "123456789012")], to: nil)
+        #expect(throws: IAMError.notSignedIn) { try h.sessions.callerIdentity(account: nil) }
         try h.signIn()
         #expect(try h.store.listAccessKeys(caller: h.console).map(\.accessKeyID.rawValue) == [StoreHarness.rootKey])
         #expect(try h.store.listMFADevices(caller: h.console).isEmpty)

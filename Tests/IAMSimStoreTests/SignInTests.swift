@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimCore
@@ -16,7 +17,7 @@ struct SignInTests {
         #expect(session.principal == .root(AccountID(known: "123456789012")))
         #expect(!session.mfaUsed)
         #expect(session.expireDate == StoreHarness.start.addingTimeInterval(12 * 3_600))
-        let identity = try h.store.callerIdentity(account: nil)
+        let identity = try h.sessions.callerIdentity(account: nil)
         #expect(identity.arn == "arn:aws:iam::123456789012:root")
         #expect(identity.userID == "123456789012")
         #expect(!identity.multiFactorAuthPresent)
@@ -29,22 +30,26 @@ struct SignInTests {
     @Test("email matching ignores case, as AWS's does")
     func emailCase() throws {
         let h = try StoreHarness()
-        #expect(throws: Never.self) { try h.store.signIn(email: "Trainee@Example.COM", password: StoreHarness.password, mfaCode: nil) }
+        #expect(throws: Never.self) {
+            try h.sessions.signIn(email: "Trainee@Example.COM", password: StoreHarness.password, mfaCode: nil)
+        }
     }
 
     @Test("a wrong password, an unknown email: the same error, and each attempt is logged")
     func failures() throws {
         let h = try StoreHarness()
         #expect(throws: IAMError.signInFailed) {
-            try h.store.signIn(email: StoreHarness.email, password: "wrong", mfaCode: nil)
+            try h.sessions.signIn(email: StoreHarness.email, password: "wrong", mfaCode: nil)
         }
         #expect(throws: IAMError.signInFailed) {
-            try h.store.signIn(email: "nobody@example.com", password: StoreHarness.password, mfaCode: nil)
+            try h.sessions.signIn(email: "nobody@example.com", password: StoreHarness.password, mfaCode: nil)
         }
-        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity(account: nil) }
+        #expect(throws: IAMError.notSignedIn) { try h.sessions.callerIdentity(account: nil) }
         let logins = try h.events().filter { $0.eventName == "ConsoleLogin" }
         #expect(logins.map(\.outcome) == [.failure, .failure])
-        #expect(logins.map(\.errorMessage) == Array(repeating: "Your authentication information is incorrect. Please try again.", count: 2))
+        #expect(
+            logins.map(\.errorMessage)
+                == Array(repeating: "Your authentication information is incorrect. Please try again.", count: 2))
         #expect(logins[0].accountID?.rawValue == "123456789012")
         #expect(logins[1].accountID == nil)
         #expect(logins[1].resource == "nobody@example.com")
@@ -55,7 +60,7 @@ struct SignInTests {
         let h = try StoreHarness()
         try h.signIn()
         let seed = try h.activateDevice("root-mfa")
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
 
         #expect(try h.signIn() == .mfaRequired)
         // The answer is AWS's; the reason travels beside it, for the front end's hint.
@@ -70,7 +75,7 @@ struct SignInTests {
         }
         #expect(session.mfaUsed)
         // The same code never works twice, even in a new attempt.
-        try h.store.signOut(account: nil)
+        try h.sessions.signOut(account: nil)
         #expect(throws: RefusedCodeError(.signInFailed, .alreadyUsed)) { try h.signIn(code: fresh) }
         let names = try h.changes().map { "\($0.eventName):\($0.outcome.rawValue)" }.suffix(8)
         #expect(
@@ -85,9 +90,9 @@ struct SignInTests {
         let h = try StoreHarness()
         try h.signIn()
         try h.signIn()
-        #expect(try h.store.signOut(account: nil) == .root(AccountID(known: "123456789012")))
-        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity(account: nil) }
-        #expect(try h.store.signOut(account: nil) == nil)
+        #expect(try h.sessions.signOut(account: nil) == .root(AccountID(known: "123456789012")))
+        #expect(throws: IAMError.notSignedIn) { try h.sessions.callerIdentity(account: nil) }
+        #expect(try h.sessions.signOut(account: nil) == nil)
         let open = try h.database.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM consoleSession WHERE endDate IS NULL") ?? -1
         }
@@ -99,16 +104,16 @@ struct SignInTests {
         let h = try StoreHarness()
         try h.signIn()
         try h.advance(12 * 3_600 - 1)
-        #expect(throws: Never.self) { try h.store.callerIdentity(account: nil) }
+        #expect(throws: Never.self) { try h.sessions.callerIdentity(account: nil) }
         try h.advance(1)
-        #expect(throws: IAMError.notSignedIn) { try h.store.callerIdentity(account: nil) }
+        #expect(throws: IAMError.notSignedIn) { try h.sessions.callerIdentity(account: nil) }
     }
 
     @Test("console reads are logged like CloudTrail's read events")
     func readsLogged() throws {
         let h = try StoreHarness()
         try h.signIn()
-        _ = try h.store.callerIdentity(account: nil)
+        _ = try h.sessions.callerIdentity(account: nil)
         _ = try h.store.dashboard(caller: h.console)
         _ = try h.store.listAccessKeys(caller: h.console)
         _ = try h.store.listMFADevices(caller: h.console)
@@ -123,7 +128,9 @@ struct SignInTests {
     func appendOnly() throws {
         let h = try StoreHarness()
         try h.signIn()
-        #expect(throws: (any Error).self) { try h.database.write { db in try db.execute(sql: "UPDATE event SET outcome = 'Failure'") } }
+        #expect(throws: (any Error).self) {
+            try h.database.write { db in try db.execute(sql: "UPDATE event SET outcome = 'Failure'") }
+        }
         #expect(throws: (any Error).self) { try h.database.write { db in try db.execute(sql: "DELETE FROM event") } }
         #expect(try h.count("event") >= 2)
     }

@@ -18,7 +18,7 @@ struct AccessKeyCommands: ParsableCommand {
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            AccessKeyList(keys: try context.store().listAccessKeys(caller: context.caller, userName: user))
+            AccessKeyList(keys: try context.store().listAccessKeys(caller: context.caller, userName: user).items)
         }
     }
 
@@ -45,7 +45,8 @@ struct AccessKeyCommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             UpdatedAccessKey(
-                key: try context.store().updateAccessKey(caller: context.caller, accessKeyID: accessKeyID, status: .inactive, userName: user))
+                key: try context.store().updateAccessKey(
+                    caller: context.caller, accessKeyID: accessKeyID, status: .inactive, userName: user))
         }
     }
 
@@ -59,7 +60,8 @@ struct AccessKeyCommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             UpdatedAccessKey(
-                key: try context.store().updateAccessKey(caller: context.caller, accessKeyID: accessKeyID, status: .active, userName: user))
+                key: try context.store().updateAccessKey(
+                    caller: context.caller, accessKeyID: accessKeyID, status: .active, userName: user))
         }
     }
 
@@ -91,7 +93,8 @@ extension AccessKeyCommands {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
         @Flag(help: "Read the secret access key from the first line of standard input.") var secretStdin = false
-        @Option(help: "The service the program called (recorded as the key's last-used service).") var service: String = "sts"
+        @Option(help: "The service the program called (recorded as the key's last-used service).") var service: String =
+            "sts"
         @Option(help: "The region it called (recorded as the key's last-used region).") var region: String = "us-east-1"
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -101,7 +104,7 @@ extension AccessKeyCommands {
             let owner = try context.store().useAccessKey(accessKeyID, secret: secret, service: service, region: region)
             return Message(
                 text: "Authenticated as \(owner.arn) with \(accessKeyID); its use is recorded (\(service), \(region)).",
-                json: .object(["UserId": .string(owner.userID), "Account": .string(owner.accountID.rawValue), "Arn": .string(owner.arn)]))
+                json: JSONValue(Shapes.getCallerIdentity(owner)))
         }
     }
 }
@@ -119,9 +122,7 @@ struct AccessKeyList: Renderable {
         ).rendered()
     }
 
-    var json: JSONValue {
-        .object(["AccessKeyMetadata": .array(keys.map(\.json)), "IsTruncated": .bool(false)])
-    }
+    var json: JSONValue { JSONValue(Shapes.listAccessKeys(keys, isTruncated: false, marker: nil)) }
 }
 
 struct CreatedAccessKey: Renderable {
@@ -135,7 +136,7 @@ struct CreatedAccessKey: Renderable {
         """
     }
 
-    var json: JSONValue { .object(["AccessKey": key.json]) }
+    var json: JSONValue { JSONValue(Shapes.createAccessKey(key)) }
 }
 
 struct UpdatedAccessKey: Renderable {

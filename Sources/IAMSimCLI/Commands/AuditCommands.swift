@@ -23,7 +23,7 @@ struct AuditCommand: ConsoleCommand {
     var failOn: FailThreshold?
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        let (account, findings) = try context.store().audit(caller: try context.auditCaller())
+        let (account, findings) = try context.simulator().auditReader.audit(caller: try context.auditCaller())
         return AuditReport(account: account, findings: findings, failOn: failOn)
     }
 }
@@ -73,7 +73,7 @@ struct AuditReport: Renderable {
             lines.append("[\(mark)] \(finding.title) (\(finding.severity.rawValue))")
             lines.append("       Controls: \(finding.controls.joined(separator: ", "))")
             lines.append("       Evidence: \(finding.evidence)")
-            if let remedy = finding.remedy { lines.append("       Fix:      \(remedy)") }
+            if let remedy = finding.remedy { lines.append("       Fix:      \(RemedyText.commandLine(remedy))") }
         }
         let failed = findings.filter { $0.status == .fail }.count
         lines += ["", "\(findings.count - failed) of \(findings.count) checks pass; \(failed) fail."]
@@ -91,7 +91,8 @@ struct AuditReport: Renderable {
                             "Id": .string(finding.id), "Title": .string(finding.title),
                             "Controls": .array(finding.controls.map { .string($0) }),
                             "Severity": .string(finding.severity.rawValue), "Status": .string(finding.status.rawValue),
-                            "Evidence": .string(finding.evidence), "Remedy": .string(finding.remedy),
+                            "Evidence": .string(finding.evidence),
+                            "Remedy": .string(finding.remedy.map(RemedyText.commandLine)),
                         ])
                     })
             ),
@@ -103,7 +104,7 @@ struct AuditReport: Renderable {
         let rows = findings.map { finding in
             [
                 finding.id, finding.title, finding.controls.joined(separator: "; "), finding.severity.rawValue,
-                finding.status.rawValue, finding.evidence, finding.remedy ?? "",
+                finding.status.rawValue, finding.evidence, finding.remedy.map(RemedyText.commandLine) ?? "",
             ].map(CSVField.escape).joined(separator: ",")
         }
         return ([header] + rows).joined(separator: "\n") + "\n"
@@ -138,7 +139,7 @@ struct CredentialReportCommands: ParsableCommand {
                 text: answer.state == "STARTED"
                     ? "\(answer.description ?? "Started."). Read it with: iamsim credential-report get"
                     : "A report less than 4 hours old exists (COMPLETE). Read it with: iamsim credential-report get",
-                json: .object(["State": .string(answer.state), "Description": .string(answer.description)]))
+                json: JSONValue(Shapes.generateCredentialReport(answer)))
         }
     }
 
@@ -164,13 +165,7 @@ struct CredentialReportView: Renderable {
         report.content.hasSuffix("\n") ? String(report.content.dropLast()) : report.content
     }
 
-    var json: JSONValue {
-        .object([
-            "Content": .string(Data(report.content.utf8).base64EncodedString()),
-            "ReportFormat": .string("text/csv"),
-            "GeneratedTime": .date(report.generatedTime),
-        ])
-    }
+    var json: JSONValue { JSONValue(Shapes.getCredentialReport(report)) }
 
     var csv: String? { report.content }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import IAMSimApp
-import IAMSimDevices
 import IAMSimCore
+import IAMSimDevices
 import IAMSimQR
 
 /// `iamsim authenticator …`: the trainee's phone.
@@ -40,7 +40,8 @@ struct AuthenticatorCommands: ParsableCommand {
                     try authenticator.add(uri: uri ?? "", label: label)
                 }
             return Message(
-                text: "Added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
+                text:
+                    "Added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
                 json: .object(["Label": .string(account.label), "Issuer": .string(account.issuer)]))
         }
     }
@@ -54,24 +55,35 @@ struct AuthenticatorCommands: ParsableCommand {
         @Argument(help: "A PNG image holding the QR code, such as one written by mfa assign --qr-png.") var file: String
         @Option(help: "The name to show for the account.") var label: String?
 
+        /// An image that cannot be read or holds no authenticator code is a file iamsim cannot
+        /// use (`LocalError.file`, exit 253), as a phone's camera would find nothing to add.
         func execute(in context: CommandContext) throws -> any Renderable {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw IAMError.noSuchEntity("Cannot read the image \(file): no such file, or it is not readable.")
+                throw LocalError.file(path: file, reason: "no such file, or it is not readable")
             }
             let payloads: [String]
             do {
                 payloads = try QRScanner.decode(png: Array(data))
             } catch {
-                throw IAMError.validationError("Cannot scan \(file): \(error.message)")
+                throw LocalError.file(path: file, reason: Self.sentence(error.message))
             }
             guard let uri = payloads.first(where: { $0.lowercased().hasPrefix("otpauth://totp/") }) else {
-                throw IAMError.validationError(
-                    "The QR code in \(file) is not an authenticator (TOTP) code: it holds '\(payloads[0].prefix(60))'.")
+                throw LocalError.file(
+                    path: file,
+                    reason: "its QR code is not an authenticator (TOTP) code: it holds '\(payloads[0].prefix(60))'")
             }
             let account = try context.authenticator().add(uri: uri, label: label)
             return Message(
-                text: "Scanned \(file): added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
-                json: .object(["Label": .string(account.label), "Issuer": .string(account.issuer), "URI": .string(uri)]))
+                text:
+                    "Scanned \(file): added \(account.displayName) to the authenticator. See its codes with: iamsim authenticator codes",
+                json: .object(["Label": .string(account.label), "Issuer": .string(account.issuer), "URI": .string(uri)])
+            )
+        }
+
+        /// A scanner's sentence as the end of "Cannot use FILE: …": lower-case start, no period.
+        static func sentence(_ message: String) -> String {
+            let trimmed = message.hasSuffix(".") ? String(message.dropLast()) : message
+            return trimmed.prefix(1).lowercased() + trimmed.dropFirst()
         }
     }
 
@@ -118,7 +130,9 @@ struct AccountList: Renderable {
     var accounts: [AuthenticatorAccount]
 
     func text(_ style: TextStyle) -> String {
-        guard !accounts.isEmpty else { return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI" }
+        guard !accounts.isEmpty else {
+            return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI"
+        }
         return TextTable(
             headers: ["LABEL", "ACCOUNT", "ADDED"],
             rows: accounts.map { [$0.label, $0.displayName, Timestamp.readable($0.addedDate)] }
@@ -130,7 +144,8 @@ struct AccountList: Renderable {
             "Accounts": .array(
                 accounts.map {
                     .object([
-                        "Label": .string($0.label), "Issuer": .string($0.issuer), "AccountName": .string($0.accountName),
+                        "Label": .string($0.label), "Issuer": .string($0.issuer),
+                        "AccountName": .string($0.accountName),
                         "Digits": .int($0.totp.digits), "Period": .int(Int($0.totp.period)),
                         "Algorithm": .string($0.totp.algorithm.rawValue), "AddedDate": .date($0.addedDate),
                     ])
@@ -143,7 +158,9 @@ struct CodeList: Renderable {
     var codes: [AuthenticatorCode]
 
     func text(_ style: TextStyle) -> String {
-        guard !codes.isEmpty else { return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI" }
+        guard !codes.isEmpty else {
+            return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI"
+        }
         return TextTable(
             headers: ["LABEL", "CODE", "CHANGES IN", "ACCOUNT"],
             rows: codes.map { [$0.account.label, $0.code, "\($0.secondsRemaining) s", $0.account.displayName] }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import IAMSimDevices
 import IAMSimApp
 import IAMSimCore
+import IAMSimDevices
 import IAMSimStore
 
 /// `iamsim class report`: every trainee's progress at a glance.
@@ -15,7 +15,8 @@ struct ClassCommands: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract: "Show each account's lesson step, dashboard checklist and last activity (table, json or csv).",
-            discussion: "Progress is read from each account's real state, as 'iamsim lesson' reads it; --watch refreshes it.")
+            discussion:
+                "Progress is read from each account's real state, as 'iamsim lesson' reads it; --watch refreshes it.")
         static let operationName: IAMAction = .classReport
         static let readsOnly = true
         @OptionGroup var global: GlobalOptions
@@ -34,7 +35,9 @@ struct ClassCommands: ParsableCommand {
             while true {
                 let report = try Self.report(context)
                 // Clear the screen and draw from the top, as `watch` does.
-                context.console.write("\u{1B}[H\u{1B}[2J" + report.text(context.style) + "\n\nRefreshing every \(interval) s; Ctrl-C to stop.\n")
+                context.console.write(
+                    "\u{1B}[H\u{1B}[2J" + report.text(context.style)
+                        + "\n\nRefreshing every \(interval) s; Ctrl-C to stop.\n")
                 Thread.sleep(forTimeInterval: interval)
             }
         }
@@ -75,7 +78,8 @@ struct ClassReport: Renderable {
             }
         ).rendered()
         let finished = rows.filter { $0.progress.isComplete }.count
-        return table + "\n\n\(finished) of \(rows.count) finished. CHECKLIST: root keys, root MFA, users, groups, password policy (P pass, F fail)."
+        return table
+            + "\n\n\(finished) of \(rows.count) finished. CHECKLIST: root keys, root MFA, users, groups, password policy (P pass, F fail)."
     }
 
     var json: JSONValue {
@@ -101,17 +105,21 @@ struct ClassReport: Renderable {
 
     var csv: String? {
         let ids = rows.first?.checklist.map(\.id) ?? []
-        let header = (
-            ["account_id", "account_alias", "root_email", "steps_done", "total_steps", "current_step", "skipped_steps"] + ids
-                + ["last_activity"])
+        let header =
+            ([
+                "account_id", "account_alias", "root_email", "steps_done", "total_steps", "current_step",
+                "skipped_steps",
+            ] + ids
+            + ["last_activity"])
             .joined(separator: ",")
         let lines = rows.map { row in
             ([
-                row.account.accountID.rawValue, row.account.alias ?? "", row.account.rootEmail, String(row.progress.doneCount),
+                row.account.accountID.rawValue, row.account.alias ?? "", row.account.rootEmail,
+                String(row.progress.doneCount),
                 String(row.progress.lesson.steps.count), row.progress.current?.id ?? "done",
                 row.progress.skippedSteps.map(\.id).joined(separator: " "),
             ] + row.checklist.map(\.status.rawValue) + [row.lastActivity.map(Timestamp.iso8601) ?? ""])
-                .map(CSVField.escape).joined(separator: ",")
+            .map(CSVField.escape).joined(separator: ",")
         }
         return ([header] + lines).joined(separator: "\n") + "\n"
     }

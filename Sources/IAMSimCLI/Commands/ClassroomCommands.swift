@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import IAMSimApp
-import IAMSimDevices
 import IAMSimCore
+import IAMSimDevices
 import IAMSimStore
 
 /// `iamsim accounts …`: a classroom of accounts in one database.
@@ -29,7 +29,9 @@ struct AccountCommands: ParsableCommand {
         @Option(help: "The root email of each, with {n} for the number.") var email: String = "trainee{n}@class.example"
         @Option(help: "Give each account the alias PREFIX followed by its number.") var aliasPrefix: String?
         @Option(help: "The number of the first account.") var firstNumber: Int = 1
-        @Option(help: ArgumentHelp("Write the credentials to this CSV file (mode 0600) instead of printing them.", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "Write the credentials to this CSV file (mode 0600) instead of printing them.", valueName: "file"))
         var credentialsFile: String?
         @Flag(help: "Replace the --credentials-file if it already exists.") var force = false
 
@@ -63,7 +65,8 @@ struct AccountCommands: ParsableCommand {
             if let file {
                 try file.commit()
                 return Message(
-                    text: "Created \(Plural.count(trainees.count, "account")) from \(template.name); their credentials are in \(file.path) (mode 0600).",
+                    text:
+                        "Created \(Plural.count(trainees.count, "account")) from \(template.name); their credentials are in \(file.path) (mode 0600).",
                     json: .object([
                         "Created": .int(trainees.count), "CredentialsFile": .string(file.path),
                         "AccountIds": .array(trainees.map { .string($0.accountID.rawValue) }),
@@ -81,7 +84,7 @@ struct AccountCommands: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            AccountTable(accounts: try context.store().listAccounts())
+            AccountTable(accounts: try context.accounts().listAccounts())
         }
     }
 
@@ -95,7 +98,7 @@ struct AccountCommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let simulator = try context.simulator()
-            let account = try simulator.store.resolveAccount(target)
+            let account = try simulator.accounts.resolveAccount(target)
             try simulator.classroom.delete(account)
             return Message(text: "Deleted account \(account).", json: .object(["Deleted": .string(account.rawValue)]))
         }
@@ -117,7 +120,9 @@ struct ResetCommand: ConsoleCommand {
     static let operationName: IAMAction = .resetAccounts
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Reset every account in the database.") var all = false
-    @Option(help: ArgumentHelp("Reset to this fixture (name or file) instead of each account's own.", valueName: "name-or-path"))
+    @Option(
+        help: ArgumentHelp(
+            "Reset to this fixture (name or file) instead of each account's own.", valueName: "name-or-path"))
     var fixture: String?
 
     func validate() throws {
@@ -127,8 +132,7 @@ struct ResetCommand: ConsoleCommand {
     }
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        let store = try context.store()
-        let accounts = all ? try store.listAccounts().map(\.accountID) : [try context.currentAccount()]
+        let accounts = all ? try context.accounts().listAccounts().map(\.accountID) : [try context.currentAccount()]
         let template = try fixture.map { name throws(LocalError) in try FixtureCatalog.load(name) }
         let bar = ProgressBar(title: "Resetting", total: accounts.count, console: context.console)
         try context.simulator().classroom.reset(accounts, to: template, progress: { bar.update($0) })
@@ -155,12 +159,14 @@ struct ExportCommand: ConsoleCommand {
     @Flag(help: "Replace the --file if it already exists.") var force = false
 
     func validate() throws {
-        guard !force || file != nil else { throw ValidationError("--force replaces the file given with --file; give that option too.") }
+        guard !force || file != nil else {
+            throw ValidationError("--force replaces the file given with --file; give that option too.")
+        }
     }
 
     func execute(in context: CommandContext) throws -> any Renderable {
         let output = try file.map { try SecretFile(path: $0, replacing: force) }
-        let fixture = try context.store().exportFixture(try context.currentAccount())
+        let fixture = try context.accounts().exportFixture(try context.currentAccount())
         let json = try fixture.jsonText() + "\n"
         if let output {
             try output.write(Array(json.utf8))
@@ -186,7 +192,7 @@ struct FixtureCommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw IAMError.noSuchEntity("Cannot read the fixture file \(file): no such file, or it is not readable.")
+                throw LocalError.file(path: file, reason: "no such file, or it is not readable")
             }
             switch Fixture.check(data) {
             case .valid(let fixture): return FixtureVerdict(file: file, name: fixture.name, problems: [])
@@ -207,7 +213,9 @@ struct Credentials: Renderable {
             headers: ["ACCOUNT ID", "ALIAS", "ROOT EMAIL", "ROOT PASSWORD"],
             rows: trainees.map { [$0.accountID.rawValue, $0.alias ?? "-", $0.email, $0.password ?? ""] }
         ).rendered()
-        return "Created \(Plural.count(trainees.count, "account")) from \(fixture). The passwords are shown only now:\n\n" + table
+        return
+            "Created \(Plural.count(trainees.count, "account")) from \(fixture). The passwords are shown only now:\n\n"
+            + table
     }
 
     var json: JSONValue {
@@ -224,7 +232,8 @@ struct Credentials: Renderable {
 
     var csv: String? {
         let rows = trainees.map {
-            [$0.accountID.rawValue, $0.alias ?? "", $0.email, $0.password ?? ""].map(CSVField.escape).joined(separator: ",")
+            [$0.accountID.rawValue, $0.alias ?? "", $0.email, $0.password ?? ""].map(CSVField.escape).joined(
+                separator: ",")
         }
         return (["account_id,account_alias,root_email,root_password"] + rows).joined(separator: "\n") + "\n"
     }
@@ -237,7 +246,10 @@ struct AccountTable: Renderable {
         TextTable(
             headers: ["ACCOUNT ID", "ALIAS", "ROOT EMAIL", "FIXTURE", "CREATED"],
             rows: accounts.map {
-                [$0.accountID.rawValue, $0.alias ?? "-", $0.rootEmail, $0.fixtureName ?? "-", Timestamp.readable($0.createDate)]
+                [
+                    $0.accountID.rawValue, $0.alias ?? "-", $0.rootEmail, $0.fixtureName ?? "-",
+                    Timestamp.readable($0.createDate),
+                ]
             }
         ).rendered()
     }

@@ -77,7 +77,8 @@ struct ClockCommands: ParsableCommand {
         @OptionGroup var scope: Scope
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            ClockReadings.result(try context.store().clock.advance(by: duration, try scope.resolve(context)), scope: scope)
+            ClockReadings.result(
+                try context.store().clock.advance(by: duration, try scope.resolve(context)), scope: scope)
         }
     }
 
@@ -131,7 +132,10 @@ struct ClockReadings: Renderable {
         return TextTable(
             headers: ["ACCOUNT", "TIME", "MODE"],
             rows: readings.map {
-                [$0.account.rawValue, Timestamp.readable($0.reading.date), $0.reading.isSimulated ? "simulated" : "real"]
+                [
+                    $0.account.rawValue, Timestamp.readable($0.reading.date),
+                    $0.reading.isSimulated ? "simulated" : "real",
+                ]
             }
         ).rendered()
     }

@@ -23,7 +23,7 @@ struct DashboardView: Renderable {
         let state = dashboard.state
         let summary = dashboard.summary
         var lines = [
-            style.bold("IAM dashboard") + " — account \(state.accountID)" + (state.alias.map { " (alias \($0))" } ?? ""),
+            style.bold("IAM dashboard") + " — account \(state.accountID)" + (state.alias.map { " (alias \($0))" } ?? "")
         ]
         if let principal = dashboard.signedInAs { lines.append("Signed in as the \(principal.displayName).") }
         lines += [
@@ -37,26 +37,23 @@ struct DashboardView: Renderable {
             let mark = item.status == .pass ? style.green("PASS") : style.red("FAIL")
             lines.append("  [\(mark)] \(item.title)")
             lines.append("         \(item.detail)")
-            if let remedy = item.remedy { lines.append("         Fix: \(remedy)") }
+            if let remedy = item.remedy { lines.append("         Fix: \(RemedyText.commandLine(remedy))") }
         }
         let passed = dashboard.securityStatus.filter { $0.status == .pass }.count
         lines += ["", "\(passed) of \(dashboard.securityStatus.count) security status items complete."]
         return lines.joined(separator: "\n")
     }
 
+    /// `GetAccountSummary`'s answer, plus iamsim's `SecurityStatus` (the dashboard's checklist).
     var json: JSONValue {
-        .object([
-            ("SummaryMap", .object(dashboard.summary.entries.map { ($0.key, .int($0.value)) })),
-            (
-                "SecurityStatus",
-                .array(
-                    dashboard.securityStatus.map { item in
-                        .object([
-                            "Id": .string(item.id), "Title": .string(item.title), "Status": .string(item.status.rawValue),
-                            "Detail": .string(item.detail),
-                        ])
-                    })
-            ),
+        JSONValue(Shapes.getAccountSummary(dashboard.summary)).adding([
+            "SecurityStatus": .array(
+                dashboard.securityStatus.map { item in
+                    .object([
+                        "Id": .string(item.id), "Title": .string(item.title), "Status": .string(item.status.rawValue),
+                        "Detail": .string(item.detail),
+                    ])
+                })
         ])
     }
 }

@@ -37,13 +37,13 @@ struct EventsCommand: ConsoleCommand {
     }
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        let store = try context.store()
+        let simulator = try context.simulator()
         let account = try context.currentAccount()
-        let now = since == nil && until == nil ? nil : try store.clock.now(account: account)
-        let filter = IAMStore.EventFilter(
+        let now = since == nil && until == nil ? nil : try simulator.clock.now(account: account)
+        let filter = EventLogReader.Filter(
             account: account, since: now.flatMap { since?.date(now: $0) }, until: now.flatMap { until?.date(now: $0) },
             identity: identity, action: action, limit: limit)
-        return EventList(events: try store.events(filter))
+        return EventList(events: try simulator.eventLog.events(filter))
     }
 }
 
@@ -70,7 +70,8 @@ struct EventList: Renderable {
     var json: JSONValue { .array(events.map(Self.json)) }
 
     static func json(_ event: Event) -> JSONValue {
-        let source = IAMAction(rawValue: event.eventName)?.service == .signin || event.eventName == IAMAction.mfaLockout.name
+        let source =
+            IAMAction(rawValue: event.eventName)?.service == .signin || event.eventName == IAMAction.mfaLockout.name
             ? "signin.amazonaws.com" : "iam.amazonaws.com"
         let identity: JSONValue? = event.actorARN.map { arn in
             .object([
@@ -80,7 +81,8 @@ struct EventList: Renderable {
         }
         let extra: JSONValue? = event.mfaUsed.map { .object(["MFAUsed": .string($0 ? "Yes" : "No")]) }
         let response: JSONValue? =
-            event.eventName == IAMAction.consoleLogin.name ? .object(["ConsoleLogin": .string(event.outcome.rawValue)]) : nil
+            event.eventName == IAMAction.consoleLogin.name
+            ? .object(["ConsoleLogin": .string(event.outcome.rawValue)]) : nil
         let pairs: KeyValuePairs<String, JSONValue?> = [
             "eventID": .int(Int(event.eventID)),
             "eventTime": .date(event.eventTime),

@@ -20,8 +20,9 @@ struct GroupCommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             let group = try context.store().createGroup(caller: context.caller, groupName: name, path: path)
             return Message(
-                text: "Created group \(group.groupName) (\(group.arn)). Add users with: iamsim groups add-user \(group.groupName) USER",
-                json: .object(["Group": group.json]))
+                text:
+                    "Created group \(group.groupName) (\(group.arn)). Add users with: iamsim groups add-user \(group.groupName) USER",
+                json: JSONValue(Shapes.createGroup(group)))
         }
     }
 
@@ -32,7 +33,7 @@ struct GroupCommands: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            GroupList(groups: try context.store().listGroups(caller: context.caller))
+            GroupList(groups: try context.store().listGroups(caller: context.caller).items)
         }
     }
 
@@ -85,13 +86,17 @@ struct GroupCommands: ParsableCommand {
         @Argument(help: "The user name.") var user: String
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            GroupList(groups: try context.store().listGroupsForUser(caller: context.caller, userName: user))
+            GroupList(
+                groups: try context.store().listGroupsForUser(caller: context.caller, userName: user).items,
+                ofUser: true)
         }
     }
 }
 
 struct GroupList: Renderable {
     var groups: [Group]
+    /// `ListGroupsForUser`'s answer rather than `ListGroups`'.
+    var ofUser = false
 
     func text(_ style: TextStyle) -> String {
         guard !groups.isEmpty else { return "No groups." }
@@ -101,5 +106,10 @@ struct GroupList: Renderable {
         ).rendered()
     }
 
-    var json: JSONValue { .object(["Groups": .array(groups.map(\.json)), "IsTruncated": .bool(false)]) }
+    var json: JSONValue {
+        JSONValue(
+            ofUser
+                ? Shapes.listGroupsForUser(groups, isTruncated: false, marker: nil)
+                : Shapes.listGroups(groups, isTruncated: false, marker: nil))
+    }
 }

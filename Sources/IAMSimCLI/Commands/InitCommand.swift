@@ -27,16 +27,19 @@ struct InitCommand: ConsoleCommand {
         let loaded = try FixtureCatalog.load(fixture)
         let path = context.databasePath
         if force {
-            try AppDatabase.remove(path: path)
+            try context.removeDatabase()
         }
         let simulator = try context.simulatorWithoutSeeding()
-        if let existing = try simulator.store.listAccounts().first {
-            throw IAMError.entityAlreadyExists(
-                "The database \(path) already holds account \(existing.accountID). Reset it with: iamsim init --force")
+        if let existing = try simulator.accounts.listAccounts().first {
+            throw CommandError(
+                message:
+                    "The database \(path) already holds account \(existing.accountID). Reset it with: iamsim init --force"
+            )
         }
         let account = try simulator.classroom.load(loaded)
         return Message(
-            text: "Initialized \(path) from fixture \(loaded.name): account \(account), root user \(loaded.account.root.email).",
+            text:
+                "Initialized \(path) from fixture \(loaded.name): account \(account), root user \(loaded.account.root.email).",
             json: .object([
                 "Database": .string(path), "Fixture": .string(loaded.name), "AccountId": .string(account.rawValue),
             ]))

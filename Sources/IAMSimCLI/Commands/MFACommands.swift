@@ -8,8 +8,8 @@ import IAMSimStore
 struct MFACommands: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mfa",
-        abstract: "Assign, activate, list, resync and remove MFA devices.",
-        subcommands: [Assign.self, Activate.self, List.self, ListVirtual.self, Resync.self, Remove.self])
+        abstract: "Assign, activate, list, show, resync and remove MFA devices.",
+        subcommands: [Assign.self, Activate.self, List.self, ListVirtual.self, Get.self, Resync.self, Remove.self])
 
     struct Assign: ConsoleCommand {
         static let configuration = CommandConfiguration(
@@ -44,7 +44,8 @@ struct MFACommands: ParsableCommand {
             }
             if type != .hardwareTOTP, serial != nil || codes.code1 != nil || codes.code2 != nil {
                 throw ValidationError(
-                    "--serial and codes are only for --type hardware-totp; activate an app's device with: iamsim mfa activate NAME")
+                    "--serial and codes are only for --type hardware-totp; activate an app's device with: iamsim mfa activate NAME"
+                )
             }
         }
 
@@ -58,7 +59,8 @@ struct MFACommands: ParsableCommand {
                     caller: context.caller, deviceName: name, serialNumber: serial ?? "", code1: code1, code2: code2,
                     userName: user)
                 return Message(
-                    text: "Hardware MFA device \(device.deviceName) (serial \(device.serialNumber)) is assigned to the \(device.assignedTo?.displayName ?? "you") and active.",
+                    text:
+                        "Hardware MFA device \(device.deviceName) (serial \(device.serialNumber)) is assigned to the \(device.assignedTo?.displayName ?? "you") and active.",
                     json: .object([]))
             }
         }
@@ -92,10 +94,12 @@ struct MFACommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             let (code1, code2) = try codes.resolve(context.console)
             let device = try context.store().enableMFADevice(
-                caller: context.caller, device: name, code1: code1, code2: code2, userName: user)
+                caller: context.caller, serialNumber: context.mfaDeviceSerial(name), code1: code1, code2: code2,
+                userName: user)
             let owner = device.assignedTo?.displayName ?? "you"
             return Message(
-                text: "MFA device \(device.deviceName) is assigned to the \(owner) and active. Signing in now takes a code from it.",
+                text:
+                    "MFA device \(device.deviceName) is assigned to the \(owner) and active. Signing in now takes a code from it.",
                 json: .object([]))
         }
 
@@ -120,8 +124,8 @@ struct MFACommands: ParsableCommand {
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let store = try context.store()
-            let assigned = try store.listMFADevices(caller: context.caller, userName: user)
-            let pending = try store.listVirtualMFADevices(caller: context.caller, assignmentStatus: .unassigned)
+            let assigned = try store.listMFADevices(caller: context.caller, userName: user).items
+            let pending = try store.listVirtualMFADevices(caller: context.caller, assignmentStatus: .unassigned).items
             return DeviceList(devices: assigned, pending: pending)
         }
     }
@@ -129,7 +133,8 @@ struct MFACommands: ParsableCommand {
     struct ListVirtual: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "list-virtual",
-            abstract: "List the account's virtual MFA devices (ListVirtualMFADevices); hardware tokens are not virtual.")
+            abstract: "List the account's virtual MFA devices (ListVirtualMFADevices); hardware tokens are not virtual."
+        )
         static let operationName: IAMAction = .listVirtualMFADevices
         @OptionGroup var global: GlobalOptions
         @Option(help: "Assigned, Unassigned or Any (the default, as in AWS).")
@@ -138,7 +143,29 @@ struct MFACommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             VirtualDeviceList(
                 devices: try context.store().listVirtualMFADevices(
-                    caller: context.caller, assignmentStatus: assignmentStatus.status))
+                    caller: context.caller, assignmentStatus: assignmentStatus.status
+                ).items)
+        }
+    }
+
+    struct Get: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "get",
+            abstract: "Show one of your MFA devices, virtual or hardware (GetMFADevice).",
+            discussion: """
+                AWS documents GetMFADevice for security keys, which iamsim does not simulate; \
+                iamsim answers it for the devices it has. A device awaiting activation is nobody's: \
+                see it with iamsim mfa list.
+                """)
+        static let operationName: IAMAction = .getMFADevice
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The device's name or serial number.") var name: String
+        @Option(help: "An IAM user's device instead of your own.") var user: String?
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            DeviceView(
+                device: try context.store().getMFADevice(
+                    caller: context.caller, serialNumber: context.mfaDeviceSerial(name), userName: user))
         }
     }
 
@@ -165,15 +192,17 @@ struct MFACommands: ParsableCommand {
             if let email {
                 let password = try PasswordInput.read(context.console, fromStandardInput: passwordStdin)
                 let (code1, code2) = try codes.resolve(context.console)
-                device = try store.resyncMFADevice(
+                device = try context.sessions().resyncMFADevice(
                     email: email, password: password, device: name, code1: code1, code2: code2,
                     account: try context.selectedAccount())
             } else {
                 let (code1, code2) = try codes.resolve(context.console)
                 device = try store.resyncMFADevice(
-                    caller: context.caller, device: name, code1: code1, code2: code2, userName: user)
+                    caller: context.caller, serialNumber: context.mfaDeviceSerial(name), code1: code1, code2: code2,
+                    userName: user)
             }
-            return Message(text: "Resynchronized \(device.deviceName): \(DeviceList.syncDescription(device)).", json: .object([]))
+            return Message(
+                text: "Resynchronized \(device.deviceName): \(DeviceList.syncDescription(device)).", json: .object([]))
         }
 
         func hint(for error: IAMError, refusal: CodeRefusal?) -> String? {
@@ -191,10 +220,20 @@ struct MFACommands: ParsableCommand {
         @Option(help: "An IAM user's devices instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            let device = try context.store().removeMFADevice(caller: context.caller, device: name, userName: user)
+            let device = try context.simulator().removeMFADevice(
+                caller: context.caller, serialNumber: context.mfaDeviceSerial(name), userName: user)
             let what = device.type == .virtual ? "deactivated and deleted" : "deactivated"
             return Message(text: "Removed MFA device \(device.deviceName) (\(what)).", json: .object([]))
         }
+    }
+}
+
+extension CommandContext {
+    /// The serial number the device name or serial `text` stands for in the caller's account
+    /// (`IAMStore.mfaDeviceSerial`); the text as is when it cannot be looked up (no session,
+    /// say), so that the operation answers.
+    func mfaDeviceSerial(_ text: String) -> String {
+        (try? store().mfaDeviceSerial(nameOrSerial: text, caller: caller)) ?? text
     }
 }
 
@@ -205,7 +244,9 @@ enum DeviceChoice: String, ExpressibleByArgument, CaseIterable {
     case securityKey = "security-key"
 
     static let securityKeyNotSimulated = CommandError(
-        message: "Security keys (FIDO2/WebAuthn) are not simulated: they need a browser and a physical key. Choose an authenticator app (the default) or a hardware TOTP token (--type hardware-totp --serial SERIAL).")
+        message:
+            "Security keys (FIDO2/WebAuthn) are not simulated: they need a browser and a physical key. Choose an authenticator app (the default) or a hardware TOTP token (--type hardware-totp --serial SERIAL)."
+    )
 }
 
 /// `--code1`/`--code2`, prompted for on a terminal when left out.
@@ -251,17 +292,23 @@ struct CodePair: ParsableArguments {
         case nil:
             return "Nothing changed. \(fresh) Codes must be consecutive, unused, and at most 5 minutes old."
         case .identical:
-            return "Nothing changed. Code 1 and code 2 are the same code: code 2 must be read after the authenticator changes it. \(fresh)"
+            return
+                "Nothing changed. Code 1 and code 2 are the same code: code 2 must be read after the authenticator changes it. \(fresh)"
         case .wrong:
-            return "Nothing changed. These are not this device's codes: check that you read the authenticator's entry for this device (iamsim authenticator codes) and typed both codes correctly."
+            return
+                "Nothing changed. These are not this device's codes: check that you read the authenticator's entry for this device (iamsim authenticator codes) and typed both codes correctly."
         case .notConsecutive:
-            return "Nothing changed. Both codes are this device's, but not consecutive: code 2 must be the very next code after code 1, with none skipped. \(fresh)"
+            return
+                "Nothing changed. Both codes are this device's, but not consecutive: code 2 must be the very next code after code 1, with none skipped. \(fresh)"
         case .tooFarFromNow(let steps):
-            return "Nothing changed. The codes are consecutive, but from \(Self.distance(steps)) \(steps < 0 ? "behind" : "ahead of") iamsim's clock, and \(window.rule). If the phone's clock is wrong, set it to automatic (network) time; if the codes were typed late, use two fresh ones."
+            return
+                "Nothing changed. The codes are consecutive, but from \(Self.distance(steps)) \(steps < 0 ? "behind" : "ahead of") iamsim's clock, and \(window.rule). If the phone's clock is wrong, set it to automatic (network) time; if the codes were typed late, use two fresh ones."
         case .alreadyUsed:
-            return "Nothing changed. These codes were already used (to activate the device, resync it or sign in), and each code works once. Wait for the next two codes."
+            return
+                "Nothing changed. These codes were already used (to activate the device, resync it or sign in), and each code works once. Wait for the next two codes."
         case .simulatedClockStopped:
-            return "Nothing changed. iamsim's clock is simulated and stands still, but these codes match real time: the authenticator reads real time. Return to real time with: iamsim clock real (or read the codes from iamsim authenticator codes, which follows the simulated clock)."
+            return
+                "Nothing changed. iamsim's clock is simulated and stands still, but these codes match real time: the authenticator reads real time. Return to real time with: iamsim clock real (or read the codes from iamsim authenticator codes, which follows the simulated clock)."
         }
     }
 
@@ -317,7 +364,9 @@ struct AssignedDevice: Renderable {
                 "  or: iamsim authenticator add --secret \(created.base32StringSeed) --label \(name)",
             ]
         } else {
-            lines += ["Scan this QR code with your authenticator app:", qr.terminalText(lightTerminal: lightTerminal), ""]
+            lines += [
+                "Scan this QR code with your authenticator app:", qr.terminalText(lightTerminal: lightTerminal), "",
+            ]
             lines += [
                 "Or add it to iamsim's authenticator (the QR code holds this URI):",
                 "  iamsim authenticator add --uri '\(created.uri)'",
@@ -332,15 +381,10 @@ struct AssignedDevice: Renderable {
         return lines.joined(separator: "\n")
     }
 
+    /// `CreateVirtualMFADevice`'s answer, plus iamsim's `OTPAuthURI` (what the QR code holds).
     var json: JSONValue {
-        .object([
-            "VirtualMFADevice": .object([
-                "SerialNumber": .string(created.device.serialNumber),
-                // Blobs are base64 in AWS's answers; this one is the base32 text's bytes.
-                "Base32StringSeed": .string(Data(created.base32StringSeed.utf8).base64EncodedString()),
-                "QRCodePNG": .string(Data(qr.pngBytes).base64EncodedString()),
-            ]),
-            "OTPAuthURI": .string(created.uri),
+        JSONValue(Shapes.createVirtualMFADevice(created, qrCodePNG: qr.pngBytes)).adding([
+            "OTPAuthURI": .string(created.uri)
         ])
     }
 }
@@ -370,7 +414,13 @@ struct DeviceList: Renderable {
 
     /// `ListMFADevices`' shape, every type of device, plus iamsim's `DeviceName`, `Type` and `Drift`.
     var json: JSONValue {
-        .object(["MFADevices": .array(devices.map(\.json)), "IsTruncated": .bool(false)])
+        JSONValue(Shapes.listMFADevices(devices, isTruncated: false, marker: nil))
+            .updatingItems(of: "MFADevices", with: devices) { item, device in
+                item.adding([
+                    "DeviceName": .string(device.deviceName), "Type": .string(device.type.rawValue),
+                    "Drift": .int(Int(device.drift)),
+                ])
+            }
     }
 
     /// `in sync`, or how far the device's clock is off as the last resync measured it.
@@ -379,6 +429,32 @@ struct DeviceList: Renderable {
         let steps = abs(device.drift)
         let unit = steps == 1 ? "step" : "steps"
         return "\(steps) \(unit) (\(steps * 30) s) \(device.drift < 0 ? "behind" : "ahead"), compensated"
+    }
+}
+
+/// `mfa get`: `GetMFADevice`.
+struct DeviceView: Renderable {
+    var device: MFADevice
+
+    func text(_ style: TextStyle) -> String {
+        """
+        Name:          \(device.deviceName)
+        Serial number: \(device.serialNumber)
+        Type:          \(device.type.rawValue)
+        Assigned to:   \(device.assignedTo?.displayName ?? "(awaiting activation)")
+        Enabled:       \(device.enableDate.map(Timestamp.readable) ?? "-")
+        Sync:          \(DeviceList.syncDescription(device))
+        """
+    }
+
+    /// AWS's shape: `UserName` (root's is the account id, as in `mfa list`), `SerialNumber`,
+    /// `EnableDate`; no `Certifications`, which only security keys have.
+    var json: JSONValue {
+        .object([
+            "UserName": .string(device.assignedTo?.userName ?? device.assignedTo?.accountID.rawValue),
+            "SerialNumber": .string(device.serialNumber),
+            "EnableDate": .date(device.enableDate),
+        ])
     }
 }
 
@@ -400,9 +476,7 @@ struct VirtualDeviceList: Renderable {
     }
 
     /// AWS's shape exactly: `SerialNumber`, then `User` and `EnableDate` once assigned; no seeds.
-    var json: JSONValue {
-        .object(["VirtualMFADevices": .array(devices.map(\.virtualJSON)), "IsTruncated": .bool(false)])
-    }
+    var json: JSONValue { JSONValue(Shapes.listVirtualMFADevices(devices, isTruncated: false, marker: nil)) }
 }
 
 /// `--assignment-status`: AWS's `AssignmentStatus` values, in any case.

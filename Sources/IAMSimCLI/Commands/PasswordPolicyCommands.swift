@@ -48,7 +48,8 @@ struct PasswordPolicyCommands: ParsableCommand {
                 allowUsersToChangePassword: allowUsersToChangePassword, maxPasswordAge: maxPasswordAge,
                 passwordReusePrevention: passwordReusePrevention, hardExpiry: hardExpiry)
             try context.store().updatePasswordPolicy(caller: context.caller, policy: policy)
-            return Message(text: "Password policy updated.\n" + PolicyView(policy: policy).text(context.style), json: .object([]))
+            return Message(
+                text: "Password policy updated.\n" + PolicyView(policy: policy).text(context.style), json: .object([]))
         }
     }
 
@@ -83,5 +84,5 @@ struct PolicyView: Renderable {
             """
     }
 
-    var json: JSONValue { .object(["PasswordPolicy": policy.json]) }
+    var json: JSONValue { JSONValue(Shapes.getAccountPasswordPolicy(policy)) }
 }

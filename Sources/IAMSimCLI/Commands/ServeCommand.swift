@@ -42,7 +42,8 @@ struct ServeCommand: ParsableCommand {
         let arguments = ["iamsim-server", "--db", path, "--host", host, "--port", String(port)]
         guard FileManager.default.isExecutableFile(atPath: server) else {
             world.console.printError(
-                "iamsim: error: The server program \(server) is missing. It is built with iamsim: run swift build (or swift build -c release) and use the iamsim beside it.")
+                "iamsim: error: The server program \(server) is missing. It is built with iamsim: run swift build (or swift build -c release) and use the iamsim beside it."
+            )
             throw ExitCode(ExitStatus.environment)
         }
         var pointers = arguments.map { strdup($0) } + [nil]
@@ -53,7 +54,8 @@ struct ServeCommand: ParsableCommand {
 
     /// `iamsim-server` in the folder of the running `iamsim`.
     static func serverExecutable() -> String {
-        let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let own =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent("iamsim-server").path
     }
 }

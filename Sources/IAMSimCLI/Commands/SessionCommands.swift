@@ -24,7 +24,8 @@ struct SignIn: ConsoleCommand {
 
     func validate() throws {
         guard (email == nil) != (user == nil) else {
-            throw ValidationError("Sign in as root with --email EMAIL, or as an IAM user with --account ACCOUNT --user NAME.")
+            throw ValidationError(
+                "Sign in as root with --email EMAIL, or as an IAM user with --account ACCOUNT --user NAME.")
         }
     }
 
@@ -40,7 +41,7 @@ struct SignIn: ConsoleCommand {
         let identity = try identity(context)
         let console = context.console
         let password = try PasswordInput.read(console, fromStandardInput: passwordStdin)
-        let store = try context.store()
+        let sessions = try context.sessions()
         // An IAM user's identity already names the account; root's email is looked up only in
         // the selected account, so a trainee's shell never opens someone else's session.
         let restriction = email == nil ? nil : try context.selectedAccount()
@@ -48,13 +49,13 @@ struct SignIn: ConsoleCommand {
         var newPassword: String?
         // The console's pages in turn: password, then a new password or an MFA code as asked.
         for _ in 0..<3 {
-            switch try store.signIn(
+            switch try sessions.signIn(
                 identity, password: password, mfaCode: code, newPassword: newPassword, account: restriction)
             {
             case .signedIn(let session):
                 return SignedIn(session: session, identity: identity)
             case .mfaRequired:
-                guard code == nil, console.isInteractive else { throw IAMError.mfaCodeRequired }
+                guard code == nil, console.isInteractive else { throw CommandError.mfaCodeRequired }
                 guard let entered = console.prompt("MFA code: ", false) else {
                     throw CommandError(message: "No MFA code entered.", status: ExitStatus.interrupted)
                 }
@@ -71,13 +72,14 @@ struct SignIn: ConsoleCommand {
     static func newPassword(reason: String, _ console: Console, fromStandardInput: Bool) throws -> String {
         if fromStandardInput {
             guard let line = console.readStandardInput() else {
-                throw IAMError.passwordChangeRequired(reason)
+                throw CommandError.passwordChangeRequired(reason)
             }
             return line
         }
-        guard console.isInteractive else { throw IAMError.passwordChangeRequired(reason) }
+        guard console.isInteractive else { throw CommandError.passwordChangeRequired(reason) }
         console.printError(reason)
-        guard let first = console.prompt("New password: ", true), let second = console.prompt("Confirm new password: ", true)
+        guard let first = console.prompt("New password: ", true),
+            let second = console.prompt("Confirm new password: ", true)
         else {
             throw CommandError(message: "No password entered.", status: ExitStatus.interrupted)
         }
@@ -87,7 +89,8 @@ struct SignIn: ConsoleCommand {
 
     func hint(for error: IAMError) -> String? {
         guard error == .signInFailed, mfaCode != nil else { return nil }
-        return "With MFA active, use the code the authenticator shows now. Each code works once: a code already used (for example to activate the device) is refused, so wait for the next one."
+        return
+            "With MFA active, use the code the authenticator shows now. Each code works once: a code already used (for example to activate the device) is refused, so wait for the next one."
     }
 
     /// Why the code was refused: the store says so only once the password was right, so this
@@ -100,13 +103,17 @@ struct SignIn: ConsoleCommand {
             : "sign in as the root user and run iamsim mfa resync DEVICE --user \(user ?? "NAME") --code1 C1 --code2 C2"
         switch refusal {
         case .alreadyUsed:
-            return "This MFA code was already used (to activate the device, resync it or sign in), and each code works once. Wait for the authenticator's next code."
+            return
+                "This MFA code was already used (to activate the device, resync it or sign in), and each code works once. Wait for the authenticator's next code."
         case .tooFarFromNow(let steps):
-            return "This is the device's code, but from \(CodePair.distance(steps)) \(steps < 0 ? "behind" : "ahead of") the time iamsim expects, and sign-in takes codes at most \(MFACodeRules.signInWindow * 30) s either side: the phone's clock is off. Resync the device with two consecutive codes: \(resync)"
+            return
+                "This is the device's code, but from \(CodePair.distance(steps)) \(steps < 0 ? "behind" : "ahead of") the time iamsim expects, and sign-in takes codes at most \(MFACodeRules.signInWindow * 30) s either side: the phone's clock is off. Resync the device with two consecutive codes: \(resync)"
         case .simulatedClockStopped:
-            return "This MFA code matches real time, but iamsim's clock is simulated and stands still: the authenticator reads real time. Return to real time with: iamsim clock real (or read the code from iamsim authenticator codes, which follows the simulated clock)."
+            return
+                "This MFA code matches real time, but iamsim's clock is simulated and stands still: the authenticator reads real time. Return to real time with: iamsim clock real (or read the code from iamsim authenticator codes, which follows the simulated clock)."
         case .wrong, .identical, .notConsecutive:
-            return "This is not the code the device shows now: read the device's entry in the authenticator (iamsim authenticator codes) and type its current code."
+            return
+                "This is not the code the device shows now: read the device's entry in the authenticator (iamsim authenticator codes) and type its current code."
         }
     }
 }
@@ -125,7 +132,8 @@ enum PasswordInput {
             return line
         }
         guard console.isInteractive else {
-            throw CommandError(message: "No \(what): run this in a terminal to be asked for it, or pipe it with \(flag).")
+            throw CommandError(
+                message: "No \(what): run this in a terminal to be asked for it, or pipe it with \(flag).")
         }
         guard let typed = console.prompt(prompt, true) else {
             throw CommandError(message: "No \(what) entered.", status: ExitStatus.interrupted)
@@ -134,16 +142,22 @@ enum PasswordInput {
     }
 }
 
-extension IAMError {
+// What the console would ask for on its next page, where no terminal can: the command line's
+// failure, not AWS's answer (a usage error, exit 64).
+extension CommandError {
     /// A new password is needed where no terminal can ask for one.
-    static func passwordChangeRequired(_ reason: String) -> IAMError {
-        .accessDenied(
-            "\(reason) Pipe the current password and then the new one on two lines with --password-stdin, or sign in from a terminal.")
+    static func passwordChangeRequired(_ reason: String) -> CommandError {
+        CommandError(
+            message:
+                "\(reason) Pipe the current password and then the new one on two lines with --password-stdin, or sign in from a terminal."
+        )
     }
 
     /// Sign-in without a code, where no terminal can ask for one.
-    static let mfaCodeRequired = IAMError.accessDenied(
-        "MFA code required: this identity has MFA active. Pass --mfa-code CODE (iamsim authenticator codes shows it).")
+    static let mfaCodeRequired = CommandError(
+        message:
+            "MFA code required: this identity has MFA active. Pass --mfa-code CODE (iamsim authenticator codes shows it)."
+    )
 }
 
 /// `iamsim signout`.
@@ -154,7 +168,7 @@ struct SignOut: ConsoleCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        guard let principal = try context.store().signOut(account: try context.selectedAccount()) else {
+        guard let principal = try context.sessions().signOut(account: try context.selectedAccount()) else {
             return Message(text: "You were not signed in.", json: .object(["SignedOut": .bool(false)]))
         }
         return Message(
@@ -171,7 +185,7 @@ struct WhoAmI: ConsoleCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
-        Identity(identity: try context.store().callerIdentity(account: try context.selectedAccount()))
+        Identity(identity: try context.sessions().callerIdentity(account: try context.selectedAccount()))
     }
 }
 
@@ -188,7 +202,8 @@ struct SignedIn: Renderable {
             case .root(let email): "the root user (\(email))"
             case .user: "the \(session.principal.displayName)"
             }
-        return "Signed in to account \(session.principal.accountID) as \(who), \(mfa). The session lasts until \(Timestamp.readable(session.expireDate))."
+        return
+            "Signed in to account \(session.principal.accountID) as \(who), \(mfa). The session lasts until \(Timestamp.readable(session.expireDate))."
     }
 
     var json: JSONValue {
@@ -215,12 +230,11 @@ struct Identity: Renderable {
         """
     }
 
+    /// `GetCallerIdentity`'s answer, plus iamsim's `MultiFactorAuthPresent` (the session's
+    /// `aws:MultiFactorAuthPresent`).
     var json: JSONValue {
-        .object([
-            "UserId": .string(identity.userID),
-            "Account": .string(identity.account.rawValue),
-            "Arn": .string(identity.arn),
-            "MultiFactorAuthPresent": .bool(identity.multiFactorAuthPresent),
+        JSONValue(Shapes.getCallerIdentity(identity)).adding([
+            "MultiFactorAuthPresent": .bool(identity.multiFactorAuthPresent)
         ])
     }
 }

@@ -6,8 +6,8 @@ import IAMSimStore
 /// `iamsim users …`: IAM users (root only: iamsim simulates no policies).
 struct UserCommands: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "users", abstract: "Create, list, show and delete IAM users.",
-        subcommands: [Create.self, List.self, Get.self, Delete.self])
+        commandName: "users", abstract: "Create, list, show, update and delete IAM users.",
+        subcommands: [Create.self, List.self, Get.self, Update.self, Delete.self])
 
     struct Create: ConsoleCommand {
         static let configuration = CommandConfiguration(
@@ -20,8 +20,9 @@ struct UserCommands: ParsableCommand {
         func execute(in context: CommandContext) throws -> any Renderable {
             let user = try context.store().createUser(caller: context.caller, userName: name, path: path)
             return Message(
-                text: "Created IAM user \(user.userName) (\(user.arn)). Give it a console password with: iamsim login-profile create \(user.userName)",
-                json: .object(["User": user.json]))
+                text:
+                    "Created IAM user \(user.userName) (\(user.arn)). Give it a console password with: iamsim login-profile create \(user.userName)",
+                json: JSONValue(Shapes.createUser(user)))
         }
     }
 
@@ -33,7 +34,7 @@ struct UserCommands: ParsableCommand {
         @Option(help: "Only users whose path starts with this prefix.") var pathPrefix: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            UserList(users: try context.store().listUsers(caller: context.caller, pathPrefix: pathPrefix))
+            UserList(users: try context.store().listUsers(caller: context.caller, pathPrefix: pathPrefix).items)
         }
     }
 
@@ -42,7 +43,8 @@ struct UserCommands: ParsableCommand {
             commandName: "get", abstract: "Show an IAM user (GetUser).")
         static let operationName: IAMAction = .getUser
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The user name; yours when you are signed in as an IAM user and leave it out.") var name: String?
+        @Argument(help: "The user name; yours when you are signed in as an IAM user and leave it out.") var name:
+            String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
             let user = try context.store().getUser(caller: context.caller, userName: name)
@@ -55,7 +57,34 @@ struct UserCommands: ParsableCommand {
                     Created:          \(Timestamp.readable(user.createDate))
                     PasswordLastUsed: \(user.passwordLastUsed.map(Timestamp.readable) ?? "never")
                     """,
-                json: .object(["User": user.json]))
+                json: JSONValue(Shapes.getUser(user)))
+        }
+    }
+
+    struct Update: ConsoleCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "Rename an IAM user or move it to another path (UpdateUser).",
+            discussion: """
+                The user keeps its id, so its password, keys, MFA devices, groups and console \
+                sessions stay its own; the event log keeps the ARNs it recorded.
+                """)
+        static let operationName: IAMAction = .updateUser
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The user name.") var name: String
+        @Option(help: "The new user name: 1 to 64 letters, digits and +=,.@_-.") var newUserName: String?
+        @Option(help: "The new path, such as /division/team/.") var newPath: String?
+
+        func validate() throws {
+            guard newUserName != nil || newPath != nil else {
+                throw ValidationError("Say what to change: --new-user-name NAME, --new-path PATH, or both.")
+            }
+        }
+
+        func execute(in context: CommandContext) throws -> any Renderable {
+            let user = try context.store().updateUser(
+                caller: context.caller, userName: name, newUserName: newUserName, newPath: newPath)
+            return Message(
+                text: "IAM user \(name) is now \(user.userName), path \(user.path) (\(user.arn)).", json: .object([]))
         }
     }
 
@@ -78,7 +107,8 @@ struct UserCommands: ParsableCommand {
                 let left = try? context.store().deleteUserConflicts(caller: context.caller, userName: name),
                 !left.isEmpty
             else { return nil }
-            return "Remove what \(left.userName) still has first: " + Self.removalCommands(left).joined(separator: "; ") + "."
+            return "Remove what \(left.userName) still has first: " + Self.removalCommands(left).joined(separator: "; ")
+                + "."
         }
 
         static func removalCommands(_ left: IAMStore.UserAttachments) -> [String] {
@@ -107,7 +137,7 @@ struct UserList: Renderable {
         ).rendered()
     }
 
-    var json: JSONValue { .object(["Users": .array(users.map(\.json)), "IsTruncated": .bool(false)]) }
+    var json: JSONValue { JSONValue(Shapes.listUsers(users, isTruncated: false, marker: nil)) }
 }
 
 /// `iamsim login-profile …`: IAM users' console passwords.
@@ -135,15 +165,16 @@ struct LoginProfileCommands: ParsableCommand {
             let password = try PasswordInput.read(context.console, fromStandardInput: passwordStdin)
             let store = try context.store()
             let profile = try store.createLoginProfile(
-                caller: context.caller, userName: userName, password: password, passwordResetRequired: passwordResetRequired)
+                caller: context.caller, userName: userName, password: password,
+                passwordResetRequired: passwordResetRequired)
             // The profile exists now: a failed read of the account's name only shortens the hint.
-            let signIn = (try? store.signInAccountName(caller: context.caller)).map {
+            let signIn = (try? context.sessions().signInAccountName(caller: context.caller)).map {
                 ": iamsim signin --account \($0) --user \(profile.userName)"
             }
             return Message(
                 text: "\(profile.userName) can now sign in to the console" + (signIn ?? "")
                     + (profile.passwordResetRequired ? " (a new password is required at the first sign-in)" : ""),
-                json: .object(["LoginProfile": profile.json]))
+                json: JSONValue(Shapes.createLoginProfile(profile)))
         }
     }
 
@@ -164,10 +195,13 @@ struct LoginProfileCommands: ParsableCommand {
                 passwordStdin || newPassword
                 ? try PasswordInput.read(context.console, fromStandardInput: passwordStdin) : nil
             guard password != nil || passwordResetRequired != nil else {
-                throw CommandError(message: "Nothing to update: give --new-password, --password-stdin or --[no-]password-reset-required.")
+                throw CommandError(
+                    message:
+                        "Nothing to update: give --new-password, --password-stdin or --[no-]password-reset-required.")
             }
             let profile = try context.store().updateLoginProfile(
-                caller: context.caller, userName: userName, password: password, passwordResetRequired: passwordResetRequired)
+                caller: context.caller, userName: userName, password: password,
+                passwordResetRequired: passwordResetRequired)
             return Message(
                 text: "Updated the console password of \(profile.userName)"
                     + (profile.passwordResetRequired ? "; a new password is required at the next sign-in." : "."),
@@ -187,7 +221,7 @@ struct LoginProfileCommands: ParsableCommand {
             return Message(
                 text: "\(profile.userName) has a console password since \(Timestamp.readable(profile.createDate))"
                     + (profile.passwordResetRequired ? "; a new one is required at the next sign-in." : "."),
-                json: .object(["LoginProfile": profile.json]))
+                json: JSONValue(Shapes.getLoginProfile(profile)))
         }
     }
 
@@ -228,7 +262,9 @@ struct ChangePasswordCommand: ConsoleCommand {
             guard console.isInteractive else {
                 throw CommandError(message: "No passwords: run this in a terminal, or pipe them with --password-stdin.")
             }
-            guard let first = console.prompt("Old password: ", true), let second = console.prompt("New password: ", true) else {
+            guard let first = console.prompt("Old password: ", true),
+                let second = console.prompt("New password: ", true)
+            else {
                 throw CommandError(message: "No password entered.", status: ExitStatus.interrupted)
             }
             (old, new) = (first, second)

@@ -1,7 +1,7 @@
 import Foundation
 import IAMSimApp
-import IAMSimDevices
 import IAMSimCore
+import IAMSimDevices
 import IAMSimStore
 
 /// Plays a lesson from start to end on a scratch database, narrating each step and showing
@@ -23,13 +23,19 @@ struct DemoPlayer {
 
     /// Plays every step; returns false if a step's command failed.
     func play() throws -> Bool {
-        let scripted = ScriptedConsole(answer: fixture.account.root.password ?? "")
+        let password = fixture.account.root.password ?? ""
+        // The trainee types the password at every prompt.
+        let scripted = ScriptedConsole(isInteractive: true, answer: { _, _ in password })
         // A scratch account needs no protection from offline guessing: a cheap hash keeps the
         // demo at about a second even in a debug build. Verification is the real code path.
         let world = World(
             wallClock: .fixed(Self.startTime), random: .seeded(Self.seed), console: scripted.console,
             environment: [:], passwordHasher: PasswordHasher(iterations: 1_000))
-        let runner = CommandRunner(world: world)
+        // One simulator for the whole demo: every step's command runs on it, in process.
+        let (simulator, _) = try Simulator.open(
+            path: databasePath, access: .readWrite, seed: { fixture }, wallClock: world.wallClock, random: world.random,
+            hasher: world.passwordHasher)
+        let runner = CommandRunner(world: world, simulator: simulator)
         var values = [
             "email": fixture.account.root.email,
             "accessKeyId": fixture.account.root.accessKeys?.first?.accessKeyID ?? "AKIA…",
@@ -42,24 +48,30 @@ struct DemoPlayer {
             Every output below is the real output of the command shown.
             """)
         // Set-up a trainee never sees: the fixture account, and a simulated clock.
-        let context = try CommandContext(world: world, options: try GlobalOptions.parse(["--db", databasePath]))
-        try context.store().clock.set(Self.startTime, .all)
+        let context = try CommandContext(
+            world: world, options: try GlobalOptions.parse(["--db", databasePath]), simulator: simulator)
+        try simulator.clock.set(Self.startTime, .all)
 
         for step in lesson.steps {
             if step.id == "sign-in-with-mfa", let code = try currentCode(context) {
                 values["code"] = code
             }
-            let line = step.command(filling: values)
+            let line = LessonCommandLine.filled(step, values)
             narrate("")
             narrate("Step \(step.number) of \(lesson.steps.count): \(step.title)")
-            narrate("  \(step.explanation)")
+            narrate("  \(LessonCommandLine.explanation(step))")
             narrate("  Console: \(step.consolePath)")
             narrate("  $ \(line)")
             let command = try LessonScript.command(line, database: databasePath)
             scripted.clear()
             switch runner.execute(command) {
             case .output(let output):
-                for prompt in scripted.prompts { narrate("    \(prompt)") }
+                for prompt in scripted.prompts {
+                    let typed =
+                        prompt.secret
+                        ? String(repeating: "*", count: password.count) + " (typed by the demo)" : password
+                    narrate("    \(prompt.text)\(typed)")
+                }
                 let text = output.text(.plain)
                 if !text.isEmpty { narrate(Self.indent(text)) }
                 collect(output, step: step, into: &values)
@@ -98,40 +110,5 @@ struct DemoPlayer {
         text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? "" : "    " + $0 }
             .joined(separator: "\n")
-    }
-}
-
-/// A console that answers every prompt with one scripted answer and records the prompts.
-final class ScriptedConsole: @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [String] = []
-    let answer: String
-
-    init(answer: String) {
-        self.answer = answer
-    }
-
-    var prompts: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return recorded
-    }
-
-    func clear() {
-        lock.lock()
-        recorded = []
-        lock.unlock()
-    }
-
-    var console: Console {
-        Console(
-            isInteractive: true, colors: false, write: { _ in }, writeError: { _ in },
-            prompt: { [self] prompt, secret in
-                lock.lock()
-                recorded.append(prompt + (secret ? String(repeating: "*", count: answer.count) + " (typed by the demo)" : answer))
-                lock.unlock()
-                return answer
-            },
-            readStandardInput: { nil })
     }
 }

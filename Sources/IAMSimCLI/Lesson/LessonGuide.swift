@@ -13,7 +13,8 @@ struct LessonGuide {
     /// Evaluates the lesson against the current account and its trainee's phone, and records
     /// progress.
     func read() throws -> LessonReading {
-        try LessonTracker(simulator: try context.simulator(), lesson: lesson).read(account: try context.currentAccount())
+        try LessonTracker(simulator: try context.simulator(), lesson: lesson).read(
+            account: try context.currentAccount())
     }
 
     /// Starts over: the account back to its fixture, the trainee's devices as the fixture hands
@@ -30,7 +31,7 @@ struct LessonGuide {
     /// stops or the lesson is complete. Writes to the console as it goes.
     func play() throws -> LessonReading {
         let console = context.console
-        let runner = CommandRunner(world: context.world)
+        let runner = context.runner()
         var reading = try read()
         while true {
             console.print(LessonView(reading: reading, mode: .next).text(context.style))

@@ -11,14 +11,15 @@ enum LessonScript {
         let arguments = split(line).dropFirst() + ["--db", database] + (account.map { ["--account", $0] } ?? [])
         let parsed = try IAMSimCommand.fastParse(Array(arguments)) ?? IAMSimCommand.parseAsRoot(Array(arguments))
         guard let command = parsed as? any ConsoleCommand else {
-            throw CommandError(message: "The lesson command '\(line)' cannot be run from here.", status: ExitStatus.unexpected)
+            throw CommandError(
+                message: "The lesson command '\(line)' cannot be run from here.", status: ExitStatus.unexpected)
         }
         return command
     }
 
     /// The step's command for display: known values filled in, unknown codes as CODE1, CODE2, CODE.
     static func display(_ step: LessonStep, values: [String: String]) -> String {
-        var line = step.command(filling: values)
+        var line = LessonCommandLine.filled(step, values)
         for (placeholder, shown) in [("{code1}", "CODE1"), ("{code2}", "CODE2"), ("{code}", "CODE")] {
             line = line.replacingOccurrences(of: placeholder, with: shown)
         }
@@ -28,7 +29,7 @@ enum LessonScript {
     /// The step's command to run on a terminal: options whose value is still unknown are left
     /// out, so the command asks for them (MFA codes) itself.
     static func runnable(_ step: LessonStep, values: [String: String]) -> String {
-        runnable(command: step.command(filling: values))
+        runnable(command: LessonCommandLine.filled(step, values))
     }
 
     /// `line` to run on a terminal: options whose value is a placeholder (`{code1}`, `CODE1`)

@@ -31,7 +31,8 @@ struct LessonView: Renderable {
                 let mark =
                     progress.done.contains(step.id)
                     ? style.green("✓") : skipped ? "✗" : (step == progress.current ? "→" : "·")
-                lines.append("  \(mark) \(String(format: "%2d", step.number)). \(step.title)" + (skipped ? " (skipped)" : ""))
+                lines.append(
+                    "  \(mark) \(String(format: "%2d", step.number)). \(step.title)" + (skipped ? " (skipped)" : ""))
             }
             lines.append(countLine)
             lines += progress.skippedSteps.map(Self.skippedNote)
@@ -59,7 +60,10 @@ struct LessonView: Renderable {
             if !lines.isEmpty { lines.append("") }
             lines.append(countLine)
         }
-        lines += ["", style.bold("Step \(step.number) of \(total): \(step.title)"), "  \(step.explanation)"]
+        lines += [
+            "", style.bold("Step \(step.number) of \(total): \(step.title)"),
+            "  \(LessonCommandLine.explanation(step))",
+        ]
         lines.append("  In the AWS console: \(step.consolePath)")
         lines += nextAction(step).map { "  " + $0 }
         return lines.joined(separator: "\n")
@@ -68,7 +72,8 @@ struct LessonView: Renderable {
     /// `4 of 16 steps done.`, with the skipped steps counted when there are any.
     var countLine: String {
         let skipped = reading.progress.skipped.count
-        return "\(reading.progress.doneCount) of \(lesson.steps.count) steps done" + (skipped == 0 ? "." : ", \(skipped) skipped.")
+        return "\(reading.progress.doneCount) of \(lesson.steps.count) steps done"
+            + (skipped == 0 ? "." : ", \(skipped) skipped.")
     }
 
     /// Why a step was skipped and why it matters.
@@ -87,21 +92,30 @@ struct LessonView: Renderable {
         var failing: [(String, String)] = []
         if let key = observation.rootAccessKeys.first(where: \.active) {
             failing.append(
-                ("The root user still has an active access key, \(key.id): deactivate it, then delete it.",
-                 "iamsim access-keys deactivate \(key.id)"))
+                (
+                    "The root user still has an active access key, \(key.id): deactivate it, then delete it.",
+                    "iamsim access-keys deactivate \(key.id)"
+                ))
         } else if let key = observation.rootAccessKeys.first {
             failing.append(
-                ("The root user still has an access key, \(key.id) (inactive): delete it.", "iamsim access-keys delete \(key.id)"))
+                (
+                    "The root user still has an access key, \(key.id) (inactive): delete it.",
+                    "iamsim access-keys delete \(key.id)"
+                ))
         }
         if !observation.devices.contains(where: \.active) {
             if let pending = observation.lessonDevice {
                 failing.append(
-                    ("The root user has no active MFA device: activate \(pending.name) with two consecutive codes.",
-                     "iamsim mfa activate \(pending.name) --code1 CODE1 --code2 CODE2"))
+                    (
+                        "The root user has no active MFA device: activate \(pending.name) with two consecutive codes.",
+                        "iamsim mfa activate \(pending.name) --code1 CODE1 --code2 CODE2"
+                    ))
             } else {
                 failing.append(
-                    ("The root user has no active MFA device: assign one, then activate it with two codes.",
-                     "iamsim mfa assign root-mfa"))
+                    (
+                        "The root user has no active MFA device: assign one, then activate it with two codes.",
+                        "iamsim mfa assign root-mfa"
+                    ))
             }
         }
         return failing
@@ -150,14 +164,16 @@ struct LessonView: Renderable {
                     ("Number", .int(step.number)), ("Id", .string(step.id)), ("Title", .string(step.title)),
                     (
                         "Command",
-                        .string(Self.command(for: step, reading.observation) ?? LessonScript.display(step, values: values))
+                        .string(
+                            Self.command(for: step, reading.observation) ?? LessonScript.display(step, values: values))
                     ),
                 ])
             } ?? .null
         let steps: [JSONValue] = lesson.steps.map { step in
             let status =
                 reading.progress.done.contains(step.id)
-                ? "done" : reading.progress.skipped.contains(step.id) ? "skipped" : (step == current ? "current" : "todo")
+                ? "done"
+                : reading.progress.skipped.contains(step.id) ? "skipped" : (step == current ? "current" : "todo")
             return .object([
                 "Number": .int(step.number), "Id": .string(step.id), "Title": .string(step.title),
                 "Status": .string(status), "CompletedDate": .date(reading.completionDates[step.id]),

@@ -12,7 +12,8 @@ struct TextTable {
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
                 // Padded in Swift: NSString's padding bridges the string to Foundation's.
-                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[index] - cell.count))
+                index == cells.count - 1
+                    ? cell : cell + String(repeating: " ", count: max(0, widths[index] - cell.count))
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")

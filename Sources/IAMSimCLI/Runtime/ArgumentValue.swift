@@ -30,7 +30,8 @@ enum ArgumentValue {
         // A time starts with a four-digit year; an age with at most a few digits and a unit.
         if let date = try? Timestamp.parsing(text) { return .time(date) }
         if let age = try? ClockDuration(parsing: text) { return .age(age) }
-        let looksLikeTime = text.utf8.count >= 5 && text.utf8.prefix(4).allSatisfy { (0x30...0x39).contains($0) }
+        let looksLikeTime =
+            text.utf8.count >= 5 && text.utf8.prefix(4).allSatisfy { (0x30...0x39).contains($0) }
             && text.utf8.dropFirst(4).first == 0x2D
         if looksLikeTime { _ = try time(text) }
         throw ValidationError(

@@ -40,9 +40,14 @@ extension ConsoleCommand {
 /// Runs console commands: builds the context, executes, renders, and reports errors.
 public struct CommandRunner {
     public let world: World
+    /// The simulator commands run on when it is already open (the demo's, a test's in-memory
+    /// one); nil opens the database file each command's options name.
+    public let simulator: Simulator?
 
-    public init(world: World) {
+    /// - Parameter simulator: see `CommandContext.init(world:options:simulator:)`.
+    public init(world: World, simulator: Simulator? = nil) {
         self.world = world
+        self.simulator = simulator
     }
 
     /// What running a command produced: its output, or the error line and exit status.
@@ -57,7 +62,8 @@ public struct CommandRunner {
         switch execute(command) {
         case .output(let output):
             guard command.global.output != .csv || output.csv != nil else {
-                world.console.printError("iamsim: error: CSV output is not available for this command; use --output text or json.")
+                world.console.printError(
+                    "iamsim: error: CSV output is not available for this command; use --output text or json.")
                 return ExitStatus.usage
             }
             write(output, format: command.global.output)
@@ -72,17 +78,23 @@ public struct CommandRunner {
     public func execute(_ command: any ConsoleCommand) -> Outcome {
         var context: CommandContext?
         do {
-            let created = try CommandContext(world: world, options: command.global, readsOnly: type(of: command).readsOnly)
+            let created =
+                try simulator.map { try CommandContext(world: world, options: command.global, simulator: $0) }
+                ?? CommandContext(world: world, options: command.global, readsOnly: type(of: command).readsOnly)
             context = created
             return .output(try command.execute(in: created))
         } catch {
-            let report = ErrorReport.describe(error, operation: type(of: command).operationName)
-            var hint: String?
-            if let refused = error as? RefusedCodeError {
-                hint = command.hint(for: refused.error, refusal: refused.refusal)
-            } else if let error = error as? IAMError {
-                hint = context.flatMap { command.hint(for: error, in: $0) } ?? command.hint(for: error, refusal: nil)
-            }
+            let family = ErrorFamily(error)
+            let report = ErrorReport.describe(family, operation: type(of: command).operationName)
+            let hint: String? =
+                switch family {
+                case .refusedCode(let refused):
+                    command.hint(for: refused.error, refusal: refused.refusal)
+                case .service(let error):
+                    context.flatMap { command.hint(for: error, in: $0) } ?? command.hint(for: error, refusal: nil)
+                default:
+                    nil
+                }
             return .failure(message: report.message + (hint.map { "\nHint: " + $0 } ?? ""), status: report.status)
         }
     }

@@ -35,7 +35,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         if let path = environment["IAMSIM_DB"] {
             guard !path.isEmpty else {
                 throw CommandError(
-                    message: "IAMSIM_DB is set but empty. Set it to a database path, or unset it to use the default database.")
+                    message:
+                        "IAMSIM_DB is set but empty. Set it to a database path, or unset it to use the default database."
+                )
             }
             return Self.expandingTilde(path, environment)
         }

@@ -36,7 +36,8 @@ final class SecretFile {
             if existing.st_mode & S_IFMT == S_IFDIR { throw Self.failure(path, "it is a folder") }
             guard replacing else {
                 throw CommandError(
-                    message: "Cannot write \(path): the file already exists. Choose another file, or pass --force to replace it.",
+                    message:
+                        "Cannot write \(path): the file already exists. Choose another file, or pass --force to replace it.",
                     status: ExitStatus.environment)
             }
         } else if errno != ENOENT {
@@ -46,7 +47,9 @@ final class SecretFile {
         guard stat(Self.folder(of: path), &folder) == 0 else {
             throw Self.failure(path, "its folder \(Self.folder(of: path)): \(String(cString: strerror(errno)))")
         }
-        guard folder.st_mode & S_IFMT == S_IFDIR else { throw Self.failure(path, "\(Self.folder(of: path)) is not a folder") }
+        guard folder.st_mode & S_IFMT == S_IFDIR else {
+            throw Self.failure(path, "\(Self.folder(of: path)) is not a folder")
+        }
         guard access(Self.folder(of: path), W_OK | X_OK) == 0 else {
             throw Self.failure(path, "its folder \(Self.folder(of: path)): \(String(cString: strerror(errno)))")
         }
@@ -107,7 +110,8 @@ final class SecretFile {
             let code = errno
             if code == EEXIST {
                 throw CommandError(
-                    message: "Cannot write \(path): a file of that name appeared meanwhile; it was left as it is. Pass --force to replace it.",
+                    message:
+                        "Cannot write \(path): a file of that name appeared meanwhile; it was left as it is. Pass --force to replace it.",
                     status: ExitStatus.environment)
             }
             // A file system without hard links: check again, then rename (a narrow window).

@@ -58,9 +58,7 @@ public enum AuditControls {
         guard total > 0 else { return finding }
         return failed(
             finding, evidence: "The root user has \(counted(total, "access key")) (\(active) active).",
-            remedy: active > 0
-                ? "iamsim access-keys deactivate ID, then iamsim access-keys delete ID"
-                : "iamsim access-keys delete ID")
+            remedy: active > 0 ? Remedy(.deactivateAccessKey, .deleteAccessKey) : Remedy(.deleteAccessKey))
     }
 
     /// CIS and Prowler (`iam_no_root_access_key`) read the credential report's
@@ -78,12 +76,12 @@ public enum AuditControls {
         guard active > 0 else { return finding }
         return failed(
             finding, evidence: "The root user has \(counted(active, "active access key")).",
-            remedy: "iamsim access-keys deactivate ID, then iamsim access-keys delete ID")
+            remedy: Remedy(.deactivateAccessKey, .deleteAccessKey))
     }
 
     // MARK: Root MFA
 
-    static let rootMFARemedy = "iamsim mfa assign NAME, then iamsim mfa activate NAME --code1 C1 --code2 C2"
+    static let rootMFARemedy = Remedy(.createVirtualMFADevice, .enableMFADevice(userNames: []))
 
     /// The dashboard item: any active MFA device on root, of any kind.
     static func rootMFA(_ s: AuditSnapshot) -> AuditFinding {
@@ -121,21 +119,17 @@ public enum AuditControls {
             controls: ["CIS 1.14 (v1.2)", "CIS 1.6 (v1.4–v4.0)", "CIS 1.5 (v5.0)", "Security Hub IAM.6"],
             severity: .critical, status: .pass, evidence: devices + ".")
         let virtualFails = devices + "; a virtual device on root fails this control."
-        let assignHardware = "iamsim mfa assign NAME --type hardware-totp --serial SERIAL"
-        let removeVirtual = "iamsim mfa remove NAME for each virtual device"
         switch (hardware, virtual) {
         case (1..., 0):
             return finding
         case (0, 0):
-            return failed(finding, evidence: "The root user has no active MFA device.", remedy: assignHardware)
+            return failed(
+                finding, evidence: "The root user has no active MFA device.", remedy: Remedy(.enableHardwareMFADevice))
         case (0, _):
             return failed(
-                finding, evidence: virtualFails,
-                remedy: "\(assignHardware), then \(removeVirtual)")
+                finding, evidence: virtualFails, remedy: Remedy(.enableHardwareMFADevice, .removeVirtualMFADevices))
         default:
-            return failed(
-                finding, evidence: virtualFails,
-                remedy: removeVirtual)
+            return failed(finding, evidence: virtualFails, remedy: Remedy(.removeVirtualMFADevices))
         }
     }
 
@@ -167,15 +161,14 @@ public enum AuditControls {
             "The root user's \(last.credential) was last used at \(Timestamp.iso8601(last.date)), "
             + "\(counted(days, "day")) ago (\(counted(recentRootUseDays, "day")) or less is recent use)."
         guard days <= recentRootUseDays else { return AuditFinding(finding, evidence: evidence) }
-        return failed(
-            finding, evidence: evidence, remedy: "iamsim signout, then work as an IAM user: iamsim users create NAME")
+        return failed(finding, evidence: evidence, remedy: Remedy(.signOut, .workAsIAMUser))
     }
 
     // MARK: Console users
 
     /// Security Hub IAM.5 (Config rule `mfa-enabled-for-iam-console-access`): every user with a
     /// console password has MFA. Users without a password are not judged. A virtual device is
-    /// created unassigned and given to the user on activation, hence `activate --user`.
+    /// created unassigned and given to the user on activation (`EnableMFADevice` with its name).
     static func consoleUsersMFA(_ s: AuditSnapshot) -> AuditFinding {
         let console = s.users.filter(\.hasPassword)
         let missing = console.filter { !$0.mfaActive }.map(\.userName)
@@ -186,14 +179,12 @@ public enum AuditControls {
             evidence: console.isEmpty
                 ? "No IAM user has console access."
                 : "Every console user has MFA (\(console.count) of \(console.count)).")
-        guard let only = missing.first else { return finding }
+        guard !missing.isEmpty else { return finding }
         return failed(
             finding,
             evidence: "\(missing.count) of \(counted(console.count, "console user")) "
                 + "\(missing.count == 1 ? "has" : "have") no MFA: \(missing.joined(separator: ", ")).",
-            remedy: "iamsim mfa assign NAME, then iamsim mfa activate NAME --user "
-                + (missing.count == 1 ? only : "USER") + " --code1 C1 --code2 C2"
-                + (missing.count == 1 ? "" : ", for each user listed"))
+            remedy: Remedy(.createVirtualMFADevice, .enableMFADevice(userNames: missing)))
     }
 
     // MARK: Users and groups
@@ -203,7 +194,7 @@ public enum AuditControls {
             id: "individual-users", title: "Create individual IAM users", controls: [dashboard],
             severity: .low, status: .pass, evidence: "The account has \(counted(s.users.count, "IAM user")).")
         guard s.users.isEmpty else { return finding }
-        return failed(finding, evidence: "The account has no IAM users.", remedy: "iamsim users create NAME")
+        return failed(finding, evidence: "The account has no IAM users.", remedy: Remedy(.createUser))
     }
 
     /// AWS never documented the item's exact rule; iamsim passes it once the account has at
@@ -217,7 +208,7 @@ public enum AuditControls {
         guard s.groupCount == 0 else { return finding }
         return failed(
             finding, evidence: "The account has no groups; \(rule).",
-            remedy: "iamsim groups create NAME, then iamsim groups add-user GROUP USER")
+            remedy: Remedy(.createGroup, .addUserToGroup))
     }
 
     // MARK: Password policy
@@ -235,7 +226,7 @@ public enum AuditControls {
         guard s.passwordPolicy == nil else { return finding }
         return failed(
             finding, evidence: "No custom password policy is set, so AWS's default policy applies.",
-            remedy: updateCommand(cisBaseline))
+            remedy: updateRemedy(cisBaseline))
     }
 
     /// Security Hub IAM.15: minimum length 14 or more. With no custom policy AWS's default
@@ -250,13 +241,13 @@ public enum AuditControls {
                 finding,
                 evidence: "No custom password policy is set; AWS's default requires "
                     + "\(PasswordPolicy.defaultMinimumLength) characters and CIS \(cisLength) or more.",
-                remedy: updateCommand(cisBaseline))
+                remedy: updateRemedy(cisBaseline))
         }
         let evidence =
             "The password policy requires \(policy.minimumPasswordLength) characters; CIS requires \(cisLength) or more."
         guard policy.minimumPasswordLength < cisLength else { return AuditFinding(finding, evidence: evidence) }
         policy.minimumPasswordLength = cisLength
-        return failed(finding, evidence: evidence, remedy: updateCommand(policy))
+        return failed(finding, evidence: evidence, remedy: updateRemedy(policy))
     }
 
     /// Security Hub IAM.16: the policy remembers 24 passwords, AWS's maximum ("fails if the
@@ -271,40 +262,32 @@ public enum AuditControls {
                 finding,
                 evidence: "No custom password policy is set, so nothing prevents password reuse; "
                     + "CIS requires \(cisReuse) remembered passwords.",
-                remedy: updateCommand(cisBaseline))
+                remedy: updateRemedy(cisBaseline))
         }
         guard let reuse = policy.passwordReusePrevention else {
             policy.passwordReusePrevention = cisReuse
             return failed(
                 finding,
-                evidence: "The password policy does not prevent password reuse; CIS requires \(cisReuse) remembered passwords.",
-                remedy: updateCommand(policy))
+                evidence:
+                    "The password policy does not prevent password reuse; CIS requires \(cisReuse) remembered passwords.",
+                remedy: updateRemedy(policy))
         }
         let evidence = "The password policy remembers \(counted(reuse, "password")); CIS requires \(cisReuse)."
         guard reuse < cisReuse else { return AuditFinding(finding, evidence: evidence) }
         policy.passwordReusePrevention = cisReuse
-        return failed(finding, evidence: evidence, remedy: updateCommand(policy))
+        return failed(finding, evidence: evidence, remedy: updateRemedy(policy))
     }
 
-    /// `iamsim password-policy update` with every setting of `policy`. The whole policy, not just
-    /// the fix: `UpdateAccountPasswordPolicy` resets whatever is omitted, so a remedy naming
-    /// only the failing setting would silently undo the others. Flags mirror the aws CLI's.
-    static func updateCommand(_ policy: PasswordPolicy) -> String {
-        var words = ["iamsim password-policy update", "--minimum-password-length \(policy.minimumPasswordLength)"]
-        if policy.requireSymbols { words.append("--require-symbols") }
-        if policy.requireNumbers { words.append("--require-numbers") }
-        if policy.requireUppercaseCharacters { words.append("--require-uppercase-characters") }
-        if policy.requireLowercaseCharacters { words.append("--require-lowercase-characters") }
-        if policy.allowUsersToChangePassword { words.append("--allow-users-to-change-password") }
-        if let age = policy.maxPasswordAge { words.append("--max-password-age \(age)") }
-        if let reuse = policy.passwordReusePrevention { words.append("--password-reuse-prevention \(reuse)") }
-        if policy.hardExpiry { words.append("--hard-expiry") }
-        return words.joined(separator: " ")
+    /// `UpdateAccountPasswordPolicy` with every setting of `policy`. The whole policy, not just
+    /// the fix: the action resets whatever is omitted, so a remedy naming only the failing
+    /// setting would silently undo the others.
+    static func updateRemedy(_ policy: PasswordPolicy) -> Remedy {
+        Remedy(.updateAccountPasswordPolicy(policy))
     }
 
     // MARK: Helpers
 
-    static func failed(_ finding: AuditFinding, evidence: String, remedy: String) -> AuditFinding {
+    static func failed(_ finding: AuditFinding, evidence: String, remedy: Remedy) -> AuditFinding {
         var finding = finding
         finding.status = .fail
         finding.evidence = evidence

@@ -19,12 +19,12 @@ public struct AuditFinding: Hashable, Sendable {
     public var status: SecurityStatusItem.Status
     /// The facts behind the status, in one sentence.
     public var evidence: String
-    /// The iamsim command that fixes a failing finding; nil when it passes.
-    public var remedy: String?
+    /// What fixes a failing finding; nil when it passes.
+    public var remedy: Remedy?
 
     public init(
         id: String, title: String, controls: [String], severity: Severity, status: SecurityStatusItem.Status,
-        evidence: String, remedy: String? = nil
+        evidence: String, remedy: Remedy? = nil
     ) {
         self.id = id
         self.title = title

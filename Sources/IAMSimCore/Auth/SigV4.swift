@@ -29,7 +29,9 @@ public enum SigV4 {
         /// The raw body bytes.
         public var body: [UInt8]
 
-        public init(method: String, path: String, query: String, headers: [(name: String, value: String)], body: [UInt8]) {
+        public init(
+            method: String, path: String, query: String, headers: [(name: String, value: String)], body: [UInt8]
+        ) {
             self.method = method
             self.path = path
             self.query = query
@@ -74,27 +76,13 @@ public enum SigV4 {
         public var date: Date? { SigV4.parseAmzDate(amzDate) }
     }
 
-    /// Why a request's signature could not be checked or did not match, in AWS's words.
-    public enum Failure: Error, Equatable, Sendable {
-        /// Neither an `Authorization` header nor `X-Amz-Algorithm` (AWS: MissingAuthenticationToken, 403).
-        case missingAuthenticationToken
-        /// A malformed or incomplete signature (AWS: IncompleteSignature, 400).
-        case incompleteSignature(String)
-        /// The signature does not match, or its time or scope is wrong (AWS: SignatureDoesNotMatch, 403).
-        case signatureDoesNotMatch(String)
-
-        /// AWS's message for a signature computed with another secret or canonical request.
-        public static let mismatchMessage =
-            "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
-    }
-
     // MARK: - Reading the claim
 
     /// The credentials `request` claims, from its `Authorization` header or its presigned query.
     ///
-    /// - Throws: `Failure.missingAuthenticationToken` when the request is not signed at all;
-    ///   `Failure.incompleteSignature` when a part is missing or malformed, in AWS's words.
-    public static func credentials(of request: Request) throws(Failure) -> Credentials {
+    /// - Throws: `MissingAuthenticationToken` when the request is not signed at all;
+    ///   `IncompleteSignature` when a part is missing or malformed, in AWS's words.
+    public static func credentials(of request: Request) throws(IAMError) -> Credentials {
         if let header = request.header("authorization") {
             return try credentials(authorization: header, request: request)
         }
@@ -102,10 +90,10 @@ public enum SigV4 {
         if query["X-Amz-Algorithm"] != nil {
             return try credentials(query: query)
         }
-        throw .missingAuthenticationToken
+        throw IAMError.unsignedRequest
     }
 
-    private static func credentials(authorization header: String, request: Request) throws(Failure) -> Credentials {
+    private static func credentials(authorization header: String, request: Request) throws(IAMError) -> Credentials {
         let trimmed = header.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix(algorithm + " ") else {
             throw .incompleteSignature(
@@ -125,7 +113,9 @@ public enum SigV4 {
             gaps.append("Authorization header requires '\(name)' parameter.")
         }
         let amzDate = request.header("x-amz-date")
-        if amzDate == nil { gaps.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.") }
+        if amzDate == nil {
+            gaps.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
+        }
         guard gaps.isEmpty, let credential = parts["Credential"], let signature = parts["Signature"],
             let signedHeaders = parts["SignedHeaders"], let amzDate
         else { throw .incompleteSignature(gaps.joined(separator: " ") + " Authorization=\(header)") }
@@ -134,12 +124,13 @@ public enum SigV4 {
             securityToken: request.header("x-amz-security-token"), presigned: false)
     }
 
-    private static func credentials(query: [String: String]) throws(Failure) -> Credentials {
+    private static func credentials(query: [String: String]) throws(IAMError) -> Credentials {
         guard query["X-Amz-Algorithm"] == algorithm else {
             throw .incompleteSignature("X-Amz-Algorithm only supports \(algorithm).")
         }
         var gaps: [String] = []
-        for name in ["X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"] where query[name] == nil {
+        for name in ["X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"]
+        where query[name] == nil {
             gaps.append("AWS query-string parameters must include '\(name)'.")
         }
         guard gaps.isEmpty, let credential = query["X-Amz-Credential"], let signature = query["X-Amz-Signature"],
@@ -153,18 +144,21 @@ public enum SigV4 {
     private static func credentials(
         credential: String, amzDate: String, signedHeaders: String, signature: String, securityToken: String?,
         presigned: Bool
-    ) throws(Failure) -> Credentials {
+    ) throws(IAMError) -> Credentials {
         let scope = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard scope.count == 5, scope[4] == "aws4_request", !scope[0].isEmpty else {
             throw .incompleteSignature(
-                "Credential should be scoped to a valid region and service, as AKID/YYYYMMDD/REGION/SERVICE/aws4_request, not '\(credential)'.")
+                "Credential should be scoped to a valid region and service, as AKID/YYYYMMDD/REGION/SERVICE/aws4_request, not '\(credential)'."
+            )
         }
         guard parseAmzDate(amzDate) != nil else {
-            throw .incompleteSignature("Date must be in ISO-8601 'basic format'. Got '\(amzDate)'. See http://en.wikipedia.org/wiki/ISO_8601")
+            throw .incompleteSignature(
+                "Date must be in ISO-8601 'basic format'. Got '\(amzDate)'. See http://en.wikipedia.org/wiki/ISO_8601")
         }
         return Credentials(
             accessKeyID: scope[0], scopeDate: scope[1], region: scope[2], service: scope[3], amzDate: amzDate,
-            signedHeaders: signedHeaders.split(separator: ";").map { $0.lowercased() }, signature: signature.lowercased(),
+            signedHeaders: signedHeaders.split(separator: ";").map { $0.lowercased() },
+            signature: signature.lowercased(),
             securityToken: securityToken, presigned: presigned)
     }
 
@@ -173,33 +167,36 @@ public enum SigV4 {
     /// Checks the signing time against `now` (AWS allows 15 minutes either way) and the scope's
     /// date against the signing time, before any secret is used.
     ///
-    /// - Throws: `Failure.signatureDoesNotMatch` with AWS's "Signature expired" / "not yet
-    ///   current" sentence, or the scope-date mismatch.
-    public static func checkTime(_ credentials: Credentials, now: Date) throws(Failure) {
+    /// - Throws: `SignatureDoesNotMatch` with AWS's "Signature expired" / "not yet current"
+    ///   sentence, or the scope-date mismatch; `IncompleteSignature` for an unreadable date.
+    public static func checkTime(_ credentials: Credentials, now: Date) throws(IAMError) {
         guard let signed = credentials.date else {
             throw .incompleteSignature("Date must be in ISO-8601 'basic format'. Got '\(credentials.amzDate)'.")
         }
         guard credentials.amzDate.hasPrefix(credentials.scopeDate) else {
             throw .signatureDoesNotMatch(
-                "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '\(credentials.scopeDate)' != '\(credentials.amzDate.prefix(8))', from '\(credentials.amzDate)'.")
+                "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '\(credentials.scopeDate)' != '\(credentials.amzDate.prefix(8))', from '\(credentials.amzDate)'."
+            )
         }
         if signed < now.addingTimeInterval(-allowedSkew) {
             throw .signatureDoesNotMatch(
-                "Signature expired: \(credentials.amzDate) is now earlier than \(amzDate(now.addingTimeInterval(-allowedSkew))) (\(amzDate(now)) - 15 min.)")
+                "Signature expired: \(credentials.amzDate) is now earlier than \(amzDate(now.addingTimeInterval(-allowedSkew))) (\(amzDate(now)) - 15 min.)"
+            )
         }
         if signed > now.addingTimeInterval(allowedSkew) {
             throw .signatureDoesNotMatch(
-                "Signature not yet current: \(credentials.amzDate) is still later than \(amzDate(now.addingTimeInterval(allowedSkew))) (\(amzDate(now)) + 15 min.)")
+                "Signature not yet current: \(credentials.amzDate) is still later than \(amzDate(now.addingTimeInterval(allowedSkew))) (\(amzDate(now)) + 15 min.)"
+            )
         }
     }
 
     /// Whether `request`'s signature is the one `secret` makes, compared in constant time.
     ///
-    /// - Throws: `Failure.signatureDoesNotMatch` (AWS's message) when it is not.
-    public static func verify(_ request: Request, _ credentials: Credentials, secret: String) throws(Failure) {
+    /// - Throws: `IAMError.wrongSecret` (SignatureDoesNotMatch, AWS's message) when it is not.
+    public static func verify(_ request: Request, _ credentials: Credentials, secret: String) throws(IAMError) {
         let expected = Array(signature(request, credentials, secret: secret).utf8)
         guard ConstantTime.equals(expected, Array(credentials.signature.utf8)) else {
-            throw .signatureDoesNotMatch(Failure.mismatchMessage)
+            throw IAMError.wrongSecret
         }
     }
 
@@ -230,7 +227,8 @@ public enum SigV4 {
             request.header("x-amz-content-sha256")
             ?? hex(Array(SHA256.hash(data: credentials.presigned ? [] : request.body)))
         return [
-            request.method.uppercased(), canonicalPath(request.path), canonicalQuery(request.query, presigned: credentials.presigned),
+            request.method.uppercased(), canonicalPath(request.path),
+            canonicalQuery(request.query, presigned: credentials.presigned),
             headers, credentials.signedHeaders.joined(separator: ";"), payload,
         ].joined(separator: "\n")
     }
@@ -297,7 +295,8 @@ public enum SigV4 {
             if byte == UInt8(ascii: "+") {
                 bytes.append(UInt8(ascii: " "))
             } else if byte == UInt8(ascii: "%"), iterator.count >= 2,
-                let high = hexValue(iterator[iterator.startIndex]), let low = hexValue(iterator[iterator.startIndex + 1])
+                let high = hexValue(iterator[iterator.startIndex]),
+                let low = hexValue(iterator[iterator.startIndex + 1])
             {
                 bytes.append(high << 4 | low)
                 iterator = iterator.dropFirst(2)

@@ -7,7 +7,9 @@ public struct Trainee: Hashable, Sendable {
     public var password: String?
     public var passwordHash: String?
 
-    public init(accountID: AccountID, email: String, alias: String? = nil, password: String? = nil, passwordHash: String? = nil) {
+    public init(
+        accountID: AccountID, email: String, alias: String? = nil, password: String? = nil, passwordHash: String? = nil
+    ) {
         self.accountID = accountID
         self.email = email
         self.alias = alias

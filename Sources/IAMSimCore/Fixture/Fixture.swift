@@ -14,7 +14,9 @@ public struct Fixture: Codable, Hashable, Sendable {
     public var description: String?
     public var account: Account
 
-    public init(formatVersion: Int = Fixture.currentFormatVersion, name: String, description: String? = nil, account: Account) {
+    public init(
+        formatVersion: Int = Fixture.currentFormatVersion, name: String, description: String? = nil, account: Account
+    ) {
         self.formatVersion = formatVersion
         self.name = name
         self.description = description
@@ -44,7 +46,8 @@ public struct Fixture: Codable, Hashable, Sendable {
 
         public init(
             accountID: String, alias: String? = nil, createDate: Date? = nil, root: Root, users: [User]? = nil,
-            hardwareTokens: [HardwareToken]? = nil, groups: [Group]? = nil, passwordPolicy: PasswordPolicySettings? = nil,
+            hardwareTokens: [HardwareToken]? = nil, groups: [Group]? = nil,
+            passwordPolicy: PasswordPolicySettings? = nil,
             lessonProgress: [LessonProgressEntry]? = nil
         ) {
             self.accountID = accountID
@@ -95,7 +98,10 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var createDate: Date?
         public var members: [String]?
 
-        public init(groupName: String, groupID: String? = nil, path: String? = nil, createDate: Date? = nil, members: [String]? = nil) {
+        public init(
+            groupName: String, groupID: String? = nil, path: String? = nil, createDate: Date? = nil,
+            members: [String]? = nil
+        ) {
             self.groupName = groupName
             self.groupID = groupID
             self.path = path
@@ -141,7 +147,8 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var policy: PasswordPolicy {
             PasswordPolicy(
                 minimumPasswordLength: minimumPasswordLength ?? 6, requireSymbols: requireSymbols ?? false,
-                requireNumbers: requireNumbers ?? false, requireUppercaseCharacters: requireUppercaseCharacters ?? false,
+                requireNumbers: requireNumbers ?? false,
+                requireUppercaseCharacters: requireUppercaseCharacters ?? false,
                 requireLowercaseCharacters: requireLowercaseCharacters ?? false,
                 allowUsersToChangePassword: allowUsersToChangePassword ?? false, maxPasswordAge: maxPasswordAge,
                 passwordReusePrevention: passwordReusePrevention, hardExpiry: hardExpiry ?? false)

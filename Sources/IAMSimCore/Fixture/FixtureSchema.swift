@@ -33,7 +33,9 @@ enum FixtureSchema {
             "AccountId": .value, "AccountAlias": .value, "CreateDate": .value, "Root": root, "Users": .array(user),
             "HardwareTokens": .array(.object(["SerialNumber": .value, "Base32StringSeed": .value])),
             "Groups": .array(
-                .object(["GroupName": .value, "GroupId": .value, "Path": .value, "CreateDate": .value, "Members": .value])),
+                .object([
+                    "GroupName": .value, "GroupId": .value, "Path": .value, "CreateDate": .value, "Members": .value,
+                ])),
             "PasswordPolicy": .object([
                 "MinimumPasswordLength": .value, "RequireSymbols": .value, "RequireNumbers": .value,
                 "RequireUppercaseCharacters": .value, "RequireLowercaseCharacters": .value,
@@ -63,7 +65,8 @@ enum FixtureSchema {
             for key in object.keys.sorted() {
                 guard let field = fields[key] else {
                     let known = fields.keys.sorted().joined(separator: ", ")
-                    problems.append(FixtureProblem(path: "\(path).\(key)", reason: "unknown field (expected one of: \(known))"))
+                    problems.append(
+                        FixtureProblem(path: "\(path).\(key)", reason: "unknown field (expected one of: \(known))"))
                     continue
                 }
                 if let value = object[key] { walk(value, field, path: "\(path).\(key)", into: &problems) }

@@ -77,7 +77,7 @@ extension Fixture {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            do throws(IAMError) {
+            do throws(LocalError) {
                 return try Timestamp.parsing(text)
             } catch {
                 throw DecodingError.dataCorruptedError(
@@ -107,14 +107,19 @@ extension Fixture {
             check(AccountAlias.isValid(alias), "$.Account.AccountAlias", AccountAlias.rule)
         }
         let root = account.root
-        check(EmailAddress.isValid(root.email), "$.Account.Root.Email", "must be an email address such as trainee@example.com")
+        check(
+            EmailAddress.isValid(root.email), "$.Account.Root.Email",
+            "must be an email address such as trainee@example.com")
         switch (root.password, root.passwordHash) {
         case (let password?, nil):
             check((1...128).contains(password.count), "$.Account.Root.Password", "must be 1 to 128 characters")
         case (nil, let hash?):
-            check(PasswordHasher.isWellFormed(hash), "$.Account.Root.PasswordHash", "must be a hash written by iamsim (pbkdf2-sha512$… or hmac-sha256$…)")
+            check(
+                PasswordHasher.isWellFormed(hash), "$.Account.Root.PasswordHash",
+                "must be a hash written by iamsim (pbkdf2-sha512$… or hmac-sha256$…)")
         default:
-            problems.append(FixtureProblem(path: "$.Account.Root", reason: "give exactly one of Password or PasswordHash"))
+            problems.append(
+                FixtureProblem(path: "$.Account.Root", reason: "give exactly one of Password or PasswordHash"))
         }
 
         // Base32 an encoder could have written: `oathtool -b` and strict decoders refuse the rest.
@@ -137,7 +142,9 @@ extension Fixture {
                 check(
                     AccessKeyID(rawValue: key.accessKeyID) != nil, "\(at).AccessKeyId",
                     "must be 16 to 128 letters, digits or underscores, such as AKIAIOSFODNN7EXAMPLE")
-                check(keyIDs.insert(key.accessKeyID).inserted, "\(at).AccessKeyId", "duplicate access key id \(key.accessKeyID)")
+                check(
+                    keyIDs.insert(key.accessKeyID).inserted, "\(at).AccessKeyId",
+                    "duplicate access key id \(key.accessKeyID)")
                 check(key.secretAccessKey.utf8.count == 40, "\(at).SecretAccessKey", "must be exactly 40 characters")
             }
         }
@@ -157,13 +164,17 @@ extension Fixture {
                 checkSeed(device.base32StringSeed, at: "\(at).Base32StringSeed")
                 switch device.type ?? .virtual {
                 case .virtual:
-                    check(device.serialNumber == nil, "\(at).SerialNumber", "virtual devices take their serial from their name")
+                    check(
+                        device.serialNumber == nil, "\(at).SerialNumber",
+                        "virtual devices take their serial from their name")
                 case .hardware:
                     if let serial = device.serialNumber {
                         check(HardwareSerial.isValid(serial), "\(at).SerialNumber", HardwareSerial.rule)
-                        check(serials.insert(serial).inserted, "\(at).SerialNumber", "duplicate serial number \(serial)")
+                        check(
+                            serials.insert(serial).inserted, "\(at).SerialNumber", "duplicate serial number \(serial)")
                     } else {
-                        problems.append(FixtureProblem(path: "\(at).SerialNumber", reason: "hardware tokens need a serial number"))
+                        problems.append(
+                            FixtureProblem(path: "\(at).SerialNumber", reason: "hardware tokens need a serial number"))
                     }
                 }
             }
@@ -189,14 +200,16 @@ extension Fixture {
                 switch (profile.password, profile.passwordHash) {
                 case (let password?, nil):
                     check(
-                        (1...128).contains(password.count), "\(at).LoginProfile.Password", "must be 1 to 128 characters")
+                        (1...128).contains(password.count), "\(at).LoginProfile.Password", "must be 1 to 128 characters"
+                    )
                 case (nil, let hash?):
                     check(
                         PasswordHasher.isWellFormed(hash), "\(at).LoginProfile.PasswordHash",
                         "must be a hash written by iamsim (pbkdf2-sha512$… or hmac-sha256$…)")
                 default:
                     problems.append(
-                        FixtureProblem(path: "\(at).LoginProfile", reason: "give exactly one of Password or PasswordHash"))
+                        FixtureProblem(
+                            path: "\(at).LoginProfile", reason: "give exactly one of Password or PasswordHash"))
                 }
             }
         }
@@ -205,7 +218,8 @@ extension Fixture {
         for (index, group) in (account.groups ?? []).enumerated() {
             let at = "$.Account.Groups[\(index)]"
             check(
-                IAMName.hasValidCharacters(group.groupName) && group.groupName.utf8.count <= IdentityRules.groupNameMaxLength,
+                IAMName.hasValidCharacters(group.groupName)
+                    && group.groupName.utf8.count <= IdentityRules.groupNameMaxLength,
                 "\(at).GroupName", "must be 1 to 128 characters from letters, digits and +=,.@_-")
             check(
                 groupNames.insert(group.groupName.lowercased()).inserted, "\(at).GroupName",
@@ -218,7 +232,8 @@ extension Fixture {
                 membershipsPerUser[member.lowercased(), default: 0] += 1
             }
         }
-        for (user, count) in membershipsPerUser.sorted(by: { $0.key < $1.key }) where count > IdentityRules.maxGroupsPerUser {
+        for (user, count) in membershipsPerUser.sorted(by: { $0.key < $1.key })
+        where count > IdentityRules.maxGroupsPerUser {
             problems.append(
                 FixtureProblem(
                     path: "$.Account.Groups",
@@ -230,12 +245,15 @@ extension Fixture {
                 problems.append(
                     FixtureProblem(
                         path: "\(at).LessonId",
-                        reason: "unknown lesson \(entry.lessonID) (lessons: \(Lesson.all.map(\.id).joined(separator: ", ")))"))
+                        reason:
+                            "unknown lesson \(entry.lessonID) (lessons: \(Lesson.all.map(\.id).joined(separator: ", ")))"
+                    ))
                 continue
             }
             for (stepIndex, step) in entry.completedSteps.enumerated() where lesson.step(step) == nil {
                 problems.append(
-                    FixtureProblem(path: "\(at).CompletedSteps[\(stepIndex)]", reason: "no step \(step) in lesson \(lesson.id)"))
+                    FixtureProblem(
+                        path: "\(at).CompletedSteps[\(stepIndex)]", reason: "no step \(step) in lesson \(lesson.id)"))
             }
         }
         if let settings = account.passwordPolicy {

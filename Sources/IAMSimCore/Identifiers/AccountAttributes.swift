@@ -1,6 +1,7 @@
 /// AWS's rule for account aliases: 3–63 lowercase letters, digits and single hyphens, not at the ends.
 public enum AccountAlias {
-    public static let rule = "must be 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit, without '--'"
+    public static let rule =
+        "must be 3 to 63 lowercase letters, digits and hyphens, starting and ending with a letter or digit, without '--'"
 
     public static func isValid(_ alias: String) -> Bool {
         let bytes = Array(alias.utf8)
@@ -43,6 +44,9 @@ public enum HardwareSerial {
     public static func isValid(_ serial: String) -> Bool {
         let allowed = Set("+=/:,.@_-".utf8)
         return (9...256).contains(serial.utf8.count)
-            && serial.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || allowed.contains($0) }
+            && serial.utf8.allSatisfy {
+                (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)
+                    || allowed.contains($0)
+            }
     }
 }

@@ -6,10 +6,11 @@ public enum IAMName {
 
     /// Whether every character of `name` is one AWS allows in IAM names.
     public static func hasValidCharacters(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { byte in
-            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                || punctuation.contains(byte)
-        }
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || punctuation.contains(byte)
+            }
     }
 
     /// Checks `name` for one parameter, throwing AWS's ValidationError wording.

@@ -36,7 +36,9 @@ public struct LessonObservation: Hashable, Sendable {
         public var type: MFADeviceType
         public var lastAcceptedStep: Int64?
 
-        public init(name: String, seed: [UInt8], active: Bool, type: MFADeviceType = .virtual, lastAcceptedStep: Int64? = nil) {
+        public init(
+            name: String, seed: [UInt8], active: Bool, type: MFADeviceType = .virtual, lastAcceptedStep: Int64? = nil
+        ) {
             self.name = name
             self.seed = seed
             self.active = active
@@ -109,10 +111,12 @@ public struct LessonObservation: Hashable, Sendable {
     /// output shows an active device's seed.
     public var lessonDeviceURI: String? {
         guard let device = lessonDevice, !device.active, device.type == .virtual else { return nil }
-        return OTPAuthURI.aws(deviceName: device.name, accountLabel: accountLabel, secret: Base32.encode(device.seed)).text
+        return OTPAuthURI.aws(deviceName: device.name, accountLabel: accountLabel, secret: Base32.encode(device.seed))
+            .text
     }
 
-    /// The values a step's command needs that the account's state already knows.
+    /// The values that a step needs and the account's state already knows, by name (`email`,
+    /// `deviceName`, `accessKeyId`, `uri`): a front end fills them into what it shows for the step.
     public var commandValues: [String: String] {
         var values = ["email": rootEmail, "deviceName": lessonDevice?.name ?? "root-mfa"]
         // The key still to deactivate first, else the one still to delete.
@@ -124,7 +128,9 @@ public struct LessonObservation: Hashable, Sendable {
     /// Whether a root access key was deleted while still active since the lesson started: the
     /// console deletes only a deactivated key, so the lesson's "deactivate" step was skipped.
     public var deletedActiveRootKey: Bool {
-        events.contains { $0.name == IAMAction.deleteAccessKey.name && $0.succeeded && $0.deletedRootKeyStatus == .active }
+        events.contains {
+            $0.name == IAMAction.deleteAccessKey.name && $0.succeeded && $0.deletedRootKeyStatus == .active
+        }
     }
 
     /// The authenticator's entry for one of root's devices, preferring the active device.

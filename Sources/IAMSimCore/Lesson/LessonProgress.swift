@@ -112,8 +112,11 @@ public struct LessonProgress: Hashable, Sendable {
 
     /// Whether `check`'s state or event holds, and the id of the event that proves it.
     static func passes(_ check: LessonCheck, _ o: LessonObservation, after cursor: Int64) -> (Bool, Int64?) {
-        func first(_ action: IAMAction, where condition: (LessonObservation.LoggedEvent) -> Bool = { _ in true }) -> Int64? {
-            o.events.first { $0.id > cursor && $0.name == action.name && $0.succeeded && $0.byRoot && condition($0) }?.id
+        func first(_ action: IAMAction, where condition: (LessonObservation.LoggedEvent) -> Bool = { _ in true })
+            -> Int64?
+        {
+            o.events.first { $0.id > cursor && $0.name == action.name && $0.succeeded && $0.byRoot && condition($0) }?
+                .id
         }
         func last(_ actions: Set<IAMAction>) -> Int64? {
             o.events.last { event in actions.contains { $0.name == event.name } && event.succeeded }?.id

@@ -38,6 +38,24 @@ public struct NewAccessKey: Hashable, Sendable {
     }
 }
 
+/// What a request signed with an access key is verified against (SigV4): the key's secret,
+/// who holds it and whether it is active. Never part of an answer: AWS shows a secret only at
+/// `CreateAccessKey`.
+public struct SigningCredentials: Hashable, Sendable {
+    public var accessKeyID: AccessKeyID
+    public var secretAccessKey: String
+    /// The key's holder: root or an IAM user.
+    public var principal: Principal
+    public var status: AccessKeyStatus
+
+    public init(accessKeyID: AccessKeyID, secretAccessKey: String, principal: Principal, status: AccessKeyStatus) {
+        self.accessKeyID = accessKeyID
+        self.secretAccessKey = secretAccessKey
+        self.principal = principal
+        self.status = status
+    }
+}
+
 /// IAM's access-key quota.
 public enum AccessKeyRules {
     /// At most two keys per identity, active or inactive alike.

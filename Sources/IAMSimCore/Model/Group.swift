@@ -47,7 +47,8 @@ public enum IdentityRules {
     public static func validatePath(_ path: String) throws(IAMError) {
         guard IAMPath.isValid(path) else {
             throw .validationError(
-                "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.")
+                "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters."
+            )
         }
     }
 }

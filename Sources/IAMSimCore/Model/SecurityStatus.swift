@@ -12,10 +12,10 @@ public struct SecurityStatusItem: Hashable, Sendable {
     public var status: Status
     /// The evidence behind the status, in one sentence.
     public var detail: String
-    /// The iamsim command that fixes a failing item, or nil when it passes.
-    public var remedy: String?
+    /// What fixes a failing item, or nil when it passes.
+    public var remedy: Remedy?
 
-    public init(id: String, title: String, status: Status, detail: String, remedy: String? = nil) {
+    public init(id: String, title: String, status: Status, detail: String, remedy: Remedy? = nil) {
         self.id = id
         self.title = title
         self.status = status
@@ -27,7 +27,9 @@ public struct SecurityStatusItem: Hashable, Sendable {
 extension SecurityStatusItem {
     /// The dashboard's view of an audit finding.
     public init(_ finding: AuditFinding) {
-        self.init(id: finding.id, title: finding.title, status: finding.status, detail: finding.evidence, remedy: finding.remedy)
+        self.init(
+            id: finding.id, title: finding.title, status: finding.status, detail: finding.evidence,
+            remedy: finding.remedy)
     }
 }
 

@@ -7,7 +7,9 @@
 public enum Permissions {
     /// Allows `caller` to perform `action` on `target`'s credentials: root on anyone's, a user
     /// on its own (the policies' `arn:aws:iam::ACCOUNT:user/${aws:username}`).
-    public static func authorize(_ caller: Principal, _ action: IAMAction, credentialsOf target: Principal) throws(IAMError) {
+    public static func authorize(_ caller: Principal, _ action: IAMAction, credentialsOf target: Principal)
+        throws(IAMError)
+    {
         if case .root = caller { return }
         // The same identity, whatever the snapshot of its details each side was read from.
         guard caller.arn == target.arn, caller.userID == target.userID else {
@@ -24,22 +26,30 @@ public enum Permissions {
     /// under any name (the current policy grants `iam:CreateVirtualMFADevice` on `mfa/*`), and so
     /// is activating one: `EnableMFADevice` is authorized on the user, and the two codes prove
     /// the caller holds the seed.
-    public static func authorize(_ caller: Principal, _ action: IAMAction, unassignedDevice serialNumber: String)
-        throws(IAMError)
-    {
+    ///
+    /// - Parameter formerOwner: whose the device was when the caller deactivated it just before
+    ///   (the console's Remove deactivates, then deletes): an IAM user's own device, under any name.
+    public static func authorize(
+        _ caller: Principal, _ action: IAMAction, unassignedDevice serialNumber: String,
+        deactivatedFrom formerOwner: Principal? = nil
+    ) throws(IAMError) {
         guard case .user(let user) = caller else { return }
+        if let formerOwner, formerOwner.arn == caller.arn, formerOwner.userID == caller.userID { return }
         let own = MFADeviceName(rawValue: user.userName)?.serialNumber(in: user.accountID)
         guard serialNumber == own else { throw denied(caller, action, resource: serialNumber) }
     }
 
     /// Allows `caller` to perform an administrative `action` (users, groups, the password policy).
-    public static func authorizeAdministration(_ caller: Principal, _ action: IAMAction, resource: String) throws(IAMError) {
+    public static func authorizeAdministration(_ caller: Principal, _ action: IAMAction, resource: String)
+        throws(IAMError)
+    {
         if case .root = caller { return }
         throw denied(caller, action, resource: resource)
     }
 
     /// AWS's wording for a refused action.
     public static func denied(_ caller: Principal, _ action: IAMAction, resource: String) -> IAMError {
-        .accessDenied("User: \(caller.arn) is not authorized to perform: \(action.policyAction) on resource: \(resource)")
+        .accessDenied(
+            "User: \(caller.arn) is not authorized to perform: \(action.policyAction) on resource: \(resource)")
     }
 }

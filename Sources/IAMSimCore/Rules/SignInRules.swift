@@ -8,20 +8,30 @@ public enum SignInRules {
     public static let lockoutDuration: TimeInterval = 15 * 60
     /// After this many wrong codes in a row, the failure message suggests a resync.
     public static let resyncHintAfter = 3
+
+    /// The sentence of a refused sign-in's message that suggests a resync (without its
+    /// period): a front end that offers the resync (`Remedy.Step.resyncMFADevice`) puts it there.
+    public static let resyncAdvice = "Resync it with two consecutive codes"
+
+    /// How a lockout's message begins, before the time the lock ends.
+    static let lockedPrefix = "Too many wrong MFA codes: sign-in for this user is locked until "
 }
 
 extension IAMError {
-    /// A wrong MFA code again: the device may be out of sync.
+    /// The console's answer when no session is open; its remedy is to sign in.
+    public static let notSignedIn = IAMError.accessDenied("You are not signed in to the console.")
+
+    /// A wrong MFA code again: the device may be out of sync. Its remedy is a resync.
     public static func signInFailedSuggestingResync(_ failures: Int) -> IAMError {
         .accessDenied(
-            "Your authentication information is incorrect. Please try again. (\(failures) wrong MFA codes in a row: if your device's codes keep failing, it may be out of sync. Resync it with two consecutive codes: iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2. After \(SignInRules.maxFailedMFAAttempts) wrong codes, sign-in is locked for \(Int(SignInRules.lockoutDuration / 60)) minutes.)"
+            "\(signInFailed.message) (\(failures) wrong MFA codes in a row: if your device's codes keep failing, it may be out of sync. \(SignInRules.resyncAdvice). After \(SignInRules.maxFailedMFAAttempts) wrong codes, sign-in is locked for \(Int(SignInRules.lockoutDuration / 60)) minutes.)"
         )
     }
 
-    /// Sign-in refused until the lockout ends.
+    /// Sign-in refused until the lockout ends. Its remedy is a resync, which lifts the lock.
     public static func mfaLocked(until: Date) -> IAMError {
         .accessDenied(
-            "Too many wrong MFA codes: sign-in for this user is locked until \(Timestamp.readable(until)). Wait until then, or resync the device (two consecutive codes), which also lifts the lock: iamsim mfa resync DEVICE --email EMAIL --code1 C1 --code2 C2"
+            "\(SignInRules.lockedPrefix)\(Timestamp.readable(until)). Wait until then, or resync the device (two consecutive codes), which also lifts the lock."
         )
     }
 }

@@ -53,9 +53,11 @@ public struct OTPAuthURI: Hashable, Sendable {
 
     /// Parses a TOTP URI as a phone would, rejecting HOTP, missing or non-base32 secrets and
     /// parameters outside what authenticator apps support.
-    public init(parsing text: String) throws(IAMError) {
-        func invalid(_ reason: String) -> IAMError {
-            .validationError("Not a usable TOTP URI: \(reason).")
+    ///
+    /// - Throws: `LocalError.invalidValue` saying why: a URI is the phone's business, not AWS's.
+    public init(parsing text: String) throws(LocalError) {
+        func invalid(_ reason: String) -> LocalError {
+            .invalidValue("Not a usable TOTP URI: \(reason).")
         }
         guard let components = URLComponents(string: text), components.scheme?.lowercased() == "otpauth" else {
             throw invalid("it must start with otpauth://totp/")

@@ -11,9 +11,10 @@ public struct ClockDuration: Equatable, Sendable, CustomStringConvertible {
 
     /// Parses `30s`, `2m`, `1h`, `1d`, `1h30m`; a bare number means seconds.
     ///
-    /// - Throws: `ValidationError` whose message is the reason, without the text itself.
-    public init(parsing text: String) throws(IAMError) {
-        let invalid = IAMError.validationError("not a duration; use " + Self.acceptedForms + ".")
+    /// - Throws: `LocalError.invalidValue` whose message is the reason, without the text itself
+    ///   (a duration is iamsim's, never AWS's).
+    public init(parsing text: String) throws(LocalError) {
+        let invalid = LocalError.invalidValue("not a duration; use " + Self.acceptedForms + ".")
         var total: Int64 = 0
         var number: Int64?
         var sawUnit = false

@@ -26,7 +26,8 @@ public enum Timestamp {
     public static let latest = Date(timeIntervalSince1970: 253_402_300_799)
 
     /// How to spell a time for `parse(_:)`, for help texts and error messages.
-    public static let acceptedForms = "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z, +HH:MM, -HH:MM or nothing (UTC)"
+    public static let acceptedForms =
+        "YYYY-MM-DD, or YYYY-MM-DDTHH:MM[:SS[.fff]] followed by Z, +HH:MM, -HH:MM or nothing (UTC)"
 
     /// Parses ISO 8601 as `parsing(_:)` does, or nil.
     public static func parse(_ text: String) -> Date? {
@@ -44,15 +45,15 @@ public enum Timestamp {
     /// between `earliest` and `latest`, which the database stores and reads back. Nothing
     /// may follow. Integer arithmetic only: no `ISO8601DateFormatter`, so no ICU at start-up.
     ///
-    /// - Throws: `ValidationError` whose message is the reason, such as `February 2026 has
-    ///   28 days`, without the text itself.
-    public static func parsing(_ text: String) throws(IAMError) -> Date {
+    /// - Throws: `LocalError.invalidValue` whose message is the reason, such as `February 2026
+    ///   has 28 days`, without the text itself.
+    public static func parsing(_ text: String) throws(LocalError) -> Date {
         let bytes = Array(text.utf8)
         var index = 0
-        func fail(_ reason: String) -> IAMError { .validationError(reason) }
+        func fail(_ reason: String) -> LocalError { .invalidValue(reason) }
         let shape = fail("not an ISO 8601 time; use " + acceptedForms + ", such as 2026-11-29T09:00:00Z.")
         let range = fail("iamsim keeps times from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z.")
-        func digits(_ count: Int) throws(IAMError) -> Int {
+        func digits(_ count: Int) throws(LocalError) -> Int {
             guard index + count <= bytes.count else { throw shape }
             var value = 0
             for byte in bytes[index..<(index + count)] {
@@ -62,11 +63,11 @@ public enum Timestamp {
             index += count
             return value
         }
-        func expect(_ byte: UInt8) throws(IAMError) {
+        func expect(_ byte: UInt8) throws(LocalError) {
             guard index < bytes.count, bytes[index] == byte else { throw shape }
             index += 1
         }
-        func trailing(_ what: String) -> IAMError {
+        func trailing(_ what: String) -> LocalError {
             fail("unexpected '\(String(decoding: bytes[index...], as: UTF8.self))' after the \(what).")
         }
 

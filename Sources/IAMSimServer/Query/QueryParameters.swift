@@ -68,14 +68,20 @@ struct QueryParameters: Sendable {
                 return
             }
             if let min = member.min, Double(found.count) < min {
-                violations.append("Value at '\(path)' failed to satisfy constraint: Member must have length greater than or equal to \(Int(min))")
+                violations.append(
+                    "Value at '\(path)' failed to satisfy constraint: Member must have length greater than or equal to \(Int(min))"
+                )
             }
             if let max = member.max, Double(found.count) > max {
-                violations.append("Value at '\(path)' failed to satisfy constraint: Member must have length less than or equal to \(Int(max))")
+                violations.append(
+                    "Value at '\(path)' failed to satisfy constraint: Member must have length less than or equal to \(Int(max))"
+                )
             }
             if let element = member.member {
                 for (position, index) in found.enumerated() {
-                    check(element, name: prefix + String(index), path: "\(path).\(position + 1).member", raw, patterns, into: &violations)
+                    check(
+                        element, name: prefix + String(index), path: "\(path).\(position + 1).member", raw, patterns,
+                        into: &violations)
                 }
             }
         case "structure":
@@ -87,16 +93,22 @@ struct QueryParameters: Sendable {
             }
             for field in fields {
                 guard let fieldName = field.name else { continue }
-                check(field, name: "\(name).\(fieldName)", path: "\(path).\(camelCase(fieldName))", raw, patterns, into: &violations)
+                check(
+                    field, name: "\(name).\(fieldName)", path: "\(path).\(camelCase(fieldName))", raw, patterns,
+                    into: &violations)
             }
         case "map":
             let prefix = name + ".entry."
             for index in indices(of: prefix, in: raw) {
                 if let key = member.key {
-                    check(key, name: "\(prefix)\(index).key", path: "\(path).\(index).key", raw, patterns, into: &violations)
+                    check(
+                        key, name: "\(prefix)\(index).key", path: "\(path).\(index).key", raw, patterns,
+                        into: &violations)
                 }
                 if let value = member.value {
-                    check(value, name: "\(prefix)\(index).value", path: "\(path).\(index).value", raw, patterns, into: &violations)
+                    check(
+                        value, name: "\(prefix)\(index).value", path: "\(path).\(index).value", raw, patterns,
+                        into: &violations)
                 }
             }
         default:

@@ -11,16 +11,17 @@ struct QueryRequest: Sendable {
 
     /// The request's parameters from `query` and, for a form POST, `body`.
     ///
-    /// - Throws: `QueryError.missingAction` without an `Action`; `QueryError.malformedBody`
-    ///   for a body that is not form text (binary, truncated escapes are kept as sent).
-    init(query: String, body: [UInt8], contentType: String?) throws(QueryError) {
+    /// - Throws: `MissingAction` without an `Action`; `MalformedQueryString` for a body that is
+    ///   not form text (binary; truncated escapes are kept as sent).
+    init(query: String, body: [UInt8], contentType: String?) throws(IAMError) {
         var items = SigV4.decodeForm(query)
         if !body.isEmpty {
             if let contentType, !contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") {
-                throw .malformedBody("The request body must be application/x-www-form-urlencoded, not \(contentType).")
+                throw .malformedQueryString(
+                    "The request body must be application/x-www-form-urlencoded, not \(contentType).")
             }
             guard let text = String(validating: body, as: UTF8.self) else {
-                throw .malformedBody("The request body is not UTF-8 form text.")
+                throw .malformedQueryString("The request body is not UTF-8 form text.")
             }
             items += SigV4.decodeForm(text)
         }
@@ -29,7 +30,9 @@ struct QueryRequest: Sendable {
             // A repeated parameter keeps its first value, as AWS's query parser does.
             if parameters[item.name] == nil { parameters[item.name] = item.value }
         }
-        guard let action = parameters.removeValue(forKey: "Action"), !action.isEmpty else { throw .missingAction }
+        guard let action = parameters.removeValue(forKey: "Action"), !action.isEmpty else {
+            throw .missingAction("Missing Action")
+        }
         self.action = action
         self.version = parameters.removeValue(forKey: "Version") ?? ""
         self.parameters = parameters

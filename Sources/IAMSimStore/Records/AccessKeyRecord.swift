@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
-/// A row of `accessKey`. The secret is kept so that a future Query API can verify SigV4
-/// signatures; no read operation ever returns it.
+/// A row of `accessKey`. The secret is kept for verifying SigV4 signatures
+/// (`IAMStore.signingCredentials`); no list or get operation ever returns it.
 struct AccessKeyRecord: Hashable {
     var id: String
     var accountId: String
@@ -18,37 +18,38 @@ struct AccessKeyRecord: Hashable {
     var lastUsedRegion: String?
 }
 
-extension AccessKeyRecord: FetchableRecord, PlainRecord {
-    static let databaseTableName = "accessKey"
-
-    // Mapped by hand, not through Codable (see Row+Columns.swift).
-    init(row: Row) throws {
-        id = try row.value("id")
-        accountId = try row.value("accountId")
-        userId = try row.value("userId")
-        secretAccessKey = try row.value("secretAccessKey")
-        status = try row.textCase("status")
-        createDate = try row.storedDate("createDate")
-        lastUsedDate = try row.storedDateIfPresent("lastUsedDate")
-        lastUsedService = try row.value("lastUsedService")
-        lastUsedRegion = try row.value("lastUsedRegion")
+extension AccessKeyRecord: StoredRecord {
+    enum Column: String, CaseIterable {
+        case id, accountId, userId, secretAccessKey, status, createDate, lastUsedDate, lastUsedService, lastUsedRegion
     }
 
-    static let keyColumn = "id"
+    static let tableName = "accessKey"
 
-    var columnValues: [(column: String, value: (any DatabaseValueConvertible)?)] {
-        [
-            ("id", id),
-            ("accountId", accountId),
-            ("userId", userId),
-            ("secretAccessKey", secretAccessKey),
-            ("status", status.rawValue),
-            ("createDate", createDate.stored),
-            ("lastUsedDate", lastUsedDate.stored),
-            ("lastUsedService", lastUsedService),
-            ("lastUsedRegion", lastUsedRegion),
-        ]
+    init(_ row: ColumnReader<Column>) throws {
+        try self.init(
+            id: row.value(.id), accountId: row.value(.accountId), userId: row.value(.userId),
+            secretAccessKey: row.value(.secretAccessKey), status: row.textCase(.status),
+            createDate: row.date(.createDate),
+            lastUsedDate: row.dateIfPresent(.lastUsedDate), lastUsedService: row.value(.lastUsedService),
+            lastUsedRegion: row.value(.lastUsedRegion))
     }
+
+    func value(of column: Column) -> (any DatabaseValueConvertible)? {
+        switch column {
+        case .id: id
+        case .accountId: accountId
+        case .userId: userId
+        case .secretAccessKey: secretAccessKey
+        case .status: status.rawValue
+        case .createDate: createDate.stored
+        case .lastUsedDate: lastUsedDate.stored
+        case .lastUsedService: lastUsedService
+        case .lastUsedRegion: lastUsedRegion
+        }
+    }
+
+    /// Who holds the key.
+    var owner: OwnerKey { OwnerKey(accountId: accountId, userId: userId) }
 
     func metadata(userName: String?) -> AccessKeyMetadata {
         AccessKeyMetadata(
@@ -57,18 +58,32 @@ extension AccessKeyRecord: FetchableRecord, PlainRecord {
     }
 }
 
-// MARK: - Plain queries
+// MARK: - Queries
 
 extension AccessKeyRecord {
-    /// The keys `owner` holds, oldest first.
-    static func owned(by owner: OwnerKey, _ db: Database) throws -> [AccessKeyRecord] {
-        if let userId = owner.userId {
-            return try fetchRows(
-                db, sql: "SELECT * FROM accessKey WHERE accountId = ? AND userId = ? ORDER BY createDate, id",
-                arguments: [owner.accountId, userId])
-        }
-        return try fetchRows(
-            db, sql: "SELECT * FROM accessKey WHERE accountId = ? AND userId IS NULL ORDER BY createDate, id",
-            arguments: [owner.accountId])
+    /// The keys `owner` holds, oldest first (`ORDER BY createDate, id`), after `after` when given.
+    static func owned(by owner: OwnerKey, after: PageKey? = nil, limit: Int? = nil, _ db: Database) throws
+        -> [AccessKeyRecord]
+    {
+        try fetchAll(
+            db, sql: "SELECT * FROM accessKey WHERE accountId = ? AND userId IS ?",
+            arguments: [owner.accountId, owner.userId],
+            order: .byCreation(tieBreak: "id"), after: after, limit: limit)
     }
+
+    /// How many keys `owner` holds.
+    static func count(ownedBy owner: OwnerKey, _ db: Database) throws -> Int {
+        try db.firstValue(
+            "SELECT count(*) FROM accessKey WHERE accountId = ? AND userId IS ?",
+            arguments: [owner.accountId, owner.userId])
+            ?? 0
+    }
+
+    /// The key `id` when `owner` holds it: keys of other identities are as good as missing.
+    static func find(_ id: String, ownedBy owner: OwnerKey, _ db: Database) throws -> AccessKeyRecord? {
+        try find(db, key: id).flatMap { $0.owner == owner ? $0 : nil }
+    }
+
+    /// The page key of `ListAccessKeys`' order.
+    var pageKey: PageKey { PageKey(Timestamp.storage(createDate), id) }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// A row of `account`: the account and its root user's sign-in credentials.
 struct AccountRecord: Hashable {
@@ -14,48 +14,67 @@ struct AccountRecord: Hashable {
     var rootPasswordLastUsed: Date?
     /// The fixture the account was loaded from, with the password replaced by its hash.
     var fixtureJSON: String?
+    /// Consecutive wrong MFA codes at root's sign-in, and the end of the lockout they caused.
     var failedMFAAttempts: Int = 0
     var lockedUntil: Date?
 }
 
-extension AccountRecord: FetchableRecord, PlainRecord {
-    static let databaseTableName = "account"
-
-    enum Columns {
-        static let id = Column("id")
-        static let alias = Column("alias")
+extension AccountRecord: StoredRecord {
+    enum Column: String, CaseIterable {
+        case id, alias, createDate, fixtureName, rootEmail, rootPasswordHash, rootPasswordLastUsed, fixtureJSON
+        case failedMFAAttempts, lockedUntil
     }
 
-    // Mapped by hand, not through Codable (see Row+Columns.swift).
-    init(row: Row) throws {
-        id = try row.value("id")
-        alias = try row.value("alias")
-        createDate = try row.storedDate("createDate")
-        fixtureName = try row.value("fixtureName")
-        rootEmail = try row.value("rootEmail")
-        rootPasswordHash = try row.value("rootPasswordHash")
-        rootPasswordLastUsed = try row.storedDateIfPresent("rootPasswordLastUsed")
-        fixtureJSON = try row.value("fixtureJSON")
-        failedMFAAttempts = try row.value("failedMFAAttempts")
-        lockedUntil = try row.storedDateIfPresent("lockedUntil")
+    static let tableName = "account"
+
+    init(_ row: ColumnReader<Column>) throws {
+        try self.init(
+            id: row.value(.id), alias: row.value(.alias), createDate: row.date(.createDate),
+            fixtureName: row.value(.fixtureName), rootEmail: row.value(.rootEmail),
+            rootPasswordHash: row.value(.rootPasswordHash),
+            rootPasswordLastUsed: row.dateIfPresent(.rootPasswordLastUsed),
+            fixtureJSON: row.value(.fixtureJSON), failedMFAAttempts: row.value(.failedMFAAttempts),
+            lockedUntil: row.dateIfPresent(.lockedUntil))
     }
 
-    static let keyColumn = "id"
-
-    var columnValues: [(column: String, value: (any DatabaseValueConvertible)?)] {
-        [
-            ("id", id),
-            ("alias", alias),
-            ("createDate", createDate.stored),
-            ("fixtureName", fixtureName),
-            ("rootEmail", rootEmail),
-            ("rootPasswordHash", rootPasswordHash),
-            ("rootPasswordLastUsed", rootPasswordLastUsed.stored),
-            ("fixtureJSON", fixtureJSON),
-            ("failedMFAAttempts", failedMFAAttempts),
-            ("lockedUntil", lockedUntil.stored),
-        ]
+    func value(of column: Column) -> (any DatabaseValueConvertible)? {
+        switch column {
+        case .id: id
+        case .alias: alias
+        case .createDate: createDate.stored
+        case .fixtureName: fixtureName
+        case .rootEmail: rootEmail
+        case .rootPasswordHash: rootPasswordHash
+        case .rootPasswordLastUsed: rootPasswordLastUsed.stored
+        case .fixtureJSON: fixtureJSON
+        case .failedMFAAttempts: failedMFAAttempts
+        case .lockedUntil: lockedUntil.stored
+        }
     }
 
     var accountID: AccountID { AccountID(known: id) }
+}
+
+// MARK: - Queries
+
+extension AccountRecord {
+    /// The account `id`.
+    ///
+    /// - Throws: `LocalError.noSuchAccount` when the database holds no such account.
+    static func existing(_ id: AccountID, _ db: Database) throws -> AccountRecord {
+        guard let account = try find(db, key: id.rawValue) else {
+            throw LocalError.noSuchAccount(id.rawValue)
+        }
+        return account
+    }
+
+    /// The account whose root user has `email`, ignoring case.
+    static func withRootEmail(_ email: String, _ db: Database) throws -> AccountRecord? {
+        try fetchOne(db, sql: "SELECT * FROM account WHERE rootEmail = ? COLLATE NOCASE", arguments: [email])
+    }
+
+    /// The account `text` names: its 12-digit id or its alias (aliases are lowercase).
+    static func named(_ text: String, _ db: Database) throws -> AccountRecord? {
+        try fetchOne(db, sql: "SELECT * FROM account WHERE id = ? OR alias = ?", arguments: [text, text.lowercased()])
+    }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
-/// A row of `event`, the append-only log, as read back (`EventLog` appends with plain SQL).
+/// A row of `event`, the append-only log, as read back. `EventLog.append` writes it, with the
+/// one INSERT every operation shares.
 struct EventRecord: Hashable {
     var id: Int64
     var accountId: String?
@@ -17,19 +18,19 @@ struct EventRecord: Hashable {
     var resource: String?
 }
 
-extension EventRecord: FetchableRecord {
-    // Mapped by hand, not through Codable (see Row+Columns.swift).
-    init(row: Row) throws {
-        id = try row.value("id")
-        accountId = try row.value("accountId")
-        eventTime = try row.storedDate("eventTime")
-        eventName = try row.value("eventName")
-        actorArn = try row.value("actorArn")
-        outcome = try row.textCase("outcome")
-        errorCode = try row.value("errorCode")
-        errorMessage = try row.value("errorMessage")
-        mfaUsed = try row.value("mfaUsed")
-        resource = try row.value("resource")
+extension EventRecord: FetchedRecord {
+    /// The columns read back; `rootKeyStatus` is the lesson's evidence, read by
+    /// `AccountReadModel` only.
+    enum Column: String, CaseIterable {
+        case id, accountId, eventTime, eventName, actorArn, outcome, errorCode, errorMessage, mfaUsed, resource
+    }
+
+    init(_ row: ColumnReader<Column>) throws {
+        try self.init(
+            id: row.value(.id), accountId: row.value(.accountId), eventTime: row.date(.eventTime),
+            eventName: row.value(.eventName), actorArn: row.value(.actorArn), outcome: row.textCase(.outcome),
+            errorCode: row.value(.errorCode), errorMessage: row.value(.errorMessage), mfaUsed: row.value(.mfaUsed),
+            resource: row.value(.resource))
     }
 
     var event: Event {

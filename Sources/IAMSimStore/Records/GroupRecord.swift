@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// A row of `iamGroup`.
-struct GroupRecord: Codable, Hashable {
+struct GroupRecord: Hashable {
     var id: String
     var accountId: String
     var groupName: String
@@ -12,28 +12,80 @@ struct GroupRecord: Codable, Hashable {
     var createDate: Date
 }
 
-extension GroupRecord: FetchableRecord, PersistableRecord {
-    static let databaseTableName = "iamGroup"
+extension GroupRecord: StoredRecord {
+    enum Column: String, CaseIterable {
+        case id, accountId, groupName, path, createDate
+    }
 
-    enum Columns {
-        static let accountId = Column(CodingKeys.accountId)
-        static let groupName = Column(CodingKeys.groupName)
+    static let tableName = "iamGroup"
+
+    init(_ row: ColumnReader<Column>) throws {
+        try self.init(
+            id: row.value(.id), accountId: row.value(.accountId), groupName: row.value(.groupName),
+            path: row.value(.path),
+            createDate: row.date(.createDate))
+    }
+
+    func value(of column: Column) -> (any DatabaseValueConvertible)? {
+        switch column {
+        case .id: id
+        case .accountId: accountId
+        case .groupName: groupName
+        case .path: path
+        case .createDate: createDate.stored
+        }
     }
 
     var group: Group {
-        Group(accountID: AccountID(known: accountId), groupName: groupName, groupID: id, path: path, createDate: createDate)
+        Group(
+            accountID: AccountID(known: accountId), groupName: groupName, groupID: id, path: path,
+            createDate: createDate)
     }
 }
 
-/// A row of `loginProfile`: a user's console password.
-struct LoginProfileRecord: Codable, Hashable {
-    var userId: String
-    var passwordHash: String
-    var createDate: Date
-    var passwordLastChanged: Date
-    var passwordResetRequired: Bool
-}
+// MARK: - Queries
 
-extension LoginProfileRecord: FetchableRecord, PersistableRecord {
-    static let databaseTableName = "loginProfile"
+extension GroupRecord {
+    /// The group `name` of `account`, matched case-insensitively as IAM does.
+    static func named(_ name: String, in account: String, _ db: Database) throws -> GroupRecord? {
+        try fetchOne(
+            db, sql: "SELECT * FROM iamGroup WHERE accountId = ? AND groupName = ? COLLATE NOCASE",
+            arguments: [account, name])
+    }
+
+    /// The groups of `account` by name (`ListGroups`), after the name `after` when given.
+    static func all(in account: String, after: PageKey? = nil, limit: Int? = nil, _ db: Database) throws
+        -> [GroupRecord]
+    {
+        try fetchAll(
+            db, sql: "SELECT * FROM iamGroup WHERE accountId = ?", arguments: [account], order: .byName("groupName"),
+            after: after, limit: limit)
+    }
+
+    /// The groups the user `userId` is a member of, by name (`ListGroupsForUser`).
+    static func all(withMember userId: String, after: PageKey? = nil, limit: Int? = nil, _ db: Database) throws
+        -> [GroupRecord]
+    {
+        try fetchAll(
+            db,
+            sql: """
+                SELECT iamGroup.* FROM iamGroup JOIN groupMembership ON groupMembership.groupId = iamGroup.id
+                WHERE groupMembership.userId = ?
+                """,
+            arguments: [userId], order: .byName("iamGroup.groupName"), after: after, limit: limit)
+    }
+
+    /// The groups of `account`, oldest first (an export's order).
+    static func all(inCreationOrderOf account: String, _ db: Database) throws -> [GroupRecord] {
+        try fetchAll(
+            db, sql: "SELECT * FROM iamGroup WHERE accountId = ? ORDER BY createDate, id", arguments: [account])
+    }
+
+    /// How many groups `account` has.
+    static func count(in account: String, _ db: Database) throws -> Int {
+        try db.firstValue("SELECT count(*) FROM iamGroup WHERE accountId = ?", arguments: [account]) ?? 0
+    }
+
+    /// The page key of the group lists' order (names are unique ignoring case).
+    var pageKey: PageKey { PageKey(groupName) }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// A row of `mfaDevice`.
 struct MFADeviceRecord: Hashable {
@@ -26,48 +26,38 @@ struct MFADeviceRecord: Hashable {
     var drift: Int64
 }
 
-extension MFADeviceRecord: FetchableRecord, PlainRecord {
-    static let databaseTableName = "mfaDevice"
-
-    enum Columns {
-        static let serialNumber = Column("serialNumber")
-        static let accountId = Column("accountId")
-        static let assignedTo = Column("assignedTo")
-        static let type = Column("type")
-        static let createDate = Column("createDate")
+extension MFADeviceRecord: StoredRecord {
+    enum Column: String, CaseIterable {
+        case serialNumber, accountId, deviceName, type, seed, createDate, assignedTo, userId, enableDate
+        case lastAcceptedStep, drift
     }
 
-    // Mapped by hand, not through Codable (see Row+Columns.swift).
-    init(row: Row) throws {
-        serialNumber = try row.value("serialNumber")
-        accountId = try row.value("accountId")
-        deviceName = try row.value("deviceName")
-        type = try row.textCase("type")
-        seed = try row.value("seed")
-        createDate = try row.storedDate("createDate")
-        assignedTo = try row.textCaseIfPresent("assignedTo")
-        userId = try row.value("userId")
-        enableDate = try row.storedDateIfPresent("enableDate")
-        lastAcceptedStep = try row.value("lastAcceptedStep")
-        drift = try row.value("drift")
+    static let tableName = "mfaDevice"
+
+    init(_ row: ColumnReader<Column>) throws {
+        try self.init(
+            serialNumber: row.value(.serialNumber), accountId: row.value(.accountId),
+            deviceName: row.value(.deviceName),
+            type: row.textCase(.type), seed: row.value(.seed), createDate: row.date(.createDate),
+            assignedTo: row.textCaseIfPresent(.assignedTo), userId: row.value(.userId),
+            enableDate: row.dateIfPresent(.enableDate), lastAcceptedStep: row.value(.lastAcceptedStep),
+            drift: row.value(.drift))
     }
 
-    static let keyColumn = "serialNumber"
-
-    var columnValues: [(column: String, value: (any DatabaseValueConvertible)?)] {
-        [
-            ("serialNumber", serialNumber),
-            ("accountId", accountId),
-            ("deviceName", deviceName),
-            ("type", type.rawValue),
-            ("seed", seed),
-            ("createDate", createDate.stored),
-            ("assignedTo", assignedTo?.rawValue),
-            ("userId", userId),
-            ("enableDate", enableDate.stored),
-            ("lastAcceptedStep", lastAcceptedStep),
-            ("drift", drift),
-        ]
+    func value(of column: Column) -> (any DatabaseValueConvertible)? {
+        switch column {
+        case .serialNumber: serialNumber
+        case .accountId: accountId
+        case .deviceName: deviceName
+        case .type: type.rawValue
+        case .seed: seed
+        case .createDate: createDate.stored
+        case .assignedTo: assignedTo?.rawValue
+        case .userId: userId
+        case .enableDate: enableDate.stored
+        case .lastAcceptedStep: lastAcceptedStep
+        case .drift: drift
+        }
     }
 
     /// The device's generator. A stored seed decodes as when it was stored, even one of a
@@ -82,38 +72,101 @@ extension MFADeviceRecord: FetchableRecord, PlainRecord {
         case .user: return userId != nil && userId == owner.userId
         }
     }
+
+    /// Assigns the device to `owner`, enabled `now`, with `step` as its newest accepted code.
+    mutating func assign(to owner: OwnerKey, now: Date, acceptedStep step: Int64) {
+        assignedTo = owner.userId == nil ? .root : .user
+        userId = owner.userId
+        enableDate = now
+        lastAcceptedStep = step
+    }
+
+    /// The device as the IAM API shows it: its assignment, without its seed.
+    func device(_ db: Database) throws -> MFADevice {
+        let account = AccountID(known: accountId)
+        let owner: Principal? =
+            switch assignedTo {
+            case nil: nil
+            case .root: .root(account)
+            case .user: try userId.flatMap { try UserRecord.find(db, key: $0) }.map { .user($0.user) }
+            }
+        return MFADevice(
+            serialNumber: serialNumber, deviceName: deviceName, type: type, createDate: createDate, assignedTo: owner,
+            enableDate: enableDate, drift: drift)
+    }
+
+    /// Unassigns the device. A hardware token goes back to the drawer, known by its serial
+    /// number again; neither keeps a drift measured for its former owner's resyncs. The newest
+    /// accepted step stays: a code never works twice.
+    mutating func unassign() {
+        assignedTo = nil
+        userId = nil
+        enableDate = nil
+        drift = 0
+        if type == .hardware { deviceName = serialNumber }
+    }
+
+    /// The page key of the device lists' order (`ORDER BY createDate, serialNumber`).
+    var pageKey: PageKey { PageKey(Timestamp.storage(createDate), serialNumber) }
 }
 
-// MARK: - Plain queries
+// MARK: - Queries
 
 extension MFADeviceRecord {
-    /// The devices assigned to `owner`, oldest first.
-    static func assigned(to owner: OwnerKey, _ db: Database) throws -> [MFADeviceRecord] {
-        if let userId = owner.userId {
-            return try fetchRows(
-                db,
-                sql: """
-                    SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo = 'user' AND userId = ?
-                    ORDER BY createDate, serialNumber
-                    """,
-                arguments: [owner.accountId, userId])
-        }
-        return try fetchRows(
-            db,
-            sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND assignedTo = 'root' ORDER BY createDate, serialNumber",
-            arguments: [owner.accountId])
+    /// The devices assigned to `owner`, oldest first, after `after` when given.
+    static func assigned(to owner: OwnerKey, after: PageKey? = nil, limit: Int? = nil, _ db: Database) throws
+        -> [MFADeviceRecord]
+    {
+        let assignment = owner.userId == nil ? "assignedTo = 'root'" : "assignedTo = 'user' AND userId = ?"
+        var arguments: StatementArguments = [owner.accountId]
+        if let userId = owner.userId { arguments += [userId] }
+        return try fetchAll(
+            db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND \(assignment)", arguments: arguments,
+            order: listOrder,
+            after: after, limit: limit)
+    }
+
+    /// The account's virtual devices with `status`, oldest first, after `after` when given.
+    static func virtual(
+        in account: String, _ status: MFAAssignmentStatus, after: PageKey? = nil, limit: Int? = nil, _ db: Database
+    ) throws -> [MFADeviceRecord] {
+        let condition =
+            switch status {
+            case .assigned: " AND assignedTo IS NOT NULL"
+            case .unassigned: " AND assignedTo IS NULL"
+            case .any: ""
+            }
+        return try fetchAll(
+            db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND type = 'virtual'\(condition)",
+            arguments: [account],
+            order: listOrder, after: after, limit: limit)
+    }
+
+    /// How many devices are assigned to `owner`.
+    static func count(assignedTo owner: OwnerKey, _ db: Database) throws -> Int {
+        try assigned(to: owner, db).count
     }
 
     /// The device of `account` with serial number `serial`.
     static func find(serial: String, in account: String, _ db: Database) throws -> MFADeviceRecord? {
-        try fetchFirstRow(
+        try fetchOne(
             db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND serialNumber = ?", arguments: [account, serial])
     }
 
     /// The device of `account` named `name`, ignoring case as IAM does.
     static func find(name: String, in account: String, _ db: Database) throws -> MFADeviceRecord? {
-        try fetchFirstRow(
+        try fetchOne(
             db, sql: "SELECT * FROM mfaDevice WHERE accountId = ? AND deviceName = ? COLLATE NOCASE",
             arguments: [account, name])
     }
+
+    /// The device of `account` whose serial number is `text`, else the one named `text`.
+    static func find(serialOrName text: String, in account: String, _ db: Database) throws -> MFADeviceRecord? {
+        if let device = try find(serial: text, in: account, db) { return device }
+        guard IAMName.hasValidCharacters(text) else { return nil }
+        return try find(name: text, in: account, db)
+    }
+
+    /// The device lists' order: oldest first.
+    private static let listOrder = ListOrder.byCreation(tieBreak: "serialNumber")
 }

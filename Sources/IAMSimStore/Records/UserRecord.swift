@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import IAMSimDatabase
 import IAMSimCore
+import IAMSimDatabase
 
 /// A row of `iamUser`.
 struct UserRecord: Hashable {
@@ -11,47 +11,83 @@ struct UserRecord: Hashable {
     var path: String
     var createDate: Date
     var passwordLastUsed: Date?
+    /// Consecutive wrong MFA codes at sign-in, and the end of the lockout they caused.
     var failedMFAAttempts: Int = 0
     var lockedUntil: Date?
 }
 
-extension UserRecord: FetchableRecord, PlainRecord {
-    static let databaseTableName = "iamUser"
-
-    enum Columns {
-        static let accountId = Column("accountId")
+extension UserRecord: StoredRecord {
+    enum Column: String, CaseIterable {
+        case id, accountId, userName, path, createDate, passwordLastUsed, failedMFAAttempts, lockedUntil
     }
 
-    // Mapped by hand, not through Codable (see Row+Columns.swift).
-    init(row: Row) throws {
-        id = try row.value("id")
-        accountId = try row.value("accountId")
-        userName = try row.value("userName")
-        path = try row.value("path")
-        createDate = try row.storedDate("createDate")
-        passwordLastUsed = try row.storedDateIfPresent("passwordLastUsed")
-        failedMFAAttempts = try row.value("failedMFAAttempts")
-        lockedUntil = try row.storedDateIfPresent("lockedUntil")
+    static let tableName = "iamUser"
+
+    init(_ row: ColumnReader<Column>) throws {
+        try self.init(
+            id: row.value(.id), accountId: row.value(.accountId), userName: row.value(.userName),
+            path: row.value(.path),
+            createDate: row.date(.createDate), passwordLastUsed: row.dateIfPresent(.passwordLastUsed),
+            failedMFAAttempts: row.value(.failedMFAAttempts), lockedUntil: row.dateIfPresent(.lockedUntil))
     }
 
-    static let keyColumn = "id"
-
-    var columnValues: [(column: String, value: (any DatabaseValueConvertible)?)] {
-        [
-            ("id", id),
-            ("accountId", accountId),
-            ("userName", userName),
-            ("path", path),
-            ("createDate", createDate.stored),
-            ("passwordLastUsed", passwordLastUsed.stored),
-            ("failedMFAAttempts", failedMFAAttempts),
-            ("lockedUntil", lockedUntil.stored),
-        ]
+    func value(of column: Column) -> (any DatabaseValueConvertible)? {
+        switch column {
+        case .id: id
+        case .accountId: accountId
+        case .userName: userName
+        case .path: path
+        case .createDate: createDate.stored
+        case .passwordLastUsed: passwordLastUsed.stored
+        case .failedMFAAttempts: failedMFAAttempts
+        case .lockedUntil: lockedUntil.stored
+        }
     }
 
     var user: User {
         User(
             accountID: AccountID(known: accountId), userName: userName, userID: id, path: path,
             createDate: createDate, passwordLastUsed: passwordLastUsed)
+    }
+
+    /// Who owns what this user owns.
+    var owner: OwnerKey { OwnerKey(accountId: accountId, userId: id) }
+}
+
+// MARK: - Queries
+
+extension UserRecord {
+    /// The user `name` of `account`, matched case-insensitively as IAM does.
+    static func named(_ name: String, in account: String, _ db: Database) throws -> UserRecord? {
+        try fetchOne(
+            db, sql: "SELECT * FROM iamUser WHERE accountId = ? AND userName = ? COLLATE NOCASE",
+            arguments: [account, name])
+    }
+
+    /// The users of `account`, oldest first.
+    static func all(in account: String, _ db: Database) throws -> [UserRecord] {
+        try fetchAll(db, sql: "SELECT * FROM iamUser WHERE accountId = ? ORDER BY createDate, id", arguments: [account])
+    }
+
+    /// The users of `account` by name (`ListUsers`), those whose path starts with `pathPrefix`
+    /// when given, after the name `after` when given.
+    static func byName(
+        in account: String, pathPrefix: String?, after: PageKey? = nil, limit: Int? = nil, _ db: Database
+    ) throws -> [UserRecord] {
+        var sql = "SELECT * FROM iamUser WHERE accountId = ?"
+        var arguments: StatementArguments = [account]
+        if let pathPrefix {
+            sql += " AND substr(path, 1, ?) = ?"
+            arguments += [pathPrefix.count, pathPrefix]
+        }
+        return try fetchAll(db, sql: sql, arguments: arguments, order: .byName("userName"), after: after, limit: limit)
+    }
+
+    /// The page key of `ListUsers`' order (names are unique ignoring case).
+    var pageKey: PageKey { PageKey(userName) }
+
+    /// How many users `account` has.
+    static func count(in account: String, _ db: Database) throws -> Int {
+        try db.firstValue("SELECT count(*) FROM iamUser WHERE accountId = ?", arguments: [account]) ?? 0
     }
 }

@@ -29,11 +29,11 @@ struct AuditControlsTests {
         var id: String
         var status: SecurityStatusItem.Status
         var evidence: String
-        var remedy: String?
+        var remedy: Remedy?
 
         init(
             _ label: String, _ snapshot: AuditSnapshot, _ id: String, _ status: SecurityStatusItem.Status,
-            _ evidence: String, _ remedy: String? = nil
+            _ evidence: String, _ remedy: Remedy? = nil
         ) {
             self.label = label
             self.snapshot = snapshot
@@ -67,13 +67,17 @@ struct AuditControlsTests {
 
     @Test("the dashboard shows its five classic items in the console's order, as the full audit judges them")
     func dashboard() {
-        let snapshot = Self.account(rootKeys: [KeyUse(active: true)], users: [UserAudit(userName: "alice", hasPassword: true, mfaActive: false)])
+        let snapshot = Self.account(
+            rootKeys: [KeyUse(active: true)], users: [UserAudit(userName: "alice", hasPassword: true, mfaActive: false)]
+        )
         let items = AuditControls.dashboardItems(snapshot)
-        #expect(items.map(\.id) == ["root-access-keys", "root-mfa", "individual-users", "use-groups", "password-policy"])
-        #expect(items.map(\.title) == [
-            "Delete your root access keys", "Activate MFA on your root account", "Create individual IAM users",
-            "Use groups to assign permissions", "Apply an IAM password policy",
-        ])
+        #expect(
+            items.map(\.id) == ["root-access-keys", "root-mfa", "individual-users", "use-groups", "password-policy"])
+        #expect(
+            items.map(\.title) == [
+                "Delete your root access keys", "Activate MFA on your root account", "Create individual IAM users",
+                "Use groups to assign permissions", "Apply an IAM password policy",
+            ])
         let all = AuditControls.evaluate(snapshot)
         for item in items {
             #expect(all.first { $0.id == item.id } == item)
@@ -84,17 +88,39 @@ struct AuditControlsTests {
         "each finding names its frameworks and severity",
         arguments: [
             ("root-access-keys", ["IAM dashboard", "Security Hub IAM.4"], AuditFinding.Severity.critical),
-            ("cis-root-access-key", ["CIS 1.12 (v1.2)", "CIS 1.4 (v1.4–v4.0)", "CIS 1.3 (v5.0)", "Prowler iam_no_root_access_key"], .critical),
+            (
+                "cis-root-access-key",
+                ["CIS 1.12 (v1.2)", "CIS 1.4 (v1.4–v4.0)", "CIS 1.3 (v5.0)", "Prowler iam_no_root_access_key"],
+                .critical
+            ),
             ("root-mfa", ["IAM dashboard"], .critical),
-            ("iam-9-root-mfa", ["CIS 1.13 (v1.2)", "CIS 1.5 (v1.4–v4.0)", "CIS 1.4 (v5.0)", "Security Hub IAM.9"], .critical),
-            ("iam-6-root-hardware-mfa", ["CIS 1.14 (v1.2)", "CIS 1.6 (v1.4–v4.0)", "CIS 1.5 (v5.0)", "Security Hub IAM.6"], .critical),
-            ("avoid-root-use", ["CIS 1.1 (v1.2)", "CIS 1.7 (v1.4–v4.0)", "CIS 1.6 (v5.0)", "Prowler iam_avoid_root_usage"], .high),
-            ("iam-5-console-users-mfa", ["CIS 1.2 (v1.2)", "CIS 1.10 (v1.4, v3.0)", "CIS 1.9 (v5.0)", "Security Hub IAM.5"], .medium),
+            (
+                "iam-9-root-mfa", ["CIS 1.13 (v1.2)", "CIS 1.5 (v1.4–v4.0)", "CIS 1.4 (v5.0)", "Security Hub IAM.9"],
+                .critical
+            ),
+            (
+                "iam-6-root-hardware-mfa",
+                ["CIS 1.14 (v1.2)", "CIS 1.6 (v1.4–v4.0)", "CIS 1.5 (v5.0)", "Security Hub IAM.6"], .critical
+            ),
+            (
+                "avoid-root-use",
+                ["CIS 1.1 (v1.2)", "CIS 1.7 (v1.4–v4.0)", "CIS 1.6 (v5.0)", "Prowler iam_avoid_root_usage"], .high
+            ),
+            (
+                "iam-5-console-users-mfa",
+                ["CIS 1.2 (v1.2)", "CIS 1.10 (v1.4, v3.0)", "CIS 1.9 (v5.0)", "Security Hub IAM.5"], .medium
+            ),
             ("individual-users", ["IAM dashboard"], .low),
             ("use-groups", ["IAM dashboard"], .low),
             ("password-policy", ["IAM dashboard"], .medium),
-            ("cis-password-length", ["CIS 1.9 (v1.2)", "CIS 1.8 (v1.4–v4.0)", "CIS 1.7 (v5.0)", "Security Hub IAM.15"], .medium),
-            ("cis-password-reuse", ["CIS 1.10 (v1.2)", "CIS 1.9 (v1.4–v4.0)", "CIS 1.8 (v5.0)", "Security Hub IAM.16"], .low),
+            (
+                "cis-password-length",
+                ["CIS 1.9 (v1.2)", "CIS 1.8 (v1.4–v4.0)", "CIS 1.7 (v5.0)", "Security Hub IAM.15"], .medium
+            ),
+            (
+                "cis-password-reuse",
+                ["CIS 1.10 (v1.2)", "CIS 1.9 (v1.4–v4.0)", "CIS 1.8 (v5.0)", "Security Hub IAM.16"], .low
+            ),
         ])
     func frameworks(id: String, controls: [String], severity: AuditFinding.Severity) throws {
         let finding = try #require(AuditControls.evaluate(Self.account()).first { $0.id == id })
@@ -104,7 +130,8 @@ struct AuditControlsTests {
 
     @Test("severities print as Security Hub spells them")
     func severityNames() {
-        #expect(AuditFinding.Severity.allCases.map(\.rawValue) == ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"])
+        #expect(
+            AuditFinding.Severity.allCases.map(\.rawValue) == ["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL"])
     }
 
     @Test("a remedy is given exactly when a finding fails")
@@ -117,7 +144,7 @@ struct AuditControlsTests {
 
     // MARK: Root access keys
 
-    static let deactivateThenDelete = "iamsim access-keys deactivate ID, then iamsim access-keys delete ID"
+    static let deactivateThenDelete = Remedy(.deactivateAccessKey, .deleteAccessKey)
 
     @Test(
         "root access keys: any key fails the dashboard, only an active one fails CIS",
@@ -128,7 +155,7 @@ struct AuditControlsTests {
                 "The root user has 1 access key (1 active).", deactivateThenDelete),
             Case(
                 "one inactive", account(rootKeys: [KeyUse(active: false)]), "root-access-keys", .fail,
-                "The root user has 1 access key (0 active).", "iamsim access-keys delete ID"),
+                "The root user has 1 access key (0 active).", Remedy(.deleteAccessKey)),
             Case(
                 "one of each", account(rootKeys: [KeyUse(active: false), KeyUse(active: true)]), "root-access-keys",
                 .fail, "The root user has 2 access keys (1 active).", deactivateThenDelete),
@@ -147,8 +174,8 @@ struct AuditControlsTests {
 
     // MARK: Root MFA
 
-    static let assignRootMFA = "iamsim mfa assign NAME, then iamsim mfa activate NAME --code1 C1 --code2 C2"
-    static let assignHardware = "iamsim mfa assign NAME --type hardware-totp --serial SERIAL"
+    static let assignRootMFA = Remedy(.createVirtualMFADevice, .enableMFADevice(userNames: []))
+    static let assignHardware = Remedy(.enableHardwareMFADevice)
 
     @Test(
         "root MFA: any active device passes; hardware MFA needs no virtual device at all",
@@ -168,11 +195,11 @@ struct AuditControlsTests {
             Case(
                 "virtual", account(mfa: [.virtual]), "iam-6-root-hardware-mfa", .fail,
                 "The root user's active MFA devices: 0 hardware, 1 virtual; a virtual device on root fails this control.",
-                assignHardware + ", then iamsim mfa remove NAME for each virtual device"),
+                Remedy(.enableHardwareMFADevice, .removeVirtualMFADevices)),
             Case(
                 "hardware beside virtual", account(mfa: [.hardware, .virtual]), "iam-6-root-hardware-mfa", .fail,
                 "The root user's active MFA devices: 1 hardware, 1 virtual; a virtual device on root fails this control.",
-                "iamsim mfa remove NAME for each virtual device"),
+                Remedy(.removeVirtualMFADevices)),
             Case(
                 "hardware", account(mfa: [.hardware]), "iam-6-root-hardware-mfa", .pass,
                 "The root user's active MFA devices: 1 hardware, 0 virtual."),
@@ -184,7 +211,7 @@ struct AuditControlsTests {
 
     // MARK: Root use
 
-    static let stopUsingRoot = "iamsim signout, then work as an IAM user: iamsim users create NAME"
+    static let stopUsingRoot = Remedy(.signOut, .workAsIAMUser)
 
     @Test(
         "root use: a use 1 whole day ago or less fails, as Prowler counts days",
@@ -206,11 +233,13 @@ struct AuditControlsTests {
                 stopUsingRoot),
             Case(
                 "password exactly 48 hours ago", account(password: hoursAgo(48)), "avoid-root-use", .pass,
-                "The root user's password was last used at 2026-02-12T12:00:00+00:00, 2 days ago (1 day or less is recent use)."),
+                "The root user's password was last used at 2026-02-12T12:00:00+00:00, 2 days ago (1 day or less is recent use)."
+            ),
             Case(
                 "password at the lesson's start", account(password: Date(timeIntervalSince1970: 1_767_605_405)),
                 "avoid-root-use", .pass,
-                "The root user's password was last used at 2026-01-05T09:30:05+00:00, 40 days ago (1 day or less is recent use)."),
+                "The root user's password was last used at 2026-01-05T09:30:05+00:00, 40 days ago (1 day or less is recent use)."
+            ),
             Case(
                 "an inactive key used after the password",
                 account(rootKeys: [KeyUse(active: false, lastUsedDate: hoursAgo(1))], password: hoursAgo(30 * 24)),
@@ -221,7 +250,8 @@ struct AuditControlsTests {
                 "the password after the keys",
                 account(rootKeys: [KeyUse(active: true, lastUsedDate: hoursAgo(100))], password: hoursAgo(72)),
                 "avoid-root-use", .pass,
-                "The root user's password was last used at 2026-02-11T12:00:00+00:00, 3 days ago (1 day or less is recent use)."),
+                "The root user's password was last used at 2026-02-11T12:00:00+00:00, 3 days ago (1 day or less is recent use)."
+            ),
         ])
     func rootUse(_ c: Case) throws { try check(c) }
 
@@ -250,15 +280,15 @@ struct AuditControlsTests {
             Case(
                 "one without", account(users: [alice, bob, carol]), "iam-5-console-users-mfa", .fail,
                 "1 of 2 console users has no MFA: carol.",
-                "iamsim mfa assign NAME, then iamsim mfa activate NAME --user carol --code1 C1 --code2 C2"),
+                Remedy(.createVirtualMFADevice, .enableMFADevice(userNames: ["carol"]))),
             Case(
                 "two without", account(users: [carol, alice, dave]), "iam-5-console-users-mfa", .fail,
                 "2 of 3 console users have no MFA: carol, dave.",
-                "iamsim mfa assign NAME, then iamsim mfa activate NAME --user USER --code1 C1 --code2 C2, for each user listed"),
+                Remedy(.createVirtualMFADevice, .enableMFADevice(userNames: ["carol", "dave"]))),
             Case(
                 "the only one without", account(users: [dave]), "iam-5-console-users-mfa", .fail,
                 "1 of 1 console user has no MFA: dave.",
-                "iamsim mfa assign NAME, then iamsim mfa activate NAME --user dave --code1 C1 --code2 C2"),
+                Remedy(.createVirtualMFADevice, .enableMFADevice(userNames: ["dave"]))),
         ])
     func consoleUsers(_ c: Case) throws { try check(c) }
 
@@ -269,7 +299,7 @@ struct AuditControlsTests {
         arguments: [
             Case(
                 "none", account(), "individual-users", .fail, "The account has no IAM users.",
-                "iamsim users create NAME"),
+                Remedy(.createUser)),
             Case("one", account(users: [bob]), "individual-users", .pass, "The account has 1 IAM user."),
             Case(
                 "three", account(users: [alice, bob, carol]), "individual-users", .pass,
@@ -277,7 +307,7 @@ struct AuditControlsTests {
             Case(
                 "none", account(), "use-groups", .fail,
                 "The account has no groups; the item passes once at least one group exists.",
-                "iamsim groups create NAME, then iamsim groups add-user GROUP USER"),
+                Remedy(.createGroup, .addUserToGroup)),
             Case(
                 "one", account(groups: 1), "use-groups", .pass,
                 "The account has 1 group; the item passes once at least one group exists."),
@@ -289,7 +319,8 @@ struct AuditControlsTests {
 
     // MARK: Password policy
 
-    static let baselineCommand = "iamsim password-policy update --minimum-password-length 14 --password-reuse-prevention 24"
+    static let baselineCommand = Remedy(
+        .updateAccountPasswordPolicy(PasswordPolicy(minimumPasswordLength: 14, passwordReusePrevention: 24)))
     static let everything = PasswordPolicy(
         minimumPasswordLength: 10, requireSymbols: true, requireNumbers: true, requireUppercaseCharacters: true,
         requireLowercaseCharacters: true, allowUsersToChangePassword: true, maxPasswordAge: 90,
@@ -301,7 +332,9 @@ struct AuditControlsTests {
             Case(
                 "none", account(), "password-policy", .fail,
                 "No custom password policy is set, so AWS's default policy applies.", baselineCommand),
-            Case("AWS's defaults", account(policy: PasswordPolicy()), "password-policy", .pass, "A custom password policy is set."),
+            Case(
+                "AWS's defaults", account(policy: PasswordPolicy()), "password-policy", .pass,
+                "A custom password policy is set."),
             Case(
                 "none", account(), "cis-password-length", .fail,
                 "No custom password policy is set; AWS's default requires 8 characters and CIS 14 or more.",
@@ -310,11 +343,19 @@ struct AuditControlsTests {
                 "8 with symbols and expiry",
                 account(policy: PasswordPolicy(minimumPasswordLength: 8, requireSymbols: true, maxPasswordAge: 90)),
                 "cis-password-length", .fail, "The password policy requires 8 characters; CIS requires 14 or more.",
-                "iamsim password-policy update --minimum-password-length 14 --require-symbols --max-password-age 90"),
+                Remedy(
+                    .updateAccountPasswordPolicy(
+                        PasswordPolicy(minimumPasswordLength: 14, requireSymbols: true, maxPasswordAge: 90)))),
             Case(
                 "every setting", account(policy: everything), "cis-password-length", .fail,
                 "The password policy requires 10 characters; CIS requires 14 or more.",
-                "iamsim password-policy update --minimum-password-length 14 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters --allow-users-to-change-password --max-password-age 90 --password-reuse-prevention 5 --hard-expiry"),
+                Remedy(
+                    .updateAccountPasswordPolicy(
+                        {
+                            var p = everything
+                            p.minimumPasswordLength = 14
+                            return p
+                        }()))),
             Case(
                 "14", account(policy: PasswordPolicy(minimumPasswordLength: 14)), "cis-password-length", .pass,
                 "The password policy requires 14 characters; CIS requires 14 or more."),
@@ -329,7 +370,7 @@ struct AuditControlsTests {
             Case(
                 "one remembered", account(policy: PasswordPolicy(passwordReusePrevention: 1)), "cis-password-reuse",
                 .fail, "The password policy remembers 1 password; CIS requires 24.",
-                "iamsim password-policy update --minimum-password-length 6 --password-reuse-prevention 24"),
+                Remedy(.updateAccountPasswordPolicy(PasswordPolicy(passwordReusePrevention: 24)))),
             Case(
                 "24 remembered", account(policy: PasswordPolicy(passwordReusePrevention: 24)), "cis-password-reuse",
                 .pass, "The password policy remembers 24 passwords; CIS requires 24."),
@@ -395,7 +436,8 @@ struct AuditControlsTests {
 
     @Test("the lesson's start fails the root items and the account items")
     func lessonStart() {
-        let snapshot = Self.account(rootKeys: [KeyUse(active: true)], password: Date(timeIntervalSince1970: 1_767_605_405))
+        let snapshot = Self.account(
+            rootKeys: [KeyUse(active: true)], password: Date(timeIntervalSince1970: 1_767_605_405))
         let failing = AuditControls.evaluate(snapshot).filter { $0.status == .fail }.map(\.id)
         #expect(
             failing == [

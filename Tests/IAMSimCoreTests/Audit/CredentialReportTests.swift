@@ -101,7 +101,9 @@ struct CredentialReportTests {
     @Test("every line has 22 fields and the report ends with one line break")
     func shape() throws {
         let csv = CredentialReport.csv(try Self.messyAccount())
-        #expect(csv.hasSuffix("2026-05-02T09:00:00+00:00,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n"))
+        #expect(
+            csv.hasSuffix(
+                "2026-05-02T09:00:00+00:00,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n"))
         let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 6)
         #expect(lines.last == "")
@@ -120,7 +122,8 @@ struct CredentialReportTests {
         let root = CredentialReportEntry(
             isRoot: true, user: "", arn: "arn:aws:iam::123456789012:root",
             creationTime: try Self.date("2026-01-05T09:00:00Z"), hasPassword: false)
-        #expect(Array(CredentialReport.fields(root)[3...6]) == ["not_supported", "N/A", "not_supported", "not_supported"])
+        #expect(
+            Array(CredentialReport.fields(root)[3...6]) == ["not_supported", "N/A", "not_supported", "not_supported"])
     }
 
     @Test("a key used without a recorded region or service prints N/A for them")
@@ -136,7 +139,8 @@ struct CredentialReportTests {
     @Test(
         "fields with commas, quotes or line breaks are quoted per RFC 4180",
         arguments: [
-            ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
+            ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
             ("cr\rlf", "\"cr\rlf\""),
         ])
     func escaping(field: String, expected: String) {
@@ -175,7 +179,9 @@ struct CredentialReportTests {
         return try JSONDecoder().decode([[String]].self, from: data)
     }
 
-    @Test("Python's csv module reads the report back field for field", .enabled(if: CredentialReportTests.python != nil, "needs python3"))
+    @Test(
+        "Python's csv module reads the report back field for field",
+        .enabled(if: CredentialReportTests.python != nil, "needs python3"))
     func pythonReadsIt() throws {
         let python = try #require(Self.python)
         var entries = try Self.messyAccount()

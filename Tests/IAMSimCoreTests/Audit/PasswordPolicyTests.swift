@@ -40,12 +40,30 @@ struct PasswordPolicyTests {
     @Test(
         "a setting out of bounds is a ValidationError worded as AWS words it",
         arguments: [
-            (PasswordPolicy(minimumPasswordLength: 5), "Value '5' at 'minimumPasswordLength' failed to satisfy constraint: Member must have value greater than or equal to 6"),
-            (PasswordPolicy(minimumPasswordLength: 129), "Value '129' at 'minimumPasswordLength' failed to satisfy constraint: Member must have value less than or equal to 128"),
-            (PasswordPolicy(maxPasswordAge: 0), "Value '0' at 'maxPasswordAge' failed to satisfy constraint: Member must have value greater than or equal to 1"),
-            (PasswordPolicy(maxPasswordAge: 1096), "Value '1096' at 'maxPasswordAge' failed to satisfy constraint: Member must have value less than or equal to 1095"),
-            (PasswordPolicy(passwordReusePrevention: 0), "Value '0' at 'passwordReusePrevention' failed to satisfy constraint: Member must have value greater than or equal to 1"),
-            (PasswordPolicy(passwordReusePrevention: 25), "Value '25' at 'passwordReusePrevention' failed to satisfy constraint: Member must have value less than or equal to 24"),
+            (
+                PasswordPolicy(minimumPasswordLength: 5),
+                "Value '5' at 'minimumPasswordLength' failed to satisfy constraint: Member must have value greater than or equal to 6"
+            ),
+            (
+                PasswordPolicy(minimumPasswordLength: 129),
+                "Value '129' at 'minimumPasswordLength' failed to satisfy constraint: Member must have value less than or equal to 128"
+            ),
+            (
+                PasswordPolicy(maxPasswordAge: 0),
+                "Value '0' at 'maxPasswordAge' failed to satisfy constraint: Member must have value greater than or equal to 1"
+            ),
+            (
+                PasswordPolicy(maxPasswordAge: 1096),
+                "Value '1096' at 'maxPasswordAge' failed to satisfy constraint: Member must have value less than or equal to 1095"
+            ),
+            (
+                PasswordPolicy(passwordReusePrevention: 0),
+                "Value '0' at 'passwordReusePrevention' failed to satisfy constraint: Member must have value greater than or equal to 1"
+            ),
+            (
+                PasswordPolicy(passwordReusePrevention: 25),
+                "Value '25' at 'passwordReusePrevention' failed to satisfy constraint: Member must have value less than or equal to 24"
+            ),
         ])
     func outOfBounds(policy: PasswordPolicy, detail: String) {
         #expect(throws: IAMError.validationError("1 validation error detected: " + detail)) {
@@ -70,19 +88,28 @@ struct PasswordPolicyTests {
         "a strict policy names each rule a password breaks, in a fixed order",
         arguments: [
             ("Correct-Horse-9-battery", []),
-            ("short", [
-                "Password should have a minimum length of 14", "Password should have at least one uppercase letter",
-                "Password should have at least one number", "Password should have at least one symbol",
-            ]),
-            ("", [
-                "Password should have a minimum length of 14", "Password should have at least one uppercase letter",
-                "Password should have at least one lowercase letter", "Password should have at least one number",
-                "Password should have at least one symbol",
-            ]),
+            (
+                "short",
+                [
+                    "Password should have a minimum length of 14", "Password should have at least one uppercase letter",
+                    "Password should have at least one number", "Password should have at least one symbol",
+                ]
+            ),
+            (
+                "",
+                [
+                    "Password should have a minimum length of 14", "Password should have at least one uppercase letter",
+                    "Password should have at least one lowercase letter", "Password should have at least one number",
+                    "Password should have at least one symbol",
+                ]
+            ),
             ("NO LOWER CASE 1!", ["Password should have at least one lowercase letter"]),
-            ("only-lowercase-and-symbols", [
-                "Password should have at least one uppercase letter", "Password should have at least one number",
-            ]),
+            (
+                "only-lowercase-and-symbols",
+                [
+                    "Password should have at least one uppercase letter", "Password should have at least one number",
+                ]
+            ),
             // `~ . ,` are allowed characters but not among AWS's symbols.
             ("Tilde~and.dots,9Ab", ["Password should have at least one symbol"]),
             // Accented capitals are not "A–Z".
@@ -101,7 +128,9 @@ struct PasswordPolicyTests {
     func symbolList() {
         #expect(PasswordPolicy.symbols.count == 20)
         for other in Array("~`.,;:\"<>/?\\ ") {
-            #expect(strict.violations(of: "Abcdefghijklm1\(other)") == ["Password should have at least one symbol"], "\(other)")
+            #expect(
+                strict.violations(of: "Abcdefghijklm1\(other)") == ["Password should have at least one symbol"],
+                "\(other)")
         }
     }
 
@@ -124,7 +153,8 @@ struct PasswordPolicyTests {
 
     // MARK: AWS's limits on every password
 
-    @Test("passwords of 1 to 128 characters from tab, newlines and U+0020–U+00FF pass the format check",
+    @Test(
+        "passwords of 1 to 128 characters from tab, newlines and U+0020–U+00FF pass the format check",
         arguments: ["a", "tab\tand\nnewline\rok", "caf\u{E9} \u{FF}", String(repeating: "x", count: 128)])
     func validFormat(password: String) throws {
         try PasswordPolicy.validateFormat(password)
@@ -150,7 +180,8 @@ struct PasswordPolicyTests {
         }
     }
 
-    @Test("characters outside U+00FF or control characters are refused",
+    @Test(
+        "characters outside U+00FF or control characters are refused",
         arguments: ["euro\u{20AC}sign", "emoji\u{1F600}", "bell\u{07}", "nul\u{00}"])
     func badCharacters(password: String) {
         let expected =
@@ -164,11 +195,14 @@ struct PasswordPolicyTests {
     func nextRotation() throws {
         let changed = try date("2026-01-06T10:00:00Z")
         #expect(PasswordPolicy().nextRotation(afterChange: changed) == nil)
-        #expect(PasswordPolicy(maxPasswordAge: 90).nextRotation(afterChange: changed) == (try date("2026-04-06T10:00:00Z")))
-        #expect(PasswordPolicy(maxPasswordAge: 1).nextRotation(afterChange: changed) == (try date("2026-01-07T10:00:00Z")))
+        #expect(
+            PasswordPolicy(maxPasswordAge: 90).nextRotation(afterChange: changed) == (try date("2026-04-06T10:00:00Z")))
+        #expect(
+            PasswordPolicy(maxPasswordAge: 1).nextRotation(afterChange: changed) == (try date("2026-01-07T10:00:00Z")))
         // 1095 days from 2026-01-06 crosses the leap day of 2028.
         #expect(
-            PasswordPolicy(maxPasswordAge: 1095).nextRotation(afterChange: changed) == (try date("2029-01-05T10:00:00Z")))
+            PasswordPolicy(maxPasswordAge: 1095).nextRotation(afterChange: changed)
+                == (try date("2029-01-05T10:00:00Z")))
     }
 
     // MARK: AWS's default policy
@@ -178,12 +212,18 @@ struct PasswordPolicyTests {
         arguments: [
             ("Abc12345", []),
             ("abcdefg1!", []),
-            ("abcdefgh", ["Password should have at least three of these: uppercase letters, lowercase letters, numbers, symbols"]),
+            (
+                "abcdefgh",
+                ["Password should have at least three of these: uppercase letters, lowercase letters, numbers, symbols"]
+            ),
             ("Ab1!", ["Password should have a minimum length of 8"]),
-            ("abc", [
-                "Password should have a minimum length of 8",
-                "Password should have at least three of these: uppercase letters, lowercase letters, numbers, symbols",
-            ]),
+            (
+                "abc",
+                [
+                    "Password should have a minimum length of 8",
+                    "Password should have at least three of these: uppercase letters, lowercase letters, numbers, symbols",
+                ]
+            ),
             ("Trainee@Example.com", ["Password should not be identical to the account name or email address"]),
             ("My-Account-1", ["Password should not be identical to the account name or email address"]),
         ] as [(String, [String])])

@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import IAMSimDatabase
+
+/// A record read from rows, mapped by hand through its `Column` enumeration: the one list of
+/// the columns it reads.
+///
+/// Not GRDB's `FetchableRecord`: its generic cursors and Codable adapters instantiate types and
+/// scan protocol conformances on first use, a cost every command would pay at start-up
+/// (docs/performance.md). Rows come from plain SQL and decode through `ColumnReader`, whose
+/// readers throw on a damaged value instead of trapping.
+protocol FetchedRecord {
+    /// The columns, named as in the schema.
+    associatedtype Column: CaseIterable, RawRepresentable where Column.RawValue == String
+    /// Decodes a row that holds every column.
+    init(_ row: ColumnReader<Column>) throws
+}
+
+/// A record of one table: the one way the store writes that table's rows.
+///
+/// `Column` lists the table's columns once. `init(_:)` reads each of them and `value(of:)`
+/// answers each in an exhaustive `switch`, so the compiler keeps reads and writes in step: a
+/// new column is a new case, which `value(of:)` must answer with a property, which `init(_:)`
+/// must then read. The statements below are built from `Column.allCases`.
+///
+/// Single rows are inserted, updated and deleted through the record. Statements over many rows
+/// (the sessions of a deleted user, an account's contents) are named static methods of the
+/// record's type, next to its queries; counts and `EXISTS` stay plain SQL queries.
+protocol StoredRecord: FetchedRecord {
+    /// The table's name.
+    static var tableName: String { get }
+    /// The primary key's columns; by default the first column.
+    static var primaryKey: [Column] { get }
+    /// The value stored in `column`: a `StoredDate` for dates, the raw value for enumerations.
+    func value(of column: Column) -> (any DatabaseValueConvertible)?
+}
+
+extension FetchedRecord {
+    /// Decodes a row that holds every column.
+    init(row: Row) throws {
+        try self.init(ColumnReader(row))
+    }
+
+    /// The rows `sql` selects, decoded.
+    static func fetchAll(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
+        -> [Self]
+    {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+    }
+
+    /// The first row `sql` selects, decoded.
+    static func fetchOne(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
+        -> Self?
+    {
+        try Row.fetchOne(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+    }
+}
+
+extension FetchedRecord {
+    /// The rows `sql` selects (a statement with a `WHERE` clause) in `order`, those after
+    /// `after` when given, at most `limit` of them when given.
+    static func fetchAll(
+        _ db: Database, sql: String, arguments: StatementArguments, order: ListOrder, after: PageKey?, limit: Int?
+    ) throws -> [Self] {
+        var sql = sql
+        var arguments = arguments
+        if let after {
+            sql += " AND \(order.after)"
+            arguments += StatementArguments(after.values)
+        }
+        sql += " ORDER BY \(order.orderBy)"
+        if let limit {
+            sql += " LIMIT ?"
+            arguments += [limit]
+        }
+        return try fetchAll(db, sql: sql, arguments: arguments)
+    }
+}
+
+extension StoredRecord {
+    /// The first column: the key of most tables.
+    static var primaryKey: [Column] { Array(Column.allCases.prefix(1)) }
+
+    /// The row whose primary key holds `key`, one value per key column.
+    static func find(_ db: Database, key: any DatabaseValueConvertible...) throws -> Self? {
+        try find(db, keyValues: key)
+    }
+
+    /// The row whose primary key holds `keyValues`, one value per key column.
+    static func find(_ db: Database, keyValues: [(any DatabaseValueConvertible)?]) throws -> Self? {
+        try fetchOne(
+            db, sql: "SELECT * FROM \(tableName) WHERE \(keyCondition)", arguments: StatementArguments(keyValues))
+    }
+
+    /// Inserts the row.
+    ///
+    /// - Parameter conflict: what SQLite does when a constraint fails: `.abort` (fail),
+    ///   `.ignore` (keep the existing row) or `.replace` (overwrite it).
+    func insert(_ db: Database, onConflict conflict: Database.ConflictResolution = .abort) throws {
+        let columns = Column.allCases.map(\.rawValue).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: Column.allCases.count).joined(separator: ", ")
+        let verb = conflict == .abort ? "INSERT" : "INSERT OR \(conflict.rawValue)"
+        try db.execute(
+            sql: "\(verb) INTO \(Self.tableName) (\(columns)) VALUES (\(placeholders))",
+            arguments: StatementArguments(Column.allCases.map { value(of: $0) }))
+    }
+
+    /// Writes every column of the row with the record's key.
+    ///
+    /// - Throws: `RecordError.recordNotFound` when there is no such row (another process
+    ///   deleted it), which the database reports as a `ServiceFailure`.
+    func update(_ db: Database) throws {
+        let others = Column.allCases.filter { column in !Self.primaryKey.contains { $0.rawValue == column.rawValue } }
+        let assignments = others.map { "\($0.rawValue) = ?" }.joined(separator: ", ")
+        try db.execute(
+            sql: "UPDATE \(Self.tableName) SET \(assignments) WHERE \(Self.keyCondition)",
+            arguments: StatementArguments(others.map { value(of: $0) } + keyValues))
+        guard db.changesCount == 1 else {
+            throw RecordError.recordNotFound(
+                databaseTableName: Self.tableName,
+                key: Dictionary(
+                    zip(Self.primaryKey.map(\.rawValue), keyValues.map { $0?.databaseValue ?? .null }),
+                    uniquingKeysWith: { first, _ in first }))
+        }
+    }
+
+    /// Deletes the row with the record's key; returns whether there was one.
+    @discardableResult
+    func delete(_ db: Database) throws -> Bool {
+        try db.execute(
+            sql: "DELETE FROM \(Self.tableName) WHERE \(Self.keyCondition)", arguments: StatementArguments(keyValues))
+        return db.changesCount > 0
+    }
+
+    /// `key1 = ? AND key2 = ?`.
+    private static var keyCondition: String {
+        primaryKey.map { "\($0.rawValue) = ?" }.joined(separator: " AND ")
+    }
+
+    private var keyValues: [(any DatabaseValueConvertible)?] {
+        Self.primaryKey.map { value(of: $0) }
+    }
+}
+
+/// A row read column by column, by `Column` case, through IAMSimDatabase's throwing readers: a
+/// NULL or a value of the wrong type is reported as a damaged database, never a trap.
+struct ColumnReader<Column: RawRepresentable> where Column.RawValue == String {
+    let row: Row
+
+    init(_ row: Row) {
+        self.row = row
+    }
+
+    /// The value in `column`; ask for an optional where the column may hold NULL.
+    func value<Value: DatabaseValueConvertible>(_ column: Column) throws -> Value {
+        try row.value(column.rawValue)
+    }
+
+    /// The date in `column`.
+    func date(_ column: Column) throws -> Date {
+        try row.storedDate(column.rawValue)
+    }
+
+    /// The date in `column`, nil when NULL.
+    func dateIfPresent(_ column: Column) throws -> Date? {
+        try row.storedDateIfPresent(column.rawValue)
+    }
+
+    /// The enumeration case named in `column`.
+    func textCase<Value: RawRepresentable>(_ column: Column) throws -> Value where Value.RawValue == String {
+        try row.textCase(column.rawValue)
+    }
+
+    /// The enumeration case named in `column`, nil when NULL.
+    func textCaseIfPresent<Value: RawRepresentable>(_ column: Column) throws -> Value? where Value.RawValue == String {
+        try row.textCaseIfPresent(column.rawValue)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import IAMSimCore
+import IAMSimDatabase
+
+// MFA code checks shared by the IAM actions (`EnableMFADevice`, `ResyncMFADevice`) and by
+// console sign-in (a code at sign-in, resync from the sign-in page): one rule for what a code
+// proves, whichever asks.
+extension StoreEnvironment {
+    /// The step of `code2` when the (normalized) codes are a fresh consecutive pair of
+    /// `record`'s codes, with code 2's step within `window` of now.
+    ///
+    /// - Throws: `RefusedCodeError` with `InvalidAuthenticationCode` and the reason;
+    ///   `ServiceFailure` for a seed the database holds damaged.
+    func verifyPair(
+        _ code1: String, _ code2: String, _ record: MFADeviceRecord, now: Date, window: ClosedRange<Int64>,
+        _ db: Database
+    ) throws -> Int64 {
+        guard let totp = record.totp else { throw IAMError.serviceFailure("The device's seed is damaged.") }
+        let nowStep = TOTP.step(at: now)
+        let check = MFACodeRules.checkPair(
+            code1: code1, code2: code2, totp: totp, nowStep: nowStep, window: window,
+            lastAcceptedStep: record.lastAcceptedStep)
+        // A phone on real time against a stopped simulated clock: refused, even when a resync's
+        // wide window would take it, since the drift it measured would only be how long ago
+        // the clock stopped.
+        var fitsActivationWindow = false
+        if case .accepted(let step) = check {
+            fitsActivationWindow = MFACodeRules.activationWindow.contains(step - nowStep)
+        }
+        if !fitsActivationWindow,
+            try codesFollowRealTime(
+                account: record.accountId,
+                { wallStep in
+                    MFACodeRules.checkPair(
+                        code1: code1, code2: code2, totp: totp, nowStep: wallStep,
+                        window: MFACodeRules.activationWindow,
+                        lastAcceptedStep: record.lastAcceptedStep, explaining: false)
+                }, db)
+        {
+            throw RefusedCodeError(.invalidMFACodes, .simulatedClockStopped)
+        }
+        switch check {
+        case .accepted(let step): return step
+        case .refused(let refusal): throw RefusedCodeError(.invalidMFACodes, refusal)
+        }
+    }
+
+    /// Whether `account`'s clock is simulated and `check` accepts the codes at the real time
+    /// step: they come from a phone, which reads real time.
+    func codesFollowRealTime(account: String, _ check: (Int64) -> CodeCheck, _ db: Database) throws -> Bool {
+        guard try clock.reading(db, account: AccountID(known: account)).isSimulated else { return false }
+        if case .accepted = check(TOTP.step(at: clock.realNow())) { return true }
+        return false
+    }
+
+    /// Re-measures `record`'s clock from two consecutive codes (`ResyncMFADevice`), the device
+    /// being `principal`'s: the drift found shifts the sign-in window from then on.
+    ///
+    /// - Throws: `NoSuchEntity` when the device is not assigned to `principal`; as `verifyPair`.
+    func resync(
+        _ record: MFADeviceRecord, of principal: Principal, code1: String, code2: String, now: Date, _ db: Database
+    ) throws -> MFADevice {
+        guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(record.serialNumber) }
+        var record = record
+        let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.resyncWindow, db)
+        record.drift = step - TOTP.step(at: now)
+        record.lastAcceptedStep = step
+        try record.update(db)
+        return try record.device(db)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import IAMSimCore
+import IAMSimDatabase
+
+/// What every part of the store shares: the database, each account's clock, the source of
+/// secrets and the password hash. Each part (`IAMStore`, `ConsoleSessions`, `AccountStore`,
+/// `AuditReader`, `EventLogReader`, `LessonRecords`) is built on one, as GRDB's demo builds every
+/// part of an app on one `AppDatabase`.
+public struct StoreEnvironment: Sendable {
+    /// The database; its transactions translate every failure (`AppDatabase.failure`).
+    package let database: AppDatabase
+    /// Each account's clock, which every operation reads once, inside its transaction.
+    public let clock: SimulationClock
+    let secrets: SecretGenerator
+    let hasher: PasswordHasher
+
+    /// - Parameters:
+    ///   - database: the database, from `AppDatabase.open` (or `inMemory`).
+    ///   - wallClock: real time; simulated time, when set, is stored in the database.
+    ///   - random: the source of every id, secret, seed and salt.
+    ///   - hasher: the password hash cost (tests pass a cheap one).
+    public init(
+        database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()
+    ) {
+        self.database = database
+        self.clock = SimulationClock(database: database, wallClock: wallClock)
+        self.secrets = SecretGenerator(random: random)
+        self.hasher = hasher
+    }
+
+    // MARK: - Running operations
+
+    /// Runs `body` as `action` on behalf of `caller`, in one transaction: it resolves the caller,
+    /// reads the clock once, and logs success with the change, or failure afterwards on its own.
+    func perform<T>(
+        _ action: IAMAction, caller: Caller, resource: String?,
+        _ body: (Database, Principal, Date) throws -> T
+    ) throws -> T {
+        try performNoting(action, caller: caller, resource: resource) { db, principal, now in
+            (try body(db, principal, now), EventNote())
+        }
+    }
+
+    /// `perform`, for operations whose success event carries more than the resource.
+    func performNoting<T>(
+        _ action: IAMAction, caller: Caller, resource: String?,
+        _ body: (Database, Principal, Date) throws -> (T, EventNote)
+    ) throws -> T {
+        var actor: Principal?
+        do {
+            return try database.write { db in
+                let (principal, now) = try resolve(caller, db)
+                actor = principal
+                let (value, note) = try body(db, principal, now)
+                try EventLog.append(
+                    db, name: action, time: now, account: principal.accountID, actor: principal.arn,
+                    resource: resource, rootKeyStatus: note.rootKeyStatus)
+                return value
+            }
+        } catch let error as IAMError {
+            try logFailure(action, actor: actor, caller: caller, error: error, resource: resource)
+            throw error
+        } catch let refused as RefusedCodeError {
+            // The log records AWS's answer; the reason travels on to the front end.
+            try logFailure(action, actor: actor, caller: caller, error: refused.error, resource: resource)
+            throw refused
+        }
+    }
+
+    /// A read-only snapshot.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.read(body)
+    }
+
+    /// One write transaction.
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.write(body)
+    }
+
+    /// Logs a failed `action` in a transaction of its own (the operation's rolled back).
+    func logFailure(_ action: IAMAction, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
+        try writing { db in
+            let account: AccountID? =
+                switch caller {
+                case .principal(let principal): principal.accountID
+                case .console(let account): actor?.accountID ?? account
+                }
+            try EventLog.append(
+                db, name: action, time: try clock.now(db, account: account), account: account, actor: actor?.arn,
+                outcome: .failure, error: error, resource: resource)
+        }
+    }
+
+    // MARK: - Callers
+
+    /// The principal `caller` names, and the time on its account's clock.
+    ///
+    /// - Throws: `AccessDenied` (not signed in) for a console caller without an open session.
+    func resolve(_ caller: Caller, _ db: Database) throws -> (principal: Principal, now: Date) {
+        switch caller {
+        case .principal(let principal):
+            return (principal, try clock.now(db, account: principal.accountID))
+        case .console(let account):
+            guard let (session, now) = try openSession(account: account, db) else { throw IAMError.notSignedIn }
+            return (try session.principal(db), now)
+        }
+    }
+
+    /// The newest open console session, of `account` when given (`SessionRecord.newestOpen`).
+    func openSession(account: AccountID?, _ db: Database) throws -> (session: SessionRecord, now: Date)? {
+        try SessionRecord.newestOpen(account: account, realNow: clock.realNow(), db)
+    }
+}
+
+/// What an operation adds to its success event.
+struct EventNote {
+    /// `DeleteAccessKey` of a root key: the key's status when it was deleted.
+    var rootKeyStatus: AccessKeyStatus?
+}
