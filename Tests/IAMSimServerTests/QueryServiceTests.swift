@@ -116,6 +116,22 @@ struct QueryServiceTests {
                 name: "no action", request: request([("Version", "2010-05-08")]), status: 400, code: "MissingAction",
                 message: "Missing Action", namespace: QueryXML.iamNamespace),
             Refusal(
+                name: "parameters off the model",
+                request: request([
+                    ("Action", "ListUsers"), ("Version", "2010-05-08"), ("MaxItems", "0"), ("PathPrefix", "x"),
+                ]),
+                status: 400, code: "ValidationError",
+                message:
+                    "2 validation errors detected: Value 'x' at 'pathPrefix' failed to satisfy constraint: Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*; Value '0' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1",
+                namespace: QueryXML.iamNamespace),
+            Refusal(
+                name: "a required parameter missing",
+                request: request([("Action", "DeleteUser"), ("Version", "2010-05-08")]),
+                status: 400, code: "ValidationError",
+                message:
+                    "1 validation error detected: Value null at 'userName' failed to satisfy constraint: Member must not be null",
+                namespace: QueryXML.iamNamespace),
+            Refusal(
                 name: "an operation iamsim does not simulate",
                 request: request([("Action", "ListRoles"), ("Version", "2010-05-08")]),
                 status: 400, code: "NotImplemented",

@@ -22,6 +22,16 @@ extension Shapes {
         .structure([("User", Shapes.user(user))])
     }
 
+    /// `GetUser` answering the root user's own call: `User`, the root user's (`rootUser`).
+    public static func getUser(_ root: RootUser) -> ShapeValue {
+        .structure([("User", Shapes.rootUser(root))])
+    }
+
+    /// `ListUserTags`: `Tags`, `IsTruncated`, `Marker`.
+    public static func listUserTags(_ tags: [Tag], isTruncated: Bool, marker: String?) -> ShapeValue {
+        page("Tags", tags.map(Shapes.tag), isTruncated: isTruncated, marker: marker)
+    }
+
     /// `ListUsers`: `Users`, `IsTruncated`, `Marker`.
     public static func listUsers(_ users: [User], isTruncated: Bool, marker: String?) -> ShapeValue {
         page("Users", users.map(Shapes.user), isTruncated: isTruncated, marker: marker)

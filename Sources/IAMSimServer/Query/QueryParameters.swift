@@ -52,6 +52,21 @@ struct QueryParameters: Sendable {
         }
     }
 
+    /// `Name.member.N.Key` and `.Value` as tags, in index order.
+    func tags(_ name: String) -> [Tag] {
+        structures(name).map { Tag(key: $0["Key"] ?? "", value: $0["Value"] ?? "") }
+    }
+
+    /// Refuses a parameter of the model that iamsim does not simulate, when it is sent.
+    ///
+    /// - Throws: `NotImplemented`, naming what iamsim does not simulate.
+    func refuseUnsimulated(_ name: String, of action: IAMAction, what: String) throws(IAMError) {
+        guard raw[name] != nil || raw.keys.contains(where: { $0.hasPrefix(name + ".") }) else { return }
+        throw .notImplemented(
+            "iamsim does not simulate \(what), so \(action.name)'s \(name) is not available. "
+                + "See docs/api.md for the actions iamsim answers.")
+    }
+
     // MARK: - Checking
 
     private static func check(
