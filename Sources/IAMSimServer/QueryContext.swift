@@ -15,6 +15,18 @@ struct QueryContext {
     /// CLI's console caller (`Permissions`).
     var caller: Caller { .principal(principal) }
 
+    /// `UserName`, or when the request leaves it out, the calling IAM user's name (the model
+    /// lets these actions omit it only in an AssumeRoot session, which iamsim has not).
+    ///
+    /// - Throws: AWS's `ValidationError` for the root user leaving it out.
+    func userNameOrCaller() throws(IAMError) -> String {
+        if let name = parameters.string("UserName") { return name }
+        guard let name = principal.userName else {
+            throw .validationError("Must specify userName when calling with non-User credentials")
+        }
+        return name
+    }
+
     /// The page a list action asks for (`Marker`, `MaxItems`, default 100).
     ///
     /// - Throws: `ValidationError` in AWS's words for values off the model.
