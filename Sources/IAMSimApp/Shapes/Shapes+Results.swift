@@ -42,6 +42,14 @@ extension Shapes {
         .structure([("Group", Shapes.group(group))])
     }
 
+    /// `GetGroup`: `Group`, `Users` (a page of its members), `IsTruncated`, `Marker`.
+    public static func getGroup(_ group: Group, users: [User], isTruncated: Bool, marker: String?) -> ShapeValue {
+        .structure([
+            "Group": Shapes.group(group), "Users": .list(users.map(Shapes.user)),
+            "IsTruncated": .boolean(isTruncated), "Marker": ShapeValue.string(marker),
+        ])
+    }
+
     /// `ListGroups`: `Groups`, `IsTruncated`, `Marker`.
     public static func listGroups(_ groups: [Group], isTruncated: Bool, marker: String?) -> ShapeValue {
         page("Groups", groups.map(Shapes.group), isTruncated: isTruncated, marker: marker)
