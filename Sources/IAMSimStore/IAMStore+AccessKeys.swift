@@ -81,6 +81,29 @@ extension IAMStore {
         }
     }
 
+    /// `GetAccessKeyLastUsed`: when the key `accessKeyID` last signed a request, to which
+    /// service and in which region, and whose key it is. Root may ask about any key of its
+    /// account; an IAM user about its own, as AWS's self-management policy allows.
+    ///
+    /// - Throws: `ValidationError` for a malformed key id; `NoSuchEntity` for a key the
+    ///   caller's account does not hold (AWS declares no error; iamsim answers as for the other
+    ///   key operations); `AccessDenied` for another identity's key, or a console caller not
+    ///   signed in.
+    public func getAccessKeyLastUsed(caller: Caller, accessKeyID: String) throws -> AccessKeyLastUsed {
+        try environment.perform(.getAccessKeyLastUsed, caller: caller, resource: accessKeyID) { db, principal, _ in
+            let keyID = try AccessKeyID(validating: accessKeyID)
+            guard let (key, credentials) = try signingCredentials(keyID.rawValue, db),
+                key.accountId == principal.accountID.rawValue
+            else {
+                throw IAMError.noSuchAccessKey(accessKeyID)
+            }
+            try Permissions.authorize(principal, .getAccessKeyLastUsed, credentialsOf: credentials.principal)
+            return AccessKeyLastUsed(
+                userName: credentials.principal.userName, lastUsedDate: key.lastUsedDate,
+                serviceName: key.lastUsedService, region: key.lastUsedRegion)
+        }
+    }
+
     // MARK: - Signing with a key
 
     /// What a request signed with the key `accessKeyID` is checked against (SigV4 derives its

@@ -20,6 +20,8 @@ struct QueryClient {
     /// The key requests are signed with (root's, unless `as(_:)` changed it).
     var key = rootKey
     var secret = rootSecret
+    /// The region requests are signed for (botocore signs the client's region).
+    var region = "us-east-1"
 
     init(seed: UInt64 = 7) throws {
         simulator = try Simulator.inMemory(seed: seed)
@@ -52,7 +54,7 @@ struct QueryClient {
         let version = sts ? "2011-06-15" : "2010-05-08"
         let request = Self.signed(
             [("Action", action), ("Version", version)] + parameters, key: key, secret: secret,
-            service: sts ? "sts" : "iam")
+            service: sts ? "sts" : "iam", region: region)
         return service.handle(request, origin: .init(sourceIPAddress: "127.0.0.1", userAgent: "tests"))
     }
 

@@ -89,6 +89,18 @@ extension Shapes {
         page("AccessKeyMetadata", keys.map(Shapes.accessKeyMetadata), isTruncated: isTruncated, marker: marker)
     }
 
+    /// `GetAccessKeyLastUsed`: `UserName` (left out for a root user's key),
+    /// `AccessKeyLastUsed` (`LastUsedDate` once used, `ServiceName`, `Region`: `N/A` until then).
+    public static func getAccessKeyLastUsed(_ lastUsed: AccessKeyLastUsed) -> ShapeValue {
+        .structure([
+            "UserName": ShapeValue.string(lastUsed.userName),
+            "AccessKeyLastUsed": .structure([
+                "LastUsedDate": ShapeValue.timestamp(lastUsed.lastUsedDate),
+                "ServiceName": .string(lastUsed.serviceName), "Region": .string(lastUsed.region),
+            ]),
+        ])
+    }
+
     // MARK: MFA
 
     /// `CreateVirtualMFADevice`: `VirtualMFADevice` with its serial number, its seed
