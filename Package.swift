@@ -127,7 +127,8 @@ let package = Package(
         .testTarget(
             name: "IAMSimServerTests",
             dependencies: [
-                "IAMSimServer", "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimTestSupport",
+                "IAMSimServer", "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimQR",
+                "IAMSimTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -120,6 +120,12 @@ extension Shapes {
         createVirtualMFADevice(enrolled.created, qrCodePNG: enrolled.qr.pngBytes)
     }
 
+    /// `GetMFADevice`: `UserName`, `SerialNumber`, `EnableDate` (AWS's `Certifications`
+    /// belong to FIDO security keys, which iamsim does not simulate).
+    public static func getMFADevice(_ device: MFADevice) -> ShapeValue {
+        Shapes.mfaDevice(device)
+    }
+
     /// `ListMFADevices`: `MFADevices`, `IsTruncated`, `Marker`.
     public static func listMFADevices(_ devices: [MFADevice], isTruncated: Bool, marker: String?) -> ShapeValue {
         page("MFADevices", devices.map(Shapes.mfaDevice), isTruncated: isTruncated, marker: marker)
