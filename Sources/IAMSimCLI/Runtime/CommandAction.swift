@@ -24,11 +24,15 @@ public struct CommandAction: Sendable {
         _ name: String, performs operation: IAMAction, _ summary: String, alsoNaming others: [IAMAction] = [],
         discussion: String = ""
     ) {
-        let named = [operation] + others
-        let actions =
-            [IAMAction.Service.iam, .sts].contains(operation.service)
-            ? " (" + named.map(\.rawValue).joined(separator: ", ") + ")" : ""
-        self.init(name, performs: operation, abstract: summary + actions + ".", discussion: discussion)
+        var abstract = summary
+        if operation.service == .iam || operation.service == .sts {
+            // Concatenated rather than `joined(separator:)`, whose generic witness lookup would
+            // scan every protocol conformance at every start (docs/performance.md).
+            abstract += " (" + operation.rawValue
+            for other in others { abstract += ", " + other.rawValue }
+            abstract += ")"
+        }
+        self.init(name, performs: operation, abstract: abstract + ".", discussion: discussion)
     }
 
     /// A command whose abstract is `abstract`, as given.
