@@ -8,6 +8,7 @@ import PackageDescription
 //     and hardware tokens), side by side
 //   ← IAMSimApp (use cases and AWS result shapes, for every front end)
 //   ← IAMSimCLI (ArgumentParser commands and rendering) ← iamsim (thin executable)
+//   ← IAMSimConsole (the web console's pages, routes for a Hummingbird router)
 // Only the persistence targets (Database, Store, Devices) import GRDB. IAMSimQR (QR codes and
 // PNG through system C libraries) stands apart; the application layer uses it.
 let package = Package(
@@ -23,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", "1.8.0"..<"2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", "2.101.2"..<"3.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // MARK: System libraries (Debian: libqrencode-dev, libzbar-dev, libpng-dev)
@@ -64,6 +69,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The web console (`iamsim serve` mounts it under /console/): server-rendered pages from
+        // Mustache templates compiled into the binary, over the application layer.
+        .target(
+            name: "IAMSimConsole",
+            dependencies: [
+                "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "iamsim",
             dependencies: ["IAMSimCLI"],
@@ -102,6 +120,13 @@ let package = Package(
             dependencies: [
                 "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR",
                 "IAMSimTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "IAMSimConsoleTests",
+            dependencies: [
+                "IAMSimConsole", "IAMSimApp", "IAMSimCore", "IAMSimStore", "IAMSimDevices", "IAMSimTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
