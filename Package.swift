@@ -125,7 +125,8 @@ let package = Package(
         .testTarget(
             name: "IAMSimConsoleTests",
             dependencies: [
-                "IAMSimConsole", "IAMSimApp", "IAMSimCore", "IAMSimStore", "IAMSimDevices", "IAMSimTestSupport",
+                "IAMSimConsole", "IAMSimApp", "IAMSimCore", "IAMSimStore", "IAMSimDevices", "IAMSimQR",
+                "IAMSimTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

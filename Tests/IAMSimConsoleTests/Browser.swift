@@ -25,13 +25,20 @@ final class Browser: @unchecked Sendable {
     }
 
     /// A page as received.
-    struct Page {
+    struct Page: CustomStringConvertible {
         var status: Int
         var headers: HTTPFields
         var body: String
         var bytes: [UInt8]
 
         var location: String? { headers[.location] }
+
+        /// Short, for failed expectations: the status, where it leads, and the page's main text.
+        var description: String {
+            let main =
+                body.range(of: "<main").map { String(body[$0.lowerBound...].prefix(1_500)) } ?? String(body.prefix(300))
+            return "Page(\(status)\(location.map { " → \($0)" } ?? ""): \(main))"
+        }
 
         /// Whether the body holds `text`, with HTML's escapes for `'` and `"` undone.
         func contains(_ text: String) -> Bool {
@@ -182,5 +189,33 @@ extension Browser {
         let signedIn = try await post(
             "signin/password", [("as", "root"), ("email", TestValues.email), ("password", password)])
         return signedIn
+    }
+}
+
+extension ConsoleHarness {
+    /// The root user as the store's caller, acting outside any console session.
+    var root: Caller { .principal(.root(TestValues.account)) }
+
+    /// The lesson account's events, oldest first.
+    func events() throws -> [Event] {
+        try simulator.eventLog.events(account: TestValues.account, limit: 1_000)
+    }
+
+    /// Gives root an active virtual MFA device named `name` (its codes at steps -1 and 0),
+    /// then moves the clock one step on, so that the next code is fresh; returns its seed.
+    @discardableResult
+    func activateRootDevice(_ name: String = "root-mfa") throws -> String {
+        let created = try simulator.store.createVirtualMFADevice(caller: root, deviceName: name)
+        let seed = created.base32StringSeed
+        try simulator.store.enableMFADevice(
+            caller: root, serialNumber: created.device.serialNumber, code1: try code(seed, steps: -1),
+            code2: try code(seed))
+        try advance(30)
+        return seed
+    }
+
+    /// Root's access keys.
+    func rootKeys() throws -> [AccessKeyMetadata] {
+        try simulator.store.listAccessKeys(caller: root).items
     }
 }

@@ -155,12 +155,13 @@ extension Console {
             return renderer.page(
                 visit, title: "Multi-factor authentication", template: "signin-mfa",
                 view: MFAView(who: pending.identity.shown), status: error.status, error: error)
-        } catch let error as IAMError where error.code == "ValidationError" {
+        } catch let error as IAMError where error != .signInFailed {
+            // A malformed code, or a lockout: the MFA page again, with Troubleshoot MFA.
             return renderer.page(
                 visit, title: "Multi-factor authentication", template: "signin-mfa",
                 view: MFAView(who: pending.identity.shown), status: error.httpStatus, error: ErrorView(error))
         } catch {
-            // The password no longer works (changed meanwhile), or a lock: start again.
+            // The password no longer works (changed meanwhile): start again.
             memory.forgetSignIn(visit.request.cookies[CookieName.signIn])
             visit.cookies.append(.delete(CookieName.signIn))
             return identityPage(visit, pending.identity, error: ErrorView(error))
