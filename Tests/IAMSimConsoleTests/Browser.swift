@@ -106,7 +106,9 @@ final class Browser: @unchecked Sendable {
     private func send(
         _ path: String, method: HTTPRequest.Method, body: [UInt8]?, contentType: String?, extra: HTTPFields = [:]
     ) async throws -> Page {
-        let uri = path.hasPrefix("/") ? path : "/console/" + path
+        // A browser keeps the fragment to itself.
+        let target = path.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let uri = target.hasPrefix("/") ? String(target) : "/console/" + target
         requestedURLs.append(uri)
         var headers = extra
         if let contentType { headers[.contentType] = contentType }
@@ -188,6 +190,16 @@ extension Browser {
         #expect(next.status == 200)
         let signedIn = try await post(
             "signin/password", [("as", "root"), ("email", TestValues.email), ("password", password)])
+        return signedIn
+    }
+
+    /// Signs the lesson's root user in with a fresh code of the device whose seed is `seed`.
+    @discardableResult
+    func signInAsRoot(_ harness: ConsoleHarness, seed: String) async throws -> Page {
+        let password = try await signInAsRoot()
+        #expect(password.location == "/console/signin/mfa")
+        let signedIn = try await post("signin/mfa", [("code", try harness.code(seed))])
+        #expect(signedIn.location == "/console/dashboard")
         return signedIn
     }
 }
