@@ -118,8 +118,10 @@ extension Console {
         let consoleAccess = request.field("consoleAccess") == "yes"
         let resetRequired = request.field("resetRequired") == "yes"
         let groups = request.form.filter { $0.key.hasPrefix("group-") }.map(\.value).sorted()
+        var created: User?
         do {
             let user = try store.createUser(caller: caller, userName: name)
+            created = user
             var done = ["Created user \(user.userName)."]
             if consoleAccess {
                 try store.createLoginProfile(
@@ -133,9 +135,11 @@ extension Console {
             if !groups.isEmpty { done.append("Added to \(groups.joined(separator: ", ")).") }
             return visit.redirect(userPath(user.userName), flash: done.joined(separator: " "))
         } catch {
-            if (try? store.getUser(caller: caller, userName: name)) != nil {
+            if let created {
                 // The user exists: what failed after it is shown on its page.
-                return visit.redirect(userPath(name), flash: "Created user \(name), but: \(ErrorView(error).message)")
+                return visit.redirect(
+                    userPath(created.userName),
+                    flash: "Created user \(created.userName), but: \(ErrorView(error).message)")
             }
             return try createUserForm(
                 visit,
