@@ -16,6 +16,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "iamsim", targets: ["iamsim"]),
+        .executable(name: "iamsim-console", targets: ["iamsim-console"]),
         .library(name: "IAMSimCore", targets: ["IAMSimCore"]),
         .library(name: "IAMSimStore", targets: ["IAMSimStore"]),
         .library(name: "IAMSimApp", targets: ["IAMSimApp"]),
@@ -82,6 +83,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The console alone on a database file: for the browser test (Tests/browser) and for
+        // trying the console until `iamsim serve` mounts it beside the Query API.
+        .executableTarget(name: "iamsim-console", dependencies: ["IAMSimConsole"]),
         .executableTarget(
             name: "iamsim",
             dependencies: ["IAMSimCLI"],

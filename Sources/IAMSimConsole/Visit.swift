@@ -120,9 +120,10 @@ struct Visit {
     ///
     /// - Throws: `ForgeryRefused`.
     func checkForgery() throws {
-        if let origin = request.origin {
+        // "null" tells nothing (a browser sends it where it hides the origin); the token decides.
+        if let origin = request.origin, origin != "null" {
             let host = origin.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first.map(String.init)
-            guard origin != "null", let host, host == request.host else {
+            guard let host, host == request.host else {
                 throw ForgeryRefused(message: "The form was sent from another site. Open the console and try again.")
             }
         }
@@ -200,7 +201,8 @@ enum SecurityHeaders {
         ("Content-Security-Policy", contentSecurityPolicy),
         ("X-Content-Type-Options", "nosniff"),
         ("X-Frame-Options", "DENY"),
-        ("Referrer-Policy", "no-referrer"),
+        // Not no-referrer: with it, browsers send `Origin: null` on the console's own forms.
+        ("Referrer-Policy", "same-origin"),
         ("Cache-Control", "no-store"),
     ]
 }

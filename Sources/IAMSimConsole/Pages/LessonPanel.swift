@@ -38,7 +38,7 @@ enum LessonPanel {
                     number: step.number, total: total, title: step.title, explanation: step.explanation,
                     consolePath: step.consolePath, instruction: guide.instruction, link: guide.link)
             },
-            complete: current == nil, total: total, steps: steps)
+            complete: current == nil, total: total, doneCount: progress.doneCount, steps: steps)
     }
 }
 
@@ -50,6 +50,7 @@ struct LessonPanelView {
     var current: CurrentStep?
     var complete: Bool
     var total: Int
+    var doneCount: Int
     var steps: [StepLine]
 }
 

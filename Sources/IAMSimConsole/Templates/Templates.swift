@@ -82,11 +82,13 @@ enum Templates {
         <p class="lesson-aws">In the AWS console: {{consolePath}}</p>
         {{/current}}
         {{#complete}}<p><strong>Lesson complete:</strong> all {{total}} steps are done. The security status is green for the root user.</p>{{/complete}}
+        <details class="lesson-all"><summary>All {{total}} steps ({{doneCount}} done)</summary>
         <ol class="lesson-steps">
         {{#steps}}<li class="{{state}}"><span class="visually-hidden">{{stateText}}: </span>{{title}}{{#mark}} <span class="step-mark">({{mark}})</span>{{/mark}}</li>
         {{/steps}}
         </ol>
         <p class="lesson-note">Progress is read from the account itself, as <code>iamsim lesson</code> reads it: you may switch between the shell and this console at any step.</p>
+        </details>
         </div>
         </details>
         """#
