@@ -112,6 +112,9 @@ struct Console: Sendable {
         case (.post, "/groups/create"): return try createGroup(&visit)
         case (.get, "/group/delete"): return try deleteGroupPage(visit)
         case (.post, "/group/delete"): return try deleteGroup(&visit)
+        case (.get, "/password-policy"): return try passwordPolicyPage(visit)
+        case (.post, "/password-policy"): return try updatePasswordPolicy(&visit)
+        case (.post, "/password-policy/delete"): return try deletePasswordPolicy(&visit)
         // The phone and the instructor
         case (.get, "/phone"): return try phonePage(visit)
         case (.post, "/phone/scan"): return try phoneScan(&visit)

@@ -44,6 +44,7 @@ struct AccessibilityAndMountTests {
             for path in [
                 "dashboard", "security-credentials", "mfa/assign", "users", "users/create", "user?name=lena", "groups",
                 "phone", "access-keys/delete?key=AKIAIOSFODNN7EXAMPLE", "user/delete?name=lena", "password",
+                "password-policy",
             ] {
                 pages.append((path, try await browser.get(path)))
             }

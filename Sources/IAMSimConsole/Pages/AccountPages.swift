@@ -245,7 +245,9 @@ enum RemedyLinks {
                 link = [PageLink(label: "Create user", href: base + "/users/create")]
             case .createGroup, .addUserToGroup:
                 link = [PageLink(label: "Manage user groups", href: base + "/groups")]
-            case .updateAccountPasswordPolicy, .generateCredentialReport:
+            case .updateAccountPasswordPolicy:
+                link = [PageLink(label: "Set a password policy", href: base + "/password-policy")]
+            case .generateCredentialReport:
                 link = []
             }
             for item in link where !links.contains(where: { $0.href == item.href }) { links.append(item) }

@@ -40,6 +40,7 @@ struct PageRenderer: Sendable {
         case users = "Users"
         case groups = "User groups"
         case credentials = "My security credentials"
+        case settings = "Account settings"
         case phone = "Phone (authenticator)"
 
         var path: String {
@@ -48,6 +49,7 @@ struct PageRenderer: Sendable {
             case .users: "/users"
             case .groups: "/groups"
             case .credentials: "/security-credentials"
+            case .settings: "/password-policy"
             case .phone: "/phone"
             }
         }

@@ -14,7 +14,7 @@ enum Templates {
         ("mfa-assign", mfaAssign), ("code-pair", codePair), ("mfa-setup", mfaSetup), ("mfa-hardware", mfaHardware),
         ("mfa-resync", mfaResync), ("mfa-remove", mfaRemove),
         ("users", users), ("user-create", userCreate), ("user", user), ("user-delete", userDelete),
-        ("groups", groups), ("group-delete", groupDelete),
+        ("groups", groups), ("group-delete", groupDelete), ("password-policy", passwordPolicy),
         ("phone", phone), ("instructor", instructor), ("instructor-token", instructorToken),
     ]
 
