@@ -43,7 +43,9 @@ struct MultipartForm: Equatable {
                 closed = true
                 break
             }
-            guard number + 1 < positions.count, bytes[afterDelimiter...].starts(with: Array("\r\n".utf8)) else {
+            guard number + 1 < positions.count, bytes[afterDelimiter...].starts(with: Array("\r\n".utf8)),
+                afterDelimiter + 2 <= positions[number + 1]
+            else {
                 return nil
             }
             let part = Array(bytes[(afterDelimiter + 2)..<positions[number + 1]])
