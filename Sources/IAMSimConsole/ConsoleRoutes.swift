@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import IAMSimApp
 import NIOCore
+import NIOPosix
 
 /// The web console's routes, for a Hummingbird router: the IAM console's pages for the
 /// lesson (sign-in, dashboard, security credentials, the Assign MFA device wizard, users and
@@ -80,8 +81,12 @@ public struct ConsoleRoutes<Context: RequestContext>: Sendable {
         let consoleRequest = ConsoleRequest(
             method: method, path: path, query: query, cookies: cookies, form: form, files: files,
             origin: request.headers[.origin], host: request.head.authority)
-        let answer =
-            tooLarge ? console.tooLarge(consoleRequest, limit: maxBodySize) : console.respond(consoleRequest)
+        // The pages block on the database and, at sign-in, on the slow password hash: they run
+        // on NIO's thread pool, never on the threads that serve connections and tasks.
+        let refused = tooLarge
+        let answer = try await NIOThreadPool.singleton.runIfActive {
+            refused ? console.tooLarge(consoleRequest, limit: maxBodySize) : console.respond(consoleRequest)
+        }
         return response(answer, configuration: console.configuration)
     }
 

@@ -12,6 +12,7 @@ struct MFAWizardTests {
     static let serial = "arn:aws:iam::123456789012:mfa/root-mfa"
 
     /// Signs in and assigns a virtual device `name` up to its setup page; returns that page.
+    @discardableResult
     static func startWizard(_ browser: Browser, name: String = "root-mfa") async throws -> Browser.Page {
         try await browser.signInAsRoot()
         let first = try await browser.get("mfa/assign")
