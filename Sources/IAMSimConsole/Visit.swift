@@ -79,17 +79,6 @@ struct Visit {
         .session(id: try session().id)
     }
 
-    /// The signed-in identity, which must be the root user (pages that only root has here).
-    ///
-    /// - Throws: `SignInNeeded`, or `AccessDenied` for an IAM user.
-    func rootSession() throws -> ConsoleSession {
-        let session = try session()
-        guard case .root = session.principal else {
-            throw IAMError.accessDenied("Only the root user can use this page in iamsim's console.")
-        }
-        return session
-    }
-
     /// The account whose phone and lesson this browser shows: the signed-in one; else the one
     /// this browser last signed in to (its signed cookie); else the only account there is.
     func boundAccount() -> AccountID? {

@@ -29,11 +29,6 @@ struct ConsoleResponse: Sendable {
         ConsoleResponse(status: 303, headers: [("Location", location)])
     }
 
-    /// The first value of header `name` (case-insensitive).
-    func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
-
     /// The same response, also setting `cookie`.
     func setting(_ cookie: SetCookie) -> ConsoleResponse {
         var response = self

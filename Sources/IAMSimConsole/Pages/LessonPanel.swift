@@ -30,7 +30,7 @@ enum LessonPanel {
             return StepLine(title: step.title, state: state.0, stateText: state.1, mark: state.2)
         }
         return LessonPanelView(
-            open: true, lessonTitle: lesson.title,
+            lessonTitle: lesson.title,
             summary: current.map { "Step \($0.number) of \(total)" } ?? "Complete: \(total) of \(total) steps",
             current: current.map { step in
                 let guide = ConsoleLessonGuide.guide(for: step, reading.observation, base: visit.base)
@@ -43,7 +43,6 @@ enum LessonPanel {
 }
 
 struct LessonPanelView {
-    var open: Bool
     var lessonTitle: String
     /// "Step 3 of 16".
     var summary: String

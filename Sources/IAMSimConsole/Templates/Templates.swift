@@ -72,7 +72,7 @@ enum Templates {
         """#
 
     static let lesson = #"""
-        <details class="lesson" {{#open}}open{{/open}}>
+        <details class="lesson" open>
         <summary><span class="lesson-title">Lesson: {{lessonTitle}}</span> <span class="lesson-step">{{summary}}</span></summary>
         <div class="lesson-body">
         {{#current}}
