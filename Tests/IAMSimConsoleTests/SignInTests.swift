@@ -227,6 +227,31 @@ struct SignInTests {
         }
     }
 
+    @Test("an expired password asks for a new one; under HardExpiry the page says only an administrator can")
+    func expiredPassword() async throws {
+        let harness = try ConsoleHarness()
+        let store = harness.simulator.store
+        try store.createUser(caller: harness.root, userName: "kay")
+        try store.createLoginProfile(caller: harness.root, userName: "kay", password: "Kay-Pass-2026!")
+        try store.updatePasswordPolicy(caller: harness.root, policy: PasswordPolicy(maxPasswordAge: 1))
+        try harness.advance(2 * 86_400)
+        let fields = [("as", "iam"), ("account", "123456789012"), ("user", "kay"), ("password", "Kay-Pass-2026!")]
+        try await harness.run { browser in
+            try await browser.get("signin")
+            let asked = try await browser.post("signin/password", fields)
+            #expect(asked.location == "/console/signin/new-password")
+            #expect(try await browser.follow(asked).contains("Your password has expired: choose a new one."))
+        }
+        try store.updatePasswordPolicy(
+            caller: harness.root, policy: PasswordPolicy(maxPasswordAge: 1, hardExpiry: true))
+        try await harness.run { browser in
+            try await browser.get("signin")
+            let refused = try await browser.post("signin/password", fields)
+            #expect(refused.status == 403)
+            #expect(refused.contains("requires an administrator to set a new one"))
+        }
+    }
+
     @Test("a console session expires after 12 hours on the account's clock")
     func expiry() async throws {
         let harness = try ConsoleHarness()
