@@ -85,6 +85,7 @@ public struct StoreEnvironment: Sendable {
                 switch caller {
                 case .principal(let principal): principal.accountID
                 case .console(let account): actor?.accountID ?? account
+                case .session(let id): try actor?.accountID ?? SessionRecord.find(db, key: id)?.accountID
                 }
             try EventLog.append(
                 db, name: action, time: try clock.now(db, account: account), account: account, actor: actor?.arn,
@@ -103,6 +104,11 @@ public struct StoreEnvironment: Sendable {
             return (principal, try clock.now(db, account: principal.accountID))
         case .console(let account):
             guard let (session, now) = try openSession(account: account, db) else { throw IAMError.notSignedIn }
+            return (try session.principal(db), now)
+        case .session(let id):
+            guard let (session, now) = try SessionRecord.named(id, realNow: clock.realNow(), db),
+                session.isOpen(at: now)
+            else { throw IAMError.notSignedIn }
             return (try session.principal(db), now)
         }
     }

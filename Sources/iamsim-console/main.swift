@@ -1,0 +1,3 @@
+import IAMSimConsole
+
+await ConsoleMain.run(Array(CommandLine.arguments.dropFirst()))
