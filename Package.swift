@@ -26,8 +26,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", "1.16.2"..<"2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", "1.8.0"..<"2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", "2.101.2"..<"3.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", "2.13.0"..<"3.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
@@ -70,6 +72,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The IAM and STS Query API (`iamsim serve`): Hummingbird over the application layer. Its
+        // own executable, so that the CLI's start-up never loads NIO (docs/api.md, "Design").
+        .target(
+            name: "IAMSimServer",
+            dependencies: [
+                "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(name: "iamsim-server", dependencies: ["IAMSimServer"]),
         // The web console (`iamsim serve` mounts it under /console/): server-rendered pages from
         // Mustache templates compiled into the binary, over the application layer.
         .target(
@@ -89,7 +105,8 @@ let package = Package(
         .executableTarget(name: "iamsim-console", dependencies: ["IAMSimConsole"]),
         .executableTarget(
             name: "iamsim",
-            dependencies: ["IAMSimCLI"],
+            // iamsim-server is built with it: `iamsim serve` starts it (docs/api.md).
+            dependencies: ["IAMSimCLI", "iamsim-server"],
             // A position-dependent release executable starts about 2 ms sooner: the loader has no
             // 97,000 relative relocations to apply, each page it would write a private copy of
             // (docs/performance.md, "The executable").
@@ -128,16 +145,25 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "IAMSimConsoleTests",
+            name: "IAMSimServerTests",
             dependencies: [
-                "IAMSimConsole", "IAMSimApp", "IAMSimCore", "IAMSimStore", "IAMSimDevices", "IAMSimQR",
+                "IAMSimServer", "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimQR",
                 "IAMSimTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
+            name: "IAMSimConsoleTests",
+            dependencies: [
+                "IAMSimConsole", "IAMSimApp", "IAMSimCore", "IAMSimStore", "IAMSimDevices", "IAMSimQR",
+                "IAMSimTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
             name: "IAMSimCLITests",
-            dependencies: ["IAMSimCLI", "IAMSimTestSupport", "iamsim"],
+            dependencies: ["IAMSimCLI", "IAMSimTestSupport", "iamsim", "iamsim-server"],
             exclude: ["Snapshots"]
         ),
     ],

@@ -38,7 +38,7 @@ public struct IAMSimCommand: ParsableCommand {
                 ]),
             CommandGroup(
                 name: "Simulation",
-                subcommands: [InitCommand.self, ClockCommands.self]),
+                subcommands: [InitCommand.self, ClockCommands.self, ServeCommand.self]),
         ])
 
     public init() {}

@@ -64,8 +64,16 @@ public struct AppDatabase: Sendable {
         try write { db in try body(DatabaseTransaction(db: db)) }
     }
 
+    /// How many connections a database keeps open.
+    public enum Connections: Sendable {
+        /// One: a command is a short sequence of transactions, and one opens fastest.
+        case single
+        /// A pool (GRDB's `DatabasePool`): concurrent reads beside one writer, for a server.
+        case pool
+    }
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public static func open(path: String) throws(DatabaseFileError) -> AppDatabase {
+    public static func open(path: String, connections: Connections = .single) throws(DatabaseFileError) -> AppDatabase {
         let created = try createFileIfMissing(path: path)
         // SQLite would quietly open a file it may not write read-only, and the command would
         // fail at its first write; say so now, before any work.
@@ -77,7 +85,11 @@ public struct AppDatabase: Sendable {
         do {
             // A queue (one connection) opens faster than a pool, and a command is one short
             // sequence of transactions; WAL still lets other processes read while one writes.
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let queue: any DatabaseWriter =
+                switch connections {
+                case .single: try DatabaseQueue(path: path, configuration: configuration())
+                case .pool: try DatabasePool(path: path, configuration: configuration())
+                }
             try queue.writeWithoutTransaction { db in
                 let mode: String? = try db.firstValue("PRAGMA journal_mode")
                 if mode != "wal" {

@@ -120,7 +120,7 @@ public struct AccountStore: Sendable {
         let ids = "(SELECT value FROM json_each(?))"
         let list = "[" + accounts.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
         let users = "SELECT id FROM iamUser WHERE accountId IN \(ids)"
-        for table in ["loginProfile", "passwordHistory", "groupMembership"] {
+        for table in ["loginProfile", "passwordHistory", "groupMembership", "userTag"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE userId IN (\(users))", arguments: [list])
         }
         for table in [

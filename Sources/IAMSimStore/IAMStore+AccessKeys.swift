@@ -81,6 +81,29 @@ extension IAMStore {
         }
     }
 
+    /// `GetAccessKeyLastUsed`: when the key `accessKeyID` last signed a request, to which
+    /// service and in which region, and whose key it is. Root may ask about any key of its
+    /// account; an IAM user about its own, as AWS's self-management policy allows.
+    ///
+    /// - Throws: `ValidationError` for a malformed key id; `NoSuchEntity` for a key the
+    ///   caller's account does not hold (AWS declares no error; iamsim answers as for the other
+    ///   key operations); `AccessDenied` for another identity's key, or a console caller not
+    ///   signed in.
+    public func getAccessKeyLastUsed(caller: Caller, accessKeyID: String) throws -> AccessKeyLastUsed {
+        try environment.perform(.getAccessKeyLastUsed, caller: caller, resource: accessKeyID) { db, principal, _ in
+            let keyID = try AccessKeyID(validating: accessKeyID)
+            guard let (key, credentials) = try signingCredentials(keyID.rawValue, db),
+                key.accountId == principal.accountID.rawValue
+            else {
+                throw IAMError.noSuchAccessKey(accessKeyID)
+            }
+            try Permissions.authorize(principal, .getAccessKeyLastUsed, credentialsOf: credentials.principal)
+            return AccessKeyLastUsed(
+                userName: credentials.principal.userName, lastUsedDate: key.lastUsedDate,
+                serviceName: key.lastUsedService, region: key.lastUsedRegion)
+        }
+    }
+
     // MARK: - Signing with a key
 
     /// What a request signed with the key `accessKeyID` is checked against (SigV4 derives its
@@ -98,42 +121,70 @@ extension IAMStore {
         }
     }
 
-    /// A program's request signed with an access key: authenticates the key and its secret,
-    /// records the key's use (date, service, region) as AWS's last-used tracking does, and
-    /// answers as STS `GetCallerIdentity` would.
+    /// A program's use of the key `id` with its secret (the CLI's `access-keys use`): as
+    /// `useAccessKey(_:for:service:region:verify:)` for STS `GetCallerIdentity`, the secret
+    /// compared in constant time.
     ///
     /// - Throws: `InvalidClientTokenId` for a malformed, unknown or inactive key,
     ///   `SignatureDoesNotMatch` for a wrong secret. Both are logged.
     public func useAccessKey(_ id: String, secret: String, service: String, region: String?) throws -> Principal {
+        try useAccessKey(id, for: .getCallerIdentity, service: service, region: region) {
+            credentials throws(IAMError) in
+            guard ConstantTime.equals(Array(secret.utf8), Array(credentials.secretAccessKey.utf8)) else {
+                throw .wrongSecret
+            }
+        }
+    }
+
+    /// A request signed with the key `id`, for `action`: finds the key, lets `verify` check the
+    /// request's proof (a SigV4 signature, a secret) against its credentials, and records the
+    /// key's use (the date on its account's clock, `service` and `region`, as AWS's last-used
+    /// tracking does), all in one transaction, so that a key deleted or deactivated meanwhile
+    /// signs nothing. The secret never leaves this call but into `verify`.
+    ///
+    /// A refusal is logged under `action`, with the key's owner when the key exists. A success
+    /// is logged only for STS `GetCallerIdentity`, which is nothing but the key's use; any other
+    /// action logs its own event when it runs.
+    ///
+    /// - Returns: the key's owner, who signed the request.
+    /// - Throws: `InvalidClientTokenId` for a malformed, unknown or inactive key (before any
+    ///   verification); what `verify` throws.
+    public func useAccessKey(
+        _ id: String, for action: IAMAction, service: String, region: String?,
+        verify: (SigningCredentials) throws(IAMError) -> Void
+    ) throws -> Principal {
         try environment.writing { db -> UseOutcome in
             guard let (record, credentials) = try signingCredentials(id, db) else {
                 try EventLog.append(
-                    db, name: .getCallerIdentity, time: environment.clock.realNow(), outcome: .failure,
-                    error: .invalidAccessKey,
-                    resource: id)
+                    db, name: action, time: environment.clock.realNow(), outcome: .failure,
+                    error: .invalidAccessKey, resource: id)
                 return .failed(.invalidAccessKey)
             }
             let owner = credentials.principal
             let now = try environment.clock.now(db, account: owner.accountID)
-            let error: IAMError? =
-                credentials.status != .active
-                ? .invalidAccessKey
-                : (ConstantTime.equals(Array(secret.utf8), Array(credentials.secretAccessKey.utf8))
-                    ? nil : .wrongSecret)
-            if let error {
+            var refusal: IAMError? = credentials.status == .active ? nil : .invalidAccessKey
+            if refusal == nil {
+                do throws(IAMError) {
+                    try verify(credentials)
+                } catch {
+                    refusal = error
+                }
+            }
+            if let refusal {
                 try EventLog.append(
-                    db, name: .getCallerIdentity, time: now, account: owner.accountID, actor: owner.arn,
-                    outcome: .failure,
-                    error: error, resource: id)
-                return .failed(error)
+                    db, name: action, time: now, account: owner.accountID, actor: owner.arn, outcome: .failure,
+                    error: refusal, resource: id)
+                return .failed(refusal)
             }
             var key = record
             key.lastUsedDate = now
             key.lastUsedService = service
             key.lastUsedRegion = region
             try key.update(db)
-            try EventLog.append(
-                db, name: .getCallerIdentity, time: now, account: owner.accountID, actor: owner.arn, resource: id)
+            if action == .getCallerIdentity {
+                try EventLog.append(
+                    db, name: action, time: now, account: owner.accountID, actor: owner.arn, resource: id)
+            }
             return .used(owner)
         }.principal()
     }

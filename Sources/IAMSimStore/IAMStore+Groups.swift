@@ -32,20 +32,43 @@ extension IAMStore {
         }
     }
 
-    /// `ListGroups`: the account's groups by name (ignoring case).
+    /// `ListGroups`: the account's groups by name (ignoring case), those under `pathPrefix`
+    /// when given.
     ///
     /// - Parameter page: `Marker` and `MaxItems`; nil for every group.
     /// - Throws: `ValidationError` ("Invalid Marker.") for a marker no page of this list gave;
     ///   `AccessDenied` for an IAM user, or a console caller not signed in.
-    public func listGroups(caller: Caller, page: PageRequest? = nil) throws -> Page<Group> {
+    public func listGroups(caller: Caller, pathPrefix: String? = nil, page: PageRequest? = nil) throws -> Page<Group> {
         try environment.perform(.listGroups, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listGroups, resource: groupARN(principal, "*"))
             return try Pagination.page(page, of: .listGroups, keyLength: 1) { after, limit in
-                try GroupRecord.all(in: principal.accountID.rawValue, after: after, limit: limit, db)
+                try GroupRecord.all(
+                    in: principal.accountID.rawValue, pathPrefix: pathPrefix, after: after, limit: limit, db)
             } key: {
                 $0.pageKey
             }
             .mapItems(\.group)
+        }
+    }
+
+    /// `GetGroup`: the group `groupName` and a page of its members, by name (ignoring case).
+    ///
+    /// - Parameter page: `Marker` and `MaxItems` of the members; nil for every member.
+    /// - Throws: `ValidationError` for a malformed name, or ("Invalid Marker.") a marker no page
+    ///   of this list gave; `NoSuchEntity` for an unknown group; `AccessDenied` for an IAM user,
+    ///   or a console caller not signed in.
+    public func getGroup(caller: Caller, groupName: String, page: PageRequest? = nil) throws -> (
+        group: Group, users: Page<User>
+    ) {
+        try environment.perform(.getGroup, caller: caller, resource: groupName) { db, principal, _ in
+            try Permissions.authorizeAdministration(principal, .getGroup, resource: groupARN(principal, groupName))
+            let group = try group(named: groupName, in: principal.accountID, db)
+            let users = try Pagination.page(page, of: .getGroup, keyLength: 1) { after, limit in
+                try UserRecord.members(ofGroup: group.id, after: after, limit: limit, db)
+            } key: {
+                $0.pageKey
+            }
+            return (group.group, users.mapItems(\.user))
         }
     }
 

@@ -6,18 +6,20 @@ import IAMSimDatabase
 extension IAMStore {
     // MARK: - Users
 
-    /// `CreateUser`.
+    /// `CreateUser`, with `tags` (AWS's `Tags`) when given.
     ///
+    /// - Returns: the user, with its tags.
     /// - Throws: `EntityAlreadyExists` (names are case-insensitive), `ValidationError`,
-    ///   `LimitExceeded` past AWS's default 5,000 users; `AccessDenied` for an IAM user, or a
-    ///   console caller not signed in.
+    ///   `LimitExceeded` past AWS's default 5,000 users or 50 tags; `InvalidInput` for tag keys
+    ///   repeated ignoring case; `AccessDenied` for an IAM user, or a console caller not signed in.
     @discardableResult
-    public func createUser(caller: Caller, userName: String, path: String = "/") throws -> User {
+    public func createUser(caller: Caller, userName: String, path: String = "/", tags: [Tag] = []) throws -> User {
         let userID = secrets.userID()
         return try environment.perform(.createUser, caller: caller, resource: userName) { db, principal, now in
             try Permissions.authorizeAdministration(principal, .createUser, resource: userARN(principal, userName))
             try IAMName.validate(userName, parameter: "userName", maxLength: IdentityRules.userNameMaxLength)
             try IdentityRules.validatePath(path)
+            try TagRules.validate(tags)
             try requireUnusedName(userName, in: principal.accountID, except: nil, db)
             guard try UserRecord.count(in: principal.accountID.rawValue, db) < IdentityRules.maxUsers else {
                 throw IAMError.quotaExceeded("UsersPerAccount", IdentityRules.maxUsers)
@@ -25,24 +27,41 @@ extension IAMStore {
             let record = UserRecord(
                 id: userID, accountId: principal.accountID.rawValue, userName: userName, path: path, createDate: now)
             try record.insert(db)
-            return record.user
+            for tag in tags { try UserTagRecord.set(tag, ofUser: record.id, db) }
+            return try tagged(record, db)
         }
     }
 
-    /// `GetUser`: the user `userName`, or the caller when it is an IAM user and `userName` is nil.
+    /// `GetUser`: the user `userName`, or the caller when it is an IAM user and `userName` is
+    /// nil, with its tags.
     ///
-    /// - Throws: `NoSuchEntity` for an unknown user (or root, which is no IAM user); `ValidationError`
-    ///   for a malformed name; `AccessDenied` for another user, or a console caller not signed in.
+    /// - Throws: `NoSuchEntity` for an unknown user (or root, which is no IAM user:
+    ///   `getRootUser`); `ValidationError` for a malformed name; `AccessDenied` for another user,
+    ///   or a console caller not signed in.
     public func getUser(caller: Caller, userName: String?) throws -> User {
         try environment.perform(.getUser, caller: caller, resource: userName) { db, principal, _ in
             guard let userName else {
                 guard case .user(let user) = principal else { throw IAMError.noSuchUser("root") }
-                return user
+                return try tagged(try self.user(named: user.userName, in: user.accountID, db), db)
             }
-            let target = Principal.user(try user(named: userName, in: principal.accountID, db).user)
-            try Permissions.authorize(principal, .getUser, credentialsOf: target)
-            guard case .user(let user) = target else { throw IAMError.noSuchUser(userName) }
-            return user
+            let record = try user(named: userName, in: principal.accountID, db)
+            try Permissions.authorize(principal, .getUser, credentialsOf: .user(record.user))
+            return try tagged(record, db)
+        }
+    }
+
+    /// `GetUser` without a user name, called by the root user: AWS answers with the root user
+    /// (its id is the account id, its ARN ends in `:root`), its creation date and when its
+    /// password was last used.
+    ///
+    /// - Throws: `NoSuchEntity` ("The user with name root cannot be found.") for anyone but the
+    ///   root user; `AccessDenied` when a console caller is not signed in.
+    public func getRootUser(caller: Caller) throws -> RootUser {
+        try environment.perform(.getUser, caller: caller, resource: nil) { db, principal, _ in
+            guard case .root(let accountID) = principal else { throw IAMError.noSuchUser("root") }
+            let account = try AccountRecord.existing(accountID, db)
+            return RootUser(
+                accountID: accountID, createDate: account.createDate, passwordLastUsed: account.rootPasswordLastUsed)
         }
     }
 
@@ -172,6 +191,13 @@ extension IAMStore {
         if let taken = try UserRecord.named(name, in: account.rawValue, db), taken.id != userID {
             throw IAMError.entityAlreadyExists("User with name \(name) already exists.")
         }
+    }
+
+    /// The user `record` with its tags.
+    func tagged(_ record: UserRecord, _ db: Database) throws -> User {
+        var user = record.user
+        user.tags = try UserTagRecord.tags(ofUser: record.id, db).map(\.tag)
+        return user
     }
 
     func userARN(_ principal: Principal, _ name: String) -> String {

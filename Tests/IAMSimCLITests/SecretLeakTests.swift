@@ -149,7 +149,10 @@ struct SecretLeakTests {
     @Test("the leak test runs every command iamsim has")
     func coversEveryCommand() throws {
         let covered = Set(Self.script(Script.Context.sample).map { Self.commandPath($0.arguments) })
-        #expect(Self.leafCommands().subtracting(covered).sorted() == [])
+        // `serve` starts the Query API server, a process of its own; its answers are checked
+        // for seeds and secrets by IAMSimServerTests.
+        let exempt: Set = ["serve"]
+        #expect(Self.leafCommands().subtracting(covered).subtracting(exempt).sorted() == [])
     }
 
     @Test("no command's output shows a seed or a secret key except where AWS shows it", arguments: shippedFixtures)

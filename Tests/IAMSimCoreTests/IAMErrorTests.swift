@@ -25,6 +25,13 @@ struct IAMErrorTests {
             (.invalidClientTokenId("m"), "InvalidClientTokenId", 403, true),
             (.signatureDoesNotMatch("m"), "SignatureDoesNotMatch", 403, true),
             (.serviceFailure("m"), "ServiceFailure", 500, false),
+            (.missingAuthenticationToken("m"), "MissingAuthenticationToken", 403, true),
+            (.incompleteSignature("m"), "IncompleteSignature", 400, true),
+            (.missingAction("m"), "MissingAction", 400, true),
+            (.invalidAction("m"), "InvalidAction", 400, true),
+            (.malformedQueryString("m"), "MalformedQueryString", 400, true),
+            (.requestEntityTooLarge("m"), "RequestEntityTooLarge", 413, true),
+            (.notImplemented("m"), "NotImplemented", 400, true),
         ] as [(IAMError, String, Int, Bool)])
     func mapping(error: IAMError, code: String, status: Int, sender: Bool) {
         #expect(error.code == code)

@@ -38,6 +38,7 @@ enum RecordSamples {
         passwordLastChanged: later,
         passwordResetRequired: true)
     static let membership = GroupMembershipRecord(groupId: group.id, userId: user.id, addedDate: later)
+    static let tag = UserTagRecord(userId: user.id, key: "team", value: "red")
     static let history = PasswordHistoryRecord(
         id: 3, userId: user.id, passwordHash: "pbkdf2-sha512$1$c2FsdA==$b2xk", changedDate: created)
     static let policy = PasswordPolicyRecord(
@@ -118,12 +119,14 @@ struct RecordTests {
         progress.startEventId = 9
         var step = S.step
         step.witnessEventId = nil
+        var tag = S.tag
+        tag.value = ""
         return [
             Table(S.account, changed: account), Table(S.user, changed: user), Table(S.key, changed: key),
             Table(S.device, changed: device), Table(S.session, changed: session), Table(S.group, changed: group),
             Table(S.loginProfile, changed: profile), Table(S.membership, changed: membership),
             Table(S.history, changed: history), Table(S.policy, changed: policy), Table(S.report, changed: report),
-            Table(S.progress, changed: progress), Table(S.step, changed: step),
+            Table(S.progress, changed: progress), Table(S.step, changed: step), Table(S.tag, changed: tag),
         ]
     }()
 

@@ -44,8 +44,14 @@ public enum QueryXML {
     /// The error response to a request for `action`: `Type` is `Sender` when the caller is at
     /// fault and `Receiver` when the service is (`ServiceFailure`).
     public static func errorResponse(_ error: IAMError, action: IAMAction, requestID: String) -> String {
+        errorResponse(error, namespace: namespace(of: action), requestID: requestID)
+    }
+
+    /// The error response in `namespace`, for a request whose action is unknown or missing
+    /// (the namespace then follows the request's `Version`).
+    public static func errorResponse(_ error: IAMError, namespace: String, requestID: String) -> String {
         var xml = XMLWriter()
-        xml.open("ErrorResponse", namespace: namespace(of: action))
+        xml.open("ErrorResponse", namespace: namespace)
         xml.open("Error")
         xml.text("Type", error.isSenderFault ? "Sender" : "Receiver")
         xml.text("Code", error.code)

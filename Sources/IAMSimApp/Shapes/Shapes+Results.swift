@@ -22,6 +22,16 @@ extension Shapes {
         .structure([("User", Shapes.user(user))])
     }
 
+    /// `GetUser` answering the root user's own call: `User`, the root user's (`rootUser`).
+    public static func getUser(_ root: RootUser) -> ShapeValue {
+        .structure([("User", Shapes.rootUser(root))])
+    }
+
+    /// `ListUserTags`: `Tags`, `IsTruncated`, `Marker`.
+    public static func listUserTags(_ tags: [Tag], isTruncated: Bool, marker: String?) -> ShapeValue {
+        page("Tags", tags.map(Shapes.tag), isTruncated: isTruncated, marker: marker)
+    }
+
     /// `ListUsers`: `Users`, `IsTruncated`, `Marker`.
     public static func listUsers(_ users: [User], isTruncated: Bool, marker: String?) -> ShapeValue {
         page("Users", users.map(Shapes.user), isTruncated: isTruncated, marker: marker)
@@ -30,6 +40,14 @@ extension Shapes {
     /// `CreateGroup`: `Group`.
     public static func createGroup(_ group: Group) -> ShapeValue {
         .structure([("Group", Shapes.group(group))])
+    }
+
+    /// `GetGroup`: `Group`, `Users` (a page of its members), `IsTruncated`, `Marker`.
+    public static func getGroup(_ group: Group, users: [User], isTruncated: Bool, marker: String?) -> ShapeValue {
+        .structure([
+            "Group": Shapes.group(group), "Users": .list(users.map(Shapes.user)),
+            "IsTruncated": .boolean(isTruncated), "Marker": ShapeValue.string(marker),
+        ])
     }
 
     /// `ListGroups`: `Groups`, `IsTruncated`, `Marker`.
@@ -71,6 +89,18 @@ extension Shapes {
         page("AccessKeyMetadata", keys.map(Shapes.accessKeyMetadata), isTruncated: isTruncated, marker: marker)
     }
 
+    /// `GetAccessKeyLastUsed`: `UserName` (left out for a root user's key),
+    /// `AccessKeyLastUsed` (`LastUsedDate` once used, `ServiceName`, `Region`: `N/A` until then).
+    public static func getAccessKeyLastUsed(_ lastUsed: AccessKeyLastUsed) -> ShapeValue {
+        .structure([
+            "UserName": ShapeValue.string(lastUsed.userName),
+            "AccessKeyLastUsed": .structure([
+                "LastUsedDate": ShapeValue.timestamp(lastUsed.lastUsedDate),
+                "ServiceName": .string(lastUsed.serviceName), "Region": .string(lastUsed.region),
+            ]),
+        ])
+    }
+
     // MARK: MFA
 
     /// `CreateVirtualMFADevice`: `VirtualMFADevice` with its serial number, its seed
@@ -88,6 +118,12 @@ extension Shapes {
     /// `CreateVirtualMFADevice` for a device just enrolled, with the PNG of its QR code.
     public static func createVirtualMFADevice(_ enrolled: EnrolledDevice) -> ShapeValue {
         createVirtualMFADevice(enrolled.created, qrCodePNG: enrolled.qr.pngBytes)
+    }
+
+    /// `GetMFADevice`: `UserName`, `SerialNumber`, `EnableDate` (AWS's `Certifications`
+    /// belong to FIDO security keys, which iamsim does not simulate).
+    public static func getMFADevice(_ device: MFADevice) -> ShapeValue {
+        Shapes.mfaDevice(device)
     }
 
     /// `ListMFADevices`: `MFADevices`, `IsTruncated`, `Marker`.

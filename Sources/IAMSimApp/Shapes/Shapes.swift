@@ -11,13 +11,30 @@ import IAMSimCore
 /// `Shapes+Results.swift`.
 public enum Shapes {
     /// `User`: Path, UserName, UserId, Arn, CreateDate, then PasswordLastUsed once the password
-    /// was used (AWS returns it from GetUser and ListUsers).
+    /// was used (AWS returns it from GetUser and ListUsers), then Tags when the user has some
+    /// and the answer shows them (GetUser, CreateUser).
     public static func user(_ user: User) -> ShapeValue {
         .structure([
             "Path": .string(user.path), "UserName": .string(user.userName), "UserId": .string(user.userID),
             "Arn": .string(user.arn), "CreateDate": .timestamp(user.createDate),
             "PasswordLastUsed": ShapeValue.timestamp(user.passwordLastUsed),
+            "Tags": user.tags.isEmpty ? nil : ShapeValue.list(user.tags.map(Shapes.tag)),
         ])
+    }
+
+    /// `User` for the root user, as GetUser answers root's own call without a user name:
+    /// UserId (the account id), Arn, CreateDate, PasswordLastUsed; no Path or UserName.
+    public static func rootUser(_ root: RootUser) -> ShapeValue {
+        .structure([
+            "UserId": .string(root.accountID.rawValue), "Arn": .string(root.accountID.rootARN),
+            "CreateDate": .timestamp(root.createDate),
+            "PasswordLastUsed": ShapeValue.timestamp(root.passwordLastUsed),
+        ])
+    }
+
+    /// `Tag`: Key, Value.
+    public static func tag(_ tag: Tag) -> ShapeValue {
+        .structure([("Key", .string(tag.key)), ("Value", .string(tag.value))])
     }
 
     /// `VirtualMFADevice.User`: the identity a virtual device is assigned to. An IAM user is

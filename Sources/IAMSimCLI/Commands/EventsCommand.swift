@@ -6,15 +6,14 @@ import IAMSimStore
 
 /// `iamsim events`: the append-only event log, CloudTrail-style.
 struct EventsCommand: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "events",
-        abstract: "List the event log: every change, sign-in attempt and console view, CloudTrail-style.",
+    static let action = CommandAction(
+        "events", performs: .lookupEvents,
+        "List the event log: every change, sign-in attempt and console view, CloudTrail-style",
         discussion: """
             As a table, or with --output json as JSON Lines (one CloudTrail-like record per \
             line). It reads the signed-in account, or the database's first account when nobody \
             is signed in.
             """)
-    static let operationName: IAMAction = .lookupEvents
     static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(
@@ -51,8 +50,7 @@ struct EventList: Renderable {
     var events: [Event]
 
     func text(_ style: TextStyle) -> String {
-        guard !events.isEmpty else { return "No events." }
-        return TextTable(
+        TextTable(
             headers: ["TIME", "EVENT", "OUTCOME", "ACTOR", "RESOURCE", "DETAIL"],
             rows: events.map { event in
                 var detail: [String] = []
@@ -63,7 +61,7 @@ struct EventList: Renderable {
                     event.actorARN ?? "-", event.resource ?? "-", detail.joined(separator: " "),
                 ]
             }
-        ).rendered()
+        ).rendered(empty: "No events.")
     }
 
     /// JSON Lines: one CloudTrail-like record per line.

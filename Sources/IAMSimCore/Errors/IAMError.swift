@@ -1,7 +1,9 @@
-/// The one error vocabulary of iamsim: every case is an AWS IAM error code.
+/// The one error vocabulary of iamsim: every case is an AWS error code, IAM's own or one of the
+/// Query protocol's common errors (a request's signature, its action).
 ///
 /// Front ends map these once: the CLI to a one-line `An error occurred (Code) when calling
-/// the Op operation: message` and an exit code, a future Query API to an `ErrorResponse`.
+/// the Op operation: message` and an exit code, the Query API to an `ErrorResponse` sent with
+/// `httpStatus`.
 public enum IAMError: Error, Equatable, Sendable {
     case noSuchEntity(String)
     case entityAlreadyExists(String)
@@ -19,6 +21,24 @@ public enum IAMError: Error, Equatable, Sendable {
     case invalidClientTokenId(String)
     case signatureDoesNotMatch(String)
     case serviceFailure(String)
+
+    // MARK: The Query protocol's common errors (IAM API Reference, "Common Errors")
+
+    /// A request with neither an `Authorization` header nor a presigned query (403).
+    case missingAuthenticationToken(String)
+    /// A signature with a part missing or malformed (400).
+    case incompleteSignature(String)
+    /// No `Action` parameter (400).
+    case missingAction(String)
+    /// An `Action` the `Version` does not have (400).
+    case invalidAction(String)
+    /// A request body that is not form text (400).
+    case malformedQueryString(String)
+    /// A request body over the server's limit (413).
+    case requestEntityTooLarge(String)
+    /// An operation of AWS's model that iamsim does not simulate (roles, policies…). iamsim's
+    /// own answer, 400 so that no client retries it (docs/differences.md).
+    case notImplemented(String)
 
     /// The AWS error code, exactly as AWS spells it.
     public var code: String {
@@ -39,6 +59,13 @@ public enum IAMError: Error, Equatable, Sendable {
         case .invalidClientTokenId: "InvalidClientTokenId"
         case .signatureDoesNotMatch: "SignatureDoesNotMatch"
         case .serviceFailure: "ServiceFailure"
+        case .missingAuthenticationToken: "MissingAuthenticationToken"
+        case .incompleteSignature: "IncompleteSignature"
+        case .missingAction: "MissingAction"
+        case .invalidAction: "InvalidAction"
+        case .malformedQueryString: "MalformedQueryString"
+        case .requestEntityTooLarge: "RequestEntityTooLarge"
+        case .notImplemented: "NotImplemented"
         }
     }
 
@@ -50,7 +77,9 @@ public enum IAMError: Error, Equatable, Sendable {
             .entityTemporarilyUnmodifiable(let m), .validationError(let m), .invalidInput(let m),
             .accessDenied(let m), .passwordPolicyViolation(let m), .invalidUserType(let m), .reportNotPresent(let m),
             .reportInProgress(let m), .invalidClientTokenId(let m), .signatureDoesNotMatch(let m),
-            .serviceFailure(let m):
+            .serviceFailure(let m), .missingAuthenticationToken(let m), .incompleteSignature(let m),
+            .missingAction(let m), .invalidAction(let m), .malformedQueryString(let m), .requestEntityTooLarge(let m),
+            .notImplemented(let m):
             m
         }
     }
@@ -60,8 +89,13 @@ public enum IAMError: Error, Equatable, Sendable {
         switch self {
         case .noSuchEntity, .reportInProgress: 404
         case .entityAlreadyExists, .limitExceeded, .deleteConflict, .entityTemporarilyUnmodifiable: 409
-        case .invalidAuthenticationCode, .accessDenied, .invalidClientTokenId, .signatureDoesNotMatch: 403
-        case .validationError, .invalidInput, .passwordPolicyViolation, .invalidUserType: 400
+        case .invalidAuthenticationCode, .accessDenied, .invalidClientTokenId, .signatureDoesNotMatch,
+            .missingAuthenticationToken:
+            403
+        case .validationError, .invalidInput, .passwordPolicyViolation, .invalidUserType, .incompleteSignature,
+            .missingAction, .invalidAction, .malformedQueryString, .notImplemented:
+            400
+        case .requestEntityTooLarge: 413
         case .reportNotPresent: 410
         case .serviceFailure: 500
         }
@@ -90,9 +124,13 @@ extension IAMError {
     public static let invalidAccessKey = IAMError.invalidClientTokenId(
         "The security token included in the request is invalid.")
 
-    /// AWS's answer to a request signed with the wrong secret.
+    /// AWS's answer to a request that is not signed at all.
+    public static let unsignedRequest = IAMError.missingAuthenticationToken("Request is missing Authentication Token")
+
+    /// AWS's answer to a request signed with the wrong secret (or whose canonical form the
+    /// signer computed differently).
     public static let wrongSecret = IAMError.signatureDoesNotMatch(
-        "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method."
+        "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
     )
 
     public static func noSuchAccessKey(_ id: String) -> IAMError {

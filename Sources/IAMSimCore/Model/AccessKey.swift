@@ -61,3 +61,26 @@ public enum AccessKeyRules {
     /// At most two keys per identity, active or inactive alike.
     public static let maxKeysPerIdentity = 2
 }
+
+/// `GetAccessKeyLastUsed`'s answer: whose key it is, and AWS's `AccessKeyLastUsed`: when the
+/// key last signed a request, to which service and in which region (the signature's scope).
+/// AWS answers `N/A` for the service and region of a key never used, and leaves out the date.
+public struct AccessKeyLastUsed: Hashable, Sendable {
+    /// AWS's value for a service or region it has no data for.
+    public static let notAvailable = "N/A"
+
+    /// The key's user; nil for a root user's key (AWS names no user for root's credentials).
+    public var userName: String?
+    public var lastUsedDate: Date?
+    /// The service's namespace (`iam`, `sts`), or `N/A`.
+    public var serviceName: String
+    /// The region (`us-east-1`), or `N/A`.
+    public var region: String
+
+    public init(userName: String?, lastUsedDate: Date?, serviceName: String?, region: String?) {
+        self.userName = userName
+        self.lastUsedDate = lastUsedDate
+        self.serviceName = lastUsedDate == nil ? Self.notAvailable : serviceName ?? Self.notAvailable
+        self.region = lastUsedDate == nil ? Self.notAvailable : region ?? Self.notAvailable
+    }
+}

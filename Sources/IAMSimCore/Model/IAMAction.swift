@@ -90,6 +90,7 @@ public enum IAMAction: String, CaseIterable, Hashable, Sendable {
     case removeAuthenticatorAccount = "RemoveAuthenticatorAccount"
     case readHardwareTokens = "ReadHardwareTokens"
     case demo = "Demo"
+    case serve = "Serve"
 
     /// The service an action belongs to, as CloudTrail's `eventSource` names it.
     public enum Service: String, Sendable {
@@ -114,7 +115,7 @@ public enum IAMAction: String, CaseIterable, Hashable, Sendable {
             .lessonComplete, .initialize, .createAccounts, .listAccounts, .resetAccounts, .exportAccount,
             .validateFixture, .classReport, .audit, .showClock, .lessonNext, .lessonStatus, .lessonReset,
             .addAuthenticatorAccount, .scanQRCode, .listAuthenticatorAccounts, .getAuthenticatorCodes,
-            .removeAuthenticatorAccount, .readHardwareTokens, .demo:
+            .removeAuthenticatorAccount, .readHardwareTokens, .demo, .serve:
             .iamsim
         default: .iam
         }

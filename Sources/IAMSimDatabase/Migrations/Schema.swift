@@ -13,6 +13,7 @@ package enum Schema {
     /// once cannot both migrate it; in-memory databases use the same list through `migrator`.
     package static let migrations: [Migration] = [
         ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7),
+        ("v8", v8),
     ]
 
     package static var migrator: DatabaseMigrator {
@@ -308,5 +309,17 @@ package enum Schema {
         try db.alter(table: "event") { t in
             t.add(column: "rootKeyStatus", .text).check(sql: "rootKeyStatus IN ('Active', 'Inactive')")
         }
+    }
+
+    /// Tags on IAM users (`TagUser`, `CreateUser`'s `Tags`): keys unique per user ignoring
+    /// case, as IAM's are. CASCADE: deleting a user deletes its tags, as in IAM.
+    static func v8(_ db: Database) throws {
+        try db.create(table: "userTag") { t in
+            t.column("userId", .text).notNull().references("iamUser", onDelete: .cascade)
+            t.column("key", .text).notNull()
+            t.column("value", .text).notNull()
+            t.primaryKey(["userId", "key"])
+        }
+        try db.execute(sql: "CREATE UNIQUE INDEX userTag_key ON userTag(userId, key COLLATE NOCASE)")
     }
 }

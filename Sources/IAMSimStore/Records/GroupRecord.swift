@@ -53,13 +53,19 @@ extension GroupRecord {
             arguments: [account, name])
     }
 
-    /// The groups of `account` by name (`ListGroups`), after the name `after` when given.
-    static func all(in account: String, after: PageKey? = nil, limit: Int? = nil, _ db: Database) throws
-        -> [GroupRecord]
-    {
-        try fetchAll(
-            db, sql: "SELECT * FROM iamGroup WHERE accountId = ?", arguments: [account], order: .byName("groupName"),
-            after: after, limit: limit)
+    /// The groups of `account` by name (`ListGroups`), those whose path starts with
+    /// `pathPrefix` when given, after the name `after` when given.
+    static func all(
+        in account: String, pathPrefix: String? = nil, after: PageKey? = nil, limit: Int? = nil, _ db: Database
+    ) throws -> [GroupRecord] {
+        var sql = "SELECT * FROM iamGroup WHERE accountId = ?"
+        var arguments: StatementArguments = [account]
+        if let pathPrefix {
+            sql += " AND substr(path, 1, ?) = ?"
+            arguments += [pathPrefix.count, pathPrefix]
+        }
+        return try fetchAll(
+            db, sql: sql, arguments: arguments, order: .byName("groupName"), after: after, limit: limit)
     }
 
     /// The groups the user `userId` is a member of, by name (`ListGroupsForUser`).

@@ -83,6 +83,19 @@ extension UserRecord {
         return try fetchAll(db, sql: sql, arguments: arguments, order: .byName("userName"), after: after, limit: limit)
     }
 
+    /// The members of the group `groupId` by name (`GetGroup`), after the name `after` when given.
+    static func members(
+        ofGroup groupId: String, after: PageKey? = nil, limit: Int? = nil, _ db: Database
+    ) throws -> [UserRecord] {
+        try fetchAll(
+            db,
+            sql: """
+                SELECT iamUser.* FROM iamUser JOIN groupMembership ON groupMembership.userId = iamUser.id
+                WHERE groupMembership.groupId = ?
+                """,
+            arguments: [groupId], order: .byName("iamUser.userName"), after: after, limit: limit)
+    }
+
     /// The page key of `ListUsers`' order (names are unique ignoring case).
     var pageKey: PageKey { PageKey(userName) }
 

@@ -1,0 +1,77 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import IAMSimApp
+import IAMSimCore
+import Logging
+import NIOCore
+
+/// The request context of the Query API: Hummingbird's, with the peer's address.
+struct QueryRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    /// The client's IP address, for the event log's `sourceIPAddress`.
+    let remoteAddress: String?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
+    }
+}
+
+/// `iamsim serve`: the Query API over HTTP, as a Hummingbird application.
+public enum QueryServer {
+    /// The application serving `service` with `configuration`: `POST /` and `GET /` answer Query
+    /// requests (any other path too, as AWS's endpoints do); one log line per request (action,
+    /// identity, status, milliseconds; never a secret or the Authorization header).
+    public static func application(
+        _ service: QueryService, configuration: ServerConfiguration, logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router(context: QueryRequestContext.self)
+        let limit = configuration.maxBodySize
+        let respond: @Sendable (Request, QueryRequestContext) async throws -> Response = { request, context in
+            let started = ContinuousClock.now
+            let answer: QueryService.Answer
+            var request = request
+            do {
+                let body = try await request.collectBody(upTo: limit)
+                // HTTPTypes keeps the Host header as the request's authority, not among its fields.
+                var headers = request.headers.map { (name: $0.name.rawName, value: $0.value) }
+                if let authority = request.head.authority { headers.append((name: "host", value: authority)) }
+                let signed = SigV4.Request(
+                    method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
+                    headers: headers, body: Array(buffer: body))
+                let origin = QueryService.Origin(
+                    sourceIPAddress: context.remoteAddress, userAgent: request.headers[.userAgent])
+                answer = service.handle(signed, origin: origin)
+            } catch is NIOTooManyBytesError {
+                answer = service.refuse(
+                    .requestEntityTooLarge("The request body is larger than \(limit) bytes."))
+            }
+            let elapsed = ContinuousClock.now - started
+            let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            if let failure = answer.internalFailure {
+                logger.error("\(answer.action ?? "-") failed inside the server: \(failure)")
+            }
+            logger.info(
+                "\(answer.action ?? "-") \(answer.identity ?? "-") \(answer.status)\(answer.errorCode.map { " " + $0 } ?? "") \(String(format: "%.2f", milliseconds)) ms"
+            )
+            var headers = HTTPFields()
+            headers[.contentType] = "text/xml"
+            headers[HTTPField.Name("x-amzn-RequestId")!] = answer.requestID
+            return Response(
+                status: .init(code: answer.status), headers: headers,
+                body: .init(byteBuffer: ByteBuffer(string: answer.body)))
+        }
+        router.post("/", use: respond)
+        router.get("/", use: respond)
+        router.post("**", use: respond)
+        router.get("**", use: respond)
+        return Application(
+            router: router,
+            server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeout))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: logger)
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import IAMSimApp
+import IAMSimCore
+import IAMSimStore
+
+/// The IAM and STS Query APIs over the simulator, independent of any HTTP framework: a signed
+/// request in, a status and an XML body out (`handle(_:origin:)`), so that tests drive it
+/// directly and the Hummingbird application (`QueryServer`) only moves bytes.
+///
+/// A request goes through, in order: its form (`MissingAction`, `MalformedQueryString`), its
+/// action (`InvalidAction` for one the `Version` does not have, `NotImplemented` for one iamsim
+/// does not simulate), its signature and key (`MissingAuthenticationToken`,
+/// `IncompleteSignature`, `SignatureDoesNotMatch`, `InvalidClientTokenId`; the key's use is
+/// recorded once it verifies), its parameters against botocore's model (`ValidationError`),
+/// then the action's handler, which calls the store as the key's owner: the store authorizes
+/// (`Permissions`, as for the CLI) and answers in `IAMError`s, sent with their HTTP status.
+public struct QueryService: Sendable {
+    let simulator: Simulator
+    let model: QueryModel
+    let patterns = PatternCache()
+
+    /// - Throws: a decoding error if the generated model were damaged.
+    public init(simulator: Simulator) throws {
+        self.simulator = simulator
+        self.model = try QueryModel.decoded()
+    }
+
+    /// Where a request came from, for the event log and the request log.
+    public struct Origin: Sendable {
+        public var sourceIPAddress: String?
+        public var userAgent: String?
+
+        public init(sourceIPAddress: String?, userAgent: String?) {
+            self.sourceIPAddress = sourceIPAddress
+            self.userAgent = userAgent
+        }
+    }
+
+    /// What answering a request produced: the HTTP status, the XML body, and what the request
+    /// log records (never a secret).
+    public struct Answer: Sendable {
+        public var status: Int
+        public var body: String
+        public var requestID: String
+        /// The action requested, when one was named.
+        public var action: String?
+        /// The identity the request was signed by, when it was authenticated.
+        public var identity: String?
+        /// The error code, for a refusal.
+        public var errorCode: String?
+        /// What failed inside the server, for its log only (the client gets `ServiceFailure`).
+        public var internalFailure: String?
+    }
+
+    /// Answers one request.
+    public func handle(_ request: SigV4.Request, origin: Origin) -> Answer {
+        let requestID = Self.requestID(simulator.random)
+        var answer = Answer(status: 200, body: "", requestID: requestID)
+        var namespace = QueryXML.iamNamespace
+        do {
+            let query = try QueryRequest(
+                query: request.query, body: request.body, contentType: request.header("content-type"))
+            answer.action = query.action
+            guard let service = model.service(version: query.version),
+                let operation = service.operations[query.action]
+            else {
+                throw IAMError.invalidAction("Could not find operation \(query.action) for version \(query.version)")
+            }
+            namespace = service.namespace
+            guard let action = IAMAction(rawValue: query.action), let handler = QueryAPI.handlers[action] else {
+                throw IAMError.notImplemented(QueryAPI.notSimulatedMessage(query.action))
+            }
+            let principal = try authenticate(request, for: action)
+            answer.identity = principal.arn
+            let parameters = try QueryParameters(query.parameters, operation: operation, patterns: patterns)
+            let context = QueryContext(simulator: simulator, principal: principal, parameters: parameters)
+            answer.body = QueryXML.response(action, result: try handler(context), requestID: requestID)
+            return answer
+        } catch let error as IAMError {
+            return refuse(error, namespace: namespace, answer)
+        } catch let refused as RefusedCodeError {
+            return refuse(refused.error, namespace: namespace, answer)
+        } catch {
+            // A failure of the machine, not of the request (the database file, a disk): AWS's
+            // ServiceFailure, with the detail left to the server's log.
+            var failed = refuse(
+                .serviceFailure("The service failed to process the request."), namespace: namespace, answer)
+            failed.internalFailure = String(describing: error)
+            return failed
+        }
+    }
+
+    /// The principal whose access key signed `request`, once the signature verifies; the
+    /// key's use is recorded (the date, and the signature scope's region and service).
+    ///
+    /// Session tokens (`X-Amz-Security-Token`, STS GetSessionToken's `ASIA…` keys) are not
+    /// issued yet: such a key is unknown, so `InvalidClientTokenId`.
+    ///
+    /// - Throws: `MissingAuthenticationToken`, `IncompleteSignature`, `SignatureDoesNotMatch`
+    ///   (a wrong signature, a time more than 15 minutes off, a scope of the wrong service),
+    ///   `InvalidClientTokenId`, in AWS's words.
+    func authenticate(_ request: SigV4.Request, for action: IAMAction) throws -> Principal {
+        let credentials = try SigV4.credentials(of: request)
+        try SigV4.checkTime(credentials, now: simulator.clock.realNow())
+        let service = action.service == .sts ? "sts" : "iam"
+        guard credentials.service == service else {
+            throw IAMError.signatureDoesNotMatch("Credential should be scoped to correct service: '\(service)'. ")
+        }
+        return try simulator.store.useAccessKey(
+            credentials.accessKeyID, for: action, service: credentials.service, region: credentials.region
+        ) { signing throws(IAMError) in
+            try SigV4.verify(request, credentials, secret: signing.secretAccessKey)
+        }
+    }
+
+    /// The answer refusing a request with `error`, in `namespace`.
+    func refuse(_ error: IAMError, namespace: String, _ answer: Answer) -> Answer {
+        var refused = answer
+        refused.status = error.httpStatus
+        refused.errorCode = error.code
+        refused.body = QueryXML.errorResponse(error, namespace: namespace, requestID: answer.requestID)
+        return refused
+    }
+
+    /// The answer to a request refused before it reached the service (a body too large).
+    func refuse(_ error: IAMError) -> Answer {
+        refuse(
+            error, namespace: QueryXML.iamNamespace,
+            Answer(status: 200, body: "", requestID: Self.requestID(simulator.random)))
+    }
+
+    /// A request id in AWS's form (a UUID, version 4), from the simulator's randomness.
+    static func requestID(_ random: RandomSource) -> String {
+        var bytes = random.bytes(16)
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.map { String(format: "%02x", $0) }.joined()
+        return [
+            hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4),
+            hex.dropFirst(20),
+        ].joined(separator: "-")
+    }
+}
+
+extension QueryService.Answer {
+    init(status: Int, body: String, requestID: String) {
+        self.init(
+            status: status, body: body, requestID: requestID, action: nil, identity: nil, errorCode: nil,
+            internalFailure: nil)
+    }
+}

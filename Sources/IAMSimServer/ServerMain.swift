@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import IAMSimApp
+import IAMSimCore
+import IAMSimDatabase
+import Logging
+
+/// The `iamsim-server` executable (started by `iamsim serve`): reads its options, opens the
+/// database for concurrent use, prints where it listens, and serves until SIGINT or SIGTERM,
+/// letting requests in flight finish.
+public enum ServerMain {
+    /// Runs the server with `arguments` (`--db PATH --host H --port N`); exits 64 for a usage
+    /// error and 253 for a database file it cannot use.
+    public static func run(_ arguments: [String]) async {
+        let configuration: ServerConfiguration
+        do {
+            configuration = try parse(arguments)
+        } catch {
+            say("iamsim serve: error: \(error.message)", to: .standardError)
+            exit(64)
+        }
+        var logger = Logger(label: "iamsim.serve")
+        logger.logLevel = .info
+        do {
+            let database = try AppDatabase.open(path: configuration.databasePath, connections: .pool)
+            let simulator = Simulator(
+                database: database, wallClock: WallClock { Date() }, random: systemRandom, hasher: PasswordHasher())
+            if let fixture = try simulator.classroom.seedIfEmpty(with: { try Fixture.builtInDefault() }) {
+                say("iamsim serve: created \(configuration.databasePath) from the built-in fixture \(fixture.name)")
+            }
+            if !configuration.isLoopback {
+                say(
+                    "iamsim serve: warning: listening on \(configuration.host), not loopback: other machines can reach this simulator and its secrets."
+                )
+            }
+            let service = try QueryService(simulator: simulator)
+            let app = QueryServer.application(service, configuration: configuration, logger: logger) { port in
+                say(banner(configuration, port: port))
+            }
+            try await app.runService()
+        } catch let error as DatabaseFileError {
+            say("iamsim serve: error: \(error.message)", to: .standardError)
+            exit(253)
+        } catch {
+            say("iamsim serve: error: \(error)", to: .standardError)
+            exit(253)
+        }
+    }
+
+    /// Writes a line at once (standard output is a pipe when a test or a supervisor reads it,
+    /// and `print` would hold the line in its buffer until the server stops).
+    static func say(_ line: String, to handle: FileHandle = .standardOutput) {
+        handle.write(Data((line + "\n").utf8))
+    }
+
+    /// The system's secure random generator: the server's only source of ids and secrets.
+    static let systemRandom = RandomSource { buffer in
+        var generator = SystemRandomNumberGenerator()
+        for index in buffer.indices { buffer[index] = generator.next() }
+    }
+
+    /// What the server prints once it listens: where, and how to point each client at it.
+    static func banner(_ configuration: ServerConfiguration, port: Int) -> String {
+        let url = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(port)"
+        return """
+            iamsim serve: listening on \(url) (IAM 2010-05-08 and STS 2011-06-15 Query API), database \(configuration.databasePath)
+              aws CLI:  aws iam get-account-summary --endpoint-url \(url)
+              boto3:    boto3.client("iam", endpoint_url="\(url)"), or export AWS_ENDPOINT_URL=\(url)
+              Sign requests with an access key of the database (iamsim access-keys create shows one's secret once).
+              Ctrl-C stops the server once requests in flight are answered.
+            """
+    }
+
+    struct UsageError: Error {
+        var message: String
+    }
+
+    /// `--db PATH` (required), `--host HOST`, `--port N`.
+    static func parse(_ arguments: [String]) throws(UsageError) -> ServerConfiguration {
+        var values: [String: String] = [:]
+        var index = 0
+        while index < arguments.count {
+            let name = arguments[index]
+            guard ["--db", "--host", "--port"].contains(name) else {
+                throw UsageError(message: "unknown option \(name)")
+            }
+            guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {
+                throw UsageError(message: "\(name) needs a value")
+            }
+            values[name] = arguments[index + 1]
+            index += 2
+        }
+        guard let path = values["--db"] else { throw UsageError(message: "--db PATH is required") }
+        var configuration = ServerConfiguration(databasePath: path)
+        if let host = values["--host"] { configuration.host = host }
+        if let port = values["--port"] {
+            guard let number = Int(port), (0...65_535).contains(number) else {
+                throw UsageError(message: "--port must be a number from 0 to 65535, not \(port)")
+            }
+            configuration.port = number
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import IAMSimCore
+import IAMSimDatabase
+
+/// A row of `userTag`: one tag of an IAM user.
+struct UserTagRecord: Hashable {
+    var userId: String
+    var key: String
+    var value: String
+}
+
+extension UserTagRecord: StoredRecord {
+    enum Column: String, CaseIterable {
+        case userId, key, value
+    }
+
+    static let tableName = "userTag"
+    static let primaryKey: [Column] = [.userId, .key]
+
+    init(_ row: ColumnReader<Column>) throws {
+        try self.init(userId: row.value(.userId), key: row.value(.key), value: row.value(.value))
+    }
+
+    func value(of column: Column) -> (any DatabaseValueConvertible)? {
+        switch column {
+        case .userId: userId
+        case .key: key
+        case .value: value
+        }
+    }
+
+    var tag: Tag { Tag(key: key, value: value) }
+}
+
+// MARK: - Queries
+
+extension UserTagRecord {
+    /// The tags of the user `userId` by key (ignoring case), after the key `after` when given.
+    static func tags(ofUser userId: String, after: PageKey? = nil, limit: Int? = nil, _ db: Database) throws
+        -> [UserTagRecord]
+    {
+        try fetchAll(
+            db, sql: "SELECT * FROM userTag WHERE userId = ?", arguments: [userId], order: .byName("key"),
+            after: after, limit: limit)
+    }
+
+    /// The page key of `ListUserTags`' order (keys are unique ignoring case).
+    var pageKey: PageKey { PageKey(key) }
+
+    /// Sets the tag `key` (matched ignoring case) of the user `userId` to `value`, with the
+    /// key's new spelling.
+    static func set(_ tag: Tag, ofUser userId: String, _ db: Database) throws {
+        try db.execute(
+            sql: "DELETE FROM userTag WHERE userId = ? AND key = ? COLLATE NOCASE", arguments: [userId, tag.key])
+        try UserTagRecord(userId: userId, key: tag.key, value: tag.value).insert(db)
+    }
+
+    /// Removes the tag `key` (matched ignoring case) of the user `userId`, if it has one.
+    static func remove(key: String, ofUser userId: String, _ db: Database) throws {
+        try db.execute(
+            sql: "DELETE FROM userTag WHERE userId = ? AND key = ? COLLATE NOCASE", arguments: [userId, key])
+    }
+
+    /// How many tags the user `userId` has.
+    static func count(ofUser userId: String, _ db: Database) throws -> Int {
+        try db.firstValue("SELECT count(*) FROM userTag WHERE userId = ?", arguments: [userId]) ?? 0
+    }
+}

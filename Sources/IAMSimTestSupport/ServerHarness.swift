@@ -1,0 +1,121 @@
+import Foundation
+
+/// `iamsim serve` running on a scratch database, for the real clients (the aws CLI, boto3):
+/// started as a user starts it, its port read from what it prints, stopped with SIGTERM.
+public final class ServerHarness {
+    public let files: BinaryHarness
+    let process = Process()
+    private let output = Pipe()
+    private let errors = Pipe()
+    /// `http://127.0.0.1:PORT`.
+    public private(set) var endpoint = ""
+    /// Everything the server printed on standard output before it listened.
+    public private(set) var banner = ""
+
+    public static let rootKey = TestValues.rootKey
+    public static let rootSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+
+    /// Starts `iamsim serve --port 0` on `files`' database (created from the cheap-hash lesson
+    /// fixture unless it exists), and waits until it listens.
+    public init(_ files: BinaryHarness? = nil, arguments: [String] = []) throws {
+        let files = try files ?? BinaryHarness()
+        self.files = files
+        if !FileManager.default.fileExists(atPath: files.database) {
+            try files.run(["init", "--fixture", try files.writeFastFixture()])
+        }
+        process.executableURL = BinaryHarness.binary
+        process.arguments = ["serve", "--db", files.database, "--port", "0"] + arguments
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        var seen = ""
+        while Date() < deadline, process.isRunning {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+            if let range = seen.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+                endpoint = String(seen[range])
+                // The banner ends with its last line.
+                if seen.contains("Ctrl-C stops the server") { break }
+            }
+        }
+        banner = seen
+        guard !endpoint.isEmpty else {
+            process.terminate()
+            throw HarnessError(message: "the server did not start: \(seen)")
+        }
+    }
+
+    public struct HarnessError: Error {
+        public var message: String
+    }
+
+    /// Stops the server with SIGTERM and returns its exit status and what it logged.
+    @discardableResult
+    public func stop() -> (status: Int32, log: String) {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (process.terminationStatus, log)
+    }
+
+    deinit {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    /// The environment a client signs with `key` and `secret` in (no profile, no config file).
+    public func environment(key: String = rootKey, secret: String = rootSecret) -> [String: String] {
+        [
+            "AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": secret, "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_ENDPOINT_URL": endpoint, "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+            "HOME": files.folder.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "AWS_PAGER": "", "AWS_MAX_ATTEMPTS": "1",
+        ]
+    }
+
+    /// Runs the aws CLI (`aws ARGUMENTS --output json`) against the server.
+    public func aws(_ arguments: [String], key: String = rootKey, secret: String = rootSecret) throws
+        -> BinaryHarness.Result
+    {
+        try Self.run(
+            "/usr/bin/env", ["aws"] + arguments + ["--output", "json"],
+            environment: environment(key: key, secret: secret),
+            directory: files.folder)
+    }
+
+    /// Runs a Python script (boto3) against the server; the script reads AWS_ENDPOINT_URL.
+    public func python(_ script: String, key: String = rootKey, secret: String = rootSecret) throws
+        -> BinaryHarness.Result
+    {
+        try Self.run(
+            "/usr/bin/env", ["python3", "-c", script], environment: environment(key: key, secret: secret),
+            directory: files.folder)
+    }
+
+    private static func run(_ path: String, _ arguments: [String], environment: [String: String], directory: URL) throws
+        -> BinaryHarness.Result
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return BinaryHarness.Result(
+            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+            status: process.terminationStatus)
+    }
+}

@@ -1,0 +1,3 @@
+import IAMSimServer
+
+await ServerMain.run(Array(CommandLine.arguments.dropFirst()))
