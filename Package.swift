@@ -16,7 +16,6 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "iamsim", targets: ["iamsim"]),
-        .executable(name: "iamsim-console", targets: ["iamsim-console"]),
         .library(name: "IAMSimCore", targets: ["IAMSimCore"]),
         .library(name: "IAMSimStore", targets: ["IAMSimStore"]),
         .library(name: "IAMSimApp", targets: ["IAMSimApp"]),
@@ -100,9 +99,6 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The console alone on a database file: for the browser test (Tests/browser) and for
-        // trying the console until `iamsim serve` mounts it beside the Query API.
-        .executableTarget(name: "iamsim-console", dependencies: ["IAMSimConsole"]),
         .executableTarget(
             name: "iamsim",
             // iamsim-server is built with it: `iamsim serve` starts it (docs/api.md).
@@ -149,6 +145,7 @@ let package = Package(
             dependencies: [
                 "IAMSimConsole", "IAMSimApp", "IAMSimCore", "IAMSimStore", "IAMSimDevices", "IAMSimQR",
                 "IAMSimTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -2,7 +2,8 @@
 """The browser test: AWS's lesson "Activate MFA on the root account", all 16 steps, in the web
 console, in headless Chromium driven by Selenium, by clicking and typing as a trainee does.
 
-It starts `iamsim-console` on a fresh database (port 0, loopback only), stops the account's
+It starts `iamsim serve` on a fresh database (port 0, loopback only; the console is served
+beside the Query API, and the instructor's token is read from its start-up lines), stops the account's
 clock with the CLI (`iamsim clock set`, as an instructor would) so that no step waits for a
 30-second code, and computes every code with oathtool from the seed that "Show secret key"
 shows. It decodes the QR code image with zbarimg and adds it to the phone page, and covers the
@@ -44,7 +45,7 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 EMAIL = "trainee@example.com"
 PASSWORD = "Activate-MFA-2026!"
 ROOT_KEY = "AKIAIOSFODNN7EXAMPLE"
-TOKEN = "browser-test-instructor-token"
+TOKEN = None  # read from what `iamsim serve` prints at start
 START = datetime(2026, 1, 5, 9, 30, 5, tzinfo=timezone.utc)
 
 
@@ -60,7 +61,7 @@ def check(condition, message):
 class Walk:
     def __init__(self, build_path, artifacts, docs_images):
         self.iamsim = os.path.join(build_path, "iamsim")
-        self.console = os.path.join(build_path, "iamsim-console")
+        self.origin = None
         self.artifacts = artifacts
         self.docs_images = docs_images
         self.folder = tempfile.mkdtemp(prefix="iamsim-browser-")
@@ -97,7 +98,7 @@ class Walk:
     def start(self):
         self.cli("clock", "set", START.strftime("%Y-%m-%dT%H:%M:%SZ"))
         self.server = subprocess.Popen(
-            [self.console, "--db", self.db, "--port", "0", "--instructor-token", TOKEN],
+            [self.iamsim, "serve", "--db", self.db, "--port", "0"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         lines = queue.Queue()
         threading.Thread(target=lambda: [lines.put(line) for line in self.server.stdout], daemon=True).start()
@@ -106,10 +107,15 @@ class Walk:
             try:
                 line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
             except queue.Empty:
-                raise Failure("iamsim-console did not say where it listens within 60 s")
-            match = re.search(r"listening on (http://127\.0\.0\.1:\d+)/console/", line)
+                raise Failure("iamsim serve did not say where it listens within 60 s")
+            match = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
             if match:
                 self.origin = match.group(1)
+            token = re.search(r"/console/instructor \(token ([A-Za-z0-9_-]+)\)", line)
+            if token:
+                global TOKEN
+                TOKEN = token.group(1)
+            if self.origin and TOKEN:
                 break
         options = webdriver.ChromeOptions()
         options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"

@@ -7,7 +7,8 @@ import IAMSimCore
 /// read-only and refreshing itself, behind the token `iamsim serve` prints at start.
 extension Console {
     struct InstructorView {
-        var count: Int
+        /// "1 account", "30 accounts".
+        var accounts: String
         var refresh: Int
         var rows: [ClassRow]
     }
@@ -64,7 +65,9 @@ extension Console {
         }
         return renderer.page(
             visit, title: "Class progress", template: "instructor",
-            view: InstructorView(count: rows.count, refresh: Self.classRefresh, rows: rows),
+            view: InstructorView(
+                accounts: rows.count == 1 ? "1 account" : "\(rows.count) accounts", refresh: Self.classRefresh,
+                rows: rows),
             refresh: Self.classRefresh, lesson: false)
     }
 

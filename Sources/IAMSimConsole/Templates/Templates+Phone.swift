@@ -70,7 +70,7 @@ extension Templates {
 
     static let instructor = #"""
         <h1>Class progress</h1>
-        <p class="hint">{{count}} accounts. The page refreshes itself every {{refresh}} seconds. Steps are judged from each account's state, as <code>iamsim class report</code> judges them.</p>
+        <p class="hint">{{accounts}}. The page refreshes itself every {{refresh}} seconds. Steps are judged from each account's state, as <code>iamsim class report</code> judges them.</p>
         <table id="class-table">
         <caption class="visually-hidden">Each trainee's lesson progress and security status</caption>
         <thead><tr><th scope="col">Account</th><th scope="col">Root email</th><th scope="col">Lesson</th><th scope="col">Security status</th><th scope="col">Last activity</th></tr></thead>

@@ -1,3 +1,0 @@
-import IAMSimConsole
-
-await ConsoleMain.run(Array(CommandLine.arguments.dropFirst()))
