@@ -149,3 +149,11 @@ extension QueryService.Answer {
             internalFailure: nil)
     }
 }
+
+extension QueryService {
+    /// The IAM and STS actions iamsim answers (every other operation of AWS's model is
+    /// `NotImplemented`).
+    public static var answeredActions: [IAMAction] {
+        QueryAPI.handlers.keys.sorted { $0.name < $1.name }
+    }
+}
