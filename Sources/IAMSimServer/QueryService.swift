@@ -16,12 +16,17 @@ import IAMSimStore
 /// (`Permissions`, as for the CLI) and answers in `IAMError`s, sent with their HTTP status.
 public struct QueryService: Sendable {
     let simulator: Simulator
+    /// The one account served (`iamsim serve --account`); nil for every account.
+    let account: AccountID?
     let model: QueryModel
     let patterns = PatternCache()
 
+    /// - Parameter account: the one account whose keys are accepted; the keys of the others
+    ///   are then unknown (`InvalidClientTokenId`). Nil serves every account of the database.
     /// - Throws: a decoding error if the generated model were damaged.
-    public init(simulator: Simulator) throws {
+    public init(simulator: Simulator, account: AccountID? = nil) throws {
         self.simulator = simulator
+        self.account = account
         self.model = try QueryModel.decoded()
     }
 
@@ -60,7 +65,7 @@ public struct QueryService: Sendable {
         do {
             let query = try QueryRequest(
                 query: request.query, body: request.body, contentType: request.header("content-type"))
-            answer.action = query.action
+            answer.action = Self.loggable(query.action)
             guard let service = model.service(version: query.version),
                 let operation = service.operations[query.action]
             else {
@@ -109,6 +114,7 @@ public struct QueryService: Sendable {
         return try simulator.store.useAccessKey(
             credentials.accessKeyID, for: action, service: credentials.service, region: credentials.region
         ) { signing throws(IAMError) in
+            if let account, signing.principal.accountID != account { throw IAMError.invalidAccessKey }
             try SigV4.verify(request, credentials, secret: signing.secretAccessKey)
         }
     }
@@ -129,6 +135,12 @@ public struct QueryService: Sendable {
             Answer(status: 200, body: "", requestID: Self.requestID(simulator.random)))
     }
 
+    /// `text` as the request log may show it: printable ASCII, at most 64 characters (an
+    /// unknown action is the client's text, which must not forge log lines).
+    static func loggable(_ text: String) -> String {
+        String(text.unicodeScalars.prefix(64).map { (0x21...0x7E).contains($0.value) ? Character($0) : "?" })
+    }
+
     /// A request id in AWS's form (a UUID, version 4), from the simulator's randomness.
     static func requestID(_ random: RandomSource) -> String {
         var bytes = random.bytes(16)
@@ -147,5 +159,13 @@ extension QueryService.Answer {
         self.init(
             status: status, body: body, requestID: requestID, action: nil, identity: nil, errorCode: nil,
             internalFailure: nil)
+    }
+}
+
+extension QueryService {
+    /// The IAM and STS actions iamsim answers (every other operation of AWS's model is
+    /// `NotImplemented`).
+    public static var answeredActions: [IAMAction] {
+        QueryAPI.handlers.keys.sorted { $0.name < $1.name }
     }
 }

@@ -6,6 +6,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var port: Int = 4566
     /// The database file, shared with the CLI.
     public var databasePath: String
+    /// The one account to serve, by id or alias (`--account`); nil serves every account of
+    /// the database, each request in the account of the key that signed it.
+    public var account: String?
     /// Requests larger than this many bytes get 413.
     public var maxBodySize: Int = 1 << 20
     /// Seconds an idle connection stays open.

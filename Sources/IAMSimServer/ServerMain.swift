@@ -34,7 +34,14 @@ public enum ServerMain {
                     "iamsim serve: warning: listening on \(configuration.host), not loopback: other machines can reach this simulator and its secrets."
                 )
             }
-            let service = try QueryService(simulator: simulator)
+            let account: AccountID?
+            do {
+                account = try configuration.account.map { try simulator.accounts.resolveAccount($0) }
+            } catch let error as LocalError {
+                say("iamsim serve: error: \(error.message)", to: .standardError)
+                exit(64)
+            }
+            let service = try QueryService(simulator: simulator, account: account)
             let console = ConsoleConfiguration(instructorToken: ConsoleConfiguration.newInstructorToken(systemRandom))
             let app = QueryServer.application(service, configuration: configuration, logger: logger, console: console) {
                 port in
@@ -80,7 +87,7 @@ public enum ServerMain {
         var message: String
     }
 
-    /// `--db PATH` (required), `--host HOST`, `--port N`.
+    /// `--db PATH` (required), `--host HOST`, `--port N`, `--account ID|ALIAS`.
     static func parse(_ arguments: [String]) throws(UsageError) -> ServerConfiguration {
         var values: [String: String] = [:]
         var index = 0
@@ -98,6 +105,7 @@ public enum ServerMain {
         guard let path = values["--db"] else { throw UsageError(message: "--db PATH is required") }
         var configuration = ServerConfiguration(databasePath: path)
         if let host = values["--host"] { configuration.host = host }
+        configuration.account = values["--account"]
         if let port = values["--port"] {
             guard let number = Int(port), (0...65_535).contains(number) else {
                 throw UsageError(message: "--port must be a number from 0 to 65535, not \(port)")

@@ -7,6 +7,9 @@ public final class ServerHarness {
     let process = Process()
     private let output = Pipe()
     private let errors = Pipe()
+    /// What the server logged so far (one line per request), drained as it comes so that a
+    /// full pipe never blocks the server.
+    private let log = LockedText()
     /// `http://127.0.0.1:PORT`.
     public private(set) var endpoint = ""
     /// Everything the server printed on standard output before it listened.
@@ -28,6 +31,8 @@ public final class ServerHarness {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
+        let log = self.log
+        errors.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
         try process.run()
         let deadline = Date().addingTimeInterval(30)
         var seen = ""
@@ -57,8 +62,9 @@ public final class ServerHarness {
     public func stop() -> (status: Int32, log: String) {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
         process.waitUntilExit()
-        let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (process.terminationStatus, log)
+        errors.fileHandleForReading.readabilityHandler = nil
+        log.append(errors.fileHandleForReading.readDataToEndOfFile())
+        return (process.terminationStatus, log.text)
     }
 
     deinit {
@@ -69,9 +75,11 @@ public final class ServerHarness {
     }
 
     /// The environment a client signs with `key` and `secret` in (no profile, no config file).
-    public func environment(key: String = rootKey, secret: String = rootSecret) -> [String: String] {
+    public func environment(key: String = rootKey, secret: String = rootSecret, region: String = "us-east-1")
+        -> [String: String]
+    {
         [
-            "AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": secret, "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": secret, "AWS_DEFAULT_REGION": region,
             "AWS_ENDPOINT_URL": endpoint, "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
             "HOME": files.folder.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "AWS_PAGER": "", "AWS_MAX_ATTEMPTS": "1",
@@ -79,12 +87,12 @@ public final class ServerHarness {
     }
 
     /// Runs the aws CLI (`aws ARGUMENTS --output json`) against the server.
-    public func aws(_ arguments: [String], key: String = rootKey, secret: String = rootSecret) throws
-        -> BinaryHarness.Result
-    {
+    public func aws(
+        _ arguments: [String], key: String = rootKey, secret: String = rootSecret, region: String = "us-east-1"
+    ) throws -> BinaryHarness.Result {
         try Self.run(
             "/usr/bin/env", ["aws"] + arguments + ["--output", "json"],
-            environment: environment(key: key, secret: secret),
+            environment: environment(key: key, secret: secret, region: region),
             directory: files.folder)
     }
 
@@ -117,5 +125,23 @@ public final class ServerHarness {
         return BinaryHarness.Result(
             stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
             status: process.terminationStatus)
+    }
+}
+
+/// Text appended from another thread.
+private final class LockedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ chunk: Data) {
+        lock.lock()
+        data.append(chunk)
+        lock.unlock()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -62,7 +62,8 @@ struct QueryClient {
     /// at `date` for `service` in `region`.
     static func signed(
         _ parameters: [(String, String)], key: String = rootKey, secret: String = rootSecret,
-        service: String = "iam", region: String = "us-east-1", date: Date = TestValues.start
+        service: String = "iam", region: String = "us-east-1", date: Date = TestValues.start,
+        signedHeaders: [String] = ["content-type", "host", "x-amz-date"]
     ) -> SigV4.Request {
         let body = parameters.map { "\(formEncode($0.0))=\(formEncode($0.1))" }.joined(separator: "&")
         let amzDate = SigV4.amzDate(date)
@@ -74,13 +75,13 @@ struct QueryClient {
             ], body: Array(body.utf8))
         let credentials = SigV4.Credentials(
             accessKeyID: key, scopeDate: String(amzDate.prefix(8)), region: region, service: service,
-            amzDate: amzDate, signedHeaders: ["content-type", "host", "x-amz-date"], signature: "",
+            amzDate: amzDate, signedHeaders: signedHeaders, signature: "",
             securityToken: nil, presigned: false)
         let signature = SigV4.signature(request, credentials, secret: secret)
         request.headers.append(
             (
                 "Authorization",
-                "AWS4-HMAC-SHA256 Credential=\(key)/\(credentials.scope), SignedHeaders=content-type;host;x-amz-date, Signature=\(signature)"
+                "AWS4-HMAC-SHA256 Credential=\(key)/\(credentials.scope), SignedHeaders=\(signedHeaders.joined(separator: ";")), Signature=\(signature)"
             ))
         return request
     }

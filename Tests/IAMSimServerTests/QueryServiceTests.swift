@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimTestSupport
 import Testing
 
 @testable import IAMSimApp
@@ -178,5 +179,39 @@ struct QueryServiceTests {
         #expect(model.iam.errors["InvalidAuthenticationCode"]?.status == 403)
         #expect(model.iam.errors["ReportNotPresent"]?.status == 410)
         #expect(model.sts.operations["GetSessionToken"] != nil)
+    }
+}
+
+@Suite("Query API: accounts served, and the request log")
+struct QueryServiceAccountTests {
+    @Test(
+        "with an account to serve, another account's key is unknown (InvalidClientTokenId); without, each key its own")
+    func oneAccount() throws {
+        let simulator = try Simulator.inMemory(seed: 3)
+        try simulator.accounts.loadFixture(try Fixture.builtInDefault())
+        let other = try Fixture.builtInDefault().personalized(
+            for: Trainee(
+                accountID: AccountID(known: "210987654321"), email: "other@example.com", password: "Pw-1234-abcd-EFGH"),
+            secrets: SecretGenerator(random: .seeded(4)))
+        let otherAccount = try simulator.accounts.loadFixture(other)
+        let otherKey = try simulator.store.createAccessKey(caller: .principal(.root(otherAccount)))
+        let identity = [("Action", "GetCallerIdentity"), ("Version", "2011-06-15")]
+        let request = QueryClient.signed(
+            identity, key: otherKey.metadata.accessKeyID.rawValue, secret: otherKey.secretAccessKey, service: "sts")
+        let origin = QueryService.Origin(sourceIPAddress: nil, userAgent: nil)
+        let every = try QueryService(simulator: simulator)
+        #expect(every.handle(request, origin: origin).identity == "arn:aws:iam::210987654321:root")
+        let lesson = try QueryService(simulator: simulator, account: TestValues.account)
+        let refused = lesson.handle(request, origin: origin)
+        #expect(refused.status == 403)
+        #expect(refused.errorCode == "InvalidClientTokenId")
+        #expect(lesson.handle(QueryClient.signed(identity, service: "sts"), origin: origin).status == 200)
+    }
+
+    @Test("the request log shows a client's unknown action as printable text, never a forged line")
+    func loggableAction() {
+        #expect(QueryService.loggable("ListUsers") == "ListUsers")
+        #expect(QueryService.loggable("Evil\n2026 info forged") == "Evil?2026?info?forged")
+        #expect(QueryService.loggable(String(repeating: "A", count: 100)).count == 64)
     }
 }

@@ -138,6 +138,11 @@ extension Shapes {
 
     // MARK: Account
 
+    /// `ListAccountAliases`: `AccountAliases` (at most one), `IsTruncated`, `Marker`.
+    public static func listAccountAliases(_ aliases: [String], isTruncated: Bool, marker: String?) -> ShapeValue {
+        page("AccountAliases", aliases.map { .string($0) }, isTruncated: isTruncated, marker: marker)
+    }
+
     /// `GetAccountSummary`: `SummaryMap`, a map whose keys come in the service model's order.
     public static func getAccountSummary(_ summary: AccountSummary) -> ShapeValue {
         .structure([("SummaryMap", .map(summary.entries.map { ($0.key, .integer($0.value)) }))])

@@ -16,8 +16,8 @@ struct ServeCommand: ParsableCommand {
             Listens on 127.0.0.1:4566 by default and prints how to point the aws CLI \
             (--endpoint-url) and boto3 (endpoint_url, AWS_ENDPOINT_URL) at it. Requests are \
             signed with SigV4 by an access key of the database; the key decides the account, so \
-            one server serves a whole classroom. The CLI and the server can use the database at \
-            the same time. Ctrl-C stops it once requests in flight are answered. See docs/api.md.
+            one server serves a whole classroom (with --account, only that account's keys are \
+            accepted). The CLI and the server can use the database at the same time. Ctrl-C stops it once requests in flight are answered. See docs/api.md.
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "The address to listen on (other than loopback, other machines can reach it).") var host = "127.0.0.1"
@@ -39,7 +39,11 @@ struct ServeCommand: ParsableCommand {
             throw ExitCode(report.status)
         }
         let server = Self.serverExecutable()
-        let arguments = ["iamsim-server", "--db", path, "--host", host, "--port", String(port)]
+        var arguments = ["iamsim-server", "--db", path, "--host", host, "--port", String(port)]
+        // An account to serve alone (otherwise every account, each key in its own).
+        if let account = global.account ?? world.environment["IAMSIM_ACCOUNT"], !account.isEmpty {
+            arguments += ["--account", account]
+        }
         guard FileManager.default.isExecutableFile(atPath: server) else {
             world.console.printError(
                 "iamsim: error: The server program \(server) is missing. It is built with iamsim: run swift build (or swift build -c release) and use the iamsim beside it."
