@@ -51,7 +51,7 @@ extension ConsoleSessions {
             let resynced = try environment.resync(record, of: principal, code1: code1, code2: code2, now: now, db)
             // The subject as this transaction reads it: its whole row is written back.
             if let current = try SignInSubject.find(.root(email: email), in: account, db) {
-                try saveLockout(current, failures: 0, lockedUntil: nil, db)
+                try environment.saveLockout(current, failures: 0, lockedUntil: nil, db)
             }
             return resynced
         }

@@ -121,8 +121,8 @@ extension ConsoleSessions {
                             actor: principal.arn, resource: "MFA code requested")
                         return .needsCode
                     }
-                    if let refusal = try acceptSignInCode(mfaCode, devices: devices, now: now, db) {
-                        let error = try recordFailedCode(subject, now: now, db)
+                    if let refusal = try environment.acceptCode(mfaCode, devices: devices, now: now, db) {
+                        let error = try environment.recordFailedCode(subject, now: now, db)
                         try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: true, error: error)
                         return .failed(error, because: refusal)
                     }
@@ -132,7 +132,7 @@ extension ConsoleSessions {
                     try environment.changePassword(
                         of: subject, to: newPassword, hash: newHash, reused: reused, now: now, db)
                 }
-                try recordSuccessfulSignIn(subject, now: now, db)
+                try environment.recordSuccessfulSignIn(subject, now: now, db)
                 let session = SessionRecord(
                     id: environment.secrets.sessionToken(), accountId: subject.account.id, userId: subject.user?.id,
                     mfaUsed: mfaUsed,
@@ -163,53 +163,6 @@ extension ConsoleSessions {
                 : .expired
         }
         return profile.passwordResetRequired ? .resetRequired : nil
-    }
-
-    /// Accepts `code` from any of `devices` and records the step it used, so it never works
-    /// again; or says why no device accepts it.
-    ///
-    /// - Returns: nil when a device accepted the code, else the most telling refusal among
-    ///   the devices (used, then too far from now, then wrong).
-    private func acceptSignInCode(_ code: String, devices: [MFADeviceRecord], now: Date, _ db: Database) throws
-        -> CodeRefusal?
-    {
-        let nowStep = TOTP.step(at: now)
-        var refusals: [CodeRefusal] = []
-        for var device in devices {
-            guard let totp = device.totp else { continue }
-            switch MFACodeRules.checkSignIn(
-                code: code, totp: totp, nowStep: nowStep, drift: device.drift, lastAcceptedStep: device.lastAcceptedStep
-            )
-            {
-            case .accepted(let step):
-                device.lastAcceptedStep = step
-                try device.update(db)
-                return nil
-            case .refused(let refusal):
-                refusals.append(refusal)
-            }
-        }
-        let onRealTime = try environment.codesFollowRealTime(
-            account: devices.first?.accountId ?? "",
-            { wallStep in
-                for device in devices {
-                    guard let totp = device.totp else { continue }
-                    let check = MFACodeRules.checkSignIn(
-                        code: code, totp: totp, nowStep: wallStep, drift: device.drift,
-                        lastAcceptedStep: device.lastAcceptedStep, explaining: false)
-                    if case .accepted = check { return check }
-                }
-                return .refused(.wrong)
-            }, db)
-        if onRealTime { return .simulatedClockStopped }
-        func rank(_ refusal: CodeRefusal) -> Int {
-            switch refusal {
-            case .alreadyUsed: 0
-            case .tooFarFromNow: 1
-            default: 2
-            }
-        }
-        return refusals.min { rank($0) < rank($1) } ?? .wrong
     }
 
     /// Logs a sign-in attempt under the subject's account, else the account the attempt was

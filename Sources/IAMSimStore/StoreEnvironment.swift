@@ -47,16 +47,50 @@ public struct StoreEnvironment: Sendable {
         _ action: IAMAction, caller: Caller, resource: String?,
         _ body: (Database, Principal, Date) throws -> (T, EventNote)
     ) throws -> T {
+        try run(action, caller: caller, resource: resource) { db, principal, now in
+            let (value, note) = try body(db, principal, now)
+            return (.accepted(value), note)
+        }
+    }
+
+    /// `perform`, for operations whose refusals change state too: a wrong MFA code counts
+    /// toward the lockout, and must stay counted. The body returns such a refusal instead of
+    /// throwing it; its writes then commit with the failure event, and the refusal is thrown.
+    /// What the body throws rolls everything back, as in `perform`.
+    func performKeepingRefusals<T>(
+        _ action: IAMAction, caller: Caller, resource: String?,
+        _ body: (Database, Principal, Date) throws -> Verdict<T>
+    ) throws -> T {
+        try run(action, caller: caller, resource: resource) { db, principal, now in
+            (try body(db, principal, now), EventNote())
+        }
+    }
+
+    /// The one transaction every operation runs in: resolve the caller, read the clock, run
+    /// `body`, append its event (a success, or the refusal it returned), commit; on a throw,
+    /// roll back and log the failure on its own.
+    private func run<T>(
+        _ action: IAMAction, caller: Caller, resource: String?,
+        _ body: (Database, Principal, Date) throws -> (Verdict<T>, EventNote)
+    ) throws -> T {
         var actor: Principal?
+        let verdict: Verdict<T>
         do {
-            return try database.write { db in
+            verdict = try database.write { db in
                 let (principal, now) = try resolve(caller, db)
                 actor = principal
-                let (value, note) = try body(db, principal, now)
-                try EventLog.append(
-                    db, name: action, time: now, account: principal.accountID, actor: principal.arn,
-                    resource: resource, rootKeyStatus: note.rootKeyStatus)
-                return value
+                let (verdict, note) = try body(db, principal, now)
+                switch verdict {
+                case .accepted:
+                    try EventLog.append(
+                        db, name: action, time: now, account: principal.accountID, actor: principal.arn,
+                        resource: resource, rootKeyStatus: note.rootKeyStatus)
+                case .refused(let refused):
+                    try EventLog.append(
+                        db, name: action, time: now, account: principal.accountID, actor: principal.arn,
+                        outcome: .failure, error: refused.error, resource: resource)
+                }
+                return verdict
             }
         } catch let error as IAMError {
             try logFailure(action, actor: actor, caller: caller, error: error, resource: resource)
@@ -65,6 +99,10 @@ public struct StoreEnvironment: Sendable {
             // The log records AWS's answer; the reason travels on to the front end.
             try logFailure(action, actor: actor, caller: caller, error: refused.error, resource: resource)
             throw refused
+        }
+        switch verdict {
+        case .accepted(let value): return value
+        case .refused(let refused): throw refused
         }
     }
 
@@ -82,7 +120,7 @@ public struct StoreEnvironment: Sendable {
     func logFailure(_ action: IAMAction, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
         try writing { db in
             let account: AccountID? =
-                switch caller {
+                switch caller.identity {
                 case .principal(let principal): principal.accountID
                 case .console(let account): actor?.accountID ?? account
                 }
@@ -98,7 +136,7 @@ public struct StoreEnvironment: Sendable {
     ///
     /// - Throws: `AccessDenied` (not signed in) for a console caller without an open session.
     func resolve(_ caller: Caller, _ db: Database) throws -> (principal: Principal, now: Date) {
-        switch caller {
+        switch caller.identity {
         case .principal(let principal):
             return (principal, try clock.now(db, account: principal.accountID))
         case .console(let account):
@@ -111,6 +149,13 @@ public struct StoreEnvironment: Sendable {
     func openSession(account: AccountID?, _ db: Database) throws -> (session: SessionRecord, now: Date)? {
         try SessionRecord.newestOpen(account: account, realNow: clock.realNow(), db)
     }
+}
+
+/// What an operation's transaction decided: its result, or a refusal to commit (with the
+/// changes that led to it) and then throw.
+enum Verdict<T> {
+    case accepted(T)
+    case refused(RefusedCodeError)
 }
 
 /// What an operation adds to its success event.

@@ -3,10 +3,15 @@ import GRDB
 import IAMSimCore
 import IAMSimDatabase
 
-extension ConsoleSessions {
+// The MFA lockout, one per identity whichever front door a code comes through: console sign-in
+// (and resync from the sign-in page, which lifts it) and STS `GetSessionToken`.
+extension StoreEnvironment {
     // MARK: - MFA lockout
 
     /// Counts a wrong MFA code; the fifth in a row locks sign-in for 15 minutes.
+    ///
+    /// - Returns: the console's answer to the failed sign-in (`GetSessionToken` answers AWS's
+    ///   own refusal instead).
     func recordFailedCode(_ subject: SignInSubject, now: Date, _ db: Database) throws -> IAMError {
         let failures = subject.failedMFAAttempts + 1
         var lockedUntil: Date?
