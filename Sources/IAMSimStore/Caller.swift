@@ -1,4 +1,5 @@
 import IAMSimCore
+import IAMSimDatabase
 
 /// Who is asking, with which credentials, and from where.
 ///
@@ -45,5 +46,12 @@ public struct Caller: Sendable {
         session: SessionContext? = nil
     ) -> Caller {
         Caller(.principal(principal), origin: origin, accessKeyID: accessKeyID, session: session)
+    }
+}
+
+extension Caller {
+    /// What the event log records of the call beside its identity.
+    func eventRequest(mfaAuthenticated: Bool?) -> EventLog.Request {
+        EventLog.Request(origin: origin, accessKeyID: accessKeyID, mfaAuthenticated: mfaAuthenticated)
     }
 }

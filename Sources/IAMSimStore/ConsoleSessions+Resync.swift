@@ -17,31 +17,38 @@ extension ConsoleSessions {
     ///   - device: the device's serial number or name: the sign-in page knows the identity only
     ///     once the password proves it, so the device is looked up after that, in its account.
     ///   - account: when given, only this account's root user (see `signIn`).
+    ///   - origin: where the request came from, for the events.
     /// - Throws: `ValidationError` for malformed codes; `AccessDenied` (`signInFailed`) for a
     ///   wrong email or password; then `NoSuchEntity` for a device that is not root's, and
     ///   `RefusedCodeError` (`InvalidAuthenticationCode` and why) for a refused pair.
     @discardableResult
     public func resyncMFADevice(
-        email: String, password: String, device: String, code1: String, code2: String, account: AccountID?
+        email: String, password: String, device: String, code1: String, code2: String, account: AccountID?,
+        origin: RequestOrigin = .commandLine
     ) throws -> MFADevice {
         let codes: (String, String)
         do throws(IAMError) {
             codes = try MFACodeRules.validatedPair(code1, code2)
         } catch {
             try environment.logFailure(
-                .resyncMFADevice, actor: nil, caller: .console(account: account), error: error, resource: device)
+                .resyncMFADevice, actor: nil, caller: .console(account: account, origin: origin), error: error,
+                resource: device)
             throw error
         }
         let (code1, code2) = codes
         let stored = try environment.reading { db in try SignInSubject.find(.root(email: email), in: account, db) }
         guard let stored, environment.hasher.verify(password, against: stored.passwordHash) else {
             try environment.logFailure(
-                .resyncMFADevice, actor: nil, caller: .console(account: stored?.account.accountID ?? account),
+                .resyncMFADevice, actor: nil,
+                caller: .console(account: stored?.account.accountID ?? account, origin: origin),
                 error: .signInFailed,
                 resource: device)
             throw IAMError.signInFailed
         }
-        return try environment.perform(.resyncMFADevice, caller: .principal(stored.principal), resource: device) {
+        return try environment.perform(
+            .resyncMFADevice, caller: .principal(stored.principal, origin: origin),
+            resource: device
+        ) {
             db, principal, now in
             guard let record = try MFADeviceRecord.find(serialOrName: device, in: principal.accountID.rawValue, db)
             else {

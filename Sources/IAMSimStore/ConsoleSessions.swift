@@ -26,12 +26,15 @@ public struct ConsoleSessions: Sendable {
     ///
     /// - Returns: the identity that was signed out, or nil when no session was open.
     ///
-    /// - Parameter account: the account whose session ends; nil for the newest session of any
-    ///   account (a database one person uses).
+    /// - Parameters:
+    ///   - account: the account whose session ends; nil for the newest session of any
+    ///     account (a database one person uses).
+    ///
+    ///   - origin: where the request came from, for the event.
     ///
     /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     @discardableResult
-    public func signOut(account: AccountID?) throws -> Principal? {
+    public func signOut(account: AccountID?, origin: RequestOrigin = .commandLine) throws -> Principal? {
         return try environment.writing { db -> Principal? in
             guard let (session, now) = try environment.openSession(account: account, db) else { return nil }
             let principal = try session.principal(db)
@@ -42,7 +45,7 @@ public struct ConsoleSessions: Sendable {
             }
             try EventLog.append(
                 db, name: .consoleSignOut, time: now, account: principal.accountID, actor: principal.arn,
-                resource: nil)
+                resource: nil, request: EventLog.Request(origin: origin, mfaAuthenticated: session.mfaUsed))
             return principal
         }
     }

@@ -156,10 +156,13 @@ extension IAMStore {
             guard let key = try SigningKey.find(id, db) else {
                 let error: IAMError = securityToken == nil ? .invalidAccessKey : .invalidSessionToken
                 try EventLog.append(
-                    db, name: action, time: environment.clock.realNow(), outcome: .failure, error: error, resource: id)
+                    db, name: action, time: environment.clock.realNow(), outcome: .failure, error: error, resource: id,
+                    request: EventLog.Request(origin: origin, accessKeyID: id))
                 return .failed(error)
             }
             let credentials = try key.credentials(db)
+            let request = EventLog.Request(
+                origin: origin, accessKeyID: id, mfaAuthenticated: credentials.session?.mfaAuthenticated)
             let owner = credentials.principal
             let now = try environment.clock.now(db, account: owner.accountID)
             var refusal: IAMError?
@@ -188,7 +191,7 @@ extension IAMStore {
             if let refusal {
                 try EventLog.append(
                     db, name: action, time: now, account: owner.accountID, actor: owner.arn, outcome: .failure,
-                    error: refusal, resource: id)
+                    error: refusal, resource: id, request: request)
                 return .failed(refusal)
             }
             if case .longTerm(var record) = key {
@@ -199,7 +202,8 @@ extension IAMStore {
             }
             if action == .getCallerIdentity {
                 try EventLog.append(
-                    db, name: action, time: now, account: owner.accountID, actor: owner.arn, resource: id)
+                    db, name: action, time: now, account: owner.accountID, actor: owner.arn, resource: id,
+                    request: request)
             }
             return .used(.principal(owner, origin: origin, accessKeyID: id, session: credentials.session))
         }.caller()

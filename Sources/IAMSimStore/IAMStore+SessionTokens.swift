@@ -49,7 +49,8 @@ extension IAMStore {
                 let subject = try SignInSubject.holder(of: principal, db)
                 if let until = subject.lockedUntil, until > now { throw IAMError.invalidMFAOneTimePassCode }
                 if let refusal = try environment.acceptCode(code, devices: [found], now: now, db) {
-                    _ = try environment.recordFailedCode(subject, now: now, db)
+                    _ = try environment.recordFailedCode(
+                        subject, now: now, request: caller.eventRequest(mfaAuthenticated: nil), db)
                     return .refused(RefusedCodeError(.invalidMFAOneTimePassCode, refusal))
                 }
                 try environment.saveLockout(subject, failures: 0, lockedUntil: nil, db)

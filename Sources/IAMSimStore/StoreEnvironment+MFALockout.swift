@@ -12,7 +12,9 @@ extension StoreEnvironment {
     ///
     /// - Returns: the console's answer to the failed sign-in (`GetSessionToken` answers AWS's
     ///   own refusal instead).
-    func recordFailedCode(_ subject: SignInSubject, now: Date, _ db: Database) throws -> IAMError {
+    func recordFailedCode(_ subject: SignInSubject, now: Date, request: EventLog.Request, _ db: Database) throws
+        -> IAMError
+    {
         let failures = subject.failedMFAAttempts + 1
         var lockedUntil: Date?
         if failures >= SignInRules.maxFailedMFAAttempts {
@@ -22,7 +24,7 @@ extension StoreEnvironment {
         if let lockedUntil {
             try EventLog.append(
                 db, name: .mfaLockout, time: now, account: subject.principal.accountID, actor: subject.principal.arn,
-                resource: "locked until \(Timestamp.iso8601(lockedUntil))")
+                resource: "locked until \(Timestamp.iso8601(lockedUntil))", request: request)
             return .mfaLocked(until: lockedUntil)
         }
         return failures >= SignInRules.resyncHintAfter ? .signInFailedSuggestingResync(failures) : .signInFailed

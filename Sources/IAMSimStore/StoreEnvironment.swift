@@ -74,30 +74,33 @@ public struct StoreEnvironment: Sendable {
         _ body: (Database, Principal, Date) throws -> (Verdict<T>, EventNote)
     ) throws -> T {
         var actor: Principal?
+        var request = caller.eventRequest(mfaAuthenticated: caller.session?.mfaAuthenticated)
         let verdict: Verdict<T>
         do {
             verdict = try database.write { db in
-                let (principal, now) = try resolve(caller, db)
+                let (principal, now, mfaAuthenticated) = try resolveWithSession(caller, db)
                 actor = principal
+                request.mfaAuthenticated = mfaAuthenticated
                 let (verdict, note) = try body(db, principal, now)
                 switch verdict {
                 case .accepted:
                     try EventLog.append(
                         db, name: action, time: now, account: principal.accountID, actor: principal.arn,
-                        resource: resource, rootKeyStatus: note.rootKeyStatus)
+                        resource: resource, rootKeyStatus: note.rootKeyStatus, request: request)
                 case .refused(let refused):
                     try EventLog.append(
                         db, name: action, time: now, account: principal.accountID, actor: principal.arn,
-                        outcome: .failure, error: refused.error, resource: resource)
+                        outcome: .failure, error: refused.error, resource: resource, request: request)
                 }
                 return verdict
             }
         } catch let error as IAMError {
-            try logFailure(action, actor: actor, caller: caller, error: error, resource: resource)
+            try logFailure(action, actor: actor, caller: caller, error: error, resource: resource, request: request)
             throw error
         } catch let refused as RefusedCodeError {
             // The log records AWS's answer; the reason travels on to the front end.
-            try logFailure(action, actor: actor, caller: caller, error: refused.error, resource: resource)
+            try logFailure(
+                action, actor: actor, caller: caller, error: refused.error, resource: resource, request: request)
             throw refused
         }
         switch verdict {
@@ -117,7 +120,13 @@ public struct StoreEnvironment: Sendable {
     }
 
     /// Logs a failed `action` in a transaction of its own (the operation's rolled back).
-    func logFailure(_ action: IAMAction, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
+    ///
+    /// - Parameter request: who called and from where, when the failing operation knew more
+    ///   than `caller` says (a console session's MFA); by default, what `caller` says.
+    func logFailure(
+        _ action: IAMAction, actor: Principal?, caller: Caller, error: IAMError, resource: String?,
+        request: EventLog.Request? = nil
+    ) throws {
         try writing { db in
             let account: AccountID? =
                 switch caller.identity {
@@ -126,7 +135,8 @@ public struct StoreEnvironment: Sendable {
                 }
             try EventLog.append(
                 db, name: action, time: try clock.now(db, account: account), account: account, actor: actor?.arn,
-                outcome: .failure, error: error, resource: resource)
+                outcome: .failure, error: error, resource: resource,
+                request: request ?? caller.eventRequest(mfaAuthenticated: caller.session?.mfaAuthenticated))
         }
     }
 
@@ -136,12 +146,21 @@ public struct StoreEnvironment: Sendable {
     ///
     /// - Throws: `AccessDenied` (not signed in) for a console caller without an open session.
     func resolve(_ caller: Caller, _ db: Database) throws -> (principal: Principal, now: Date) {
+        let (principal, now, _) = try resolveWithSession(caller, db)
+        return (principal, now)
+    }
+
+    /// `resolve`, with whether MFA authenticated the caller's temporary credentials (its
+    /// console session, or STS's): nil for a long-term key.
+    func resolveWithSession(_ caller: Caller, _ db: Database) throws -> (
+        principal: Principal, now: Date, mfaAuthenticated: Bool?
+    ) {
         switch caller.identity {
         case .principal(let principal):
-            return (principal, try clock.now(db, account: principal.accountID))
+            return (principal, try clock.now(db, account: principal.accountID), caller.session?.mfaAuthenticated)
         case .console(let account):
             guard let (session, now) = try openSession(account: account, db) else { throw IAMError.notSignedIn }
-            return (try session.principal(db), now)
+            return (try session.principal(db), now, session.mfaUsed)
         }
     }
 

@@ -65,5 +65,30 @@ struct SessionTokenEndToEndTests {
             r.stderr.contains(
                 "An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired"
             ))
+
+        // The event log has each call in CloudTrail's shape, the aws CLI as its agent.
+        r = try cli.run(["events", "--action", "GetSessionToken", "--output", "json"])
+        let issued = try r.stdout.split(separator: "\n").map { try json(String($0)) }
+        #expect(issued.count == 2)
+        #expect(issued.map { $0["errorCode"] as? String } == [nil, "AccessDenied"])
+        for record in issued {
+            #expect(record["eventSource"] as? String == "sts.amazonaws.com")
+            #expect(record["sourceIPAddress"] as? String == "127.0.0.1")
+            #expect((record["userAgent"] as? String)?.hasPrefix("aws-cli/1.") == true)
+            let identity = try #require(record["userIdentity"] as? [String: Any])
+            #expect(identity["type"] as? String == "Root")
+            #expect(identity["accessKeyId"] as? String == TestValues.rootKey)
+            #expect(identity["sessionContext"] == nil)
+        }
+        r = try cli.run(["events", "--action", "GetCallerIdentity", "--output", "json"])
+        let used = try r.stdout.split(separator: "\n").map { try json(String($0)) }
+        #expect(used.map { $0["errorCode"] as? String } == [nil, "ExpiredToken"])
+        for record in used {
+            let identity = try #require(record["userIdentity"] as? [String: Any])
+            #expect(identity["accessKeyId"] as? String == key)
+            #expect(
+                (identity["sessionContext"] as? [String: Any]).flatMap { $0["attributes"] as? [String: String] }
+                    == ["mfaAuthenticated": "true"])
+        }
     }
 }

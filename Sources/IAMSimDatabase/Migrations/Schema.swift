@@ -13,7 +13,7 @@ package enum Schema {
     /// once cannot both migrate it; in-memory databases use the same list through `migrator`.
     package static let migrations: [Migration] = [
         ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7),
-        ("v9-sessionCredentials", v9SessionCredentials),
+        ("v9-sessionCredentials", v9SessionCredentials), ("v10-eventDetails", v10EventDetails),
     ]
 
     package static var migrator: DatabaseMigrator {
@@ -335,5 +335,22 @@ package enum Schema {
             t.column("expiration", .datetime).notNull()
         }
         try db.create(index: "sessionCredential_owner", on: "sessionCredential", columns: ["accountId", "userId"])
+    }
+
+    /// The event log in CloudTrail's shape: each event's `eventSource` (`iam.amazonaws.com`,
+    /// `sts.amazonaws.com`, `signin.amazonaws.com`, `iamsim`), `userIdentity.type` (`Root`,
+    /// `IAMUser`) and `accessKeyId`, `sourceIPAddress`, `userAgent`, and for temporary
+    /// credentials (a console session, STS's) `sessionContext.attributes.mfaAuthenticated`.
+    /// NULL in events from before (readers derive the source from the event's name), and where
+    /// an event has no such detail (the simulator's own actions).
+    static func v10EventDetails(_ db: Database) throws {
+        try db.alter(table: "event") { t in
+            t.add(column: "eventSource", .text)
+            t.add(column: "userIdentityType", .text).check(sql: "userIdentityType IN ('Root', 'IAMUser')")
+            t.add(column: "accessKeyId", .text)
+            t.add(column: "sourceIPAddress", .text)
+            t.add(column: "userAgent", .text)
+            t.add(column: "mfaAuthenticated", .boolean)
+        }
     }
 }
