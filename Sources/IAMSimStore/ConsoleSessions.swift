@@ -26,15 +26,18 @@ public struct ConsoleSessions: Sendable {
     ///
     /// - Returns: the identity that was signed out, or nil when no session was open.
     ///
-    /// - Parameter account: the account whose session ends; nil for the newest session of any
-    ///   account (a database one person uses).
+    /// - Parameters:
+    ///   - account: the account whose session ends; nil for the newest session of any
+    ///     account (a database one person uses).
+    ///
+    ///   - origin: where the request came from, for the event.
     ///
     /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     @discardableResult
-    public func signOut(account: AccountID?) throws -> Principal? {
+    public func signOut(account: AccountID?, origin: RequestOrigin = .commandLine) throws -> Principal? {
         try environment.writing { db -> Principal? in
             guard let (session, now) = try environment.openSession(account: account, db) else { return nil }
-            return try signOut(session, now: now, db)
+            return try signOut(session, now: now, origin: origin, db)
         }
     }
 
@@ -44,17 +47,18 @@ public struct ConsoleSessions: Sendable {
     /// - Returns: the identity that was signed out, or nil when that session was not open.
     /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     @discardableResult
-    public func signOut(sessionID id: String) throws -> Principal? {
+    public func signOut(sessionID id: String, origin: RequestOrigin = .commandLine) throws -> Principal? {
         try environment.writing { db -> Principal? in
             guard let (session, now) = try SessionRecord.named(id, realNow: environment.clock.realNow(), db),
                 session.isOpen(at: now)
             else { return nil }
-            return try signOut(session, now: now, db)
+            return try signOut(session, now: now, origin: origin, db)
         }
     }
 
     /// Ends every open session of `session`'s identity and logs `ConsoleSignOut`.
-    private func signOut(_ session: SessionRecord, now: Date, _ db: Database) throws -> Principal {
+    private func signOut(_ session: SessionRecord, now: Date, origin: RequestOrigin, _ db: Database) throws -> Principal
+    {
         let principal = try session.principal(db)
         // Every open session of the identity, as `openSession` tells them open.
         for var open in try SessionRecord.open(of: session.owner, at: now, db) {
@@ -63,7 +67,7 @@ public struct ConsoleSessions: Sendable {
         }
         try EventLog.append(
             db, name: .consoleSignOut, time: now, account: principal.accountID, actor: principal.arn,
-            resource: nil)
+            resource: nil, request: EventLog.Request(origin: origin, mfaAuthenticated: session.mfaUsed))
         return principal
     }
 
