@@ -16,6 +16,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "iamsim", targets: ["iamsim"]),
+        // `iamsim serve` starts it; `swift build` builds it beside `iamsim` (docs/api.md).
+        .executable(name: "iamsim-server", targets: ["iamsim-server"]),
         .library(name: "IAMSimCore", targets: ["IAMSimCore"]),
         .library(name: "IAMSimStore", targets: ["IAMSimStore"]),
         .library(name: "IAMSimApp", targets: ["IAMSimApp"]),
@@ -101,8 +103,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "iamsim",
-            // iamsim-server is built with it: `iamsim serve` starts it (docs/api.md).
-            dependencies: ["IAMSimCLI", "iamsim-server"],
+            // Not iamsim-server: an executable target's dependency on another is linked into it,
+            // and the CLI must not carry Hummingbird and NIO (docs/performance.md, "The server").
+            dependencies: ["IAMSimCLI"],
             // A position-dependent release executable starts about 2 ms sooner: the loader has no
             // 97,000 relative relocations to apply, each page it would write a private copy of
             // (docs/performance.md, "The executable").

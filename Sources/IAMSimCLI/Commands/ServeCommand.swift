@@ -7,7 +7,8 @@ import IAMSimCore
 ///
 /// The server is its own executable, `iamsim-server`, installed beside `iamsim`: linking
 /// Hummingbird and SwiftNIO into `iamsim` would slow every CLI command's start-up
-/// (docs/performance.md). This command checks its options and becomes that program (`execv`).
+/// (docs/performance.md, "The server"). `swift build` builds both. This command checks its
+/// options and becomes that program (`execv`).
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -46,7 +47,7 @@ struct ServeCommand: ParsableCommand {
         }
         guard FileManager.default.isExecutableFile(atPath: server) else {
             world.console.printError(
-                "iamsim: error: The server program \(server) is missing. It is built with iamsim: run swift build (or swift build -c release) and use the iamsim beside it."
+                "iamsim: error: The server program \(server) is missing. swift build (or swift build -c release) builds it beside iamsim; swift run iamsim builds iamsim alone."
             )
             throw ExitCode(ExitStatus.environment)
         }
