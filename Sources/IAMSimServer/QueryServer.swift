@@ -47,6 +47,11 @@ public enum QueryServer {
             } catch is NIOTooManyBytesError {
                 answer = service.refuse(
                     .requestEntityTooLarge("The request body is larger than \(limit) bytes."))
+            } catch {
+                // The body ended before its Content-Length (the client stopped sending) or is
+                // not valid HTTP: an XML 400 rather than Hummingbird's bare one. The connection
+                // then closes, its remaining bytes unreadable.
+                answer = service.refuse(.malformedQueryString("The request body could not be read to its end."))
             }
             let elapsed = ContinuousClock.now - started
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
