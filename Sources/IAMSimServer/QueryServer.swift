@@ -53,10 +53,15 @@ public enum QueryServer {
                     headers: headers, body: Array(buffer: body))
                 let origin = QueryService.Origin(
                     sourceIPAddress: context.remoteAddress, userAgent: request.headers[.userAgent])
-                answer = service.handle(signed, origin: origin)
+                answer = await handleOffTheCooperativePool(service, signed, origin: origin)
             } catch is NIOTooManyBytesError {
                 answer = service.refuse(
                     .requestEntityTooLarge("The request body is larger than \(limit) bytes."))
+            } catch {
+                // The body ended before its Content-Length (the client stopped sending) or is
+                // not valid HTTP: an XML 400 rather than Hummingbird's bare one. The connection
+                // then closes, its remaining bytes unreadable.
+                answer = service.refuse(.malformedQueryString("The request body could not be read to its end."))
             }
             let elapsed = ContinuousClock.now - started
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
@@ -88,5 +93,19 @@ public enum QueryServer {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
+    }
+}
+
+/// `service.handle` on a thread of Dispatch's, not of Swift's cooperative pool: answering may
+/// wait for the database file (another process's write holds it up to `AppDatabase.busyTimeout`),
+/// and a blocked cooperative thread is one fewer for every other connection (two, on a
+/// two-core machine).
+private func handleOffTheCooperativePool(
+    _ service: QueryService, _ request: SigV4.Request, origin: QueryService.Origin
+) async -> QueryService.Answer {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global(qos: .userInitiated).async {
+            continuation.resume(returning: service.handle(request, origin: origin))
+        }
     }
 }

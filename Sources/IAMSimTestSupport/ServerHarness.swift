@@ -100,6 +100,14 @@ public final class ServerHarness {
             directory: files.folder)
     }
 
+    /// Runs a Python script (boto3) against the server, with `extra` added to the client's
+    /// environment (root's key).
+    public func python(_ script: String, adding extra: [String: String]) throws -> BinaryHarness.Result {
+        try Self.run(
+            "/usr/bin/env", ["python3", "-c", script], environment: environment().merging(extra) { $1 },
+            directory: files.folder)
+    }
+
     /// Runs a Python script (boto3) against the server; the script reads AWS_ENDPOINT_URL.
     public func python(_ script: String, key: String = rootKey, secret: String = rootSecret) throws
         -> BinaryHarness.Result
