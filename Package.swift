@@ -8,6 +8,7 @@ import PackageDescription
 //     and hardware tokens), side by side
 //   ← IAMSimApp (use cases and AWS result shapes, for every front end)
 //   ← IAMSimCLI (ArgumentParser commands and rendering) ← iamsim (thin executable)
+//   ← IAMSimConsole (the web console's pages, routes for a Hummingbird router)
 // Only the persistence targets (Database, Store, Devices) import GRDB. IAMSimQR (QR codes and
 // PNG through system C libraries) stands apart; the application layer uses it.
 let package = Package(
@@ -30,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", "1.8.0"..<"2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", "2.101.2"..<"3.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", "2.13.0"..<"3.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // MARK: System libraries (Debian: libqrencode-dev, libzbar-dev, libpng-dev)
@@ -76,7 +78,7 @@ let package = Package(
         .target(
             name: "IAMSimServer",
             dependencies: [
-                "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore",
+                "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimConsole",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -85,6 +87,20 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "iamsim-server", dependencies: ["IAMSimServer"]),
+        // The web console (`iamsim serve` mounts it under /console/): server-rendered pages from
+        // Mustache templates compiled into the binary, over the application layer.
+        .target(
+            name: "IAMSimConsole",
+            dependencies: [
+                "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "iamsim",
             // Not iamsim-server: an executable target's dependency on another is linked into it,
@@ -128,11 +144,22 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "IAMSimConsoleTests",
+            dependencies: [
+                "IAMSimConsole", "IAMSimApp", "IAMSimCore", "IAMSimStore", "IAMSimDevices", "IAMSimQR",
+                "IAMSimTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
             name: "IAMSimServerTests",
             dependencies: [
-                "IAMSimServer", "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimQR",
+                "IAMSimServer", "IAMSimConsole", "IAMSimApp", "IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimQR",
                 "IAMSimTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -42,6 +42,8 @@ public struct CallerPolicy: Sendable {
     /// Who auditors act as (audit, credential report): the signed-in session, else the root
     /// user of the current account. An auditor reads the account from outside the console and
     /// needs no sign-in.
+    /// - Throws: `LocalError.noAccount` when the database holds no account;
+    ///   `DatabaseFileError`.
     public func auditCaller() throws -> Caller {
         if try simulator.sessions.signedInPrincipal(account: selected) != nil { return caller }
         return .principal(.root(try currentAccount()))

@@ -19,6 +19,7 @@ public struct ClassProgress: Sendable {
 
     /// Reads every account's progress in `lesson` (one query per kind of row for the whole
     /// class), without recording anything.
+    /// - Throws: `DatabaseFileError` when the file cannot be read.
     public static func read(_ simulator: Simulator, lesson: Lesson = .rootMFA) throws -> ClassProgress {
         let phones = try Authenticator.accountsByOwner(simulator.database)
         let rows = try simulator.auditReader.classReport(lesson: lesson).map { entry -> Row in

@@ -28,6 +28,8 @@ public struct Classroom: Sendable {
     /// one write transaction, so exactly one of them loads.
     /// - Parameter seed: read only when the database turns out to be empty.
     /// - Returns: the fixture loaded, or nil when there already was an account.
+    /// - Throws: what `seed` throws; `LocalError.invalidValue` when the fixture clashes with
+    ///   itself; `DatabaseFileError` when the file cannot be read or written.
     public func seedIfEmpty(with seed: () throws -> Fixture) throws -> Fixture? {
         // Every command passes here: the common case costs one read, not a parse and a hash.
         guard try store.isEmpty() else { return nil }

@@ -45,6 +45,8 @@ public struct LessonTracker: Sendable {
 
     /// Starts over: the account back to its fixture, the trainee's devices as the fixture hands
     /// them out (the phone wiped), progress cleared, all in one transaction.
+    /// - Throws: `LocalError.noSuchAccount` for an account the database does not hold;
+    ///   `LocalError.invalidValue` when it has no stored fixture; `DatabaseFileError`.
     public func reset(account: AccountID) throws {
         try simulator.classroom.reset([account], to: nil)
     }

@@ -87,6 +87,7 @@ public struct Authenticator: Sendable {
     // MARK: - Reading
 
     /// Every account, in the order they were added.
+    /// - Throws: `DatabaseFileError` when the file cannot be read.
     public func accounts() throws -> [AuthenticatorAccount] {
         try clock.database.read { db in try fetchAccounts(db) }
     }
@@ -95,6 +96,7 @@ public struct Authenticator: Sendable {
     ///
     /// Like a phone's "recently viewed", the app remembers the time steps it first and last
     /// showed each code; the guided lesson reads them to tell code 1 from code 2.
+    /// - Throws: `DatabaseFileError` when the file cannot be read or written.
     public func codes() throws -> [AuthenticatorCode] {
         try clock.database.write { db in
             let now = try clock.now(db, account: owner)
@@ -114,6 +116,7 @@ public struct Authenticator: Sendable {
     }
 
     /// Every phone's accounts, by owner (account id): for the classroom report.
+    /// - Throws: `DatabaseFileError` when the file cannot be read.
     public static func accountsByOwner(_ database: AppDatabase) throws -> [String: [AuthenticatorAccount]] {
         try database.read { db in
             var phones: [String: [AuthenticatorAccount]] = [:]

@@ -25,6 +25,7 @@ public struct HardwareTokens: Sendable {
     }
 
     /// What each token shows now, by serial number.
+    /// - Throws: `DatabaseFileError` when the file cannot be read.
     public func displays() throws -> [HardwareTokenDisplay] {
         try clock.database.read { db in
             let now = try clock.now(db, account: owner)

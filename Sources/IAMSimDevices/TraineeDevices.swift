@@ -8,6 +8,7 @@ import IAMSimDatabase
 /// devices change together or not at all.
 public enum TraineeDevices {
     /// Wipes the trainee's phone and hands out `tokens` in place of the ones they held.
+    /// - Throws: the database's failure; the caller's transaction then rolls back.
     public static func reset(
         _ transaction: DatabaseTransaction, owner: AccountID, tokens: [Fixture.HardwareToken], now: Date
     ) throws {
@@ -21,6 +22,7 @@ public enum TraineeDevices {
     }
 
     /// Puts tokens in the hands of `owner`'s trainee; ones already held are kept as they are.
+    /// - Throws: the database's failure; the caller's transaction then rolls back.
     public static func receive(
         _ transaction: DatabaseTransaction, owner: AccountID, tokens: [Fixture.HardwareToken], now: Date
     )
@@ -35,6 +37,7 @@ public enum TraineeDevices {
     }
 
     /// Removes everything the trainee holds: the phone's accounts and the hardware tokens.
+    /// - Throws: the database's failure; the caller's transaction then rolls back.
     public static func forget(_ transaction: DatabaseTransaction, owner: AccountID) throws {
         try transaction.db.execute(
             sql: "DELETE FROM authenticatorAccount WHERE accountId = ?", arguments: [owner.rawValue])

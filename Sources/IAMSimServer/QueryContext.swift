@@ -8,12 +8,12 @@ struct QueryContext {
     /// Who signed the request.
     let principal: Principal
     let parameters: QueryParameters
+    /// The caller, as the store authorizes and logs it: the key's owner, with the same rules as
+    /// the CLI's console caller (`Permissions`), the key and its session (temporary
+    /// credentials), and where the request came from.
+    let caller: Caller
 
     var store: IAMStore { simulator.store }
-
-    /// The caller, as the store authorizes it: the key's owner, with the same rules as the
-    /// CLI's console caller (`Permissions`).
-    var caller: Caller { .principal(principal) }
 
     /// `UserName`, or when the request leaves it out, the calling IAM user's name (the model
     /// lets these actions omit it only in an AssumeRoot session, which iamsim has not).

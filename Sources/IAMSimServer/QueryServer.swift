@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import IAMSimApp
+import IAMSimConsole
 import IAMSimCore
 import Logging
 import NIOCore
@@ -23,11 +24,20 @@ public enum QueryServer {
     /// The application serving `service` with `configuration`: `POST /` and `GET /` answer Query
     /// requests (any other path too, as AWS's endpoints do); one log line per request (action,
     /// identity, status, milliseconds; never a secret or the Authorization header).
+    ///
+    /// With `console`, the web console's pages are served under `console.basePath`, and a
+    /// `GET /` that is no API request (no query string, no `Authorization` header: a browser
+    /// opening the printed address) leads there.
     public static func application(
         _ service: QueryService, configuration: ServerConfiguration, logger: Logger,
+        console: ConsoleConfiguration? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router(context: QueryRequestContext.self)
+        if let console {
+            ConsoleRoutes<QueryRequestContext>(simulator: service.simulator, configuration: console)
+                .add(to: router.group(RouterPath(console.basePath)))
+        }
         let limit = configuration.maxBodySize
         let respond: @Sendable (Request, QueryRequestContext) async throws -> Response = { request, context in
             let started = ContinuousClock.now
@@ -64,7 +74,12 @@ public enum QueryServer {
                 body: .init(byteBuffer: ByteBuffer(string: answer.body)))
         }
         router.post("/", use: respond)
-        router.get("/", use: respond)
+        router.get("/") { request, context in
+            if let console, (request.uri.query ?? "").isEmpty, request.headers[.authorization] == nil {
+                return Response(status: .seeOther, headers: [.location: console.basePath + "/"])
+            }
+            return try await respond(request, context)
+        }
         router.post("**", use: respond)
         router.get("**", use: respond)
         return Application(

@@ -30,16 +30,8 @@ public struct QueryService: Sendable {
         self.model = try QueryModel.decoded()
     }
 
-    /// Where a request came from, for the event log and the request log.
-    public struct Origin: Sendable {
-        public var sourceIPAddress: String?
-        public var userAgent: String?
-
-        public init(sourceIPAddress: String?, userAgent: String?) {
-            self.sourceIPAddress = sourceIPAddress
-            self.userAgent = userAgent
-        }
-    }
+    /// Where a request came from, for the event log (`sourceIPAddress`, `userAgent`).
+    public typealias Origin = RequestOrigin
 
     /// What answering a request produced: the HTTP status, the XML body, and what the request
     /// log records (never a secret).
@@ -75,10 +67,11 @@ public struct QueryService: Sendable {
             guard let action = IAMAction(rawValue: query.action), let handler = QueryAPI.handlers[action] else {
                 throw IAMError.notImplemented(QueryAPI.notSimulatedMessage(query.action))
             }
-            let principal = try authenticate(request, for: action)
+            let (principal, caller) = try authenticate(request, for: action, origin: origin)
             answer.identity = principal.arn
             let parameters = try QueryParameters(query.parameters, operation: operation, patterns: patterns)
-            let context = QueryContext(simulator: simulator, principal: principal, parameters: parameters)
+            let context = QueryContext(
+                simulator: simulator, principal: principal, parameters: parameters, caller: caller)
             answer.body = QueryXML.response(action, result: try handler(context), requestID: requestID)
             return answer
         } catch let error as IAMError {
@@ -95,28 +88,32 @@ public struct QueryService: Sendable {
         }
     }
 
-    /// The principal whose access key signed `request`, once the signature verifies; the
-    /// key's use is recorded (the date, and the signature scope's region and service).
-    ///
-    /// Session tokens (`X-Amz-Security-Token`, STS GetSessionToken's `ASIA…` keys) are not
-    /// issued yet: such a key is unknown, so `InvalidClientTokenId`.
+    /// The principal whose access key signed `request`, once the signature verifies, and the
+    /// caller it acts as (with its key, session and `origin`); a long-term key's use is
+    /// recorded (the date, and the signature scope's region and service). Temporary
+    /// credentials (`ASIA…` with `X-Amz-Security-Token`, from STS GetSessionToken) sign until
+    /// they expire on the account's clock (`IAMStore.authenticate`).
     ///
     /// - Throws: `MissingAuthenticationToken`, `IncompleteSignature`, `SignatureDoesNotMatch`
     ///   (a wrong signature, a time more than 15 minutes off, a scope of the wrong service),
-    ///   `InvalidClientTokenId`, in AWS's words.
-    func authenticate(_ request: SigV4.Request, for action: IAMAction) throws -> Principal {
+    ///   `InvalidClientTokenId`, `ExpiredToken`, in AWS's words.
+    func authenticate(_ request: SigV4.Request, for action: IAMAction, origin: Origin) throws -> (Principal, Caller) {
         let credentials = try SigV4.credentials(of: request)
         try SigV4.checkTime(credentials, now: simulator.clock.realNow())
         let service = action.service == .sts ? "sts" : "iam"
         guard credentials.service == service else {
             throw IAMError.signatureDoesNotMatch("Credential should be scoped to correct service: '\(service)'. ")
         }
-        return try simulator.store.useAccessKey(
-            credentials.accessKeyID, for: action, service: credentials.service, region: credentials.region
+        let caller = try simulator.store.authenticate(
+            accessKeyID: credentials.accessKeyID, securityToken: credentials.securityToken, for: action,
+            service: credentials.service, region: credentials.region,
+            origin: origin
         ) { signing throws(IAMError) in
             if let account, signing.principal.accountID != account { throw IAMError.invalidAccessKey }
             try SigV4.verify(request, credentials, secret: signing.secretAccessKey)
         }
+        guard case .principal(let principal) = caller.identity else { throw IAMError.invalidAccessKey }
+        return (principal, caller)
     }
 
     /// The answer refusing a request with `error`, in `namespace`.

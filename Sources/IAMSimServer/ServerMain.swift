@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import IAMSimApp
+import IAMSimConsole
 import IAMSimCore
 import IAMSimDatabase
 import Logging
@@ -41,8 +42,10 @@ public enum ServerMain {
                 exit(64)
             }
             let service = try QueryService(simulator: simulator, account: account)
-            let app = QueryServer.application(service, configuration: configuration, logger: logger) { port in
-                say(banner(configuration, port: port))
+            let console = ConsoleConfiguration(instructorToken: ConsoleConfiguration.newInstructorToken(systemRandom))
+            let app = QueryServer.application(service, configuration: configuration, logger: logger, console: console) {
+                port in
+                say(banner(configuration, port: port, console: console))
             }
             try await app.runService()
         } catch let error as DatabaseFileError {
@@ -67,13 +70,15 @@ public enum ServerMain {
     }
 
     /// What the server prints once it listens: where, and how to point each client at it.
-    static func banner(_ configuration: ServerConfiguration, port: Int) -> String {
+    static func banner(_ configuration: ServerConfiguration, port: Int, console: ConsoleConfiguration) -> String {
         let url = "http://\(configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host):\(port)"
         return """
             iamsim serve: listening on \(url) (IAM 2010-05-08 and STS 2011-06-15 Query API), database \(configuration.databasePath)
               aws CLI:  aws iam get-account-summary --endpoint-url \(url)
               boto3:    boto3.client("iam", endpoint_url="\(url)"), or export AWS_ENDPOINT_URL=\(url)
               Sign requests with an access key of the database (iamsim access-keys create shows one's secret once).
+              Console:  open \(url)/ in a browser (the lesson's pages, under \(console.basePath)/).
+              Class progress for the instructor: \(url)\(console.basePath)/instructor (token \(console.instructorToken ?? "-"))
               Ctrl-C stops the server once requests in flight are answered.
             """
     }

@@ -17,27 +17,21 @@ extension AccountStore {
         try environment.reading { db in
             let account = try AccountRecord.existing(accountID, db)
             func keys(_ owner: OwnerKey) throws -> [Fixture.AccessKey]? {
-                let records = try AccessKeyRecord.owned(by: owner, db)
-                return records.isEmpty
-                    ? nil
-                    : records.map {
-                        Fixture.AccessKey(
-                            accessKeyID: $0.id, secretAccessKey: $0.secretAccessKey, status: $0.status,
-                            createDate: $0.createDate,
-                            lastUsedDate: $0.lastUsedDate, lastUsedService: $0.lastUsedService,
-                            lastUsedRegion: $0.lastUsedRegion)
-                    }
+                try AccessKeyRecord.owned(by: owner, db).map {
+                    Fixture.AccessKey(
+                        accessKeyID: $0.id, secretAccessKey: $0.secretAccessKey, status: $0.status,
+                        createDate: $0.createDate,
+                        lastUsedDate: $0.lastUsedDate, lastUsedService: $0.lastUsedService,
+                        lastUsedRegion: $0.lastUsedRegion)
+                }.omittedWhenEmpty
             }
             func devices(_ owner: OwnerKey) throws -> [Fixture.MFADevice]? {
-                let records = try MFADeviceRecord.assigned(to: owner, db)
-                return records.isEmpty
-                    ? nil
-                    : records.map {
-                        Fixture.MFADevice(
-                            deviceName: $0.deviceName, type: $0.type,
-                            serialNumber: $0.type == .hardware ? $0.serialNumber : nil,
-                            base32StringSeed: Base32.canonical($0.seed), enableDate: $0.enableDate)
-                    }
+                try MFADeviceRecord.assigned(to: owner, db).map {
+                    Fixture.MFADevice(
+                        deviceName: $0.deviceName, type: $0.type,
+                        serialNumber: $0.type == .hardware ? $0.serialNumber : nil,
+                        base32StringSeed: Base32.canonical($0.seed), enableDate: $0.enableDate)
+                }.omittedWhenEmpty
             }
             let root = OwnerKey(.root(accountID))
             var users: [Fixture.User] = []
@@ -92,11 +86,11 @@ extension AccountStore {
                         email: account.rootEmail, passwordHash: account.rootPasswordHash,
                         passwordLastUsed: account.rootPasswordLastUsed, accessKeys: try keys(root),
                         mfaDevices: try devices(root)),
-                    users: users.isEmpty ? nil : users, hardwareTokens: tokens.isEmpty ? nil : tokens,
-                    groups: groups.isEmpty ? nil : groups,
+                    users: users.omittedWhenEmpty, hardwareTokens: tokens.omittedWhenEmpty,
+                    groups: groups.omittedWhenEmpty,
                     passwordPolicy: try PasswordPolicyRecord.policy(of: accountID, db).map(
                         Fixture.PasswordPolicySettings.init),
-                    lessonProgress: progress.isEmpty ? nil : progress))
+                    lessonProgress: progress.omittedWhenEmpty))
         }
     }
 
@@ -108,4 +102,9 @@ extension AccountStore {
         let base = fixtureName.flatMap { $0.isEmpty ? nil : $0 } ?? accountID.rawValue
         return base.hasSuffix(suffix) ? base : base + suffix
     }
+}
+
+extension Array {
+    /// The list as a fixture writes it: left out (nil) when empty.
+    fileprivate var omittedWhenEmpty: Self? { isEmpty ? nil : self }
 }

@@ -124,7 +124,8 @@ public struct AccountStore: Sendable {
             try db.execute(sql: "DELETE FROM \(table) WHERE userId IN (\(users))", arguments: [list])
         }
         for table in [
-            "accessKey", "mfaDevice", "consoleSession", "lessonProgress", "passwordPolicy", "credentialReport",
+            "accessKey", "mfaDevice", "consoleSession", "sessionCredential", "lessonProgress", "passwordPolicy",
+            "credentialReport",
             "iamGroup",
             "iamUser",
         ] {

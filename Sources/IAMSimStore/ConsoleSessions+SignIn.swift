@@ -38,8 +38,10 @@ extension ConsoleSessions {
     /// Signs the root user in with email, password and, when MFA is active, a code.
     ///
     /// - Throws: as `signIn(_:password:mfaCode:newPassword:account:)`.
-    public func signIn(email: String, password: String, mfaCode: String?) throws -> SignInOutcome {
-        try signIn(.root(email: email), password: password, mfaCode: mfaCode, account: nil)
+    public func signIn(
+        email: String, password: String, mfaCode: String?, origin: RequestOrigin = .commandLine
+    ) throws -> SignInOutcome {
+        try signIn(.root(email: email), password: password, mfaCode: mfaCode, account: nil, origin: origin)
     }
 
     /// Signs a root or IAM user in with a password and, when MFA is active, a code.
@@ -54,12 +56,15 @@ extension ConsoleSessions {
     ///   - newPassword: the new password, when the user must change it at sign-in.
     ///   - account: when given, only an identity of this account can sign in (a trainee's
     ///     shell in a classroom); another account's email fails like a wrong one.
+    ///   - origin: where the attempt came from, for its events (`sourceIPAddress`, `userAgent`).
     /// - Throws: `IAMError.signInFailed` for a wrong identity or password alike; for a refused
     ///   code once the password was right, `RefusedCodeError` with the failure (or the lockout)
     ///   and why the code was refused.
     public func signIn(
-        _ who: SignInIdentity, password: String, mfaCode: String?, newPassword: String? = nil, account: AccountID?
+        _ who: SignInIdentity, password: String, mfaCode: String?, newPassword: String? = nil, account: AccountID?,
+        origin: RequestOrigin = .commandLine
     ) throws -> SignInOutcome {
+        let request = EventLog.Request(origin: origin)
         // Verify the password (and hash a new one) outside any write transaction: the hash is
         // slow on purpose, and a class signing in at once must not queue behind it.
         let stored = try environment.reading { db in try SignInSubject.find(who, in: account, db) }
@@ -80,6 +85,7 @@ extension ConsoleSessions {
                         mfaCode = try MFACodeRules.validatedSignInCode(typed)
                     } catch {
                         try logSignIn(
+                            request,
                             db, now: now, subject: stored, account: account, who: who, mfaUsed: true, error: error)
                         return .failed(error)
                     }
@@ -87,6 +93,7 @@ extension ConsoleSessions {
                 guard passwordMatches, let subject = current, subject.passwordHash == stored?.passwordHash
                 else {
                     try logSignIn(
+                        request,
                         db, now: now, subject: stored, account: account, who: who, mfaUsed: mfaCode != nil,
                         error: .signInFailed)
                     return .failed(.signInFailed)
@@ -95,7 +102,8 @@ extension ConsoleSessions {
                 let devices = try MFADeviceRecord.assigned(to: OwnerKey(principal), db)
                 if !devices.isEmpty, let until = subject.lockedUntil, until > now {
                     let error = IAMError.mfaLocked(until: until)
-                    try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaCode != nil, error: error)
+                    try logSignIn(
+                        request, db, now: now, subject: subject, who: who, mfaUsed: mfaCode != nil, error: error)
                     return .failed(error)
                 }
                 // A required new password is asked for before the MFA code, so that asking
@@ -103,13 +111,14 @@ extension ConsoleSessions {
                 let change = try passwordChangeReason(subject, now: now, db)
                 if let change {
                     if case .failed(let error) = change {
-                        try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaCode != nil, error: error)
+                        try logSignIn(
+                            request, db, now: now, subject: subject, who: who, mfaUsed: mfaCode != nil, error: error)
                         return .failed(error)
                     }
                     guard newPassword != nil else {
                         try EventLog.append(
                             db, name: .credentialChallenge, time: now, account: principal.accountID,
-                            actor: principal.arn, resource: "new password requested")
+                            actor: principal.arn, resource: "new password requested", request: request)
                         return .needsNewPassword(change)
                     }
                 }
@@ -118,12 +127,12 @@ extension ConsoleSessions {
                     guard let mfaCode else {
                         try EventLog.append(
                             db, name: .credentialChallenge, time: now, account: principal.accountID,
-                            actor: principal.arn, resource: "MFA code requested")
+                            actor: principal.arn, resource: "MFA code requested", request: request)
                         return .needsCode
                     }
-                    if let refusal = try acceptSignInCode(mfaCode, devices: devices, now: now, db) {
-                        let error = try recordFailedCode(subject, now: now, db)
-                        try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: true, error: error)
+                    if let refusal = try environment.acceptCode(mfaCode, devices: devices, now: now, db) {
+                        let error = try environment.recordFailedCode(subject, now: now, request: request, db)
+                        try logSignIn(request, db, now: now, subject: subject, who: who, mfaUsed: true, error: error)
                         return .failed(error, because: refusal)
                     }
                     mfaUsed = true
@@ -132,13 +141,13 @@ extension ConsoleSessions {
                     try environment.changePassword(
                         of: subject, to: newPassword, hash: newHash, reused: reused, now: now, db)
                 }
-                try recordSuccessfulSignIn(subject, now: now, db)
+                try environment.recordSuccessfulSignIn(subject, now: now, db)
                 let session = SessionRecord(
                     id: environment.secrets.sessionToken(), accountId: subject.account.id, userId: subject.user?.id,
                     mfaUsed: mfaUsed,
                     createDate: now, expireDate: now.addingTimeInterval(ConsoleSession.lifetime))
                 try session.insert(db)
-                try logSignIn(db, now: now, subject: subject, who: who, mfaUsed: mfaUsed, error: nil)
+                try logSignIn(request, db, now: now, subject: subject, who: who, mfaUsed: mfaUsed, error: nil)
                 return .opened(
                     ConsoleSession(
                         id: session.id, principal: principal, mfaUsed: mfaUsed, signInDate: now,
@@ -165,64 +174,19 @@ extension ConsoleSessions {
         return profile.passwordResetRequired ? .resetRequired : nil
     }
 
-    /// Accepts `code` from any of `devices` and records the step it used, so it never works
-    /// again; or says why no device accepts it.
-    ///
-    /// - Returns: nil when a device accepted the code, else the most telling refusal among
-    ///   the devices (used, then too far from now, then wrong).
-    private func acceptSignInCode(_ code: String, devices: [MFADeviceRecord], now: Date, _ db: Database) throws
-        -> CodeRefusal?
-    {
-        let nowStep = TOTP.step(at: now)
-        var refusals: [CodeRefusal] = []
-        for var device in devices {
-            guard let totp = device.totp else { continue }
-            switch MFACodeRules.checkSignIn(
-                code: code, totp: totp, nowStep: nowStep, drift: device.drift, lastAcceptedStep: device.lastAcceptedStep
-            )
-            {
-            case .accepted(let step):
-                device.lastAcceptedStep = step
-                try device.update(db)
-                return nil
-            case .refused(let refusal):
-                refusals.append(refusal)
-            }
-        }
-        let onRealTime = try environment.codesFollowRealTime(
-            account: devices.first?.accountId ?? "",
-            { wallStep in
-                for device in devices {
-                    guard let totp = device.totp else { continue }
-                    let check = MFACodeRules.checkSignIn(
-                        code: code, totp: totp, nowStep: wallStep, drift: device.drift,
-                        lastAcceptedStep: device.lastAcceptedStep, explaining: false)
-                    if case .accepted = check { return check }
-                }
-                return .refused(.wrong)
-            }, db)
-        if onRealTime { return .simulatedClockStopped }
-        func rank(_ refusal: CodeRefusal) -> Int {
-            switch refusal {
-            case .alreadyUsed: 0
-            case .tooFarFromNow: 1
-            default: 2
-            }
-        }
-        return refusals.min { rank($0) < rank($1) } ?? .wrong
-    }
-
     /// Logs a sign-in attempt under the subject's account, else the account the attempt was
     /// restricted to (a trainee's own timeline shows their failed attempts too).
     private func logSignIn(
-        _ db: Database, now: Date, subject: SignInSubject?, account: AccountID? = nil, who: SignInIdentity,
+        _ request: EventLog.Request, _ db: Database, now: Date, subject: SignInSubject?, account: AccountID? = nil,
+        who: SignInIdentity,
         mfaUsed: Bool,
         error: IAMError?
     ) throws {
         try EventLog.append(
             db, name: .consoleLogin, time: now, account: subject?.account.accountID ?? account,
             actor: subject?.principal.arn,
-            outcome: error == nil ? .success : .failure, error: error, mfaUsed: mfaUsed, resource: who.claimed)
+            outcome: error == nil ? .success : .failure, error: error, mfaUsed: mfaUsed, resource: who.claimed,
+            request: request)
     }
 }
 

@@ -26,24 +26,73 @@ public struct ConsoleSessions: Sendable {
     ///
     /// - Returns: the identity that was signed out, or nil when no session was open.
     ///
-    /// - Parameter account: the account whose session ends; nil for the newest session of any
-    ///   account (a database one person uses).
+    /// - Parameters:
+    ///   - account: the account whose session ends; nil for the newest session of any
+    ///     account (a database one person uses).
+    ///
+    ///   - origin: where the request came from, for the event.
     ///
     /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     @discardableResult
-    public func signOut(account: AccountID?) throws -> Principal? {
-        return try environment.writing { db -> Principal? in
+    public func signOut(account: AccountID?, origin: RequestOrigin = .commandLine) throws -> Principal? {
+        try environment.writing { db -> Principal? in
             guard let (session, now) = try environment.openSession(account: account, db) else { return nil }
-            let principal = try session.principal(db)
-            // Every open session of the identity, as `openSession` tells them open.
-            for var open in try SessionRecord.open(of: session.owner, at: now, db) {
-                open.endDate = now
-                try open.update(db)
+            return try signOut(session, now: now, origin: origin, db)
+        }
+    }
+
+    /// Signs out the identity of the session `id` (the web console's Sign out): every open
+    /// session of that identity ends, as `signOut(account:)` ends them.
+    ///
+    /// - Returns: the identity that was signed out, or nil when that session was not open.
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
+    @discardableResult
+    public func signOut(sessionID id: String, origin: RequestOrigin = .commandLine) throws -> Principal? {
+        try environment.writing { db -> Principal? in
+            guard let (session, now) = try SessionRecord.named(id, realNow: environment.clock.realNow(), db),
+                session.isOpen(at: now)
+            else { return nil }
+            return try signOut(session, now: now, origin: origin, db)
+        }
+    }
+
+    /// Ends every open session of `session`'s identity and logs `ConsoleSignOut`.
+    private func signOut(_ session: SessionRecord, now: Date, origin: RequestOrigin, _ db: Database) throws -> Principal
+    {
+        let principal = try session.principal(db)
+        // Every open session of the identity, as `openSession` tells them open.
+        for var open in try SessionRecord.open(of: session.owner, at: now, db) {
+            open.endDate = now
+            try open.update(db)
+        }
+        try EventLog.append(
+            db, name: .consoleSignOut, time: now, account: principal.accountID, actor: principal.arn,
+            resource: nil, request: EventLog.Request(origin: origin, mfaAuthenticated: session.mfaUsed))
+        return principal
+    }
+
+    /// How the console session `id` stands: open (and whose), expired, ended or unknown. A read
+    /// that logs nothing, for a front end deciding which page to show.
+    ///
+    /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
+    public func session(id: String) throws -> SessionStanding {
+        try environment.reading { db in
+            guard let (record, now) = try SessionRecord.named(id, realNow: environment.clock.realNow(), db) else {
+                return .unknown
             }
-            try EventLog.append(
-                db, name: .consoleSignOut, time: now, account: principal.accountID, actor: principal.arn,
-                resource: nil)
-            return principal
+            if record.endDate != nil { return .signedOut }
+            if record.expireDate <= now { return .expired }
+            let principal: Principal
+            do {
+                principal = try record.principal(db)
+            } catch is IAMError {
+                // A session whose user was deleted ends with it (`principal` says not signed in).
+                return .signedOut
+            }
+            return .open(
+                ConsoleSession(
+                    id: record.id, principal: principal, mfaUsed: record.mfaUsed, signInDate: record.createDate,
+                    expireDate: record.expireDate))
         }
     }
 

@@ -92,11 +92,13 @@ extension IAMStore {
     public func getAccessKeyLastUsed(caller: Caller, accessKeyID: String) throws -> AccessKeyLastUsed {
         try environment.perform(.getAccessKeyLastUsed, caller: caller, resource: accessKeyID) { db, principal, _ in
             let keyID = try AccessKeyID(validating: accessKeyID)
-            guard let (key, credentials) = try signingCredentials(keyID.rawValue, db),
+            // Temporary credentials (`ASIA…`) have no last use to report: AWS answers for access keys.
+            guard case .longTerm(let key)? = try SigningKey.find(keyID.rawValue, db),
                 key.accountId == principal.accountID.rawValue
             else {
                 throw IAMError.noSuchAccessKey(accessKeyID)
             }
+            let credentials = try SigningKey.longTerm(key).credentials(db)
             try Permissions.authorize(principal, .getAccessKeyLastUsed, credentialsOf: credentials.principal)
             return AccessKeyLastUsed(
                 userName: credentials.principal.userName, lastUsedDate: key.lastUsedDate,
@@ -108,22 +110,20 @@ extension IAMStore {
 
     /// What a request signed with the key `accessKeyID` is checked against (SigV4 derives its
     /// signing key from the secret): the secret, who holds the key, and its status, which the
-    /// caller checks (an inactive key signs nothing). A read: it leaves no event and records no
-    /// use (`useAccessKey` does, once the request is verified).
+    /// caller checks (an inactive key signs nothing); for temporary credentials (`ASIA…`, from
+    /// STS `GetSessionToken`) also their session. A read: it leaves no event and records no
+    /// use (`authenticate` does, once the request is verified).
     ///
     /// - Throws: `InvalidClientTokenId` for a malformed or unknown key id, as AWS answers.
     public func signingCredentials(accessKeyID: String) throws -> SigningCredentials {
         try environment.reading { db in
-            guard let (_, credentials) = try signingCredentials(accessKeyID, db) else {
-                throw IAMError.invalidAccessKey
-            }
-            return credentials
+            guard let key = try SigningKey.find(accessKeyID, db) else { throw IAMError.invalidAccessKey }
+            return try key.credentials(db)
         }
     }
 
     /// A program's use of the key `id` with its secret (the CLI's `access-keys use`): as
-    /// `useAccessKey(_:for:service:region:verify:)` for STS `GetCallerIdentity`, the secret
-    /// compared in constant time.
+    /// `authenticate` for STS `GetCallerIdentity`, the secret compared in constant time.
     ///
     /// - Throws: `InvalidClientTokenId` for a malformed, unknown or inactive key,
     ///   `SignatureDoesNotMatch` for a wrong secret. Both are logged.
@@ -136,36 +136,79 @@ extension IAMStore {
         }
     }
 
-    /// A request signed with the key `id`, for `action`: finds the key, lets `verify` check the
-    /// request's proof (a SigV4 signature, a secret) against its credentials, and records the
-    /// key's use (the date on its account's clock, `service` and `region`, as AWS's last-used
-    /// tracking does), all in one transaction, so that a key deleted or deactivated meanwhile
-    /// signs nothing. The secret never leaves this call but into `verify`.
+    /// `authenticate` for a request without a session token, from the command line: the key's
+    /// owner.
+    ///
+    /// - Throws: as `authenticate`.
+    public func useAccessKey(
+        _ id: String, for action: IAMAction, service: String, region: String?,
+        verify: (SigningCredentials) throws(IAMError) -> Void
+    ) throws -> Principal {
+        let caller = try authenticate(
+            accessKeyID: id, securityToken: nil, for: action, service: service, region: region, origin: .commandLine,
+            verify: verify)
+        guard case .principal(let principal) = caller.identity else { throw IAMError.invalidAccessKey }
+        return principal
+    }
+
+    /// A request signed with the key `id` (and `securityToken`, for temporary credentials),
+    /// for `action`: finds the key, lets `verify` check the request's proof (a SigV4 signature,
+    /// a secret) against its credentials, and records a long-term key's use (the date on its
+    /// account's clock, `service` and `region`, as AWS's last-used tracking does), all in one
+    /// transaction, so that a key deleted or deactivated meanwhile signs nothing. The secret
+    /// never leaves this call but into `verify`.
+    ///
+    /// Temporary credentials (`ASIA…`) sign until they expire on their account's clock, even
+    /// once the key that asked for them is deactivated or deleted (AWS cannot revoke them
+    /// either); they end with their user. Without MFA they cannot call IAM.
     ///
     /// A refusal is logged under `action`, with the key's owner when the key exists. A success
     /// is logged only for STS `GetCallerIdentity`, which is nothing but the key's use; any other
     /// action logs its own event when it runs.
     ///
-    /// - Returns: the key's owner, who signed the request.
-    /// - Throws: `InvalidClientTokenId` for a malformed, unknown or inactive key (before any
-    ///   verification); what `verify` throws.
-    public func useAccessKey(
-        _ id: String, for action: IAMAction, service: String, region: String?,
-        verify: (SigningCredentials) throws(IAMError) -> Void
-    ) throws -> Principal {
+    /// - Returns: the caller the request acts as: the key's owner, with the key, its session
+    ///   (for temporary credentials) and `origin`.
+    /// - Throws: `InvalidClientTokenId` for a malformed, unknown or inactive key (with AWS's
+    ///   final period), and (without it) for a session token that is missing, wrong, or sent
+    ///   with a long-term key, and for temporary credentials without MFA calling IAM;
+    ///   `ExpiredToken` for expired temporary credentials; all before any verification but the
+    ///   last. What `verify` throws.
+    public func authenticate(
+        accessKeyID id: String, securityToken: String?, for action: IAMAction, service: String, region: String?,
+        origin: RequestOrigin, verify: (SigningCredentials) throws(IAMError) -> Void
+    ) throws -> Caller {
         try environment.writing { db -> UseOutcome in
-            guard let (record, credentials) = try signingCredentials(id, db) else {
+            guard let key = try SigningKey.find(id, db) else {
+                let error: IAMError = securityToken == nil ? .invalidAccessKey : .invalidSessionToken
                 try EventLog.append(
-                    db, name: action, time: environment.clock.realNow(), outcome: .failure,
-                    error: .invalidAccessKey, resource: id)
-                return .failed(.invalidAccessKey)
+                    db, name: action, time: environment.clock.realNow(), outcome: .failure, error: error, resource: id,
+                    request: EventLog.Request(origin: origin, accessKeyID: id))
+                return .failed(error)
             }
+            let credentials = try key.credentials(db)
+            let request = EventLog.Request(
+                origin: origin, accessKeyID: id, mfaAuthenticated: credentials.session?.mfaAuthenticated)
             let owner = credentials.principal
             let now = try environment.clock.now(db, account: owner.accountID)
-            var refusal: IAMError? = credentials.status == .active ? nil : .invalidAccessKey
+            var refusal: IAMError?
+            switch key {
+            case .longTerm:
+                if credentials.status != .active {
+                    refusal = .invalidAccessKey
+                } else if securityToken != nil {
+                    refusal = .invalidSessionToken
+                }
+            case .temporary(let session):
+                if let securityToken, session.matches(token: securityToken) {
+                    if now >= session.expiration { refusal = .expiredSessionToken }
+                } else {
+                    refusal = .invalidSessionToken
+                }
+            }
             if refusal == nil {
                 do throws(IAMError) {
                     try verify(credentials)
+                    if let session = credentials.session { try SessionTokenRules.authorize(action, session: session) }
                 } catch {
                     refusal = error
                 }
@@ -173,41 +216,25 @@ extension IAMStore {
             if let refusal {
                 try EventLog.append(
                     db, name: action, time: now, account: owner.accountID, actor: owner.arn, outcome: .failure,
-                    error: refusal, resource: id)
+                    error: refusal, resource: id, request: request)
                 return .failed(refusal)
             }
-            var key = record
-            key.lastUsedDate = now
-            key.lastUsedService = service
-            key.lastUsedRegion = region
-            try key.update(db)
+            if case .longTerm(var record) = key {
+                record.lastUsedDate = now
+                record.lastUsedService = service
+                record.lastUsedRegion = region
+                try record.update(db)
+            }
             if action == .getCallerIdentity {
                 try EventLog.append(
-                    db, name: action, time: now, account: owner.accountID, actor: owner.arn, resource: id)
+                    db, name: action, time: now, account: owner.accountID, actor: owner.arn, resource: id,
+                    request: request)
             }
-            return .used(owner)
-        }.principal()
+            return .used(.principal(owner, origin: origin, accessKeyID: id, session: credentials.session))
+        }.caller()
     }
 
     // MARK: - Helpers
-
-    /// The key `id` with its signing credentials, nil for a malformed or unknown id.
-    private func signingCredentials(_ id: String, _ db: Database) throws -> (AccessKeyRecord, SigningCredentials)? {
-        guard let keyID = AccessKeyID(rawValue: id), let key = try AccessKeyRecord.find(db, key: keyID.rawValue) else {
-            return nil
-        }
-        let owner: Principal =
-            if let userId = key.userId, let user = try UserRecord.find(db, key: userId) {
-                .user(user.user)
-            } else {
-                .root(AccountID(known: key.accountId))
-            }
-        return (
-            key,
-            SigningCredentials(
-                accessKeyID: keyID, secretAccessKey: key.secretAccessKey, principal: owner, status: key.status)
-        )
-    }
 
     /// The key `id` if `owner` holds it; keys of other identities are as good as missing.
     private func ownedKey(_ id: String, owner: Principal, _ db: Database) throws -> AccessKeyRecord {
@@ -221,13 +248,49 @@ extension IAMStore {
 
 /// A key use's result; a refused use commits its event, then throws.
 private enum UseOutcome {
-    case used(Principal)
+    case used(Caller)
     case failed(IAMError)
 
-    func principal() throws -> Principal {
+    func caller() throws -> Caller {
         switch self {
-        case .used(let principal): principal
+        case .used(let caller): caller
         case .failed(let error): throw error
         }
+    }
+}
+
+/// A key that signs requests: a long-term access key, or STS temporary credentials.
+private enum SigningKey {
+    case longTerm(AccessKeyRecord)
+    case temporary(SessionCredentialRecord)
+
+    /// The key `id`, looked up among access keys, then temporary credentials; nil for a
+    /// malformed or unknown id.
+    static func find(_ id: String, _ db: Database) throws -> SigningKey? {
+        guard let keyID = AccessKeyID(rawValue: id) else { return nil }
+        if let key = try AccessKeyRecord.find(db, key: keyID.rawValue) { return .longTerm(key) }
+        if let session = try SessionCredentialRecord.find(db, key: keyID.rawValue) { return .temporary(session) }
+        return nil
+    }
+
+    /// The secret, the holder, and for temporary credentials their session (always active:
+    /// they end by expiring).
+    func credentials(_ db: Database) throws -> SigningCredentials {
+        switch self {
+        case .longTerm(let key):
+            SigningCredentials(
+                accessKeyID: AccessKeyID(known: key.id), secretAccessKey: key.secretAccessKey,
+                principal: try Self.principal(key.owner, db), status: key.status)
+        case .temporary(let session):
+            SigningCredentials(
+                accessKeyID: AccessKeyID(known: session.id), secretAccessKey: session.secretAccessKey,
+                principal: try Self.principal(session.owner, db), status: .active, session: session.session)
+        }
+    }
+
+    /// The identity `owner` names: its user, else the root user.
+    private static func principal(_ owner: OwnerKey, _ db: Database) throws -> Principal {
+        if let userId = owner.userId, let user = try UserRecord.find(db, key: userId) { return .user(user.user) }
+        return .root(AccountID(known: owner.accountId))
     }
 }

@@ -53,4 +53,23 @@ struct SignInSubject {
             return SignInSubject(principal: .user(user.user), account: account, user: user, profile: profile)
         }
     }
+
+    /// The rows of `principal` that hold its MFA lockout counters, whether or not it has a
+    /// password: STS `GetSessionToken` counts wrong codes toward the same lockout as sign-in.
+    ///
+    /// - Throws: `NoSuchEntity` when the user no longer exists.
+    static func holder(of principal: Principal, _ db: Database) throws -> SignInSubject {
+        let account = try AccountRecord.existing(principal.accountID, db)
+        switch principal {
+        case .root:
+            return SignInSubject(principal: principal, account: account)
+        case .user(let user):
+            guard let record = try UserRecord.find(db, key: user.userID) else {
+                throw IAMError.noSuchUser(user.userName)
+            }
+            return SignInSubject(
+                principal: principal, account: account, user: record,
+                profile: try LoginProfileRecord.find(db, key: record.id))
+        }
+    }
 }

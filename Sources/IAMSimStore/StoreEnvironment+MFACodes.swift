@@ -3,9 +3,9 @@ import GRDB
 import IAMSimCore
 import IAMSimDatabase
 
-// MFA code checks shared by the IAM actions (`EnableMFADevice`, `ResyncMFADevice`) and by
-// console sign-in (a code at sign-in, resync from the sign-in page): one rule for what a code
-// proves, whichever asks.
+// MFA code checks shared by the IAM actions (`EnableMFADevice`, `ResyncMFADevice`), STS
+// `GetSessionToken` and console sign-in (a code at sign-in, resync from the sign-in page): one
+// rule for what a code proves, whichever asks.
 extension StoreEnvironment {
     /// The step of `code2` when the (normalized) codes are a fresh consecutive pair of
     /// `record`'s codes, with code 2's step within `window` of now.
@@ -44,6 +44,54 @@ extension StoreEnvironment {
         case .accepted(let step): return step
         case .refused(let refusal): throw RefusedCodeError(.invalidMFACodes, refusal)
         }
+    }
+
+    /// Accepts a single `code` (console sign-in, STS `GetSessionToken`) from any of `devices`,
+    /// within the sign-in window around now shifted by each device's drift, and records the
+    /// step it used, so it never works again; or says why no device accepts it.
+    ///
+    /// - Returns: nil when a device accepted the code, else the most telling refusal among
+    ///   the devices (used, then too far from now, then wrong).
+    func acceptCode(_ code: String, devices: [MFADeviceRecord], now: Date, _ db: Database) throws
+        -> CodeRefusal?
+    {
+        let nowStep = TOTP.step(at: now)
+        var refusals: [CodeRefusal] = []
+        for var device in devices {
+            guard let totp = device.totp else { continue }
+            switch MFACodeRules.checkSignIn(
+                code: code, totp: totp, nowStep: nowStep, drift: device.drift, lastAcceptedStep: device.lastAcceptedStep
+            )
+            {
+            case .accepted(let step):
+                device.lastAcceptedStep = step
+                try device.update(db)
+                return nil
+            case .refused(let refusal):
+                refusals.append(refusal)
+            }
+        }
+        let onRealTime = try codesFollowRealTime(
+            account: devices.first?.accountId ?? "",
+            { wallStep in
+                for device in devices {
+                    guard let totp = device.totp else { continue }
+                    let check = MFACodeRules.checkSignIn(
+                        code: code, totp: totp, nowStep: wallStep, drift: device.drift,
+                        lastAcceptedStep: device.lastAcceptedStep, explaining: false)
+                    if case .accepted = check { return check }
+                }
+                return .refused(.wrong)
+            }, db)
+        if onRealTime { return .simulatedClockStopped }
+        func rank(_ refusal: CodeRefusal) -> Int {
+            switch refusal {
+            case .alreadyUsed: 0
+            case .tooFarFromNow: 1
+            default: 2
+            }
+        }
+        return refusals.min { rank($0) < rank($1) } ?? .wrong
     }
 
     /// Whether `account`'s clock is simulated and `check` accepts the codes at the real time

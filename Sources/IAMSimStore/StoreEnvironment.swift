@@ -47,24 +47,65 @@ public struct StoreEnvironment: Sendable {
         _ action: IAMAction, caller: Caller, resource: String?,
         _ body: (Database, Principal, Date) throws -> (T, EventNote)
     ) throws -> T {
+        try run(action, caller: caller, resource: resource) { db, principal, now in
+            let (value, note) = try body(db, principal, now)
+            return (.accepted(value), note)
+        }
+    }
+
+    /// `perform`, for operations whose refusals change state too: a wrong MFA code counts
+    /// toward the lockout, and must stay counted. The body returns such a refusal instead of
+    /// throwing it; its writes then commit with the failure event, and the refusal is thrown.
+    /// What the body throws rolls everything back, as in `perform`.
+    func performKeepingRefusals<T>(
+        _ action: IAMAction, caller: Caller, resource: String?,
+        _ body: (Database, Principal, Date) throws -> Verdict<T>
+    ) throws -> T {
+        try run(action, caller: caller, resource: resource) { db, principal, now in
+            (try body(db, principal, now), EventNote())
+        }
+    }
+
+    /// The one transaction every operation runs in: resolve the caller, read the clock, run
+    /// `body`, append its event (a success, or the refusal it returned), commit; on a throw,
+    /// roll back and log the failure on its own.
+    private func run<T>(
+        _ action: IAMAction, caller: Caller, resource: String?,
+        _ body: (Database, Principal, Date) throws -> (Verdict<T>, EventNote)
+    ) throws -> T {
         var actor: Principal?
+        var request = caller.eventRequest(mfaAuthenticated: caller.session?.mfaAuthenticated)
+        let verdict: Verdict<T>
         do {
-            return try database.write { db in
-                let (principal, now) = try resolve(caller, db)
+            verdict = try database.write { db in
+                let (principal, now, mfaAuthenticated) = try resolveWithSession(caller, db)
                 actor = principal
-                let (value, note) = try body(db, principal, now)
-                try EventLog.append(
-                    db, name: action, time: now, account: principal.accountID, actor: principal.arn,
-                    resource: resource, rootKeyStatus: note.rootKeyStatus)
-                return value
+                request.mfaAuthenticated = mfaAuthenticated
+                let (verdict, note) = try body(db, principal, now)
+                switch verdict {
+                case .accepted:
+                    try EventLog.append(
+                        db, name: action, time: now, account: principal.accountID, actor: principal.arn,
+                        resource: resource, rootKeyStatus: note.rootKeyStatus, request: request)
+                case .refused(let refused):
+                    try EventLog.append(
+                        db, name: action, time: now, account: principal.accountID, actor: principal.arn,
+                        outcome: .failure, error: refused.error, resource: resource, request: request)
+                }
+                return verdict
             }
         } catch let error as IAMError {
-            try logFailure(action, actor: actor, caller: caller, error: error, resource: resource)
+            try logFailure(action, actor: actor, caller: caller, error: error, resource: resource, request: request)
             throw error
         } catch let refused as RefusedCodeError {
             // The log records AWS's answer; the reason travels on to the front end.
-            try logFailure(action, actor: actor, caller: caller, error: refused.error, resource: resource)
+            try logFailure(
+                action, actor: actor, caller: caller, error: refused.error, resource: resource, request: request)
             throw refused
+        }
+        switch verdict {
+        case .accepted(let value): return value
+        case .refused(let refused): throw refused
         }
     }
 
@@ -79,16 +120,24 @@ public struct StoreEnvironment: Sendable {
     }
 
     /// Logs a failed `action` in a transaction of its own (the operation's rolled back).
-    func logFailure(_ action: IAMAction, actor: Principal?, caller: Caller, error: IAMError, resource: String?) throws {
+    ///
+    /// - Parameter request: who called and from where, when the failing operation knew more
+    ///   than `caller` says (a console session's MFA); by default, what `caller` says.
+    func logFailure(
+        _ action: IAMAction, actor: Principal?, caller: Caller, error: IAMError, resource: String?,
+        request: EventLog.Request? = nil
+    ) throws {
         try writing { db in
             let account: AccountID? =
-                switch caller {
+                switch caller.identity {
                 case .principal(let principal): principal.accountID
                 case .console(let account): actor?.accountID ?? account
+                case .session(let id): try actor?.accountID ?? SessionRecord.find(db, key: id)?.accountID
                 }
             try EventLog.append(
                 db, name: action, time: try clock.now(db, account: account), account: account, actor: actor?.arn,
-                outcome: .failure, error: error, resource: resource)
+                outcome: .failure, error: error, resource: resource,
+                request: request ?? caller.eventRequest(mfaAuthenticated: caller.session?.mfaAuthenticated))
         }
     }
 
@@ -98,12 +147,26 @@ public struct StoreEnvironment: Sendable {
     ///
     /// - Throws: `AccessDenied` (not signed in) for a console caller without an open session.
     func resolve(_ caller: Caller, _ db: Database) throws -> (principal: Principal, now: Date) {
-        switch caller {
+        let (principal, now, _) = try resolveWithSession(caller, db)
+        return (principal, now)
+    }
+
+    /// `resolve`, with whether MFA authenticated the caller's temporary credentials (its
+    /// console session, or STS's): nil for a long-term key.
+    func resolveWithSession(_ caller: Caller, _ db: Database) throws -> (
+        principal: Principal, now: Date, mfaAuthenticated: Bool?
+    ) {
+        switch caller.identity {
         case .principal(let principal):
-            return (principal, try clock.now(db, account: principal.accountID))
+            return (principal, try clock.now(db, account: principal.accountID), caller.session?.mfaAuthenticated)
         case .console(let account):
             guard let (session, now) = try openSession(account: account, db) else { throw IAMError.notSignedIn }
-            return (try session.principal(db), now)
+            return (try session.principal(db), now, session.mfaUsed)
+        case .session(let id):
+            guard let (session, now) = try SessionRecord.named(id, realNow: clock.realNow(), db),
+                session.isOpen(at: now)
+            else { throw IAMError.notSignedIn }
+            return (try session.principal(db), now, session.mfaUsed)
         }
     }
 
@@ -111,6 +174,13 @@ public struct StoreEnvironment: Sendable {
     func openSession(account: AccountID?, _ db: Database) throws -> (session: SessionRecord, now: Date)? {
         try SessionRecord.newestOpen(account: account, realNow: clock.realNow(), db)
     }
+}
+
+/// What an operation's transaction decided: its result, or a refusal to commit (with the
+/// changes that led to it) and then throw.
+enum Verdict<T> {
+    case accepted(T)
+    case refused(RefusedCodeError)
 }
 
 /// What an operation adds to its success event.

@@ -10,10 +10,6 @@ import Foundation
 public struct BinaryHarness: CommandLineHarness, Sendable {
     public typealias Result = CommandResult
 
-    public static let password = TestValues.password
-    public static let email = TestValues.email
-    public static let cheapHash = TestValues.cheapHash
-
     public let folder: URL
     public var database: String { folder.appendingPathComponent("iamsim.sqlite").path }
 
@@ -34,20 +30,13 @@ public struct BinaryHarness: CommandLineHarness, Sendable {
         return products.appendingPathComponent("iamsim")
     }
 
-    /// Runs `iamsim ARGUMENTS --db DATABASE` with `stdin` piped in (never a terminal).
-    @discardableResult
-    public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        try runWithoutDatabaseOption(arguments + ["--db", database], stdin: stdin, environment: environment)
-    }
-
     /// Runs `iamsim ARGUMENTS` exactly as given, in the scratch folder with HOME set to it.
     @discardableResult
     public func runWithoutDatabaseOption(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]
     ) throws -> Result {
-        var env = ["HOME": folder.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
-        env.merge(environment) { $1 }
-        return try Self.execute(Self.binary, arguments, stdin: stdin, environment: env, directory: folder)
+        try Self.execute(
+            Self.binary, arguments, stdin: stdin, environment: self.environment(environment), directory: folder)
     }
 
     /// Runs `sqlite3 DATABASE SQL`.

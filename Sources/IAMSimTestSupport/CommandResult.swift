@@ -22,10 +22,6 @@ public protocol CommandLineHarness {
     /// The database `run` adds with `--db`.
     var database: String { get }
 
-    /// Runs `iamsim ARGUMENTS --db DATABASE` with `stdin` piped in (never a terminal).
-    @discardableResult
-    func run(_ arguments: [String], stdin: String?, environment: [String: String]) throws -> CommandResult
-
     /// Runs `iamsim ARGUMENTS` exactly as given (the database is whatever they and the
     /// environment choose), with `HOME` set to the folder.
     @discardableResult
@@ -37,13 +33,22 @@ public protocol CommandLineHarness {
 }
 
 extension CommandLineHarness {
-    /// `run(_:stdin:environment:)` with nothing piped in and no more environment, for a harness
-    /// of either kind (`any CommandLineHarness`).
+    public static var password: String { TestValues.password }
+    public static var email: String { TestValues.email }
+    public static var cheapHash: String { TestValues.cheapHash }
+
+    /// Runs `iamsim ARGUMENTS --db DATABASE` with `stdin` piped in (never a terminal).
     @discardableResult
     public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws
         -> CommandResult
     {
-        try run(arguments, stdin: stdin, environment: environment)
+        try runWithoutDatabaseOption(arguments + ["--db", database], stdin: stdin, environment: environment)
+    }
+
+    /// The environment commands see: `HOME` is the folder, `PATH` the system's, `NO_COLOR`
+    /// set, with `environment` on top.
+    public func environment(_ environment: [String: String] = [:]) -> [String: String] {
+        ["HOME": folder.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"].merging(environment) { $1 }
     }
 
     /// `runWithoutDatabaseOption(_:stdin:environment:)` with defaults, for a harness of either kind.

@@ -23,10 +23,6 @@ import IAMSimDatabase
 public final class InProcessHarness: CommandLineHarness, @unchecked Sendable {
     public typealias Result = CommandResult
 
-    public static let password = TestValues.password
-    public static let email = TestValues.email
-    public static let cheapHash = TestValues.cheapHash
-
     public let folder: URL
     /// The path of the harness's main database, which `run` passes with `--db`.
     public let database = ":memory:"
@@ -70,18 +66,7 @@ public final class InProcessHarness: CommandLineHarness, @unchecked Sendable {
         return simulator
     }
 
-    /// The environment commands see: the binary harness's, with `environment` on top.
-    public func environment(_ environment: [String: String] = [:]) -> [String: String] {
-        ["HOME": folder.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"].merging(environment) { $1 }
-    }
-
     // MARK: - Running command lines
-
-    /// Runs `iamsim ARGUMENTS --db :memory:` with `stdin` piped in.
-    @discardableResult
-    public func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        try runWithoutDatabaseOption(arguments + ["--db", database], stdin: stdin, environment: environment)
-    }
 
     /// Runs `iamsim ARGUMENTS` exactly as given, with `stdin` piped in.
     @discardableResult

@@ -74,25 +74,29 @@ public final class ServerHarness {
         }
     }
 
-    /// The environment a client signs with `key` and `secret` in (no profile, no config file).
-    public func environment(key: String = rootKey, secret: String = rootSecret, region: String = "us-east-1")
-        -> [String: String]
-    {
-        [
+    /// The environment a client signs with `key` and `secret` in (no profile, no config file);
+    /// with `token`, temporary credentials' session token (`AWS_SESSION_TOKEN`).
+    public func environment(
+        key: String = rootKey, secret: String = rootSecret, region: String = "us-east-1", token: String? = nil
+    ) -> [String: String] {
+        var environment = [
             "AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": secret, "AWS_DEFAULT_REGION": region,
             "AWS_ENDPOINT_URL": endpoint, "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
             "HOME": files.folder.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "AWS_PAGER": "", "AWS_MAX_ATTEMPTS": "1",
         ]
+        environment["AWS_SESSION_TOKEN"] = token
+        return environment
     }
 
     /// Runs the aws CLI (`aws ARGUMENTS --output json`) against the server.
     public func aws(
-        _ arguments: [String], key: String = rootKey, secret: String = rootSecret, region: String = "us-east-1"
+        _ arguments: [String], key: String = rootKey, secret: String = rootSecret, region: String = "us-east-1",
+        token: String? = nil
     ) throws -> BinaryHarness.Result {
         try Self.run(
             "/usr/bin/env", ["aws"] + arguments + ["--output", "json"],
-            environment: environment(key: key, secret: secret, region: region),
+            environment: environment(key: key, secret: secret, region: region, token: token),
             directory: files.folder)
     }
 

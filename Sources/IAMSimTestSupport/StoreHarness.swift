@@ -8,7 +8,9 @@ import IAMSimStore
 
 /// A fresh in-memory simulator per test: the lesson fixture (or another) loaded into the store,
 /// a fixed wall clock, seeded randomness, a cheap password hash, and every clock stopped at
-/// `start`.
+/// `start`. The simulator's parts (`store`, `sessions`, `accounts`, `database`, …) read as the
+/// harness's own.
+@dynamicMemberLookup
 public struct StoreHarness: Sendable {
     public static let start = TestValues.start
     public static let email = TestValues.email
@@ -18,13 +20,6 @@ public struct StoreHarness: Sendable {
     public static let account = TestValues.account
 
     public let simulator: Simulator
-    public let database: AppDatabase
-    public let store: IAMStore
-    public let sessions: ConsoleSessions
-    public let accounts: AccountStore
-    public let auditReader: AuditReader
-    public let eventLog: EventLogReader
-    public let lessonRecords: LessonRecords
     /// The console's caller: whoever signed in last.
     public let console = Caller.console(account: nil)
 
@@ -34,35 +29,33 @@ public struct StoreHarness: Sendable {
     ///     lesson by default.
     public init(seed: UInt64 = 1, fixture: Fixture? = nil) throws {
         simulator = try Simulator.inMemory(seed: seed)
-        database = simulator.database
-        store = simulator.store
-        sessions = simulator.sessions
-        accounts = simulator.accounts
-        auditReader = simulator.auditReader
-        eventLog = simulator.eventLog
-        lessonRecords = simulator.lessonRecords
-        try accounts.loadFixture(fixture ?? Fixture.builtInDefault())
-        try store.clock.set(Self.start, .all)
+        try simulator.accounts.loadFixture(fixture ?? Fixture.builtInDefault())
+        try simulator.store.clock.set(Self.start, .all)
+    }
+
+    /// The simulator's part at `part`: `harness.store` is `harness.simulator.store`.
+    public subscript<Part>(dynamicMember part: KeyPath<Simulator, Part>) -> Part {
+        simulator[keyPath: part]
     }
 
     /// The serial number (ARN) of the lesson account's virtual device `name`.
     public static func serial(_ name: String) -> String { "arn:aws:iam::123456789012:mfa/\(name)" }
 
     /// The lesson account's time.
-    public var now: Date { get throws { try store.clock.now(account: Self.account) } }
+    public var now: Date { get throws { try simulator.store.clock.now(account: Self.account) } }
 
     /// The lesson account trainee's authenticator app.
-    public var authenticator: Authenticator { Authenticator(clock: store.clock, owner: Self.account) }
+    public var authenticator: Authenticator { Authenticator(clock: simulator.store.clock, owner: Self.account) }
 
     /// Signs the lesson's root user in, with `code` when MFA is active.
     @discardableResult
     public func signIn(code: String? = nil) throws -> SignInOutcome {
-        try sessions.signIn(email: Self.email, password: Self.password, mfaCode: code)
+        try simulator.sessions.signIn(email: Self.email, password: Self.password, mfaCode: code)
     }
 
     /// Moves every account's clock on by `seconds`.
     public func advance(_ seconds: Int64) throws {
-        try store.clock.advance(by: ClockDuration(seconds: seconds), .all)
+        try simulator.store.clock.advance(by: ClockDuration(seconds: seconds), .all)
     }
 
     /// Codes computed from the seed with Core's TOTP at the simulator's current time.
@@ -74,16 +67,16 @@ public struct StoreHarness: Sendable {
     /// Creates and activates a virtual device for the signed-in identity; returns its seed.
     @discardableResult
     public func activateDevice(_ name: String) throws -> String {
-        let created = try store.createVirtualMFADevice(caller: console, deviceName: name)
+        let created = try simulator.store.createVirtualMFADevice(caller: console, deviceName: name)
         let seed = created.base32StringSeed
-        try store.enableMFADevice(
+        try simulator.store.enableMFADevice(
             caller: console, serialNumber: Self.serial(name), code1: try code(seed, stepOffset: -1),
             code2: try code(seed))
         return seed
     }
 
     /// Every event of every account, oldest first.
-    public func events() throws -> [Event] { try eventLog.events(account: nil, limit: 1_000) }
+    public func events() throws -> [Event] { try simulator.eventLog.events(account: nil, limit: 1_000) }
 
     /// The events of changes and sign-ins, without the console's reads (List…, Get…).
     public func changes() throws -> [Event] {
@@ -92,6 +85,6 @@ public struct StoreHarness: Sendable {
 
     /// How many rows `table` holds.
     public func count(_ table: String) throws -> Int {
-        try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+        try simulator.database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 }

@@ -24,6 +24,7 @@ struct IAMErrorTests {
             (.reportInProgress("m"), "ReportInProgress", 404, true),
             (.invalidClientTokenId("m"), "InvalidClientTokenId", 403, true),
             (.signatureDoesNotMatch("m"), "SignatureDoesNotMatch", 403, true),
+            (.expiredToken("m"), "ExpiredToken", 403, true),
             (.serviceFailure("m"), "ServiceFailure", 500, false),
             (.missingAuthenticationToken("m"), "MissingAuthenticationToken", 403, true),
             (.incompleteSignature("m"), "IncompleteSignature", 400, true),

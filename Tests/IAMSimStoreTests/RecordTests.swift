@@ -39,6 +39,10 @@ enum RecordSamples {
         passwordResetRequired: true)
     static let membership = GroupMembershipRecord(groupId: group.id, userId: user.id, addedDate: later)
     static let tag = UserTagRecord(userId: user.id, key: "team", value: "red")
+    static let sessionCredential = SessionCredentialRecord(
+        id: "ASIAEXAMPLESESSION01", accountId: account.id, userId: user.id, parentAccessKeyId: key.id,
+        secretAccessKey: String(repeating: "t", count: 40), sessionTokenDigest: String(repeating: "d", count: 64),
+        mfaAuthenticated: true, serialNumber: device.serialNumber, createDate: created, expiration: later)
     static let history = PasswordHistoryRecord(
         id: 3, userId: user.id, passwordHash: "pbkdf2-sha512$1$c2FsdA==$b2xk", changedDate: created)
     static let policy = PasswordPolicyRecord(
@@ -121,12 +125,18 @@ struct RecordTests {
         step.witnessEventId = nil
         var tag = S.tag
         tag.value = ""
+        var sessionCredential = S.sessionCredential
+        (sessionCredential.userId, sessionCredential.parentAccessKeyId, sessionCredential.serialNumber) = (
+            nil, nil, nil
+        )
+        sessionCredential.mfaAuthenticated = false
         return [
             Table(S.account, changed: account), Table(S.user, changed: user), Table(S.key, changed: key),
             Table(S.device, changed: device), Table(S.session, changed: session), Table(S.group, changed: group),
             Table(S.loginProfile, changed: profile), Table(S.membership, changed: membership),
             Table(S.history, changed: history), Table(S.policy, changed: policy), Table(S.report, changed: report),
             Table(S.progress, changed: progress), Table(S.step, changed: step), Table(S.tag, changed: tag),
+            Table(S.sessionCredential, changed: sessionCredential),
         ]
     }()
 

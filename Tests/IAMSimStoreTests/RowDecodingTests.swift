@@ -38,7 +38,9 @@ struct RowDecodingTests {
             row: values([
                 ("id", 7), ("accountId", "210987654321"), ("eventTime", created), ("eventName", "ConsoleLogin"),
                 ("actorArn", "arn:aws:iam::210987654321:root"), ("outcome", "Success"), ("errorCode", nil),
-                ("errorMessage", nil), ("mfaUsed", true), ("resource", nil),
+                ("errorMessage", nil), ("mfaUsed", true), ("resource", nil), ("eventSource", "signin.amazonaws.com"),
+                ("userIdentityType", "Root"), ("accessKeyId", "AKIAEXAMPLEKEY000001"),
+                ("sourceIPAddress", "192.0.2.1"), ("userAgent", "aws-cli/1.45.11"), ("mfaAuthenticated", true),
             ])
         ) { _ = try EventRecord(row: $0) },
         Table(name: "iamGroup", row: RecordSamples.row(RecordSamples.group)) { _ = try GroupRecord(row: $0) },
@@ -61,6 +63,9 @@ struct RowDecodingTests {
             _ = try LessonProgressRecord(row: $0)
         },
         Table(name: "lessonStep", row: RecordSamples.row(RecordSamples.step)) { _ = try LessonStepRecord(row: $0) },
+        Table(name: "sessionCredential", row: RecordSamples.row(RecordSamples.sessionCredential)) {
+            _ = try SessionCredentialRecord(row: $0)
+        },
     ]
 
     static func row(_ pairs: [(String, DatabaseValue)]) -> Row {

@@ -178,6 +178,22 @@ extension Shapes {
         .structure([("UserId", .string(userID)), ("Account", .string(account.rawValue)), ("Arn", .string(arn))])
     }
 
+    /// STS `GetSessionToken`: `Credentials` (AccessKeyId, SecretAccessKey, SessionToken,
+    /// Expiration), the only answer that carries the session's secret and token.
+    public static func getSessionToken(_ credentials: SessionCredentials) -> ShapeValue {
+        .structure([
+            (
+                "Credentials",
+                .structure([
+                    ("AccessKeyId", .string(credentials.accessKeyID)),
+                    ("SecretAccessKey", .string(credentials.secretAccessKey)),
+                    ("SessionToken", .string(credentials.sessionToken)),
+                    ("Expiration", .timestamp(credentials.expiration)),
+                ])
+            )
+        ])
+    }
+
     // MARK: Pages
 
     /// A page of a list result: the items under `name`, `IsTruncated`, then `Marker` when given.

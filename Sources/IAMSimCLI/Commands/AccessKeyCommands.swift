@@ -11,9 +11,7 @@ struct AccessKeyCommands: ParsableCommand {
         subcommands: [List.self, Create.self, Deactivate.self, Activate.self, Delete.self, Use.self])
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List your access keys (ListAccessKeys).")
-        static let operationName: IAMAction = .listAccessKeys
+        static let action = CommandAction("list", performs: .listAccessKeys, "List your access keys")
         @OptionGroup var global: GlobalOptions
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
@@ -23,10 +21,8 @@ struct AccessKeyCommands: ParsableCommand {
     }
 
     struct Create: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "create",
-            abstract: "Create an access key; its secret is shown now and never again (CreateAccessKey).")
-        static let operationName: IAMAction = .createAccessKey
+        static let action = CommandAction(
+            "create", performs: .createAccessKey, "Create an access key; its secret is shown now and never again")
         @OptionGroup var global: GlobalOptions
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
@@ -36,39 +32,29 @@ struct AccessKeyCommands: ParsableCommand {
     }
 
     struct Deactivate: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "deactivate", abstract: "Make an access key Inactive (UpdateAccessKey).")
-        static let operationName: IAMAction = .updateAccessKey
+        static let action = CommandAction("deactivate", performs: .updateAccessKey, "Make an access key Inactive")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id, such as AKIAIOSFODNN7EXAMPLE.") var accessKeyID: String
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            UpdatedAccessKey(
-                key: try context.store().updateAccessKey(
-                    caller: context.caller, accessKeyID: accessKeyID, status: .inactive, userName: user))
+            try AccessKeyCommands.update(accessKeyID, to: .inactive, user: user, in: context)
         }
     }
 
     struct Activate: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "activate", abstract: "Make an access key Active again (UpdateAccessKey).")
-        static let operationName: IAMAction = .updateAccessKey
+        static let action = CommandAction("activate", performs: .updateAccessKey, "Make an access key Active again")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
 
         func execute(in context: CommandContext) throws -> any Renderable {
-            UpdatedAccessKey(
-                key: try context.store().updateAccessKey(
-                    caller: context.caller, accessKeyID: accessKeyID, status: .active, userName: user))
+            try AccessKeyCommands.update(accessKeyID, to: .active, user: user, in: context)
         }
     }
 
     struct Delete: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "delete", abstract: "Delete an access key for good (DeleteAccessKey).")
-        static let operationName: IAMAction = .deleteAccessKey
+        static let action = CommandAction("delete", performs: .deleteAccessKey, "Delete an access key for good")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
         @Option(help: "An IAM user's keys instead of your own.") var user: String?
@@ -81,15 +67,23 @@ struct AccessKeyCommands: ParsableCommand {
 }
 
 extension AccessKeyCommands {
+    /// `UpdateAccessKey`: what `deactivate` and `activate` run, each with its status.
+    static func update(_ accessKeyID: String, to status: AccessKeyStatus, user: String?, in context: CommandContext)
+        throws -> any Renderable
+    {
+        UpdatedAccessKey(
+            key: try context.store().updateAccessKey(
+                caller: context.caller, accessKeyID: accessKeyID, status: status, userName: user))
+    }
+
     struct Use: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "use",
-            abstract: "Use a key as a program would: authenticate with it and record its use (GetCallerIdentity).",
+        static let action = CommandAction(
+            "use", performs: .getCallerIdentity,
+            "Use a key as a program would: authenticate with it and record its use",
             discussion: """
                 Needs no console session: the key and its secret are the credentials. The key's \
                 last use (date, service, region) then shows in the credential report and the audit.
                 """)
-        static let operationName: IAMAction = .getCallerIdentity
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The access key id.") var accessKeyID: String
         @Flag(help: "Read the secret access key from the first line of standard input.") var secretStdin = false
@@ -115,11 +109,10 @@ struct AccessKeyList: Renderable {
     var keys: [AccessKeyMetadata]
 
     func text(_ style: TextStyle) -> String {
-        guard !keys.isEmpty else { return "No access keys." }
-        return TextTable(
+        TextTable(
             headers: ["ACCESS KEY ID", "STATUS", "CREATED"],
             rows: keys.map { [$0.accessKeyID.rawValue, $0.status.rawValue, Timestamp.readable($0.createDate)] }
-        ).rendered()
+        ).rendered(empty: "No access keys.")
     }
 
     var json: JSONValue { JSONValue(Shapes.listAccessKeys(keys, isTruncated: false, marker: nil)) }

@@ -6,9 +6,9 @@ import IAMSimStore
 
 /// `iamsim audit`: the auditor's view of the account.
 struct AuditCommand: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit",
-        abstract: "Check the account against the IAM dashboard's items and the CIS / Security Hub controls.",
+    static let action = CommandAction(
+        "audit", performs: .audit,
+        "Check the account against the IAM dashboard's items and the CIS / Security Hub controls",
         discussion: """
             Each finding has its control ids, severity, status (PASS or FAIL), the evidence, and \
             the command that fixes it. Output as text, json or csv. With --fail-on, the exit \
@@ -16,7 +16,6 @@ struct AuditCommand: ConsoleCommand {
             gate. It reads the signed-in account, or the database's first account when nobody \
             is signed in; it changes nothing.
             """)
-    static let operationName: IAMAction = .audit
     static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(help: "Exit 1 when a finding fails: FAIL for any, or a severity (CRITICAL, HIGH, MEDIUM, LOW) and above.")
@@ -127,10 +126,9 @@ struct CredentialReportCommands: ParsableCommand {
         subcommands: [Generate.self, Get.self])
 
     struct Generate: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "generate",
-            abstract: "Generate a report, unless the last one is less than 4 hours old (GenerateCredentialReport).")
-        static let operationName: IAMAction = .generateCredentialReport
+        static let action = CommandAction(
+            "generate", performs: .generateCredentialReport,
+            "Generate a report, unless the last one is less than 4 hours old")
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -144,10 +142,8 @@ struct CredentialReportCommands: ParsableCommand {
     }
 
     struct Get: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "get",
-            abstract: "Print the last report: the CSV itself, or AWS's JSON shape (GetCredentialReport).")
-        static let operationName: IAMAction = .getCredentialReport
+        static let action = CommandAction(
+            "get", performs: .getCredentialReport, "Print the last report: the CSV itself, or AWS's JSON shape")
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {

@@ -17,9 +17,8 @@ struct AuthenticatorCommands: ParsableCommand {
         subcommands: [Add.self, Scan.self, List.self, Codes.self, Remove.self])
 
     struct Add: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "add", abstract: "Add an account from a secret key or an otpauth:// URI.")
-        static let operationName: IAMAction = .addAuthenticatorAccount
+        static let action = CommandAction(
+            "add", performs: .addAuthenticatorAccount, "Add an account from a secret key or an otpauth:// URI")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The base32 secret key, as shown by mfa assign --show-secret.") var secret: String?
         @Option(help: "An otpauth://totp/ URI, as held by the QR code.") var uri: String?
@@ -47,10 +46,8 @@ struct AuthenticatorCommands: ParsableCommand {
     }
 
     struct Scan: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "scan",
-            abstract: "Add an account by scanning a QR code image (PNG), as a phone camera would.")
-        static let operationName: IAMAction = .scanQRCode
+        static let action = CommandAction(
+            "scan", performs: .scanQRCode, "Add an account by scanning a QR code image (PNG), as a phone camera would")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A PNG image holding the QR code, such as one written by mfa assign --qr-png.") var file: String
         @Option(help: "The name to show for the account.") var label: String?
@@ -88,9 +85,8 @@ struct AuthenticatorCommands: ParsableCommand {
     }
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List the authenticator's accounts.")
-        static let operationName: IAMAction = .listAuthenticatorAccounts
+        static let action = CommandAction(
+            "list", performs: .listAuthenticatorAccounts, "List the authenticator's accounts")
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -99,10 +95,9 @@ struct AuthenticatorCommands: ParsableCommand {
     }
 
     struct Codes: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "codes",
-            abstract: "Show each account's current code and the seconds before it changes.")
-        static let operationName: IAMAction = .getAuthenticatorCodes
+        static let action = CommandAction(
+            "codes", performs: .getAuthenticatorCodes,
+            "Show each account's current code and the seconds before it changes")
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -111,9 +106,8 @@ struct AuthenticatorCommands: ParsableCommand {
     }
 
     struct Remove: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "remove", abstract: "Remove an account from the authenticator.")
-        static let operationName: IAMAction = .removeAuthenticatorAccount
+        static let action = CommandAction(
+            "remove", performs: .removeAuthenticatorAccount, "Remove an account from the authenticator")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The account's label.") var label: String
 
@@ -130,27 +124,21 @@ struct AccountList: Renderable {
     var accounts: [AuthenticatorAccount]
 
     func text(_ style: TextStyle) -> String {
-        guard !accounts.isEmpty else {
-            return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI"
-        }
-        return TextTable(
+        TextTable(
             headers: ["LABEL", "ACCOUNT", "ADDED"],
             rows: accounts.map { [$0.label, $0.displayName, Timestamp.readable($0.addedDate)] }
-        ).rendered()
+        ).rendered(empty: "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI")
     }
 
     var json: JSONValue {
-        .object([
-            "Accounts": .array(
-                accounts.map {
-                    .object([
-                        "Label": .string($0.label), "Issuer": .string($0.issuer),
-                        "AccountName": .string($0.accountName),
-                        "Digits": .int($0.totp.digits), "Period": .int(Int($0.totp.period)),
-                        "Algorithm": .string($0.totp.algorithm.rawValue), "AddedDate": .date($0.addedDate),
-                    ])
-                })
-        ])
+        .list("Accounts", accounts) {
+            .object([
+                "Label": .string($0.label), "Issuer": .string($0.issuer),
+                "AccountName": .string($0.accountName),
+                "Digits": .int($0.totp.digits), "Period": .int(Int($0.totp.period)),
+                "Algorithm": .string($0.totp.algorithm.rawValue), "AddedDate": .date($0.addedDate),
+            ])
+        }
     }
 }
 
@@ -158,38 +146,31 @@ struct CodeList: Renderable {
     var codes: [AuthenticatorCode]
 
     func text(_ style: TextStyle) -> String {
-        guard !codes.isEmpty else {
-            return "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI"
-        }
-        return TextTable(
+        TextTable(
             headers: ["LABEL", "CODE", "CHANGES IN", "ACCOUNT"],
             rows: codes.map { [$0.account.label, $0.code, "\($0.secondsRemaining) s", $0.account.displayName] }
-        ).rendered()
+        ).rendered(empty: "The authenticator has no accounts. Add one with: iamsim authenticator add --uri URI")
     }
 
     var json: JSONValue {
-        .object([
-            "Codes": .array(
-                codes.map {
-                    .object([
-                        "Label": .string($0.account.label), "Code": .string($0.code),
-                        "SecondsRemaining": .int($0.secondsRemaining), "Time": .date($0.time),
-                    ])
-                })
-        ])
+        .list("Codes", codes) {
+            .object([
+                "Label": .string($0.account.label), "Code": .string($0.code),
+                "SecondsRemaining": .int($0.secondsRemaining), "Time": .date($0.time),
+            ])
+        }
     }
 }
 
 /// `iamsim hardware-tokens`: the displays of the hardware TOTP tokens in your hands.
 struct HardwareTokenCommand: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "hardware-tokens",
-        abstract: "Show the serial and current code of each hardware TOTP token you hold.",
+    static let action = CommandAction(
+        "hardware-tokens", performs: .readHardwareTokens,
+        "Show the serial and current code of each hardware TOTP token you hold",
         discussion: """
             Fixtures can hand out hardware TOTP tokens (key fobs with a display). Assign one with: \
             iamsim mfa assign NAME --type hardware-totp --serial SERIAL
             """)
-    static let operationName: IAMAction = .readHardwareTokens
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
@@ -201,22 +182,18 @@ struct TokenList: Renderable {
     var tokens: [HardwareTokenDisplay]
 
     func text(_ style: TextStyle) -> String {
-        guard !tokens.isEmpty else { return "You hold no hardware TOTP tokens (a fixture can hand some out)." }
-        return TextTable(
+        TextTable(
             headers: ["SERIAL NUMBER", "CODE", "CHANGES IN"],
             rows: tokens.map { [$0.serialNumber, $0.code, "\($0.secondsRemaining) s"] }
-        ).rendered()
+        ).rendered(empty: "You hold no hardware TOTP tokens (a fixture can hand some out).")
     }
 
     var json: JSONValue {
-        .object([
-            "HardwareTokens": .array(
-                tokens.map {
-                    .object([
-                        "SerialNumber": .string($0.serialNumber), "Code": .string($0.code),
-                        "SecondsRemaining": .int($0.secondsRemaining),
-                    ])
-                })
-        ])
+        .list("HardwareTokens", tokens) {
+            .object([
+                "SerialNumber": .string($0.serialNumber), "Code": .string($0.code),
+                "SecondsRemaining": .int($0.secondsRemaining),
+            ])
+        }
     }
 }

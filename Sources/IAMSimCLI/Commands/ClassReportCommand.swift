@@ -12,12 +12,11 @@ struct ClassCommands: ParsableCommand {
         subcommands: [Report.self], defaultSubcommand: Report.self)
 
     struct Report: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "report",
-            abstract: "Show each account's lesson step, dashboard checklist and last activity (table, json or csv).",
+        static let action = CommandAction(
+            "report", performs: .classReport,
+            "Show each account's lesson step, dashboard checklist and last activity (table, json or csv)",
             discussion:
                 "Progress is read from each account's real state, as 'iamsim lesson' reads it; --watch refreshes it.")
-        static let operationName: IAMAction = .classReport
         static let readsOnly = true
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Redraw the report every few seconds until interrupted (on a terminal).") var watch = false
@@ -83,24 +82,21 @@ struct ClassReport: Renderable {
     }
 
     var json: JSONValue {
-        .object([
-            "Accounts": .array(
-                rows.map { row in
-                    .object([
-                        "AccountId": .string(row.account.accountID.rawValue),
-                        "AccountAlias": .string(row.account.alias),
-                        "RootEmail": .string(row.account.rootEmail),
-                        "StepsDone": .int(row.progress.doneCount),
-                        "StepsSkipped": .int(row.progress.skipped.count),
-                        "SkippedSteps": .array(row.progress.skippedSteps.map { .string($0.id) }),
-                        "TotalSteps": .int(row.progress.lesson.steps.count),
-                        "CurrentStep": row.progress.current.map { .string($0.id) } ?? .null,
-                        "Complete": .bool(row.progress.isComplete),
-                        "Checklist": .object(row.checklist.map { ($0.id, .string($0.status.rawValue)) }),
-                        "LastActivity": .date(row.lastActivity),
-                    ])
-                })
-        ])
+        .list("Accounts", rows) { row in
+            .object([
+                "AccountId": .string(row.account.accountID.rawValue),
+                "AccountAlias": .string(row.account.alias),
+                "RootEmail": .string(row.account.rootEmail),
+                "StepsDone": .int(row.progress.doneCount),
+                "StepsSkipped": .int(row.progress.skipped.count),
+                "SkippedSteps": .array(row.progress.skippedSteps.map { .string($0.id) }),
+                "TotalSteps": .int(row.progress.lesson.steps.count),
+                "CurrentStep": row.progress.current.map { .string($0.id) } ?? .null,
+                "Complete": .bool(row.progress.isComplete),
+                "Checklist": .object(row.checklist.map { ($0.id, .string($0.status.rawValue)) }),
+                "LastActivity": .date(row.lastActivity),
+            ])
+        }
     }
 
     var csv: String? {

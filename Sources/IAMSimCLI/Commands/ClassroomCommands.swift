@@ -12,16 +12,15 @@ struct AccountCommands: ParsableCommand {
         subcommands: [Create.self, List.self, Delete.self])
 
     struct Create: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "create",
-            abstract: "Create N accounts from a fixture, each with fresh ids, secrets and a root password.",
+        static let action = CommandAction(
+            "create", performs: .createAccounts,
+            "Create N accounts from a fixture, each with fresh ids, secrets and a root password",
             discussion: """
                 Each trainee gets an account id, an email from the template ({n} is the number), \
                 an optional alias (prefix + number) and a new root password, shown once here or \
                 written to --credentials-file (a CSV created with mode 0600). All accounts are \
                 created in one transaction: all of them, or none.
                 """)
-        static let operationName: IAMAction = .createAccounts
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("A built-in fixture name or a fixture file.", valueName: "name-or-path"))
         var fixture: String = Fixture.defaultName
@@ -77,9 +76,7 @@ struct AccountCommands: ParsableCommand {
     }
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List the database's accounts.")
-        static let operationName: IAMAction = .listAccounts
+        static let action = CommandAction("list", performs: .listAccounts, "List the database's accounts")
         static let readsOnly = true
         @OptionGroup var global: GlobalOptions
 
@@ -89,10 +86,8 @@ struct AccountCommands: ParsableCommand {
     }
 
     struct Delete: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "delete",
-            abstract: "Delete an account and everything in it (its events stay in the log).")
-        static let operationName: IAMAction = .deleteAccount
+        static let action = CommandAction(
+            "delete", performs: .deleteAccount, "Delete an account and everything in it (its events stay in the log)")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The account id or alias.") var target: String
 
@@ -107,9 +102,9 @@ struct AccountCommands: ParsableCommand {
 
 /// `iamsim reset`: accounts back to their starting state.
 struct ResetCommand: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reset",
-        abstract: "Put accounts back to their fixture's state, atomically (one account or --all).",
+    static let action = CommandAction(
+        "reset", performs: .resetAccounts,
+        "Put accounts back to their fixture's state, atomically (one account or --all)",
         discussion: """
             Each account returns to the fixture it was created from, or with --fixture to that \
             fixture (keeping each account's id, alias, email and root password, with fresh \
@@ -117,7 +112,6 @@ struct ResetCommand: ConsoleCommand {
             trainee's phone is wiped, in one transaction: on any failure nothing changes. The \
             event log keeps everything and records each reset.
             """)
-    static let operationName: IAMAction = .resetAccounts
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Reset every account in the database.") var all = false
     @Option(
@@ -147,11 +141,10 @@ struct ResetCommand: ConsoleCommand {
 
 /// `iamsim export`: an account's current state as a fixture.
 struct ExportCommand: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Write the account's current state as a fixture that loads back to the same state.",
+    static let action = CommandAction(
+        "export", performs: .exportAccount,
+        "Write the account's current state as a fixture that loads back to the same state",
         discussion: "Passwords appear as their hashes, never in plain text. Use --account to choose the account.")
-    static let operationName: IAMAction = .exportAccount
     static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Write to this file (mode 0600) instead of standard output.", valueName: "file"))
@@ -182,10 +175,9 @@ struct FixtureCommands: ParsableCommand {
         commandName: "fixture", abstract: "Check fixture files.", subcommands: [Validate.self])
 
     struct Validate: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "validate",
-            abstract: "Report every problem of a fixture file with its JSON path (exit 1 when there are any).")
-        static let operationName: IAMAction = .validateFixture
+        static let action = CommandAction(
+            "validate", performs: .validateFixture,
+            "Report every problem of a fixture file with its JSON path (exit 1 when there are any)")
         static let readsOnly = true
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The fixture file.") var file: String
@@ -219,15 +211,12 @@ struct Credentials: Renderable {
     }
 
     var json: JSONValue {
-        .object([
-            "Accounts": .array(
-                trainees.map {
-                    .object([
-                        "AccountId": .string($0.accountID.rawValue), "AccountAlias": .string($0.alias),
-                        "RootEmail": .string($0.email), "RootPassword": .string($0.password),
-                    ])
-                })
-        ])
+        .list("Accounts", trainees) {
+            .object([
+                "AccountId": .string($0.accountID.rawValue), "AccountAlias": .string($0.alias),
+                "RootEmail": .string($0.email), "RootPassword": .string($0.password),
+            ])
+        }
     }
 
     var csv: String? {
@@ -255,16 +244,13 @@ struct AccountTable: Renderable {
     }
 
     var json: JSONValue {
-        .object([
-            "Accounts": .array(
-                accounts.map {
-                    .object([
-                        "AccountId": .string($0.accountID.rawValue), "AccountAlias": .string($0.alias),
-                        "RootEmail": .string($0.rootEmail), "Fixture": .string($0.fixtureName),
-                        "CreateDate": .date($0.createDate),
-                    ])
-                })
-        ])
+        .list("Accounts", accounts) {
+            .object([
+                "AccountId": .string($0.accountID.rawValue), "AccountAlias": .string($0.alias),
+                "RootEmail": .string($0.rootEmail), "Fixture": .string($0.fixtureName),
+                "CreateDate": .date($0.createDate),
+            ])
+        }
     }
 }
 

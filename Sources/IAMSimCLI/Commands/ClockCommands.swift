@@ -31,9 +31,7 @@ struct ClockCommands: ParsableCommand {
     }
 
     struct Show: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show the time and whether it is simulated.")
-        static let operationName: IAMAction = .showClock
+        static let action = CommandAction("show", performs: .showClock, "Show the time and whether it is simulated")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var scope: Scope
 
@@ -47,9 +45,7 @@ struct ClockCommands: ParsableCommand {
     }
 
     struct Set: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "set", abstract: "Stop the clock at an ISO-8601 time.")
-        static let operationName: IAMAction = .setClock
+        static let action = CommandAction("set", performs: .setClock, "Stop the clock at an ISO-8601 time")
         @OptionGroup var global: GlobalOptions
         @Argument(
             help: ArgumentHelp(
@@ -65,10 +61,9 @@ struct ClockCommands: ParsableCommand {
     }
 
     struct Advance: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "advance",
-            abstract: "Move the clock forward, such as by 30s, 2m or 1h (a real clock becomes simulated).")
-        static let operationName: IAMAction = .advanceClock
+        static let action = CommandAction(
+            "advance", performs: .advanceClock,
+            "Move the clock forward, such as by 30s, 2m or 1h (a real clock becomes simulated)")
         @OptionGroup var global: GlobalOptions
         @Argument(
             help: ArgumentHelp("How far: 30s, 2m, 1h, 1d or a mix like 1h30m.", valueName: "duration"),
@@ -83,9 +78,7 @@ struct ClockCommands: ParsableCommand {
     }
 
     struct Real: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "real", abstract: "Return to real time.")
-        static let operationName: IAMAction = .useRealClock
+        static let action = CommandAction("real", performs: .useRealClock, "Return to real time")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var scope: Scope
 
@@ -128,8 +121,7 @@ struct ClockReadings: Renderable {
     }
 
     func text(_ style: TextStyle) -> String {
-        guard !readings.isEmpty else { return "No accounts." }
-        return TextTable(
+        TextTable(
             headers: ["ACCOUNT", "TIME", "MODE"],
             rows: readings.map {
                 [
@@ -137,18 +129,15 @@ struct ClockReadings: Renderable {
                     $0.reading.isSimulated ? "simulated" : "real",
                 ]
             }
-        ).rendered()
+        ).rendered(empty: "No accounts.")
     }
 
     var json: JSONValue {
-        .object([
-            "Clocks": .array(
-                readings.map {
-                    .object([
-                        "AccountId": .string($0.account.rawValue), "Time": .date($0.reading.date),
-                        "Mode": .string($0.reading.isSimulated ? "simulated" : "real"),
-                    ])
-                })
-        ])
+        .list("Clocks", readings) {
+            .object([
+                "AccountId": .string($0.account.rawValue), "Time": .date($0.reading.date),
+                "Mode": .string($0.reading.isSimulated ? "simulated" : "real"),
+            ])
+        }
     }
 }

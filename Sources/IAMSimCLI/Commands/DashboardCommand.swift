@@ -5,10 +5,8 @@ import IAMSimStore
 
 /// `iamsim dashboard`: the IAM dashboard.
 struct DashboardCommand: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "dashboard",
-        abstract: "Show the account, its resource counts and its security status (GetAccountSummary).")
-    static let operationName: IAMAction = .getAccountSummary
+    static let action = CommandAction(
+        "dashboard", performs: .getAccountSummary, "Show the account, its resource counts and its security status")
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {

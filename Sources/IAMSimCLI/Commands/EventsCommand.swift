@@ -6,15 +6,14 @@ import IAMSimStore
 
 /// `iamsim events`: the append-only event log, CloudTrail-style.
 struct EventsCommand: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "events",
-        abstract: "List the event log: every change, sign-in attempt and console view, CloudTrail-style.",
+    static let action = CommandAction(
+        "events", performs: .lookupEvents,
+        "List the event log: every change, sign-in attempt and console view, CloudTrail-style",
         discussion: """
             As a table, or with --output json as JSON Lines (one CloudTrail-like record per \
             line). It reads the signed-in account, or the database's first account when nobody \
             is signed in.
             """)
-    static let operationName: IAMAction = .lookupEvents
     static let readsOnly = true
     @OptionGroup var global: GlobalOptions
     @Option(
@@ -51,32 +50,47 @@ struct EventList: Renderable {
     var events: [Event]
 
     func text(_ style: TextStyle) -> String {
-        guard !events.isEmpty else { return "No events." }
-        return TextTable(
-            headers: ["TIME", "EVENT", "OUTCOME", "ACTOR", "RESOURCE", "DETAIL"],
+        TextTable(
+            headers: ["TIME", "SOURCE", "EVENT", "OUTCOME", "ACTOR", "FROM", "RESOURCE", "DETAIL"],
             rows: events.map { event in
                 var detail: [String] = []
                 if let mfa = event.mfaUsed { detail.append("MFAUsed=\(mfa ? "Yes" : "No")") }
+                if let mfa = event.mfaAuthenticated { detail.append("MFAAuthenticated=\(mfa ? "Yes" : "No")") }
+                if let key = event.accessKeyID { detail.append("Key=\(key)") }
+                // The client's name and version; the CLI's own agent is its FROM already.
+                if let agent = event.userAgent?.split(separator: " ").first, agent != event.sourceIPAddress ?? "" {
+                    detail.append("Agent=\(agent)")
+                }
                 if let code = event.errorCode { detail.append(code) }
                 return [
-                    Timestamp.readable(event.eventTime), event.eventName, event.outcome.rawValue,
-                    event.actorARN ?? "-", event.resource ?? "-", detail.joined(separator: " "),
+                    Timestamp.readable(event.eventTime), Self.shortSource(event.eventSource), event.eventName,
+                    event.outcome.rawValue, event.actorARN ?? "-", event.sourceIPAddress ?? "-", event.resource ?? "-",
+                    detail.joined(separator: " "),
                 ]
             }
-        ).rendered()
+        ).rendered(empty: "No events.")
+    }
+
+    /// `iam.amazonaws.com` as `iam`: the table's SOURCE column.
+    static func shortSource(_ source: String) -> String {
+        source.hasSuffix(".amazonaws.com") ? String(source.dropLast(".amazonaws.com".count)) : source
     }
 
     /// JSON Lines: one CloudTrail-like record per line.
     var json: JSONValue { .array(events.map(Self.json)) }
 
+    /// A CloudTrail record: `userIdentity` with its `accessKeyId` and, for temporary credentials
+    /// (a console session, STS's), `sessionContext.attributes.mfaAuthenticated` as CloudTrail
+    /// spells it (`"true"`); `sourceIPAddress` and `userAgent` after the event's name.
     static func json(_ event: Event) -> JSONValue {
-        let source =
-            IAMAction(rawValue: event.eventName)?.service == .signin || event.eventName == IAMAction.mfaLockout.name
-            ? "signin.amazonaws.com" : "iam.amazonaws.com"
         let identity: JSONValue? = event.actorARN.map { arn in
-            .object([
-                "type": .string(arn.hasSuffix(":root") ? "Root" : "IAMUser"), "arn": .string(arn),
-                "accountId": .string(event.accountID?.rawValue),
+            let session: JSONValue? = event.mfaAuthenticated.map { mfa in
+                .object(["attributes": .object(["mfaAuthenticated": .string(mfa ? "true" : "false")])])
+            }
+            return .object([
+                "type": .string(event.userIdentityType),
+                "arn": .string(arn), "accountId": .string(event.accountID?.rawValue),
+                "accessKeyId": .string(event.accessKeyID), "sessionContext": session,
             ])
         }
         let extra: JSONValue? = event.mfaUsed.map { .object(["MFAUsed": .string($0 ? "Yes" : "No")]) }
@@ -86,8 +100,10 @@ struct EventList: Renderable {
         let pairs: KeyValuePairs<String, JSONValue?> = [
             "eventID": .int(Int(event.eventID)),
             "eventTime": .date(event.eventTime),
-            "eventSource": .string(source),
+            "eventSource": .string(event.eventSource),
             "eventName": .string(event.eventName),
+            "sourceIPAddress": .string(event.sourceIPAddress),
+            "userAgent": .string(event.userAgent),
             "recipientAccountId": .string(event.accountID?.rawValue),
             "userIdentity": identity,
             "errorCode": .string(event.errorCode),

@@ -10,9 +10,7 @@ struct GroupCommands: ParsableCommand {
         subcommands: [Create.self, List.self, Delete.self, AddUser.self, RemoveUser.self, ListForUser.self])
 
     struct Create: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "create", abstract: "Create a group (CreateGroup).")
-        static let operationName: IAMAction = .createGroup
+        static let action = CommandAction("create", performs: .createGroup, "Create a group")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name: 1 to 128 letters, digits and +=,.@_-.") var name: String
         @Option(help: "The path, such as /division/.") var path: String = "/"
@@ -27,9 +25,7 @@ struct GroupCommands: ParsableCommand {
     }
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List groups (ListGroups).")
-        static let operationName: IAMAction = .listGroups
+        static let action = CommandAction("list", performs: .listGroups, "List groups")
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -38,9 +34,7 @@ struct GroupCommands: ParsableCommand {
     }
 
     struct Delete: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "delete", abstract: "Delete a group without members (DeleteGroup).")
-        static let operationName: IAMAction = .deleteGroup
+        static let action = CommandAction("delete", performs: .deleteGroup, "Delete a group without members")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var name: String
 
@@ -51,9 +45,7 @@ struct GroupCommands: ParsableCommand {
     }
 
     struct AddUser: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "add-user", abstract: "Add a user to a group (AddUserToGroup).")
-        static let operationName: IAMAction = .addUserToGroup
+        static let action = CommandAction("add-user", performs: .addUserToGroup, "Add a user to a group")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var group: String
         @Argument(help: "The user name.") var user: String
@@ -65,9 +57,7 @@ struct GroupCommands: ParsableCommand {
     }
 
     struct RemoveUser: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "remove-user", abstract: "Remove a user from a group (RemoveUserFromGroup).")
-        static let operationName: IAMAction = .removeUserFromGroup
+        static let action = CommandAction("remove-user", performs: .removeUserFromGroup, "Remove a user from a group")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The group name.") var group: String
         @Argument(help: "The user name.") var user: String
@@ -79,9 +69,8 @@ struct GroupCommands: ParsableCommand {
     }
 
     struct ListForUser: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list-for-user", abstract: "List the groups a user belongs to (ListGroupsForUser).")
-        static let operationName: IAMAction = .listGroupsForUser
+        static let action = CommandAction(
+            "list-for-user", performs: .listGroupsForUser, "List the groups a user belongs to")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var user: String
 
@@ -99,11 +88,10 @@ struct GroupList: Renderable {
     var ofUser = false
 
     func text(_ style: TextStyle) -> String {
-        guard !groups.isEmpty else { return "No groups." }
-        return TextTable(
+        TextTable(
             headers: ["GROUP NAME", "GROUP ID", "PATH", "CREATED"],
             rows: groups.map { [$0.groupName, $0.groupID, $0.path, Timestamp.readable($0.createDate)] }
-        ).rendered()
+        ).rendered(empty: "No groups.")
     }
 
     var json: JSONValue {

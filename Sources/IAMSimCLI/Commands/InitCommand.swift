@@ -8,16 +8,15 @@ import IAMSimStore
 
 /// `iamsim init`: create the database from a fixture.
 struct InitCommand: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init",
-        abstract: "Create the database and load a fixture account (--force resets an existing one).",
+    static let action = CommandAction(
+        "init", performs: .initialize,
+        "Create the database and load a fixture account (--force resets an existing one)",
         discussion: """
             The fixture is a built-in name (root-mfa-lesson, the default) or the path of a \
             fixture JSON file (format: docs/fixtures.md). --force deletes the database, its \
             event log and the authenticator's accounts, then loads the fixture; the fixture is \
             checked first, so a bad one deletes nothing.
             """)
-    static let operationName: IAMAction = .initialize
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("A built-in fixture name or a fixture file.", valueName: "name-or-path"))
     var fixture: String = Fixture.defaultName

@@ -16,10 +16,8 @@ struct LessonCommands: ParsableCommand {
         defaultSubcommand: Next.self)
 
     struct Next: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "next",
-            abstract: "Show what was just done and the next step (on a terminal, offer to run it).")
-        static let operationName: IAMAction = .lessonNext
+        static let action = CommandAction(
+            "next", performs: .lessonNext, "Show what was just done and the next step (on a terminal, offer to run it)")
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -33,9 +31,8 @@ struct LessonCommands: ParsableCommand {
     }
 
     struct Status: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "status", abstract: "Show every step of the lesson and whether it is done.")
-        static let operationName: IAMAction = .lessonStatus
+        static let action = CommandAction(
+            "status", performs: .lessonStatus, "Show every step of the lesson and whether it is done")
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -44,10 +41,9 @@ struct LessonCommands: ParsableCommand {
     }
 
     struct Reset: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "reset",
-            abstract: "Start over: the account back to its fixture, the authenticator wiped, progress cleared.")
-        static let operationName: IAMAction = .lessonReset
+        static let action = CommandAction(
+            "reset", performs: .lessonReset,
+            "Start over: the account back to its fixture, the authenticator wiped, progress cleared")
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {

@@ -12,15 +12,13 @@ struct MFACommands: ParsableCommand {
         subcommands: [Assign.self, Activate.self, List.self, ListVirtual.self, Get.self, Resync.self, Remove.self])
 
     struct Assign: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "assign",
-            abstract: "Create a virtual MFA device and show its QR code (CreateVirtualMFADevice).",
+        static let action = CommandAction(
+            "assign", performs: .createVirtualMFADevice, "Create a virtual MFA device and show its QR code",
             discussion: """
                 The QR code is drawn for a terminal with light text on a dark background; pass \
                 --light-terminal for dark text on a light background, --qr-png FILE for an image \
                 (written with mode 0600), or --show-secret for the secret key instead.
                 """)
-        static let operationName: IAMAction = .createVirtualMFADevice
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A name for the device, such as root-mfa.") var name: String
         @Flag(help: "Print the secret key instead of the QR code (\"Show secret key\").") var showSecret = false
@@ -82,10 +80,9 @@ struct MFACommands: ParsableCommand {
     }
 
     struct Activate: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "activate",
-            abstract: "Activate a device with two consecutive codes from its authenticator (EnableMFADevice).")
-        static let operationName: IAMAction = .enableMFADevice
+        static let action = CommandAction(
+            "activate", performs: .enableMFADevice,
+            "Activate a device with two consecutive codes from its authenticator")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The device's name or serial number.") var name: String
         @OptionGroup var codes: CodePair
@@ -109,16 +106,15 @@ struct MFACommands: ParsableCommand {
     }
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list",
-            abstract: "List your MFA devices and any awaiting activation (ListMFADevices, ListVirtualMFADevices).",
+        static let action = CommandAction(
+            "list", performs: .listMFADevices, "List your MFA devices and any awaiting activation",
+            alsoNaming: [.listVirtualMFADevices],
             discussion: """
                 The console's MFA section: the identity's devices of every type (ListMFADevices), \
                 then the account's virtual devices awaiting activation (ListVirtualMFADevices). \
                 JSON is ListMFADevices' answer; list devices awaiting activation with: \
                 iamsim mfa list-virtual --assignment-status Unassigned
                 """)
-        static let operationName: IAMAction = .listMFADevices
         @OptionGroup var global: GlobalOptions
         @Option(help: "An IAM user's devices instead of your own.") var user: String?
 
@@ -131,11 +127,10 @@ struct MFACommands: ParsableCommand {
     }
 
     struct ListVirtual: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list-virtual",
-            abstract: "List the account's virtual MFA devices (ListVirtualMFADevices); hardware tokens are not virtual."
-        )
-        static let operationName: IAMAction = .listVirtualMFADevices
+        static let action = CommandAction(
+            "list-virtual", performs: .listVirtualMFADevices,
+            abstract: "List the account's virtual MFA devices (\(IAMAction.listVirtualMFADevices.rawValue)); "
+                + "hardware tokens are not virtual.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Assigned, Unassigned or Any (the default, as in AWS).")
         var assignmentStatus: AssignmentStatusChoice = .any
@@ -149,15 +144,13 @@ struct MFACommands: ParsableCommand {
     }
 
     struct Get: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "get",
-            abstract: "Show one of your MFA devices, virtual or hardware (GetMFADevice).",
+        static let action = CommandAction(
+            "get", performs: .getMFADevice, "Show one of your MFA devices, virtual or hardware",
             discussion: """
                 AWS documents GetMFADevice for security keys, which iamsim does not simulate; \
                 iamsim answers it for the devices it has. A device awaiting activation is nobody's: \
                 see it with iamsim mfa list.
                 """)
-        static let operationName: IAMAction = .getMFADevice
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The device's name or serial number.") var name: String
         @Option(help: "An IAM user's device instead of your own.") var user: String?
@@ -170,15 +163,14 @@ struct MFACommands: ParsableCommand {
     }
 
     struct Resync: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "resync",
-            abstract: "Resynchronize a device whose codes are refused, with two consecutive codes (ResyncMFADevice).",
+        static let action = CommandAction(
+            "resync", performs: .resyncMFADevice,
+            "Resynchronize a device whose codes are refused, with two consecutive codes",
             discussion: """
                 Signed in, it resyncs your device. Locked out or unable to sign in, give --email: \
                 as on the console's "Troubleshoot MFA" page, the password proves who you are, and \
                 a successful resync also lifts an MFA lockout.
                 """)
-        static let operationName: IAMAction = .resyncMFADevice
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The device's name or serial number.") var name: String
         @OptionGroup var codes: CodePair
@@ -211,10 +203,9 @@ struct MFACommands: ParsableCommand {
     }
 
     struct Remove: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "remove",
-            abstract: "Deactivate a device and delete it if virtual (DeactivateMFADevice, DeleteVirtualMFADevice).")
-        static let operationName: IAMAction = .deactivateMFADevice
+        static let action = CommandAction(
+            "remove", performs: .deactivateMFADevice, "Deactivate a device and delete it if virtual",
+            alsoNaming: [.deleteVirtualMFADevice])
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The device's name or serial number.") var name: String
         @Option(help: "An IAM user's devices instead of your own.") var user: String?
@@ -398,7 +389,6 @@ struct DeviceList: Renderable {
 
     func text(_ style: TextStyle) -> String {
         let rows = devices + pending
-        guard !rows.isEmpty else { return "No MFA devices. Assign one with: iamsim mfa assign NAME" }
         return TextTable(
             headers: ["NAME", "TYPE", "SERIAL NUMBER", "ASSIGNED TO", "ENABLED", "SYNC"],
             rows: rows.map { device in
@@ -409,7 +399,7 @@ struct DeviceList: Renderable {
                     device.isActive ? Self.syncDescription(device) : "-",
                 ]
             }
-        ).rendered()
+        ).rendered(empty: "No MFA devices. Assign one with: iamsim mfa assign NAME")
     }
 
     /// `ListMFADevices`' shape, every type of device, plus iamsim's `DeviceName`, `Type` and `Drift`.
@@ -463,8 +453,7 @@ struct VirtualDeviceList: Renderable {
     var devices: [MFADevice]
 
     func text(_ style: TextStyle) -> String {
-        guard !devices.isEmpty else { return "No virtual MFA devices." }
-        return TextTable(
+        TextTable(
             headers: ["NAME", "SERIAL NUMBER", "ASSIGNED TO", "ENABLED"],
             rows: devices.map { device in
                 [
@@ -472,7 +461,7 @@ struct VirtualDeviceList: Renderable {
                     device.enableDate.map(Timestamp.readable) ?? "-",
                 ]
             }
-        ).rendered()
+        ).rendered(empty: "No virtual MFA devices.")
     }
 
     /// AWS's shape exactly: `SerialNumber`, then `User` and `EnableDate` once assigned; no seeds.

@@ -10,9 +10,7 @@ struct PasswordPolicyCommands: ParsableCommand {
         subcommands: [Show.self, Update.self, Delete.self], defaultSubcommand: Show.self)
 
     struct Show: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "show", abstract: "Show the policy (GetAccountPasswordPolicy).")
-        static let operationName: IAMAction = .getAccountPasswordPolicy
+        static let action = CommandAction("show", performs: .getAccountPasswordPolicy, "Show the policy")
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {
@@ -21,14 +19,12 @@ struct PasswordPolicyCommands: ParsableCommand {
     }
 
     struct Update: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "update",
-            abstract: "Set the policy (UpdateAccountPasswordPolicy).",
+        static let action = CommandAction(
+            "update", performs: .updateAccountPasswordPolicy, "Set the policy",
             discussion: """
                 As in AWS this is not a partial update: every setting you leave out goes back to \
                 its default (length 6, nothing required, passwords never expire, reuse allowed).
                 """)
-        static let operationName: IAMAction = .updateAccountPasswordPolicy
         @OptionGroup var global: GlobalOptions
         @Option(help: "Minimum length, 6 to 128.") var minimumPasswordLength: Int = 6
         @Flag(help: "Require at least one of ! @ # $ % ^ & * ( ) _ + - = [ ] { } | '.") var requireSymbols = false
@@ -54,9 +50,7 @@ struct PasswordPolicyCommands: ParsableCommand {
     }
 
     struct Delete: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "delete", abstract: "Delete the policy (DeleteAccountPasswordPolicy).")
-        static let operationName: IAMAction = .deleteAccountPasswordPolicy
+        static let action = CommandAction("delete", performs: .deleteAccountPasswordPolicy, "Delete the policy")
         @OptionGroup var global: GlobalOptions
 
         func execute(in context: CommandContext) throws -> any Renderable {

@@ -6,16 +6,15 @@ import IAMSimStore
 
 /// `iamsim signin`: the console's sign-in pages, for the root user and for IAM users.
 struct SignIn: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "signin",
-        abstract: "Sign in to the console: as root with --email, or as an IAM user with --account and --user.",
+    static let action = CommandAction(
+        "signin", performs: .consoleLogin,
+        "Sign in to the console: as root with --email, or as an IAM user with --account and --user",
         discussion: """
             On a terminal, iamsim asks for the password (without echo), for an MFA code when MFA \
             is active, and for a new password when one is required. Without a terminal, pipe the \
             password with --password-stdin (a required new password goes on the second line) and \
             pass --mfa-code; nothing waits for input that is not coming.
             """)
-    static let operationName: IAMAction = .consoleLogin
     @OptionGroup var global: GlobalOptions
     @Option(help: "The root user's email address.") var email: String?
     @Option(help: "For an IAM user: the user name (with --account ID|ALIAS, or $IAMSIM_ACCOUNT).") var user: String?
@@ -162,9 +161,8 @@ extension CommandError {
 
 /// `iamsim signout`.
 struct SignOut: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "signout", abstract: "Sign out: end every console session of the signed-in identity.")
-    static let operationName: IAMAction = .consoleSignOut
+    static let action = CommandAction(
+        "signout", performs: .consoleSignOut, "Sign out: end every console session of the signed-in identity")
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {
@@ -179,9 +177,8 @@ struct SignOut: ConsoleCommand {
 
 /// `iamsim whoami`: STS GetCallerIdentity for the console session.
 struct WhoAmI: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "whoami", abstract: "Show who is signed in and whether MFA was used (GetCallerIdentity).")
-    static let operationName: IAMAction = .getCallerIdentity
+    static let action = CommandAction(
+        "whoami", performs: .getCallerIdentity, "Show who is signed in and whether MFA was used")
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws -> any Renderable {

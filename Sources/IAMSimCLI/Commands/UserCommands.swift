@@ -10,9 +10,7 @@ struct UserCommands: ParsableCommand {
         subcommands: [Create.self, List.self, Get.self, Update.self, Delete.self])
 
     struct Create: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "create", abstract: "Create an IAM user (CreateUser).")
-        static let operationName: IAMAction = .createUser
+        static let action = CommandAction("create", performs: .createUser, "Create an IAM user")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name: 1 to 64 letters, digits and +=,.@_-.") var name: String
         @Option(help: "The path, such as /division/team/.") var path: String = "/"
@@ -27,9 +25,7 @@ struct UserCommands: ParsableCommand {
     }
 
     struct List: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "List IAM users (ListUsers).")
-        static let operationName: IAMAction = .listUsers
+        static let action = CommandAction("list", performs: .listUsers, "List IAM users")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only users whose path starts with this prefix.") var pathPrefix: String?
 
@@ -39,9 +35,7 @@ struct UserCommands: ParsableCommand {
     }
 
     struct Get: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "get", abstract: "Show an IAM user (GetUser).")
-        static let operationName: IAMAction = .getUser
+        static let action = CommandAction("get", performs: .getUser, "Show an IAM user")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name; yours when you are signed in as an IAM user and leave it out.") var name:
             String?
@@ -62,13 +56,12 @@ struct UserCommands: ParsableCommand {
     }
 
     struct Update: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "update", abstract: "Rename an IAM user or move it to another path (UpdateUser).",
+        static let action = CommandAction(
+            "update", performs: .updateUser, "Rename an IAM user or move it to another path",
             discussion: """
                 The user keeps its id, so its password, keys, MFA devices, groups and console \
                 sessions stay its own; the event log keeps the ARNs it recorded.
                 """)
-        static let operationName: IAMAction = .updateUser
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var name: String
         @Option(help: "The new user name: 1 to 64 letters, digits and +=,.@_-.") var newUserName: String?
@@ -89,10 +82,9 @@ struct UserCommands: ParsableCommand {
     }
 
     struct Delete: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "delete",
-            abstract: "Delete an IAM user that has no password, keys, MFA devices or groups left (DeleteUser).")
-        static let operationName: IAMAction = .deleteUser
+        static let action = CommandAction(
+            "delete", performs: .deleteUser,
+            "Delete an IAM user that has no password, keys, MFA devices or groups left")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var name: String
 
@@ -125,8 +117,7 @@ struct UserList: Renderable {
     var users: [User]
 
     func text(_ style: TextStyle) -> String {
-        guard !users.isEmpty else { return "No IAM users. Create one with: iamsim users create NAME" }
-        return TextTable(
+        TextTable(
             headers: ["USER NAME", "USER ID", "PATH", "CREATED", "PASSWORD LAST USED"],
             rows: users.map {
                 [
@@ -134,7 +125,7 @@ struct UserList: Renderable {
                     $0.passwordLastUsed.map(Timestamp.readable) ?? "-",
                 ]
             }
-        ).rendered()
+        ).rendered(empty: "No IAM users. Create one with: iamsim users create NAME")
     }
 
     var json: JSONValue { JSONValue(Shapes.listUsers(users, isTruncated: false, marker: nil)) }
@@ -153,9 +144,7 @@ struct LoginProfileCommands: ParsableCommand {
         subcommands: [Create.self, Update.self, Get.self, Delete.self])
 
     struct Create: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "create", abstract: "Give a user a console password (CreateLoginProfile).")
-        static let operationName: IAMAction = .createLoginProfile
+        static let action = CommandAction("create", performs: .createLoginProfile, "Give a user a console password")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
@@ -179,10 +168,8 @@ struct LoginProfileCommands: ParsableCommand {
     }
 
     struct Update: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "update",
-            abstract: "Set a user's new password and/or the reset requirement (UpdateLoginProfile).")
-        static let operationName: IAMAction = .updateLoginProfile
+        static let action = CommandAction(
+            "update", performs: .updateLoginProfile, "Set a user's new password and/or the reset requirement")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
         @Flag(help: "Set a new password, read from the first line of standard input.") var passwordStdin = false
@@ -210,9 +197,8 @@ struct LoginProfileCommands: ParsableCommand {
     }
 
     struct Get: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "get", abstract: "Show whether a user has a console password (GetLoginProfile).")
-        static let operationName: IAMAction = .getLoginProfile
+        static let action = CommandAction(
+            "get", performs: .getLoginProfile, "Show whether a user has a console password")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
 
@@ -226,9 +212,7 @@ struct LoginProfileCommands: ParsableCommand {
     }
 
     struct Delete: ConsoleCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "delete", abstract: "Remove a user's console password (DeleteLoginProfile).")
-        static let operationName: IAMAction = .deleteLoginProfile
+        static let action = CommandAction("delete", performs: .deleteLoginProfile, "Remove a user's console password")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The user name.") var userName: String
 
@@ -241,11 +225,9 @@ struct LoginProfileCommands: ParsableCommand {
 
 /// `iamsim change-password`: an IAM user changes its own password.
 struct ChangePasswordCommand: ConsoleCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "change-password",
-        abstract: "Change your own password, signed in as an IAM user (ChangePassword).",
+    static let action = CommandAction(
+        "change-password", performs: .changePassword, "Change your own password, signed in as an IAM user",
         discussion: "With --password-stdin, the first line is the old password and the second the new one.")
-    static let operationName: IAMAction = .changePassword
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Read the old and new passwords from the first two lines of standard input.") var passwordStdin = false
 

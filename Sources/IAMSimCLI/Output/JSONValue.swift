@@ -28,6 +28,11 @@ public indirect enum JSONValue: Equatable, Sendable {
         .object(pairs.compactMap { key, value in value.map { (key, $0) } })
     }
 
+    /// `{"KEY": [...]}`, one element per item: how iamsim's own answers wrap a list.
+    static func list<Item>(_ key: String, _ items: [Item], _ element: (Item) -> JSONValue) -> JSONValue {
+        .object([(key, .array(items.map(element)))])
+    }
+
     /// Pretty-printed with four-space indents, like the aws CLI.
     public func rendered(indent: Int = 0) -> String {
         let pad = String(repeating: " ", count: indent)

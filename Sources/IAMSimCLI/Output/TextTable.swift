@@ -18,6 +18,11 @@ struct TextTable {
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")
     }
+
+    /// The table, or `empty` when it has no rows: a list with nothing in it says so instead.
+    func rendered(empty: String) -> String {
+        rows.isEmpty ? empty : rendered()
+    }
 }
 
 extension String {

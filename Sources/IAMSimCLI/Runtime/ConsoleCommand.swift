@@ -6,8 +6,9 @@ import IAMSimCore
 /// A command that runs against the simulator: `run()` is plumbing, `execute(in:)` the
 /// behaviour, which returns a value and never prints, so the demo and tests can call it.
 public protocol ConsoleCommand: ParsableCommand {
-    /// The AWS (or iamsim) operation named in error messages: `DeleteAccessKey`.
-    static var operationName: IAMAction { get }
+    /// The command's name and help, and the AWS (or iamsim) operation named in its error
+    /// messages: `DeleteAccessKey`.
+    static var action: CommandAction { get }
     var global: GlobalOptions { get }
     func execute(in context: CommandContext) throws -> any Renderable
     /// What to do about `error`, printed on a second line after the aws-style one; nil for none.
@@ -24,6 +25,9 @@ public protocol ConsoleCommand: ParsableCommand {
 }
 
 extension ConsoleCommand {
+    /// The name and help `action` gives.
+    public static var configuration: CommandConfiguration { action.configuration }
+
     public func hint(for error: IAMError) -> String? { nil }
     public func hint(for error: IAMError, in context: CommandContext) -> String? { hint(for: error) }
 
@@ -85,7 +89,7 @@ public struct CommandRunner {
             return .output(try command.execute(in: created))
         } catch {
             let family = ErrorFamily(error)
-            let report = ErrorReport.describe(family, operation: type(of: command).operationName)
+            let report = ErrorReport.describe(family, operation: type(of: command).action.operation)
             let hint: String? =
                 switch family {
                 case .refusedCode(let refused):

@@ -81,35 +81,37 @@ enum ErrorReport {
             return describe(.service(refused.error), operation: operation)
         // What is not AWS's: a value the user gave (64), a file, the database or the machine (253).
         case .local(let error):
-            return (
-                "iamsim: error: \(RemedyText.message(for: error))",
-                error.isUserValue ? ExitStatus.usage : ExitStatus.environment
-            )
+            return local(RemedyText.message(for: error), error.isUserValue ? ExitStatus.usage : ExitStatus.environment)
         // The database reports its own failures already translated (`AppDatabase`): about the
         // file here, or an IAMError above.
         case .databaseFile(let error):
-            return ("iamsim: error: \(RemedyText.message(for: error))", ExitStatus.environment)
+            return local(RemedyText.message(for: error), ExitStatus.environment)
         // Usage errors found while running.
         case .usage(let error):
-            return ("iamsim: error: \(error.message)", ExitStatus.usage)
+            return local(error.message, ExitStatus.usage)
         case .command(let error):
-            return ("iamsim: error: \(error.message)", error.status)
+            return local(error.message, error.status)
         case .exit(let code):
             return ("", code.rawValue)
         // The files iamsim uses: images, fixtures, credentials files.
         case .qrCode(let error):
-            return ("iamsim: error: \(error.message)", ExitStatus.environment)
+            return local(error.message, ExitStatus.environment)
         case .cocoa(let error):
-            return ("iamsim: error: \(error.localizedDescription)", ExitStatus.environment)
+            return local(error.localizedDescription, ExitStatus.environment)
         case .posix(let error):
-            return ("iamsim: error: \(error.localizedDescription)", ExitStatus.environment)
+            return local(error.localizedDescription, ExitStatus.environment)
         case .decoding(let error):
-            return ("iamsim: error: A file could not be read: \(Self.reason(error))", ExitStatus.environment)
+            return local("A file could not be read: \(Self.reason(error))", ExitStatus.environment)
         case .encoding(let error):
-            return ("iamsim: error: Data could not be written as JSON: \(error)", ExitStatus.environment)
+            return local("Data could not be written as JSON: \(error)", ExitStatus.environment)
         case .unexpected(let error):
             return ("iamsim: unexpected error: \(error.localizedDescription)", ExitStatus.unexpected)
         }
+    }
+
+    /// iamsim's own line for what is not AWS's answer: `iamsim: error: TEXT`.
+    private static func local(_ text: String, _ status: Int32) -> (message: String, status: Int32) {
+        ("iamsim: error: " + text, status)
     }
 
     private static func reason(_ error: DecodingError) -> String {

@@ -20,6 +20,8 @@ public enum IAMError: Error, Equatable, Sendable {
     case reportInProgress(String)
     case invalidClientTokenId(String)
     case signatureDoesNotMatch(String)
+    /// Temporary credentials used after they expired (403; STS `GetSessionToken`'s).
+    case expiredToken(String)
     case serviceFailure(String)
 
     // MARK: The Query protocol's common errors (IAM API Reference, "Common Errors")
@@ -58,6 +60,7 @@ public enum IAMError: Error, Equatable, Sendable {
         case .reportInProgress: "ReportInProgress"
         case .invalidClientTokenId: "InvalidClientTokenId"
         case .signatureDoesNotMatch: "SignatureDoesNotMatch"
+        case .expiredToken: "ExpiredToken"
         case .serviceFailure: "ServiceFailure"
         case .missingAuthenticationToken: "MissingAuthenticationToken"
         case .incompleteSignature: "IncompleteSignature"
@@ -77,7 +80,8 @@ public enum IAMError: Error, Equatable, Sendable {
             .entityTemporarilyUnmodifiable(let m), .validationError(let m), .invalidInput(let m),
             .accessDenied(let m), .passwordPolicyViolation(let m), .invalidUserType(let m), .reportNotPresent(let m),
             .reportInProgress(let m), .invalidClientTokenId(let m), .signatureDoesNotMatch(let m),
-            .serviceFailure(let m), .missingAuthenticationToken(let m), .incompleteSignature(let m),
+            .expiredToken(let m), .serviceFailure(let m), .missingAuthenticationToken(let m),
+            .incompleteSignature(let m),
             .missingAction(let m), .invalidAction(let m), .malformedQueryString(let m), .requestEntityTooLarge(let m),
             .notImplemented(let m):
             m
@@ -90,7 +94,7 @@ public enum IAMError: Error, Equatable, Sendable {
         case .noSuchEntity, .reportInProgress: 404
         case .entityAlreadyExists, .limitExceeded, .deleteConflict, .entityTemporarilyUnmodifiable: 409
         case .invalidAuthenticationCode, .accessDenied, .invalidClientTokenId, .signatureDoesNotMatch,
-            .missingAuthenticationToken:
+            .missingAuthenticationToken, .expiredToken:
             403
         case .validationError, .invalidInput, .passwordPolicyViolation, .invalidUserType, .incompleteSignature,
             .missingAction, .invalidAction, .malformedQueryString, .notImplemented:

@@ -110,17 +110,20 @@ extension Fixture {
         check(
             EmailAddress.isValid(root.email), "$.Account.Root.Email",
             "must be an email address such as trainee@example.com")
-        switch (root.password, root.passwordHash) {
-        case (let password?, nil):
-            check((1...128).contains(password.count), "$.Account.Root.Password", "must be 1 to 128 characters")
-        case (nil, let hash?):
-            check(
-                PasswordHasher.isWellFormed(hash), "$.Account.Root.PasswordHash",
-                "must be a hash written by iamsim (pbkdf2-sha512$… or hmac-sha256$…)")
-        default:
-            problems.append(
-                FixtureProblem(path: "$.Account.Root", reason: "give exactly one of Password or PasswordHash"))
+        // A password in plain text or as a stored hash, never both: root's, and each login profile's.
+        func checkPassword(_ password: String?, hash: String?, at path: String) {
+            switch (password, hash) {
+            case (let password?, nil):
+                check((1...128).contains(password.count), "\(path).Password", "must be 1 to 128 characters")
+            case (nil, let hash?):
+                check(
+                    PasswordHasher.isWellFormed(hash), "\(path).PasswordHash",
+                    "must be a hash written by iamsim (pbkdf2-sha512$… or hmac-sha256$…)")
+            default:
+                problems.append(FixtureProblem(path: path, reason: "give exactly one of Password or PasswordHash"))
+            }
         }
+        checkPassword(root.password, hash: root.passwordHash, at: "$.Account.Root")
 
         // Base32 an encoder could have written: `oathtool -b` and strict decoders refuse the rest.
         func checkSeed(_ seed: String, at path: String) {
@@ -132,13 +135,16 @@ extension Fixture {
         var keyIDs: Set<String> = []
         var deviceNames: Set<String> = []
         var serials: Set<String> = []
+        // A list an identity holds: at most `limit` items, each checked at `path[index]`.
+        func checkEach<Item>(
+            _ items: [Item]?, at path: String, atMost limit: Int, _ noun: String, _ checkItem: (Item, String) -> Void
+        ) {
+            guard let items else { return }
+            check(items.count <= limit, path, "at most \(limit) \(noun) per identity (found \(items.count))")
+            for (index, item) in items.enumerated() { checkItem(item, "\(path)[\(index)]") }
+        }
         func checkKeys(_ keys: [AccessKey]?, at path: String) {
-            guard let keys else { return }
-            check(
-                keys.count <= AccessKeyRules.maxKeysPerIdentity, path,
-                "at most \(AccessKeyRules.maxKeysPerIdentity) access keys per identity (found \(keys.count))")
-            for (index, key) in keys.enumerated() {
-                let at = "\(path)[\(index)]"
+            checkEach(keys, at: path, atMost: AccessKeyRules.maxKeysPerIdentity, "access keys") { key, at in
                 check(
                     AccessKeyID(rawValue: key.accessKeyID) != nil, "\(at).AccessKeyId",
                     "must be 16 to 128 letters, digits or underscores, such as AKIAIOSFODNN7EXAMPLE")
@@ -149,12 +155,7 @@ extension Fixture {
             }
         }
         func checkDevices(_ devices: [MFADevice]?, at path: String) {
-            guard let devices else { return }
-            check(
-                devices.count <= MFADeviceRules.maxDevicesPerIdentity, path,
-                "at most \(MFADeviceRules.maxDevicesPerIdentity) MFA devices per identity (found \(devices.count))")
-            for (index, device) in devices.enumerated() {
-                let at = "\(path)[\(index)]"
+            checkEach(devices, at: path, atMost: MFADeviceRules.maxDevicesPerIdentity, "MFA devices") { device, at in
                 check(
                     MFADeviceName(rawValue: device.deviceName) != nil, "\(at).DeviceName",
                     "must be 1 to \(MFADeviceName.maxLength) characters from letters, digits and +=,.@_-")
@@ -197,20 +198,7 @@ extension Fixture {
             checkKeys(user.accessKeys, at: "\(at).AccessKeys")
             checkDevices(user.mfaDevices, at: "\(at).MFADevices")
             if let profile = user.loginProfile {
-                switch (profile.password, profile.passwordHash) {
-                case (let password?, nil):
-                    check(
-                        (1...128).contains(password.count), "\(at).LoginProfile.Password", "must be 1 to 128 characters"
-                    )
-                case (nil, let hash?):
-                    check(
-                        PasswordHasher.isWellFormed(hash), "\(at).LoginProfile.PasswordHash",
-                        "must be a hash written by iamsim (pbkdf2-sha512$… or hmac-sha256$…)")
-                default:
-                    problems.append(
-                        FixtureProblem(
-                            path: "\(at).LoginProfile", reason: "give exactly one of Password or PasswordHash"))
-                }
+                checkPassword(profile.password, hash: profile.passwordHash, at: "\(at).LoginProfile")
             }
         }
         var groupNames: Set<String> = []

@@ -39,20 +39,27 @@ public struct NewAccessKey: Hashable, Sendable {
 }
 
 /// What a request signed with an access key is verified against (SigV4): the key's secret,
-/// who holds it and whether it is active. Never part of an answer: AWS shows a secret only at
-/// `CreateAccessKey`.
+/// who holds it and whether it is active, and for temporary credentials (`ASIA…`) their
+/// session. Never part of an answer: AWS shows a secret only when it issues it.
 public struct SigningCredentials: Hashable, Sendable {
     public var accessKeyID: AccessKeyID
     public var secretAccessKey: String
     /// The key's holder: root or an IAM user.
     public var principal: Principal
     public var status: AccessKeyStatus
+    /// For temporary credentials (STS `GetSessionToken`'s): when they were issued and expire,
+    /// and whether MFA authenticated them. Nil for a long-term key.
+    public var session: SessionContext?
 
-    public init(accessKeyID: AccessKeyID, secretAccessKey: String, principal: Principal, status: AccessKeyStatus) {
+    public init(
+        accessKeyID: AccessKeyID, secretAccessKey: String, principal: Principal, status: AccessKeyStatus,
+        session: SessionContext? = nil
+    ) {
         self.accessKeyID = accessKeyID
         self.secretAccessKey = secretAccessKey
         self.principal = principal
         self.status = status
+        self.session = session
     }
 }
 

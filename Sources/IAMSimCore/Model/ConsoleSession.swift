@@ -20,6 +20,18 @@ public struct ConsoleSession: Hashable, Sendable {
     }
 }
 
+/// How a console session stands when a front end looks it up by id.
+public enum SessionStanding: Hashable, Sendable {
+    /// Open: who signed in, with MFA or not, until when.
+    case open(ConsoleSession)
+    /// It lasted its `ConsoleSession.lifetime` on the account's clock.
+    case expired
+    /// Its identity signed out (everywhere), or the user it belonged to was deleted.
+    case signedOut
+    /// No session has that id.
+    case unknown
+}
+
 /// STS `GetCallerIdentity`, plus whether the session was authenticated with MFA.
 public struct CallerIdentity: Hashable, Sendable {
     public var userID: String

@@ -22,11 +22,28 @@ public struct Event: Hashable, Sendable {
     public var mfaUsed: Bool?
     /// The key id, serial number or other resource the action touched.
     public var resource: String?
+    /// CloudTrail's `eventSource`: `iam.amazonaws.com`, `sts.amazonaws.com`,
+    /// `signin.amazonaws.com`, or `iamsim` for the simulator's own actions.
+    public var eventSource: String
+    /// CloudTrail's `userIdentity.type`: `Root` or `IAMUser`; nil without an actor.
+    public var userIdentityType: String?
+    /// The access key that signed the call (`AKIA…`, or `ASIA…` for temporary credentials).
+    public var accessKeyID: String?
+    /// The caller's IP address, or the name of the front end that made the call (`iamsim-cli`).
+    public var sourceIPAddress: String?
+    /// The caller's `User-Agent`.
+    public var userAgent: String?
+    /// For calls with temporary credentials (a console session, STS `GetSessionToken`'s): whether
+    /// MFA authenticated them (`sessionContext.attributes.mfaAuthenticated`). Nil for long-term
+    /// keys.
+    public var mfaAuthenticated: Bool?
 
     public init(
         eventID: Int64, eventTime: Date, eventName: String, accountID: AccountID?, actorARN: String?,
         outcome: Outcome, errorCode: String? = nil, errorMessage: String? = nil, mfaUsed: Bool? = nil,
-        resource: String? = nil
+        resource: String? = nil, eventSource: String? = nil, userIdentityType: String? = nil,
+        accessKeyID: String? = nil, sourceIPAddress: String? = nil, userAgent: String? = nil,
+        mfaAuthenticated: Bool? = nil
     ) {
         self.eventID = eventID
         self.eventTime = eventTime
@@ -38,5 +55,17 @@ public struct Event: Hashable, Sendable {
         self.errorMessage = errorMessage
         self.mfaUsed = mfaUsed
         self.resource = resource
+        self.eventSource = eventSource ?? Self.source(ofEventName: eventName)
+        self.userIdentityType = userIdentityType ?? actorARN.flatMap(Principal.typeName(ofARN:))
+        self.accessKeyID = accessKeyID
+        self.sourceIPAddress = sourceIPAddress
+        self.userAgent = userAgent
+        self.mfaAuthenticated = mfaAuthenticated
+    }
+
+    /// The event source of an event named `eventName` (for events logged before sources were
+    /// recorded): its action's; `iam.amazonaws.com` for a name iamsim no longer knows.
+    public static func source(ofEventName eventName: String) -> String {
+        (IAMAction(rawValue: eventName)?.eventSource ?? .iam).rawValue
     }
 }

@@ -121,6 +121,12 @@ public enum IAMAction: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// CloudTrail's `eventSource` of the action's events: its service's, but for the MFA
+    /// lockout, which sign-in's guard records (also when `GetSessionToken`'s codes trip it).
+    public var eventSource: Service {
+        self == .mfaLockout ? .signin : service
+    }
+
     /// The IAM policy action (`iam:DeleteAccessKey`), as AWS's AccessDenied message names it.
     public var policyAction: String {
         switch service {

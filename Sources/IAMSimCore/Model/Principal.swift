@@ -35,6 +35,14 @@ public enum Principal: Hashable, Sendable {
         }
     }
 
+    /// CloudTrail's `userIdentity.type` of the identity `arn` names: `Root` for
+    /// `arn:aws:iam::ACCOUNT:root`, `IAMUser` for a user's ARN, nil for anything else.
+    public static func typeName(ofARN arn: String) -> String? {
+        if arn.hasPrefix("arn:aws:iam::"), arn.hasSuffix(":root") { return "Root" }
+        if arn.hasPrefix("arn:aws:iam::"), arn.contains(":user/") { return "IAMUser" }
+        return nil
+    }
+
     /// The user name, or nil for root (AWS omits `UserName` for root's credentials).
     public var userName: String? {
         if case .user(let user) = self { return user.userName }

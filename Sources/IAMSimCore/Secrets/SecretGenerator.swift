@@ -18,6 +18,17 @@ public struct SecretGenerator: Sendable {
         AccessKeyID(known: "AKIA" + random.string(count: 16, from: Self.base32Alphabet))
     }
 
+    /// `ASIA` followed by 16 base32 characters: a temporary key of STS `GetSessionToken`.
+    public func temporaryAccessKeyID() -> String {
+        "ASIA" + random.string(count: 16, from: Self.base32Alphabet)
+    }
+
+    /// An STS session token: 200 random bytes in base64 (268 characters). AWS's tokens are
+    /// opaque base64 of no fixed length; only the token's digest is stored.
+    public func stsSessionToken() -> String {
+        Data(random.bytes(200)).base64EncodedString()
+    }
+
     /// A 40-character secret access key.
     public func secretAccessKey() -> String {
         random.string(count: 40, from: Self.secretAlphabet)

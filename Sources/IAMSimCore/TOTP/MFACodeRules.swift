@@ -69,6 +69,19 @@ public enum MFACodeRules {
         return normalized
     }
 
+    /// STS `GetSessionToken`'s `TokenCode`, normalized, once it has the shape of a code.
+    ///
+    /// - Throws: `IAMError.validationError` in AWS's words for `tokenCode` (the value echoed,
+    ///   as AWS's validation messages do; a code is no secret once typed).
+    public static func validatedTokenCode(_ code: String) throws(IAMError) -> String {
+        let normalized = normalized(code)
+        let member = "Value '\(normalized)' at 'tokenCode'"
+        if let message = PasswordPolicy.validationMessage(violations(normalized, member: member)) {
+            throw .validationError(message)
+        }
+        return normalized
+    }
+
     /// `authenticationCodeType`'s constraints (length 6 to 6, pattern `[\d]+`) that `code`
     /// breaks, each as AWS words it after `member`. Length counts UTF-16 units, as AWS's Java
     /// validators do; `\d` is ASCII digits only.

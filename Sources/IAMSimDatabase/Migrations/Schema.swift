@@ -13,7 +13,7 @@ package enum Schema {
     /// once cannot both migrate it; in-memory databases use the same list through `migrator`.
     package static let migrations: [Migration] = [
         ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7),
-        ("v8", v8),
+        ("v8", v8), ("v9-sessionCredentials", v9SessionCredentials), ("v10-eventDetails", v10EventDetails),
     ]
 
     package static var migrator: DatabaseMigrator {
@@ -321,5 +321,48 @@ package enum Schema {
             t.primaryKey(["userId", "key"])
         }
         try db.execute(sql: "CREATE UNIQUE INDEX userTag_key ON userTag(userId, key COLLATE NOCASE)")
+    }
+
+    /// STS `GetSessionToken`'s temporary credentials: the `ASIA…` key, its secret (kept as
+    /// access keys' secrets are, for SigV4), a digest of the session token (only ever
+    /// compared), the key that asked for them, whether MFA authenticated them, and when they
+    /// were issued and expire on the account's clock.
+    ///
+    /// No foreign key to the long-term key: temporary credentials stay valid until they expire
+    /// when that key is deactivated or deleted, as AWS's cannot be revoked. A deleted user's
+    /// (and a reset or deleted account's) go with them.
+    static func v9SessionCredentials(_ db: Database) throws {
+        try db.create(table: "sessionCredential") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            // NULL: the root user's.
+            t.column("userId", .text).references("iamUser", onDelete: .cascade)
+            t.column("parentAccessKeyId", .text)
+            t.column("secretAccessKey", .text).notNull()
+            t.column("sessionTokenDigest", .text).notNull()
+            t.column("mfaAuthenticated", .boolean).notNull()
+            // The device whose code authenticated the session, when one did.
+            t.column("serialNumber", .text)
+            t.column("createDate", .datetime).notNull()
+            t.column("expiration", .datetime).notNull()
+        }
+        try db.create(index: "sessionCredential_owner", on: "sessionCredential", columns: ["accountId", "userId"])
+    }
+
+    /// The event log in CloudTrail's shape: each event's `eventSource` (`iam.amazonaws.com`,
+    /// `sts.amazonaws.com`, `signin.amazonaws.com`, `iamsim`), `userIdentity.type` (`Root`,
+    /// `IAMUser`) and `accessKeyId`, `sourceIPAddress`, `userAgent`, and for temporary
+    /// credentials (a console session, STS's) `sessionContext.attributes.mfaAuthenticated`.
+    /// NULL in events from before (readers derive the source from the event's name), and where
+    /// an event has no such detail (the simulator's own actions).
+    static func v10EventDetails(_ db: Database) throws {
+        try db.alter(table: "event") { t in
+            t.add(column: "eventSource", .text)
+            t.add(column: "userIdentityType", .text).check(sql: "userIdentityType IN ('Root', 'IAMUser')")
+            t.add(column: "accessKeyId", .text)
+            t.add(column: "sourceIPAddress", .text)
+            t.add(column: "userAgent", .text)
+            t.add(column: "mfaAuthenticated", .boolean)
+        }
     }
 }

@@ -16,6 +16,12 @@ struct EventRecord: Hashable {
     var errorMessage: String?
     var mfaUsed: Bool?
     var resource: String?
+    var eventSource: String?
+    var userIdentityType: String?
+    var accessKeyId: String?
+    var sourceIPAddress: String?
+    var userAgent: String?
+    var mfaAuthenticated: Bool?
 }
 
 extension EventRecord: FetchedRecord {
@@ -23,6 +29,7 @@ extension EventRecord: FetchedRecord {
     /// `AccountReadModel` only.
     enum Column: String, CaseIterable {
         case id, accountId, eventTime, eventName, actorArn, outcome, errorCode, errorMessage, mfaUsed, resource
+        case eventSource, userIdentityType, accessKeyId, sourceIPAddress, userAgent, mfaAuthenticated
     }
 
     init(_ row: ColumnReader<Column>) throws {
@@ -30,13 +37,18 @@ extension EventRecord: FetchedRecord {
             id: row.value(.id), accountId: row.value(.accountId), eventTime: row.date(.eventTime),
             eventName: row.value(.eventName), actorArn: row.value(.actorArn), outcome: row.textCase(.outcome),
             errorCode: row.value(.errorCode), errorMessage: row.value(.errorMessage), mfaUsed: row.value(.mfaUsed),
-            resource: row.value(.resource))
+            resource: row.value(.resource), eventSource: row.value(.eventSource),
+            userIdentityType: row.value(.userIdentityType), accessKeyId: row.value(.accessKeyId),
+            sourceIPAddress: row.value(.sourceIPAddress), userAgent: row.value(.userAgent),
+            mfaAuthenticated: row.value(.mfaAuthenticated))
     }
 
     var event: Event {
         Event(
             eventID: id, eventTime: eventTime, eventName: eventName, accountID: accountId.flatMap(AccountID.init),
             actorARN: actorArn, outcome: outcome, errorCode: errorCode, errorMessage: errorMessage, mfaUsed: mfaUsed,
-            resource: resource)
+            resource: resource, eventSource: eventSource, userIdentityType: userIdentityType,
+            accessKeyID: accessKeyId, sourceIPAddress: sourceIPAddress, userAgent: userAgent,
+            mfaAuthenticated: mfaAuthenticated)
     }
 }

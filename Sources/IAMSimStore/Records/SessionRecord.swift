@@ -41,6 +41,13 @@ extension SessionRecord: StoredRecord {
         }
     }
 
+    /// The account signed in to.
+    var accountID: AccountID { AccountID(known: accountId) }
+
+    /// Whether the session is open at `now` on its account's clock: neither signed out nor
+    /// expired.
+    func isOpen(at now: Date) -> Bool { endDate == nil && expireDate > now }
+
     /// Who signed in.
     var owner: OwnerKey { OwnerKey(accountId: accountId, userId: userId) }
 
@@ -85,6 +92,17 @@ extension SessionRecord {
             if session.expireDate > now { return (session, now) }
         }
         return nil
+    }
+
+    /// The session `id`, open or not, with the time on its account's clock.
+    static func named(_ id: String, realNow: Date, _ db: Database) throws -> (session: SessionRecord, now: Date)? {
+        let sql = """
+            SELECT s.*, c.time AS clockTime FROM consoleSession s
+            LEFT JOIN simulatedClock c ON c.accountId = s.accountId
+            WHERE s.id = ?
+            """
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: [id]) else { return nil }
+        return (try SessionRecord(row: row), try row.storedDateIfPresent("clockTime") ?? realNow)
     }
 
     /// The open sessions of `owner` at `now` (signing out ends them all).

@@ -3,11 +3,18 @@ import GRDB
 import IAMSimCore
 import IAMSimDatabase
 
-extension ConsoleSessions {
+// The MFA lockout, one per identity whichever front door a code comes through: console sign-in
+// (and resync from the sign-in page, which lifts it) and STS `GetSessionToken`.
+extension StoreEnvironment {
     // MARK: - MFA lockout
 
     /// Counts a wrong MFA code; the fifth in a row locks sign-in for 15 minutes.
-    func recordFailedCode(_ subject: SignInSubject, now: Date, _ db: Database) throws -> IAMError {
+    ///
+    /// - Returns: the console's answer to the failed sign-in (`GetSessionToken` answers AWS's
+    ///   own refusal instead).
+    func recordFailedCode(_ subject: SignInSubject, now: Date, request: EventLog.Request, _ db: Database) throws
+        -> IAMError
+    {
         let failures = subject.failedMFAAttempts + 1
         var lockedUntil: Date?
         if failures >= SignInRules.maxFailedMFAAttempts {
@@ -17,7 +24,7 @@ extension ConsoleSessions {
         if let lockedUntil {
             try EventLog.append(
                 db, name: .mfaLockout, time: now, account: subject.principal.accountID, actor: subject.principal.arn,
-                resource: "locked until \(Timestamp.iso8601(lockedUntil))")
+                resource: "locked until \(Timestamp.iso8601(lockedUntil))", request: request)
             return .mfaLocked(until: lockedUntil)
         }
         return failures >= SignInRules.resyncHintAfter ? .signInFailedSuggestingResync(failures) : .signInFailed
