@@ -10,7 +10,7 @@ import Logging
 /// database for concurrent use, prints where it listens, and serves until SIGINT or SIGTERM,
 /// letting requests in flight finish.
 public enum ServerMain {
-    /// Runs the server with `arguments` (`--db PATH --host H --port N`); exits 64 for a usage
+    /// Runs the server with `arguments` (`--db PATH --host H --port N [--account A]`); exits 64 for a usage
     /// error and 253 for a database file it cannot use.
     public static func run(_ arguments: [String]) async {
         let configuration: ServerConfiguration
@@ -93,7 +93,7 @@ public enum ServerMain {
         var index = 0
         while index < arguments.count {
             let name = arguments[index]
-            guard ["--db", "--host", "--port"].contains(name) else {
+            guard ["--db", "--host", "--port", "--account"].contains(name) else {
                 throw UsageError(message: "unknown option \(name)")
             }
             guard index + 1 < arguments.count, !arguments[index + 1].isEmpty else {

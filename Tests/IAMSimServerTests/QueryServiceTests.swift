@@ -215,3 +215,24 @@ struct QueryServiceAccountTests {
         #expect(QueryService.loggable(String(repeating: "A", count: 100)).count == 64)
     }
 }
+
+@Suite("iamsim-server's options")
+struct ServerOptionsTests {
+    @Test("--db is required; --host, --port and --account are read; anything else is a usage error")
+    func options() throws {
+        let parsed = try ServerMain.parse([
+            "--db", "f.sqlite", "--host", "0.0.0.0", "--port", "0", "--account", "class-1",
+        ])
+        #expect(parsed.databasePath == "f.sqlite")
+        #expect(parsed.host == "0.0.0.0")
+        #expect(!parsed.isLoopback)
+        #expect(parsed.port == 0)
+        #expect(parsed.account == "class-1")
+        #expect(try ServerMain.parse(["--db", "f.sqlite"]) == ServerConfiguration(databasePath: "f.sqlite"))
+        for arguments in [
+            ["--host", "h"], ["--db", "f", "--port", "70000"], ["--db", "f", "--verbose", "x"], ["--db"],
+        ] {
+            #expect(throws: ServerMain.UsageError.self) { try ServerMain.parse(arguments) }
+        }
+    }
+}
