@@ -83,16 +83,18 @@ extension Simulator {
     /// - Parameters:
     ///   - seed: the fixture a missing or empty database is created from (the built-in lesson),
     ///     read only then; nil leaves it empty (`init`, `accounts create`).
+    ///   - connections: one connection for a command; a pool for a server (read-write only).
     /// - Throws: `DatabaseFileError` for a file iamsim cannot use; what `seed` throws.
     public static func open(
         path: String, access: Access, seed: (() throws -> Fixture)?, wallClock: WallClock, random: RandomSource,
-        hasher: PasswordHasher
+        hasher: PasswordHasher, connections: AppDatabase.Connections = .single
     ) throws -> (simulator: Simulator, seeded: Fixture?) {
         if access == .readOnly, let database = try AppDatabase.openForReading(path: path) {
             return (Simulator(database: database, wallClock: wallClock, random: random, hasher: hasher), nil)
         }
         let simulator = Simulator(
-            database: try AppDatabase.open(path: path), wallClock: wallClock, random: random, hasher: hasher)
+            database: try AppDatabase.open(path: path, connections: connections), wallClock: wallClock,
+            random: random, hasher: hasher)
         guard let seed else { return (simulator, nil) }
         return (simulator, try simulator.classroom.seedIfEmpty(with: seed))
     }

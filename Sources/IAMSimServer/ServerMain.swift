@@ -23,10 +23,10 @@ public enum ServerMain {
         var logger = Logger(label: "iamsim.serve")
         logger.logLevel = .info
         do {
-            let database = try AppDatabase.open(path: configuration.databasePath, connections: .pool)
-            let simulator = Simulator(
-                database: database, wallClock: WallClock { Date() }, random: systemRandom, hasher: PasswordHasher())
-            if let fixture = try simulator.classroom.seedIfEmpty(with: { try Fixture.builtInDefault() }) {
+            let (simulator, seeded) = try Simulator.open(
+                path: configuration.databasePath, access: .readWrite, seed: { try Fixture.builtInDefault() },
+                wallClock: .system, random: .system, hasher: PasswordHasher(), connections: .pool)
+            if let fixture = seeded {
                 say("iamsim serve: created \(configuration.databasePath) from the built-in fixture \(fixture.name)")
             }
             if !configuration.isLoopback {
@@ -42,7 +42,7 @@ public enum ServerMain {
                 exit(64)
             }
             let service = try QueryService(simulator: simulator, account: account)
-            let console = ConsoleConfiguration(instructorToken: ConsoleConfiguration.newInstructorToken(systemRandom))
+            let console = ConsoleConfiguration(instructorToken: ConsoleConfiguration.newInstructorToken(.system))
             let app = QueryServer.application(service, configuration: configuration, logger: logger, console: console) {
                 port in
                 say(banner(configuration, port: port, console: console))
@@ -61,12 +61,6 @@ public enum ServerMain {
     /// and `print` would hold the line in its buffer until the server stops).
     static func say(_ line: String, to handle: FileHandle = .standardOutput) {
         handle.write(Data((line + "\n").utf8))
-    }
-
-    /// The system's secure random generator: the server's only source of ids and secrets.
-    static let systemRandom = RandomSource { buffer in
-        var generator = SystemRandomNumberGenerator()
-        for index in buffer.indices { buffer[index] = generator.next() }
     }
 
     /// What the server prints once it listens: where, and how to point each client at it.

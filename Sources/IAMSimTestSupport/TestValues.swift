@@ -33,8 +33,3 @@ public enum TestValues {
            "Status": "Active", "CreateDate": "2026-01-05T09:00:00Z"}]}}}
         """
 }
-
-extension WallClock {
-    /// The system's time, as the binary reads it (`World.live`).
-    public static var system: WallClock { WallClock { Date() } }
-}

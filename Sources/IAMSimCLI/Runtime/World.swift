@@ -28,11 +28,7 @@ public struct World: Sendable {
     public static var live: World {
         let environment = ProcessInfo.processInfo.environment
         return World(
-            wallClock: WallClock { Date() },
-            random: RandomSource { buffer in
-                var generator = SystemRandomNumberGenerator()
-                for index in buffer.indices { buffer[index] = generator.next() }
-            },
+            wallClock: .system, random: .system,
             console: .live(environment: environment),
             environment: environment)
     }
