@@ -69,7 +69,15 @@ public struct QueryService: Sendable {
             }
             let (principal, caller) = try authenticate(request, for: action, origin: origin)
             answer.identity = principal.arn
-            let parameters = try QueryParameters(query.parameters, operation: operation, patterns: patterns)
+            let parameters: QueryParameters
+            do {
+                parameters = try QueryParameters(query.parameters, operation: operation, patterns: patterns)
+            } catch {
+                // Refused before it reaches the store, which logs its own: logged here, as the
+                // CLI's validation errors are.
+                try simulator.store.recordRefusal(action, caller: caller, error: error)
+                throw error
+            }
             let context = QueryContext(
                 simulator: simulator, principal: principal, parameters: parameters, caller: caller)
             answer.body = QueryXML.response(action, result: try handler(context), requestID: requestID)

@@ -234,6 +234,15 @@ extension IAMStore {
         }.caller()
     }
 
+    /// Logs `action` refused for `caller` before it reached its operation (the Query API's
+    /// check of a request's parameters against AWS's model), as operations log their own
+    /// refusals.
+    public func recordRefusal(_ action: IAMAction, caller: Caller, error: IAMError) throws {
+        var actor: Principal?
+        if case .principal(let principal) = caller.identity { actor = principal }
+        try environment.logFailure(action, actor: actor, caller: caller, error: error, resource: nil)
+    }
+
     // MARK: - Helpers
 
     /// The key `id` if `owner` holds it; keys of other identities are as good as missing.

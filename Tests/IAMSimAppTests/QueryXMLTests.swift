@@ -237,6 +237,31 @@ struct QueryXMLTests {
                 """)
     }
 
+    @Test("GetSessionToken: Credentials in botocore's order, the token as sent, Expiration in Z")
+    func sessionToken() {
+        let credentials = SessionCredentials(
+            accessKeyID: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY",
+            sessionToken: "AQoDYXdzEJr+/a==", expiration: S.date)
+        let xml = QueryXML.response(.getSessionToken, result: Shapes.getSessionToken(credentials), requestID: "r7")
+        #expect(
+            xml == """
+                <GetSessionTokenResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                  <GetSessionTokenResult>
+                    <Credentials>
+                      <AccessKeyId>ASIAIOSFODNN7EXAMPLE</AccessKeyId>
+                      <SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>
+                      <SessionToken>AQoDYXdzEJr+/a==</SessionToken>
+                      <Expiration>\(QueryXML.timestamp(S.date))</Expiration>
+                    </Credentials>
+                  </GetSessionTokenResult>
+                  <ResponseMetadata>
+                    <RequestId>r7</RequestId>
+                  </ResponseMetadata>
+                </GetSessionTokenResponse>
+
+                """)
+    }
+
     @Test("errors: Sender for the caller's faults, Receiver for the service's, message escaped")
     func errors() {
         #expect(

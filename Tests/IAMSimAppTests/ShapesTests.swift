@@ -174,6 +174,13 @@ struct ShapesTests {
                 ["Content", "ReportFormat", "GeneratedTime"]
             ),
             ("GetCallerIdentity", Shapes.getCallerIdentity(.user(S.alice)), ["UserId", "Account", "Arn"]),
+            (
+                "GetSessionToken",
+                Shapes.getSessionToken(
+                    SessionCredentials(accessKeyID: "ASIA", secretAccessKey: "s", sessionToken: "t", expiration: S.date)
+                ),
+                ["Credentials"]
+            ),
         ] as [(String, ShapeValue, [String])])
     func results(operation: String, shape: ShapeValue, members: [String]) {
         #expect(S.names(shape) == members, "\(operation)")

@@ -59,4 +59,21 @@ struct EventLogQueryTests {
         #expect(event.sourceIPAddress == "203.0.113.9")
         #expect(event.resource == element("AccessKeyId", in: answer.body))
     }
+
+    @Test("a request refused by the model's checks is logged too, with its error")
+    func validation() throws {
+        let answer = service.handle(
+            Signer.root.request(
+                [("Action", "GetSessionToken"), ("Version", "2011-06-15"), ("DurationSeconds", "60")],
+                date: StoreHarness.start),
+            origin: Self.origin)
+        #expect(answer.status == 400)
+        let event = try #require(try h.events().last)
+        #expect(event.eventName == "GetSessionToken")
+        #expect(event.outcome == .failure)
+        #expect(event.errorCode == "ValidationError")
+        #expect(event.accessKeyID == TestKeys.rootKey)
+        #expect(event.sourceIPAddress == "203.0.113.9")
+        #expect(event.actorARN == "arn:aws:iam::123456789012:root")
+    }
 }
