@@ -55,13 +55,14 @@ public struct Classroom: Sendable {
     ///     credentials file that is moved into place only once the accounts exist); throwing
     ///     cancels the whole class.
     ///   - progress: told how many password hashes are done.
-    /// - Returns: each trainee with their password in plain text: shown once, never stored.
+    /// - Returns: each trainee with their password in plain text and root's access keys with
+    ///   their secrets: shown once (the password is never stored, the secrets never shown again).
     /// - Throws: `LocalError.invalidValue` when a personalized fixture is not loadable, or an
     ///   email or alias is taken.
     public func createClass(
         from template: Fixture, count: Int, emailTemplate: String, aliasPrefix: String?, firstNumber: Int,
-        staging: ([Trainee]) throws -> Void = { _ in }, progress: @Sendable (Int) -> Void = { _ in }
-    ) throws -> [Trainee] {
+        staging: ([EnrolledTrainee]) throws -> Void = { _ in }, progress: @Sendable (Int) -> Void = { _ in }
+    ) throws -> [EnrolledTrainee] {
         let secrets = SecretGenerator(random: simulator.random)
         let trainees = try store.unusedAccountIDs(count).enumerated().map { index, id in
             let number = firstNumber + index
@@ -78,10 +79,13 @@ public struct Classroom: Sendable {
         if let problem = fixtures.flatMap({ $0.problems() }).first {
             throw LocalError.invalidValue("Cannot create the accounts: \(problem)")
         }
-        try staging(trainees)
+        let enrolled = zip(trainees, fixtures).map {
+            EnrolledTrainee(trainee: $0, rootAccessKeys: $1.account.root.accessKeys ?? [])
+        }
+        try staging(enrolled)
         let prepared = store.prepare(fixtures, progress: progress)
         try simulator.database.transaction { transaction in _ = try load(prepared, transaction) }
-        return trainees
+        return enrolled
     }
 
     /// Puts accounts back to their starting state, all in one transaction (on any failure,

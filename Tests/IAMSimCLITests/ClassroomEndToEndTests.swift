@@ -40,6 +40,10 @@ struct ClassroomEndToEndTests {
         #expect(rows.map { $0[1] } == ["room-b-1", "room-b-2", "room-b-3", "room-b-4"])
         #expect(rows.map { $0[2] } == (1...4).map { "student\($0)@school.example" })
         #expect(Set(rows.map { $0[0] }).count == 4)
+        // Root's fresh access key, one per account, each its own.
+        #expect(
+            rows.allSatisfy { $0.count == 6 && $0[4].wholeMatch(of: /AKIA[A-Z2-7]{16}/) != nil && $0[5].count == 40 })
+        #expect(Set(rows.map { $0[4] }).count == 4 && Set(rows.map { $0[5] }).count == 4)
 
         // Four trainees work at once, each in their own account (IAMSIM_ACCOUNT), each in
         // several processes; nobody sees "database is locked".
@@ -112,7 +116,9 @@ struct ClassroomEndToEndTests {
         let h = try InProcessHarness()
         var r = try h.run(["accounts", "create", "--count", "1", "--alias-prefix", "solo-"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.hasPrefix("Created 1 account from root-mfa-lesson. The passwords are shown only now:\n"))
+        #expect(
+            r.stdout.hasPrefix(
+                "Created 1 account from root-mfa-lesson. The passwords and secret access keys are shown only now:\n"))
         r = try h.run(["reset", "--account", "solo-1"])
         #expect(r.stdout.hasSuffix(" to its fixture.\n"))
         #expect(r.stdout.hasPrefix("Reset account "))

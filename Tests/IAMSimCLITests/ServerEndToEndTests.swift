@@ -43,6 +43,33 @@ struct ServerEndToEndTests {
                 "An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation"))
     }
 
+    @Test("one server for a class: each trainee's root key from the credentials file reaches their own account")
+    func classroomKeys() throws {
+        let files = try BinaryHarness()
+        let csv = files.folder.appendingPathComponent("class.csv").path
+        let created = try files.run([
+            "accounts", "create", "--count", "2", "--alias-prefix", "room-", "--credentials-file", csv,
+        ])
+        #expect(created.status == 0, "\(created.stderr)")
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(rows.count == 2)
+        let server = try ServerHarness(files)
+        defer { server.stop() }
+        for row in rows {
+            var r = try server.aws(["sts", "get-caller-identity"], key: row[4], secret: row[5])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(try json(r.stdout)["Arn"] as? String == "arn:aws:iam::\(row[0]):root")
+            r = try server.aws(["iam", "list-account-aliases"], key: row[4], secret: row[5])
+            #expect(try json(r.stdout)["AccountAliases"] as? [String] == [row[1]])
+        }
+        // A class database holds no lesson account: the lesson fixture's example key is unknown.
+        let r = try server.aws(["sts", "get-caller-identity"])
+        #expect(r.status == 255)
+        #expect(r.stderr.contains("(InvalidClientTokenId)"), "\(r.stderr)")
+    }
+
     @Test(
         "the IAM-user lesson with the aws CLI: a user, a virtual MFA device written with --outfile, decoded by zbarimg, enabled with oathtool's codes"
     )

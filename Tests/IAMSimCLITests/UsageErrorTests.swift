@@ -270,6 +270,9 @@ struct UsageErrorTests {
         // A new class's credentials, to save as they are printed.
         let classroom = try InProcessHarness()
         let r = try classroom.run(["accounts", "create", "--count", "1", "--output", "csv"])
-        #expect(r.stdout.hasPrefix("account_id,account_alias,root_email,root_password\n"), "\(r.stderr)")
+        #expect(
+            r.stdout.hasPrefix(
+                "account_id,account_alias,root_email,root_password,root_access_key_id,root_secret_access_key\n"),
+            "\(r.stderr)")
     }
 }

@@ -17,9 +17,11 @@ struct AccountCommands: ParsableCommand {
             "Create N accounts from a fixture, each with fresh ids, secrets and a root password",
             discussion: """
                 Each trainee gets an account id, an email from the template ({n} is the number), \
-                an optional alias (prefix + number) and a new root password, shown once here or \
-                written to --credentials-file (a CSV created with mode 0600). All accounts are \
-                created in one transaction: all of them, or none.
+                an optional alias (prefix + number), a new root password and fresh access keys, \
+                shown once here or written to --credentials-file (a CSV created with mode 0600): \
+                root's access key lets the trainee's aws CLI or boto3 reach their own account \
+                through one `iamsim serve`. All accounts are created in one transaction: all of \
+                them, or none.
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("A built-in fixture name or a fixture file.", valueName: "name-or-path"))
@@ -68,7 +70,7 @@ struct AccountCommands: ParsableCommand {
                         "Created \(Plural.count(trainees.count, "account")) from \(template.name); their credentials are in \(file.path) (mode 0600).",
                     json: .object([
                         "Created": .int(trainees.count), "CredentialsFile": .string(file.path),
-                        "AccountIds": .array(trainees.map { .string($0.accountID.rawValue) }),
+                        "AccountIds": .array(trainees.map { .string($0.trainee.accountID.rawValue) }),
                     ]))
             }
             return credentials
@@ -197,34 +199,51 @@ struct FixtureCommands: ParsableCommand {
 // MARK: - Output
 
 struct Credentials: Renderable {
-    var trainees: [Trainee]
+    var trainees: [EnrolledTrainee]
     var fixture: String
+
+    /// One row per account: its id, alias, root email and password, and root's first active
+    /// access key (the one to sign API requests with), empty where the fixture gives none.
+    private var rows: [[String]] {
+        trainees.map {
+            let key = $0.rootSigningKey
+            return [
+                $0.trainee.accountID.rawValue, $0.trainee.alias ?? "", $0.trainee.email, $0.trainee.password ?? "",
+                key?.accessKeyID ?? "", key?.secretAccessKey ?? "",
+            ]
+        }
+    }
 
     func text(_ style: TextStyle) -> String {
         let table = TextTable(
-            headers: ["ACCOUNT ID", "ALIAS", "ROOT EMAIL", "ROOT PASSWORD"],
-            rows: trainees.map { [$0.accountID.rawValue, $0.alias ?? "-", $0.email, $0.password ?? ""] }
+            headers: ["ACCOUNT ID", "ALIAS", "ROOT EMAIL", "ROOT PASSWORD", "ACCESS KEY ID", "SECRET ACCESS KEY"],
+            rows: rows.map { $0.map { $0.isEmpty ? "-" : $0 } }
         ).rendered()
         return
-            "Created \(Plural.count(trainees.count, "account")) from \(fixture). The passwords are shown only now:\n\n"
-            + table
+            "Created \(Plural.count(trainees.count, "account")) from \(fixture). "
+            + "The passwords and secret access keys are shown only now:\n\n" + table
     }
 
     var json: JSONValue {
         .list("Accounts", trainees) {
             .object([
-                "AccountId": .string($0.accountID.rawValue), "AccountAlias": .string($0.alias),
-                "RootEmail": .string($0.email), "RootPassword": .string($0.password),
+                "AccountId": .string($0.trainee.accountID.rawValue), "AccountAlias": .string($0.trainee.alias),
+                "RootEmail": .string($0.trainee.email), "RootPassword": .string($0.trainee.password),
+                "RootAccessKeys": .array(
+                    $0.rootAccessKeys.map { key in
+                        .object([
+                            "AccessKeyId": .string(key.accessKeyID), "SecretAccessKey": .string(key.secretAccessKey),
+                            "Status": .string((key.status ?? .active).rawValue),
+                        ])
+                    }),
             ])
         }
     }
 
     var csv: String? {
-        let rows = trainees.map {
-            [$0.accountID.rawValue, $0.alias ?? "", $0.email, $0.password ?? ""].map(CSVField.escape).joined(
-                separator: ",")
-        }
-        return (["account_id,account_alias,root_email,root_password"] + rows).joined(separator: "\n") + "\n"
+        let header = "account_id,account_alias,root_email,root_password,root_access_key_id,root_secret_access_key"
+        let lines = rows.map { $0.map(CSVField.escape).joined(separator: ",") }
+        return ([header] + lines).joined(separator: "\n") + "\n"
     }
 }
 
