@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import IAMSimApp
+import IAMSimCore
 import NIOCore
 import NIOPosix
 
@@ -13,7 +14,7 @@ import NIOPosix
 /// `ConsoleRoutes(simulator: simulator).add(to: router.group("console"))`. Every page is
 /// rendered on the server and works without JavaScript; every action is the same store or
 /// application operation as the CLI's, with the same events (docs/console.md).
-public struct ConsoleRoutes<Context: RequestContext>: Sendable {
+public struct ConsoleRoutes<Context: ClientAddressRequestContext>: Sendable {
     let console: Console
 
     /// - Parameters:
@@ -28,10 +29,10 @@ public struct ConsoleRoutes<Context: RequestContext>: Sendable {
         let console = self.console
         let respond: @Sendable (Request, Context) async throws -> Response = { request, context in
             let path = "/" + context.parameters.getCatchAll().joined(separator: "/")
-            return try await Self.respond(console, request, path: path)
+            return try await Self.respond(console, request, context, path: path)
         }
-        let root: @Sendable (Request, Context) async throws -> Response = { request, _ in
-            try await Self.respond(console, request, path: "/")
+        let root: @Sendable (Request, Context) async throws -> Response = { request, context in
+            try await Self.respond(console, request, context, path: "/")
         }
         router.get("", use: root)
         router.post("", use: root)
@@ -42,7 +43,9 @@ public struct ConsoleRoutes<Context: RequestContext>: Sendable {
     /// The largest request body the console reads: a QR code image and its form.
     static var maxBodySize: Int { 2 << 20 }
 
-    static func respond(_ console: Console, _ request: Request, path: String) async throws -> Response {
+    static func respond(_ console: Console, _ request: Request, _ context: Context, path: String) async throws
+        -> Response
+    {
         var request = request
         let method: ConsoleRequest.Method = request.method == .post ? .post : .get
         var form: [String: String] = [:]
@@ -80,7 +83,8 @@ public struct ConsoleRoutes<Context: RequestContext>: Sendable {
         }
         let consoleRequest = ConsoleRequest(
             method: method, path: path, query: query, cookies: cookies, form: form, files: files,
-            origin: request.headers[.origin], host: request.head.authority)
+            origin: request.headers[.origin], host: request.head.authority,
+            client: RequestOrigin(sourceIPAddress: context.remoteAddress, userAgent: request.headers[.userAgent]))
         // The pages block on the database and, at sign-in, on the slow password hash: they run
         // on NIO's thread pool, never on the threads that serve connections and tasks.
         let refused = tooLarge

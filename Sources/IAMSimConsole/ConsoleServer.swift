@@ -7,7 +7,7 @@ import IAMSimApp
 /// the Query API instead, which owns `/` for API requests (`QueryServer.application`).
 public enum ConsoleServer {
     /// Mounts the console on `router` at `configuration.basePath`, and makes `GET /` lead there.
-    public static func addConsole<Context: RequestContext>(
+    public static func addConsole<Context: ClientAddressRequestContext>(
         to router: Router<Context>, simulator: Simulator, configuration: ConsoleConfiguration
     ) {
         let base = configuration.basePath

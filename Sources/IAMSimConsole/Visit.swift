@@ -74,9 +74,9 @@ struct Visit {
         return nil
     }
 
-    /// Who the store acts as: the open session this browser's cookie names.
+    /// Who the store acts as: the open session this browser's cookie names, from this browser.
     func caller() throws -> Caller {
-        .session(id: try session().id)
+        .session(id: try session().id, origin: request.client)
     }
 
     /// The account whose phone and lesson this browser shows: the signed-in one; else the one

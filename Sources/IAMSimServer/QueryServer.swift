@@ -8,7 +8,7 @@ import Logging
 import NIOCore
 
 /// The request context of the Query API: Hummingbird's, with the peer's address.
-struct QueryRequestContext: RequestContext {
+struct QueryRequestContext: ClientAddressRequestContext {
     var coreContext: CoreRequestContextStorage
     /// The client's IP address, for the event log's `sourceIPAddress`.
     let remoteAddress: String?

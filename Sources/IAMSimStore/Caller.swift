@@ -45,7 +45,7 @@ public struct Caller: Sendable {
     }
 
     /// The console session `id`, while it is open, acting from `origin` (the web console).
-    public static func session(id: String, origin: RequestOrigin = .commandLine) -> Caller {
+    public static func session(id: String, origin: RequestOrigin) -> Caller {
         Caller(.session(id: id), origin: origin)
     }
 

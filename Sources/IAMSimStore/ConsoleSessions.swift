@@ -47,7 +47,7 @@ public struct ConsoleSessions: Sendable {
     /// - Returns: the identity that was signed out, or nil when that session was not open.
     /// - Throws: only a database failure: `DatabaseFileError` (busy, damaged, inaccessible) or `ServiceFailure`.
     @discardableResult
-    public func signOut(sessionID id: String, origin: RequestOrigin = .commandLine) throws -> Principal? {
+    public func signOut(sessionID id: String, origin: RequestOrigin) throws -> Principal? {
         try environment.writing { db -> Principal? in
             guard let (session, now) = try SessionRecord.named(id, realNow: environment.clock.realNow(), db),
                 session.isOpen(at: now)

@@ -67,8 +67,9 @@ struct AccessibilityAndMountTests {
     }
 
     /// A request context of its own, as the Query API's server has.
-    struct APIContext: RequestContext {
+    struct APIContext: ClientAddressRequestContext {
         var coreContext: CoreRequestContextStorage
+        var remoteAddress: String? { nil }
         init(source: ApplicationRequestContextSource) {
             coreContext = .init(source: source)
         }

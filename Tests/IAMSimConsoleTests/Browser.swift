@@ -156,7 +156,7 @@ struct ConsoleHarness {
 
     /// Runs `body` with a fresh browser on the console.
     func run(_ body: @Sendable (Browser) async throws -> Void) async throws {
-        let router = Router()
+        let router = Router(context: ConsoleRequestContext.self)
         ConsoleServer.addConsole(
             to: router, simulator: simulator,
             configuration: ConsoleConfiguration(

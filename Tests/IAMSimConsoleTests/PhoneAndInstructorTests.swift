@@ -133,7 +133,7 @@ struct PhoneAndInstructorTests {
     @Test("without an instructor token the class progress page does not open")
     func closedClassProgress() async throws {
         let harness = try ConsoleHarness()
-        let router = Router()
+        let router = Router(context: ConsoleRequestContext.self)
         ConsoleServer.addConsole(to: router, simulator: harness.simulator, configuration: ConsoleConfiguration())
         try await Application(router: router).test(.router) { client in
             let browser = Browser(client)

@@ -10,6 +10,9 @@ import Testing
 /// `signOut(sessionID:)`.
 @Suite("Console sessions by id")
 struct SessionByIDTests {
+    /// A browser, as the web console passes it: its address and `User-Agent`.
+    static let browser = RequestOrigin(sourceIPAddress: "192.0.2.10", userAgent: "Mozilla/5.0 (X11; Linux x86_64)")
+
     func openSession(_ h: StoreHarness) throws -> ConsoleSession {
         guard case .signedIn(let session) = try h.signIn() else {
             throw IAMError.signInFailed
@@ -28,11 +31,13 @@ struct SessionByIDTests {
             .user(account: "123456789012", userName: "ann"), password: "Ann-Pass-2026!", mfaCode: nil, account: nil)
         // The newest session is ann's; the root session still acts as root.
         #expect(try h.sessions.signedInPrincipal(account: nil)?.userName == "ann")
-        let keys = try h.store.listAccessKeys(caller: .session(id: root.id)).items
+        let keys = try h.store.listAccessKeys(caller: .session(id: root.id, origin: Self.browser)).items
         #expect(keys.map(\.accessKeyID.rawValue) == [StoreHarness.rootKey])
         let last = try #require(try h.events().last)
         #expect(last.eventName == "ListAccessKeys")
         #expect(last.actorARN == "arn:aws:iam::123456789012:root")
+        // The event records the browser that acted, not the command line.
+        #expect(last.sourceIPAddress == "192.0.2.10" && last.userAgent == "Mozilla/5.0 (X11; Linux x86_64)")
     }
 
     @Test("a session tells open, expired, signed out or unknown; an action as a closed one is refused and logged")
@@ -43,12 +48,16 @@ struct SessionByIDTests {
         #expect(try h.sessions.session(id: "no-such-session-id") == .unknown)
         try h.advance(12 * 3_600)
         #expect(try h.sessions.session(id: session.id) == .expired)
-        #expect(throws: IAMError.notSignedIn) { try h.store.listAccessKeys(caller: .session(id: session.id)) }
+        #expect(throws: IAMError.notSignedIn) {
+            try h.store.listAccessKeys(caller: .session(id: session.id, origin: Self.browser))
+        }
         let refused = try #require(try h.events().last)
         #expect(refused.eventName == "ListAccessKeys")
         #expect(refused.outcome == .failure)
         #expect(refused.accountID == StoreHarness.account)
-        #expect(throws: IAMError.notSignedIn) { try h.store.listAccessKeys(caller: .session(id: "unknown-session")) }
+        #expect(throws: IAMError.notSignedIn) {
+            try h.store.listAccessKeys(caller: .session(id: "unknown-session", origin: Self.browser))
+        }
     }
 
     @Test("signing out by session id ends every session of the identity")
@@ -56,11 +65,13 @@ struct SessionByIDTests {
         let h = try StoreHarness()
         let first = try openSession(h)
         let second = try openSession(h)
-        #expect(try h.sessions.signOut(sessionID: first.id) == .root(StoreHarness.account))
+        #expect(try h.sessions.signOut(sessionID: first.id, origin: Self.browser) == .root(StoreHarness.account))
         #expect(try h.sessions.session(id: first.id) == .signedOut)
         #expect(try h.sessions.session(id: second.id) == .signedOut)
-        #expect(try h.sessions.signOut(sessionID: first.id) == nil)
-        #expect(try h.events().filter { $0.eventName == "ConsoleSignOut" }.count == 1)
+        #expect(try h.sessions.signOut(sessionID: first.id, origin: Self.browser) == nil)
+        let signOuts = try h.events().filter { $0.eventName == "ConsoleSignOut" }
+        #expect(signOuts.count == 1)
+        #expect(signOuts.first?.sourceIPAddress == "192.0.2.10")
     }
 
     @Test("resync from the sign-in page without a device name uses root's only device")

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimCore
 
 /// A request to the console, as its pages read it: already taken apart by the adapter that
 /// received it (`ConsoleRoutes`), so the pages never see the web framework.
@@ -23,10 +24,13 @@ struct ConsoleRequest: Sendable {
     var origin: String?
     /// The `Host` header (the request's authority).
     var host: String?
+    /// The browser's address and `User-Agent`: the events of the request record them.
+    var client: RequestOrigin
 
     init(
         method: Method, path: String, query: [String: String] = [:], cookies: [String: String] = [:],
-        form: [String: String] = [:], files: [String: UploadedFile] = [:], origin: String? = nil, host: String? = nil
+        form: [String: String] = [:], files: [String: UploadedFile] = [:], origin: String? = nil, host: String? = nil,
+        client: RequestOrigin = RequestOrigin(sourceIPAddress: nil, userAgent: nil)
     ) {
         self.method = method
         self.path = path
@@ -36,6 +40,7 @@ struct ConsoleRequest: Sendable {
         self.files = files
         self.origin = origin
         self.host = host
+        self.client = client
     }
 
     /// A form field with surrounding whitespace removed; nil when absent or empty.

@@ -94,7 +94,7 @@ extension Console {
         case "authenticator-app":
             do {
                 let enrolled = try simulator.enrollVirtualMFADevice(
-                    caller: .session(id: session.id), deviceName: name, drawingPNG: true)
+                    caller: .session(id: session.id, origin: visit.request.client), deviceName: name, drawingPNG: true)
                 memory.remember(
                     ConsoleMemory.Enrollment(device: enrolled, userName: user, created: simulator.clock.realNow()),
                     session: session.id)
@@ -161,7 +161,8 @@ extension Console {
         let user = request.field("user")
         do {
             let device = try store.enableMFADevice(
-                caller: .session(id: session.id), serialNumber: serial, code1: request.field("code1") ?? "",
+                caller: .session(id: session.id, origin: visit.request.client), serialNumber: serial,
+                code1: request.field("code1") ?? "",
                 code2: request.field("code2") ?? "", userName: user)
             memory.forgetEnrollment(session: session.id, serial: serial)
             return visit.redirect(

@@ -76,7 +76,10 @@ struct PageRenderer: Sendable {
         let layout = LayoutView(
             title: title, base: base, csrf: visit.csrf,
             signedIn: session.map {
-                IdentityView($0, alias: try? visit.simulator.sessions.signInAccountName(caller: .session(id: $0.id)))
+                IdentityView(
+                    $0,
+                    alias: try? visit.simulator.sessions.signInAccountName(
+                        caller: .session(id: $0.id, origin: visit.request.client)))
             },
             nav: session == nil
                 ? []

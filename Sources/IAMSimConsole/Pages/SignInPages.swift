@@ -68,7 +68,8 @@ extension Console {
         let password = request.secretField("password") ?? ""
         do {
             let outcome = try simulator.sessions.signIn(
-                identity, password: password, mfaCode: nil, newPassword: nil, account: nil)
+                identity, password: password, mfaCode: nil, newPassword: nil, account: nil,
+                origin: visit.request.client)
             return proceed(&visit, identity: identity, password: password, newPassword: nil, outcome)
         } catch {
             return identityPage(visit, identity, error: ErrorView(error))
@@ -144,7 +145,7 @@ extension Console {
         do {
             let outcome = try simulator.sessions.signIn(
                 pending.identity, password: pending.password, mfaCode: code, newPassword: pending.newPassword,
-                account: nil)
+                account: nil, origin: visit.request.client)
             return proceed(
                 &visit, identity: pending.identity, password: pending.password, newPassword: pending.newPassword,
                 outcome)
@@ -192,7 +193,8 @@ extension Console {
         }
         do {
             let outcome = try simulator.sessions.signIn(
-                pending.identity, password: pending.password, mfaCode: nil, newPassword: newPassword, account: nil)
+                pending.identity, password: pending.password, mfaCode: nil, newPassword: newPassword, account: nil,
+                origin: visit.request.client)
             if case .passwordChangeRequired = outcome {
                 throw IAMError.signInFailed
             }
@@ -250,7 +252,7 @@ extension Console {
     func signOut(_ visit: inout Visit) throws -> ConsoleResponse {
         var message = "You are signed out."
         if let id = visit.request.cookies[CookieName.session], Token.isWellFormed(id),
-            try simulator.sessions.signOut(sessionID: id) == nil
+            try simulator.sessions.signOut(sessionID: id, origin: visit.request.client) == nil
         {
             message = "You were already signed out."
         }
