@@ -97,7 +97,8 @@ public enum ServerMain {
             ]
         } else {
             lines.append(
-                "  Sign requests with an access key of the database (iamsim access-keys create shows one's secret once).")
+                "  Sign requests with an access key of the database (iamsim access-keys create shows one's secret once)."
+            )
         }
         lines += [
             "  Console:  open \(url)/ in a browser (the lesson's pages, under \(console.basePath)/).",
