@@ -29,7 +29,9 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "The address to listen on (other than loopback, other machines can reach it).") var host = "127.0.0.1"
     @Option(help: "The port to listen on (0: any free port, printed at start).") var port = 4566
-    @Option(help: "Follow a test tool's conventions beyond AWS's rules (moto: see below and docs/api.md).")
+    @Option(
+        help: ArgumentHelp(
+            "Follow a test tool's conventions beyond AWS's rules (moto: see above and docs/api.md).", valueName: "mode"))
     var compat: Compatibility?
 
     /// `--compat`'s values, as `iamsim-server` takes them.
