@@ -31,7 +31,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port to listen on (0: any free port, printed at start).") var port = 4566
     @Option(
         help: ArgumentHelp(
-            "Follow a test tool's conventions beyond AWS's rules (moto: see above and docs/api.md).", valueName: "mode"))
+            "Follow a test tool's conventions beyond AWS's rules (moto: see above and docs/api.md).", valueName: "mode")
+    )
     var compat: Compatibility?
 
     /// `--compat`'s values, as `iamsim-server` takes them.
