@@ -35,9 +35,15 @@ public struct Simulator: Sendable {
     /// - Parameters:
     ///   - database: from `AppDatabase.open`, `openForReading` or `inMemory`.
     ///   - wallClock: real time; an account's simulated time is stored in the database.
-    public init(database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher) {
+    ///   - codePolicy: which MFA codes the store accepts; AWS's rules unless a front end asks
+    ///     for moto's (`iamsim serve --compat moto`).
+    public init(
+        database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher,
+        codePolicy: MFACodePolicy = .strict
+    ) {
         self.database = database
-        let environment = StoreEnvironment(database: database, wallClock: wallClock, random: random, hasher: hasher)
+        let environment = StoreEnvironment(
+            database: database, wallClock: wallClock, random: random, hasher: hasher, codePolicy: codePolicy)
         self.store = IAMStore(environment)
         self.sessions = ConsoleSessions(environment)
         self.accounts = AccountStore(environment)
@@ -84,17 +90,22 @@ extension Simulator {
     ///   - seed: the fixture a missing or empty database is created from (the built-in lesson),
     ///     read only then; nil leaves it empty (`init`, `accounts create`).
     ///   - connections: one connection for a command; a pool for a server (read-write only).
+    ///   - codePolicy: which MFA codes the store accepts (AWS's rules by default).
     /// - Throws: `DatabaseFileError` for a file iamsim cannot use; what `seed` throws.
     public static func open(
         path: String, access: Access, seed: (() throws -> Fixture)?, wallClock: WallClock, random: RandomSource,
-        hasher: PasswordHasher, connections: AppDatabase.Connections = .single
+        hasher: PasswordHasher, connections: AppDatabase.Connections = .single, codePolicy: MFACodePolicy = .strict
     ) throws -> (simulator: Simulator, seeded: Fixture?) {
         if access == .readOnly, let database = try AppDatabase.openForReading(path: path) {
-            return (Simulator(database: database, wallClock: wallClock, random: random, hasher: hasher), nil)
+            return (
+                Simulator(
+                    database: database, wallClock: wallClock, random: random, hasher: hasher, codePolicy: codePolicy),
+                nil
+            )
         }
         let simulator = Simulator(
             database: try AppDatabase.open(path: path, connections: connections), wallClock: wallClock,
-            random: random, hasher: hasher)
+            random: random, hasher: hasher, codePolicy: codePolicy)
         guard let seed else { return (simulator, nil) }
         return (simulator, try simulator.classroom.seedIfEmpty(with: seed))
     }

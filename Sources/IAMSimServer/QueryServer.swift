@@ -38,6 +38,9 @@ public enum QueryServer {
             ConsoleRoutes<QueryRequestContext>(simulator: service.simulator, configuration: console)
                 .add(to: router.group(RouterPath(console.basePath)))
         }
+        if configuration.compatibility == .moto {
+            MotoAPI.add(to: router, service: service, logger: logger)
+        }
         let limit = configuration.maxBodySize
         let respond: @Sendable (Request, QueryRequestContext) async throws -> Response = { request, context in
             let started = ContinuousClock.now
@@ -63,8 +66,7 @@ public enum QueryServer {
                 // then closes, its remaining bytes unreadable.
                 answer = service.refuse(.malformedQueryString("The request body could not be read to its end."))
             }
-            let elapsed = ContinuousClock.now - started
-            let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            let milliseconds = milliseconds(since: started)
             if let failure = answer.internalFailure {
                 logger.error("\(answer.action ?? "-") failed inside the server: \(failure)")
             }
@@ -94,6 +96,12 @@ public enum QueryServer {
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }
+
+    /// The milliseconds since `start`, for the request log.
+    static func milliseconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+    }
 }
 
 /// `service.handle` on a thread of Dispatch's, not of Swift's cooperative pool: answering may
@@ -103,9 +111,14 @@ public enum QueryServer {
 private func handleOffTheCooperativePool(
     _ service: QueryService, _ request: SigV4.Request, origin: QueryService.Origin
 ) async -> QueryService.Answer {
+    await offTheCooperativePool { service.handle(request, origin: origin) }
+}
+
+/// `body`'s value, computed on a thread of Dispatch's (see `handleOffTheCooperativePool`).
+func offTheCooperativePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
         DispatchQueue.global(qos: .userInitiated).async {
-            continuation.resume(returning: service.handle(request, origin: origin))
+            continuation.resume(returning: body())
         }
     }
 }

@@ -18,15 +18,25 @@ public struct QueryService: Sendable {
     let simulator: Simulator
     /// The one account served (`iamsim serve --account`); nil for every account.
     let account: AccountID?
+    /// The compatibility mode (`iamsim serve --compat`); nil for AWS's rules only.
+    let compatibility: ServerConfiguration.Compatibility?
     let model: QueryModel
     let patterns = PatternCache()
 
-    /// - Parameter account: the one account whose keys are accepted; the keys of the others
-    ///   are then unknown (`InvalidClientTokenId`). Nil serves every account of the database.
+    /// - Parameters:
+    ///   - account: the one account whose keys are accepted; the keys of the others are then
+    ///     unknown (`InvalidClientTokenId`). Nil serves every account of the database.
+    ///   - compatibility: with `.moto`, a request signed with a key the database does not hold
+    ///     acts as the root user of `account` (the first account created when nil), unverified,
+    ///     instead of being refused. The simulator's MFA code policy is its own
+    ///     (`Simulator.open`'s `codePolicy`).
     /// - Throws: a decoding error if the generated model were damaged.
-    public init(simulator: Simulator, account: AccountID? = nil) throws {
+    public init(
+        simulator: Simulator, account: AccountID? = nil, compatibility: ServerConfiguration.Compatibility? = nil
+    ) throws {
         self.simulator = simulator
         self.account = account
+        self.compatibility = compatibility
         self.model = try QueryModel.decoded()
     }
 
@@ -105,6 +115,10 @@ public struct QueryService: Sendable {
     /// - Throws: `MissingAuthenticationToken`, `IncompleteSignature`, `SignatureDoesNotMatch`
     ///   (a wrong signature, a time more than 15 minutes off, a scope of the wrong service),
     ///   `InvalidClientTokenId`, `ExpiredToken`, in AWS's words.
+    ///
+    /// In moto's compatibility mode, a key the database does not hold acts as the root user of
+    /// the account served (`UnknownKeyPolicy.actAsRoot`): the request must still be signed in
+    /// SigV4's form, on time and for the right service, but its signature is not verified.
     func authenticate(_ request: SigV4.Request, for action: IAMAction, origin: Origin) throws -> (Principal, Caller) {
         let credentials = try SigV4.credentials(of: request)
         try SigV4.checkTime(credentials, now: simulator.clock.realNow())
@@ -115,7 +129,7 @@ public struct QueryService: Sendable {
         let caller = try simulator.store.authenticate(
             accessKeyID: credentials.accessKeyID, securityToken: credentials.securityToken, for: action,
             service: credentials.service, region: credentials.region,
-            origin: origin
+            origin: origin, unknownKeys: compatibility == .moto ? .actAsRoot(of: account) : .refused
         ) { signing throws(IAMError) in
             if let account, signing.principal.accountID != account { throw IAMError.invalidAccessKey }
             try SigV4.verify(request, credentials, secret: signing.secretAccessKey)
@@ -168,6 +182,20 @@ extension QueryService.Answer {
 }
 
 extension QueryService {
+    /// moto's `POST /moto-api/reset` (compatibility mode only): every account served (the one
+    /// of `--account`, else all of the database) back to the fixture it was created from, as
+    /// `iamsim reset` puts it back (users, keys, devices, sessions, lesson progress, the
+    /// trainee's phone; in one transaction), its clock and its events kept.
+    ///
+    /// - Returns: the accounts reset.
+    /// - Throws: `LocalError.noSuchAccount` when the account served is gone,
+    ///   `LocalError.invalidValue` for an account with no stored fixture; a database failure.
+    public func resetToFixtures() throws -> [AccountID] {
+        let accounts = try account.map { [$0] } ?? simulator.accounts.listAccounts().map(\.accountID)
+        try simulator.classroom.reset(accounts, to: nil)
+        return accounts
+    }
+
     /// The IAM and STS actions iamsim answers (every other operation of AWS's model is
     /// `NotImplemented`).
     public static var answeredActions: [IAMAction] {

@@ -13,6 +13,17 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxBodySize: Int = 1 << 20
     /// Seconds an idle connection stays open.
     public var idleTimeout: Int64 = 60
+    /// The clients' conventions the server follows beyond AWS's (`--compat`); nil: AWS's
+    /// rules only (docs/api.md, "Compatibility with moto").
+    public var compatibility: Compatibility?
+
+    /// A compatibility mode: what a kind of client expects that AWS does not do.
+    public enum Compatibility: String, Sendable, Equatable, CaseIterable {
+        /// moto's server mode, for boto3 suites written against it: `POST /moto-api/reset`
+        /// resets the database to its fixtures, an unknown access key acts as the default
+        /// account's root, and any six-digit MFA code is accepted.
+        case moto
+    }
 
     public init(databasePath: String) {
         self.databasePath = databasePath

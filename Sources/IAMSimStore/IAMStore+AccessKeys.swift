@@ -166,6 +166,11 @@ extension IAMStore {
     /// is logged only for STS `GetCallerIdentity`, which is nothing but the key's use; any other
     /// action logs its own event when it runs.
     ///
+    /// With `unknownKeys` `.actAsRoot` (moto's server mode), a key the database does not hold
+    /// (a malformed one too, such as moto's `testing`) acts as that account's root user,
+    /// unverified and without a session, whatever `securityToken` says; its use is logged as a
+    /// known key's is (only for `GetCallerIdentity`).
+    ///
     /// - Returns: the caller the request acts as: the key's owner, with the key, its session
     ///   (for temporary credentials) and `origin`.
     /// - Throws: `InvalidClientTokenId` for a malformed, unknown or inactive key (with AWS's
@@ -175,10 +180,20 @@ extension IAMStore {
     ///   last. What `verify` throws.
     public func authenticate(
         accessKeyID id: String, securityToken: String?, for action: IAMAction, service: String, region: String?,
-        origin: RequestOrigin, verify: (SigningCredentials) throws(IAMError) -> Void
+        origin: RequestOrigin, unknownKeys: UnknownKeyPolicy = .refused,
+        verify: (SigningCredentials) throws(IAMError) -> Void
     ) throws -> Caller {
         try environment.writing { db -> UseOutcome in
             guard let key = try SigningKey.find(id, db) else {
+                if case .actAsRoot(let chosen) = unknownKeys, let account = try Self.rootAccount(chosen, db) {
+                    let root = Principal.root(account)
+                    if action == .getCallerIdentity {
+                        try EventLog.append(
+                            db, name: action, time: try environment.clock.now(db, account: account), account: account,
+                            actor: root.arn, resource: id, request: EventLog.Request(origin: origin, accessKeyID: id))
+                    }
+                    return .used(.principal(root, origin: origin, accessKeyID: id))
+                }
                 let error: IAMError = securityToken == nil ? .invalidAccessKey : .invalidSessionToken
                 try EventLog.append(
                     db, name: action, time: environment.clock.realNow(), outcome: .failure, error: error, resource: id,
@@ -244,6 +259,18 @@ extension IAMStore {
     }
 
     // MARK: - Helpers
+
+    /// The account whose root unknown keys act as (`UnknownKeyPolicy.actAsRoot`): `chosen`
+    /// when it exists, else the first account created; nil when there is none.
+    private static func rootAccount(_ chosen: AccountID?, _ db: Database) throws -> AccountID? {
+        let id: String? =
+            if let chosen {
+                try db.firstValue("SELECT id FROM account WHERE id = ?", arguments: [chosen.rawValue])
+            } else {
+                try db.firstValue("SELECT id FROM account ORDER BY rowid LIMIT 1")
+            }
+        return id.map(AccountID.init(known:))
+    }
 
     /// The key `id` if `owner` holds it; keys of other identities are as good as missing.
     private func ownedKey(_ id: String, owner: Principal, _ db: Database) throws -> AccessKeyRecord {

@@ -5,14 +5,30 @@ import IAMSimDatabase
 
 // MFA code checks shared by the IAM actions (`EnableMFADevice`, `ResyncMFADevice`), STS
 // `GetSessionToken` and console sign-in (a code at sign-in, resync from the sign-in page): one
-// rule for what a code proves, whichever asks.
+// rule for what a code proves, whichever asks, under the environment's `codePolicy`.
 extension StoreEnvironment {
     /// The step of `code2` when the (normalized) codes are a fresh consecutive pair of
-    /// `record`'s codes, with code 2's step within `window` of now.
+    /// `record`'s codes, with code 2's step within `window` of now; under `codePolicy`
+    /// `.anySixDigits`, nil for any other pair of six digits (accepted, proving nothing about
+    /// the device's clock).
     ///
     /// - Throws: `RefusedCodeError` with `InvalidAuthenticationCode` and the reason;
     ///   `ServiceFailure` for a seed the database holds damaged.
     func verifyPair(
+        _ code1: String, _ code2: String, _ record: MFADeviceRecord, now: Date, window: ClosedRange<Int64>,
+        _ db: Database
+    ) throws -> Int64? {
+        do {
+            return try verifyPairStrictly(code1, code2, record, now: now, window: window, db)
+        } catch is RefusedCodeError
+            where codePolicy == .anySixDigits && MFACodeRules.isWellFormed(code1) && MFACodeRules.isWellFormed(code2)
+        {
+            return nil
+        }
+    }
+
+    /// `verifyPair` under AWS's rules.
+    private func verifyPairStrictly(
         _ code1: String, _ code2: String, _ record: MFADeviceRecord, now: Date, window: ClosedRange<Int64>,
         _ db: Database
     ) throws -> Int64 {
@@ -50,9 +66,21 @@ extension StoreEnvironment {
     /// within the sign-in window around now shifted by each device's drift, and records the
     /// step it used, so it never works again; or says why no device accepts it.
     ///
+    /// Under `codePolicy` `.anySixDigits`, a code no device accepts is accepted all the same
+    /// when it is six digits (no device records it).
+    ///
     /// - Returns: nil when a device accepted the code, else the most telling refusal among
     ///   the devices (used, then too far from now, then wrong).
     func acceptCode(_ code: String, devices: [MFADeviceRecord], now: Date, _ db: Database) throws
+        -> CodeRefusal?
+    {
+        let refusal = try acceptCodeStrictly(code, devices: devices, now: now, db)
+        if refusal != nil, codePolicy == .anySixDigits, MFACodeRules.isWellFormed(code) { return nil }
+        return refusal
+    }
+
+    /// `acceptCode` under AWS's rules.
+    private func acceptCodeStrictly(_ code: String, devices: [MFADeviceRecord], now: Date, _ db: Database) throws
         -> CodeRefusal?
     {
         let nowStep = TOTP.step(at: now)
@@ -103,7 +131,8 @@ extension StoreEnvironment {
     }
 
     /// Re-measures `record`'s clock from two consecutive codes (`ResyncMFADevice`), the device
-    /// being `principal`'s: the drift found shifts the sign-in window from then on.
+    /// being `principal`'s: the drift found shifts the sign-in window from then on. A pair
+    /// accepted only by `codePolicy` `.anySixDigits` measures nothing: the device is unchanged.
     ///
     /// - Throws: `NoSuchEntity` when the device is not assigned to `principal`; as `verifyPair`.
     func resync(
@@ -111,7 +140,9 @@ extension StoreEnvironment {
     ) throws -> MFADevice {
         guard record.isAssigned(to: OwnerKey(principal)) else { throw IAMError.noSuchMFADevice(record.serialNumber) }
         var record = record
-        let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.resyncWindow, db)
+        guard let step = try verifyPair(code1, code2, record, now: now, window: MFACodeRules.resyncWindow, db) else {
+            return try record.device(db)
+        }
         record.drift = step - TOTP.step(at: now)
         record.lastAcceptedStep = step
         try record.update(db)

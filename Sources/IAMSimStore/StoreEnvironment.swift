@@ -4,7 +4,7 @@ import IAMSimCore
 import IAMSimDatabase
 
 /// What every part of the store shares: the database, each account's clock, the source of
-/// secrets and the password hash. Each part (`IAMStore`, `ConsoleSessions`, `AccountStore`,
+/// secrets, the password hash and which MFA codes are accepted. Each part (`IAMStore`, `ConsoleSessions`, `AccountStore`,
 /// `AuditReader`, `EventLogReader`, `LessonRecords`) is built on one, as GRDB's demo builds every
 /// part of an app on one `AppDatabase`.
 public struct StoreEnvironment: Sendable {
@@ -14,19 +14,25 @@ public struct StoreEnvironment: Sendable {
     public let clock: SimulationClock
     let secrets: SecretGenerator
     let hasher: PasswordHasher
+    /// Which MFA codes are accepted (`StoreEnvironment+MFACodes`): AWS's rules unless a front
+    /// end asks for moto's (`iamsim serve --compat moto`).
+    public let codePolicy: MFACodePolicy
 
     /// - Parameters:
     ///   - database: the database, from `AppDatabase.open` (or `inMemory`).
     ///   - wallClock: real time; simulated time, when set, is stored in the database.
     ///   - random: the source of every id, secret, seed and salt.
     ///   - hasher: the password hash cost (tests pass a cheap one).
+    ///   - codePolicy: which MFA codes are accepted; AWS's rules by default.
     public init(
-        database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher()
+        database: AppDatabase, wallClock: WallClock, random: RandomSource, hasher: PasswordHasher = PasswordHasher(),
+        codePolicy: MFACodePolicy = .strict
     ) {
         self.database = database
         self.clock = SimulationClock(database: database, wallClock: wallClock)
         self.secrets = SecretGenerator(random: random)
         self.hasher = hasher
+        self.codePolicy = codePolicy
     }
 
     // MARK: - Running operations

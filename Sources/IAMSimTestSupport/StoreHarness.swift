@@ -27,8 +27,9 @@ public struct StoreHarness: Sendable {
     ///   - seed: seeds every id, secret and salt.
     ///   - fixture: loaded with the store's `loadFixture` (the IAM state only); the built-in
     ///     lesson by default.
-    public init(seed: UInt64 = 1, fixture: Fixture? = nil) throws {
-        simulator = try Simulator.inMemory(seed: seed)
+    ///   - codePolicy: which MFA codes the store accepts; AWS's rules by default.
+    public init(seed: UInt64 = 1, fixture: Fixture? = nil, codePolicy: MFACodePolicy = .strict) throws {
+        simulator = try Simulator.inMemory(seed: seed, codePolicy: codePolicy)
         try simulator.accounts.loadFixture(fixture ?? Fixture.builtInDefault())
         try simulator.store.clock.set(Self.start, .all)
     }

@@ -16,9 +16,10 @@ enum LiveServer {
 
     static func run<T: Sendable>(
         _ service: QueryService, maxBodySize: Int = 1 << 20, idleTimeout: Int64 = 60,
-        _ body: @Sendable (Int) async throws -> T
+        compatibility: ServerConfiguration.Compatibility? = nil, _ body: @Sendable (Int) async throws -> T
     ) async throws -> T {
         var configuration = ServerConfiguration(databasePath: ":memory:")
+        configuration.compatibility = compatibility
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.maxBodySize = maxBodySize

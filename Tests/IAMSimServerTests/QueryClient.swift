@@ -23,11 +23,17 @@ struct QueryClient {
     /// The region requests are signed for (botocore signs the client's region).
     var region = "us-east-1"
 
-    init(seed: UInt64 = 7) throws {
-        simulator = try Simulator.inMemory(seed: seed)
+    /// - Parameters:
+    ///   - codePolicy: the simulator's MFA code policy (`iamsim serve --compat moto` sets
+    ///     `.anySixDigits`).
+    ///   - compatibility: the service's compatibility mode.
+    init(
+        seed: UInt64 = 7, codePolicy: MFACodePolicy = .strict, compatibility: ServerConfiguration.Compatibility? = nil
+    ) throws {
+        simulator = try Simulator.inMemory(seed: seed, codePolicy: codePolicy)
         try simulator.accounts.loadFixture(try Fixture.builtInDefault())
         try simulator.clock.set(TestValues.start, .all)
-        service = try QueryService(simulator: simulator)
+        service = try QueryService(simulator: simulator, compatibility: compatibility)
     }
 
     var store: IAMStore { simulator.store }

@@ -19,10 +19,26 @@ struct ServeCommand: ParsableCommand {
             signed with SigV4 by an access key of the database; the key decides the account, so \
             one server serves a whole classroom (with --account, only that account's keys are \
             accepted). The CLI and the server can use the database at the same time. Ctrl-C stops it once requests in flight are answered. See docs/api.md.
+
+            --compat moto is for boto3 test suites written for moto's server mode, never for a \
+            class: POST /moto-api/reset resets the database to its fixtures, a request signed \
+            with an access key the database does not hold acts as the root user, and any \
+            six-digit MFA code is accepted. Off by default; the start-up lines and every log \
+            line say when it is on.
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "The address to listen on (other than loopback, other machines can reach it).") var host = "127.0.0.1"
     @Option(help: "The port to listen on (0: any free port, printed at start).") var port = 4566
+    @Option(
+        help: ArgumentHelp(
+            "Follow a test tool's conventions beyond AWS's rules (moto: see above and docs/api.md).", valueName: "mode")
+    )
+    var compat: Compatibility?
+
+    /// `--compat`'s values, as `iamsim-server` takes them.
+    enum Compatibility: String, ExpressibleByArgument, CaseIterable {
+        case moto
+    }
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535.") }
@@ -45,6 +61,7 @@ struct ServeCommand: ParsableCommand {
         if let account = global.account ?? world.environment["IAMSIM_ACCOUNT"], !account.isEmpty {
             arguments += ["--account", account]
         }
+        if let compat { arguments += ["--compat", compat.rawValue] }
         guard FileManager.default.isExecutableFile(atPath: server) else {
             world.console.printError(
                 "iamsim: error: The server program \(server) is missing. swift build (or swift build -c release) builds it beside iamsim; swift run iamsim builds iamsim alone."

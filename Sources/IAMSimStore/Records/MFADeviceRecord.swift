@@ -73,12 +73,14 @@ extension MFADeviceRecord: StoredRecord {
         }
     }
 
-    /// Assigns the device to `owner`, enabled `now`, with `step` as its newest accepted code.
-    mutating func assign(to owner: OwnerKey, now: Date, acceptedStep step: Int64) {
+    /// Assigns the device to `owner`, enabled `now`, with `step` as its newest accepted code
+    /// (nil: codes accepted under `MFACodePolicy.anySixDigits` only, which the device did not
+    /// generate; its newest accepted step stays).
+    mutating func assign(to owner: OwnerKey, now: Date, acceptedStep step: Int64?) {
         assignedTo = owner.userId == nil ? .root : .user
         userId = owner.userId
         enableDate = now
-        lastAcceptedStep = step
+        if let step { lastAcceptedStep = step }
     }
 
     /// The device as the IAM API shows it: its assignment, without its seed.
