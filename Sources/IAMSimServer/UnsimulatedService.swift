@@ -18,10 +18,10 @@ import IAMSimCore
 /// | protocol | detected by | body | `Content-Type` |
 /// |---|---|---|---|
 /// | JSON (`awsJson1_0`, `awsJson1_1`: Organizations, DynamoDB, KMS…) | `X-Amz-Target`, or `application/x-amz-json-1.x` | `{"__type":"NotImplemented","message":"…"}` | the request's JSON version |
-/// | REST-JSON (Lambda, API Gateway…) | `application/json` | the same, and `x-amzn-ErrorType: NotImplemented` | `application/json` |
+/// | REST-JSON (Lambda, API Gateway…) | no form body and no `Action` (a REST path), but for the REST-XML services below | the same, and `x-amzn-ErrorType: NotImplemented` | `application/json` |
 /// | EC2 | scope service `ec2` | `<Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/></Response>` | `text/xml` |
 /// | S3 | scope service `s3` | `<Error><Code/><Message/><RequestId/></Error>` | `application/xml` |
-/// | Query (SNS, CloudWatch…) and REST-XML | any other scope service | `<ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>` | `text/xml` |
+/// | Query (SNS, CloudWatch…) and REST-XML (Route 53, CloudFront) | a form body or an `Action` parameter; `route53`, `cloudfront` | `<ErrorResponse><Error><Type>Sender</Type><Code/><Message/></Error><RequestId/></ErrorResponse>` | `text/xml` |
 struct UnsimulatedService: Equatable {
     /// The error formats of AWS's protocols.
     enum Format: Equatable {
@@ -39,6 +39,10 @@ struct UnsimulatedService: Equatable {
     /// The operation, when the request names one (`X-Amz-Target`'s suffix, or `Action`).
     let operation: String?
     let format: Format
+
+    /// The REST services that answer in XML besides S3, by their signing names; their errors
+    /// are `<ErrorResponse>`s, as the Query protocol's.
+    static let restXML: Set<String> = ["route53", "cloudfront"]
 
     /// The services iamsim answers, by their signing names.
     static let simulated: Set<String> = ["iam", "sts"]
@@ -71,16 +75,20 @@ struct UnsimulatedService: Equatable {
                 request.queryItems + (isJSON ? [] : SigV4.decodeForm(String(decoding: request.body, as: UTF8.self)))
             operation = form.first { $0.name == "Action" }.map { QueryService.loggable($0.value) }
         }
+        let isForm =
+            contentType.hasPrefix("application/x-www-form-urlencoded")
+            || request.queryItems.contains { $0.name == "Action" }
         if target != nil || contentType.hasPrefix("application/x-amz-json") {
             format = .json(version: contentType.hasPrefix("application/x-amz-json-1.0") ? "1.0" : "1.1")
-        } else if isJSON {
-            format = .restJSON
         } else if service == "ec2" {
             format = .ec2
         } else if service == "s3" {
             format = .s3
-        } else {
+        } else if isForm || Self.restXML.contains(service) {
             format = .query
+        } else {
+            // A REST request (a path and a method, no form): most REST services speak JSON.
+            format = .restJSON
         }
     }
 
