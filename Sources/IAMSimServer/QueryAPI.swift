@@ -6,7 +6,7 @@ import IAMSimCore
 enum QueryAPI {
     static let handlers: [IAMAction: QueryHandler] = {
         var all: [IAMAction: QueryHandler] = [:]
-        for group in [users, loginProfiles, passwordPolicy, groups, accessKeys, mfa, account, sts] {
+        for group in [users, loginProfiles, passwordPolicy, groups, accessKeys, mfa, account, sts, unmodelled] {
             all.merge(group) { first, _ in first }
         }
         return all

@@ -74,8 +74,9 @@ public enum QueryServer {
                 "\(answer.action ?? "-") \(answer.identity ?? "-") \(answer.status)\(answer.errorCode.map { " " + $0 } ?? "") \(String(format: "%.2f", milliseconds)) ms"
             )
             var headers = HTTPFields()
-            headers[.contentType] = "text/xml"
+            headers[.contentType] = answer.contentType
             headers[HTTPField.Name("x-amzn-RequestId")!] = answer.requestID
+            if let errorType = answer.errorType { headers[HTTPField.Name("x-amzn-ErrorType")!] = errorType }
             return Response(
                 status: .init(code: answer.status), headers: headers,
                 body: .init(byteBuffer: ByteBuffer(string: answer.body)))

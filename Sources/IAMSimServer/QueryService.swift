@@ -57,6 +57,11 @@ public struct QueryService: Sendable {
         public var errorCode: String?
         /// What failed inside the server, for its log only (the client gets `ServiceFailure`).
         public var internalFailure: String?
+        /// The body's media type: `text/xml` for IAM and STS; another service's own for a
+        /// request iamsim does not simulate (`UnsimulatedService`).
+        public var contentType = "text/xml"
+        /// The `x-amzn-ErrorType` header, which REST-JSON clients read an error's code from.
+        public var errorType: String?
     }
 
     /// Answers one request.
@@ -64,6 +69,9 @@ public struct QueryService: Sendable {
         let requestID = Self.requestID(simulator.random)
         var answer = Answer(status: 200, body: "", requestID: requestID)
         var namespace = QueryXML.iamNamespace
+        if let unsimulated = UnsimulatedService(request) {
+            return unsimulated.answer(requestID: requestID)
+        }
         do {
             let query = try QueryRequest(
                 query: request.query, body: request.body, contentType: request.header("content-type"))

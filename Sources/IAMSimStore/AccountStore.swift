@@ -125,7 +125,7 @@ public struct AccountStore: Sendable {
         }
         for table in [
             "accessKey", "mfaDevice", "consoleSession", "sessionCredential", "lessonProgress", "passwordPolicy",
-            "credentialReport",
+            "credentialReport", "serviceLastAccessedJob",
             "iamGroup",
             "iamUser",
         ] {

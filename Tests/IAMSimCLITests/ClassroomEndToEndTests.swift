@@ -170,7 +170,7 @@ struct ClassroomEndToEndTests {
                 """)
         for good in [
             "root-mfa-lesson", "root-mfa-lesson-completed", "users-and-groups-lesson", "messy-account",
-            "hardware-token-lesson",
+            "hardware-token-lesson", "audit-practice",
         ] {
             let verdict = try h.run(["fixture", "validate", Self.fixtures.appendingPathComponent("\(good).json").path])
             #expect(verdict.status == 0, "\(good): \(verdict.stdout)")

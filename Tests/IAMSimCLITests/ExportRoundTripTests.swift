@@ -8,7 +8,7 @@ import Testing
 struct ExportRoundTripTests {
     static let shipped = [
         "root-mfa-lesson", "root-mfa-lesson-completed", "users-and-groups-lesson", "messy-account",
-        "hardware-token-lesson",
+        "hardware-token-lesson", "audit-practice",
     ]
 
     @Test("export, load the export into a new database, export again: the same bytes", arguments: shipped)

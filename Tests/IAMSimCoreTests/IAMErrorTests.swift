@@ -22,6 +22,7 @@ struct IAMErrorTests {
             (.invalidUserType("m"), "InvalidUserType", 400, true),
             (.reportNotPresent("m"), "ReportNotPresent", 410, true),
             (.reportInProgress("m"), "ReportInProgress", 404, true),
+            (.organizationNotFound("m"), "OrganizationNotFoundException", 400, true),
             (.invalidClientTokenId("m"), "InvalidClientTokenId", 403, true),
             (.signatureDoesNotMatch("m"), "SignatureDoesNotMatch", 403, true),
             (.expiredToken("m"), "ExpiredToken", 403, true),

@@ -30,6 +30,7 @@ struct AuthorizationTableTests {
     static let carolPhone = "\(account):mfa/carol-phone"
     static let carolPending = "\(account):mfa/carol"
     static let codes = [("AuthenticationCode1", "123456"), ("AuthenticationCode2", "654321")]
+    static let securityAudit = "arn:aws:iam::aws:policy/SecurityAudit"
 
     static let rows: [Row] = [
         // Users: bob may read himself, nothing more.
@@ -120,6 +121,33 @@ struct AuthorizationTableTests {
         Row(action: "GenerateCredentialReport", parameters: [], deniedOn: "*"),
         Row(action: "GetCredentialReport", parameters: [], deniedOn: "*"),
         Row(action: "GetCallerIdentity", parameters: [], deniedOn: nil, sts: true),
+        // Kinds iamsim does not model: their listings are root's, but a user's own
+        // service-specific credentials.
+        Row(action: "ListRoles", parameters: [], deniedOn: "\(account):role/*"),
+        Row(action: "ListPolicies", parameters: [], deniedOn: "\(account):policy/*"),
+        Row(action: "ListEntitiesForPolicy", parameters: [("PolicyArn", securityAudit)], deniedOn: securityAudit),
+        Row(
+            action: "GetPolicyVersion", parameters: [("PolicyArn", securityAudit), ("VersionId", "v1")],
+            deniedOn: securityAudit),
+        Row(action: "ListAttachedUserPolicies", parameters: [("UserName", "bob")], deniedOn: "\(account):user/bob"),
+        Row(
+            action: "ListAttachedGroupPolicies", parameters: [("GroupName", "devs")], deniedOn: "\(account):group/devs"
+        ),
+        Row(action: "ListUserPolicies", parameters: [("UserName", "bob")], deniedOn: "\(account):user/bob"),
+        Row(action: "ListGroupPolicies", parameters: [("GroupName", "devs")], deniedOn: "\(account):group/devs"),
+        Row(action: "ListServiceSpecificCredentials", parameters: [], deniedOn: nil),
+        Row(
+            action: "ListServiceSpecificCredentials", parameters: [("UserName", "carol")],
+            deniedOn: "\(account):user/carol"),
+        Row(action: "ListSAMLProviders", parameters: [], deniedOn: "\(account):saml-provider/*"),
+        Row(action: "ListServerCertificates", parameters: [], deniedOn: "\(account):server-certificate/*"),
+        Row(action: "ListOrganizationsFeatures", parameters: [], deniedOn: "*"),
+        Row(
+            action: "GenerateServiceLastAccessedDetails", parameters: [("Arn", "\(account):user/bob")],
+            deniedOn: "\(account):user/bob"),
+        Row(
+            action: "GetServiceLastAccessedDetails", parameters: [("JobId", "0b4f5c3e-8f0e-4b6a-9c1d-2e3f4a5b6c7d")],
+            deniedOn: "*"),
     ]
 
     /// The account: bob and carol, each with a key and a console password; carol in `devs`,

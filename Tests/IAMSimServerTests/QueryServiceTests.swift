@@ -134,10 +134,10 @@ struct QueryServiceTests {
                 namespace: QueryXML.iamNamespace),
             Refusal(
                 name: "an operation iamsim does not simulate",
-                request: request([("Action", "ListRoles"), ("Version", "2010-05-08")]),
+                request: request([("Action", "CreateRole"), ("Version", "2010-05-08")]),
                 status: 400, code: "NotImplemented",
                 message:
-                    "iamsim does not simulate roles, so ListRoles is not available. See docs/api.md for the actions iamsim answers.",
+                    "iamsim does not simulate roles, so CreateRole is not available. See docs/api.md for the actions iamsim answers.",
                 namespace: QueryXML.iamNamespace),
         ]
     }()

@@ -18,6 +18,10 @@ public enum IAMError: Error, Equatable, Sendable {
     case invalidUserType(String)
     case reportNotPresent(String)
     case reportInProgress(String)
+    /// `ListOrganizationsFeatures` for an account that belongs to no organization, as every
+    /// simulated account is (400; botocore's `OrganizationNotFoundException` has no code of its
+    /// own, so the shape's name is the code).
+    case organizationNotFound(String)
     case invalidClientTokenId(String)
     case signatureDoesNotMatch(String)
     /// Temporary credentials used after they expired (403; STS `GetSessionToken`'s).
@@ -58,6 +62,7 @@ public enum IAMError: Error, Equatable, Sendable {
         case .invalidUserType: "InvalidUserType"
         case .reportNotPresent: "ReportNotPresent"
         case .reportInProgress: "ReportInProgress"
+        case .organizationNotFound: "OrganizationNotFoundException"
         case .invalidClientTokenId: "InvalidClientTokenId"
         case .signatureDoesNotMatch: "SignatureDoesNotMatch"
         case .expiredToken: "ExpiredToken"
@@ -79,7 +84,8 @@ public enum IAMError: Error, Equatable, Sendable {
             .deleteConflict(let m), .invalidAuthenticationCode(let m),
             .entityTemporarilyUnmodifiable(let m), .validationError(let m), .invalidInput(let m),
             .accessDenied(let m), .passwordPolicyViolation(let m), .invalidUserType(let m), .reportNotPresent(let m),
-            .reportInProgress(let m), .invalidClientTokenId(let m), .signatureDoesNotMatch(let m),
+            .reportInProgress(let m), .organizationNotFound(let m), .invalidClientTokenId(let m),
+            .signatureDoesNotMatch(let m),
             .expiredToken(let m), .serviceFailure(let m), .missingAuthenticationToken(let m),
             .incompleteSignature(let m),
             .missingAction(let m), .invalidAction(let m), .malformedQueryString(let m), .requestEntityTooLarge(let m),
@@ -97,7 +103,7 @@ public enum IAMError: Error, Equatable, Sendable {
             .missingAuthenticationToken, .expiredToken:
             403
         case .validationError, .invalidInput, .passwordPolicyViolation, .invalidUserType, .incompleteSignature,
-            .missingAction, .invalidAction, .malformedQueryString, .notImplemented:
+            .missingAction, .invalidAction, .malformedQueryString, .notImplemented, .organizationNotFound:
             400
         case .requestEntityTooLarge: 413
         case .reportNotPresent: 410

@@ -44,6 +44,20 @@ public struct SecretGenerator: Sendable {
         "AGPA" + random.string(count: 17, from: Self.base32Alphabet)
     }
 
+    /// A job id in the form AWS's are (`GenerateServiceLastAccessedDetails`): a version 4 UUID,
+    /// 36 characters in lowercase hexadecimal.
+    public func jobID() -> String {
+        var bytes = random.bytes(16)
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = String(
+            decoding: bytes.flatMap { [Self.hexAlphabet[Int($0 >> 4)], Self.hexAlphabet[Int($0 & 0x0F)]] },
+            as: UTF8.self)
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
+            String(hex.dropFirst(range.lowerBound).prefix(range.count))
+        }.joined(separator: "-")
+    }
+
     /// A hardware token serial in the shape of AWS's Gemalto tokens: `GAHT` and 8 digits.
     public func hardwareSerial() -> String {
         "GAHT" + random.string(count: 8, from: Self.digits)

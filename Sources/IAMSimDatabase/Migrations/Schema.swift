@@ -14,6 +14,7 @@ package enum Schema {
     package static let migrations: [Migration] = [
         ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7),
         ("v8", v8), ("v9-sessionCredentials", v9SessionCredentials), ("v10-eventDetails", v10EventDetails),
+        ("v11-serviceLastAccessedJobs", v11ServiceLastAccessedJobs),
     ]
 
     package static var migrator: DatabaseMigrator {
@@ -363,6 +364,20 @@ package enum Schema {
             t.add(column: "sourceIPAddress", .text)
             t.add(column: "userAgent", .text)
             t.add(column: "mfaAuthenticated", .boolean)
+        }
+    }
+
+    /// The service-last-accessed jobs `GenerateServiceLastAccessedDetails` started: the entity
+    /// each reports on, its granularity and when it was created, so that
+    /// `GetServiceLastAccessedDetails` answers for the jobs an account started and no other.
+    /// A job completes when it is created; it goes with its account.
+    static func v11ServiceLastAccessedJobs(_ db: Database) throws {
+        try db.create(table: "serviceLastAccessedJob") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("account", onDelete: .cascade).notNull()
+            t.column("arn", .text).notNull()
+            t.column("granularity", .text).notNull().check(sql: "granularity IN ('SERVICE_LEVEL', 'ACTION_LEVEL')")
+            t.column("createDate", .datetime).notNull()
         }
     }
 }
