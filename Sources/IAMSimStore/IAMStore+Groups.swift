@@ -94,12 +94,7 @@ extension IAMStore {
     ///   `LimitExceeded` past 10 groups per user; `AccessDenied` for an IAM user, or a console
     ///   caller not signed in.
     public func addUserToGroup(caller: Caller, groupName: String, userName: String) throws {
-        try environment.perform(.addUserToGroup, caller: caller, resource: "\(groupName)/\(userName)") {
-            db, principal, now in
-            try Permissions.authorizeAdministration(
-                principal, .addUserToGroup, resource: groupARN(principal, groupName))
-            let group = try group(named: groupName, in: principal.accountID, db)
-            let user = try user(named: userName, in: principal.accountID, db)
+        try performOnMembership(.addUserToGroup, caller, groupName, userName) { db, group, user, now in
             guard try GroupMembershipRecord.find(db, key: group.id, user.id) == nil else { return }
             guard try GroupMembershipRecord.count(ofUser: user.id, db) < IdentityRules.maxGroupsPerUser else {
                 throw IAMError.quotaExceeded("GroupsPerUser", IdentityRules.maxGroupsPerUser)
@@ -114,12 +109,7 @@ extension IAMStore {
     ///   a user who is not a member; `AccessDenied` for an IAM user, or a console caller not
     ///   signed in.
     public func removeUserFromGroup(caller: Caller, groupName: String, userName: String) throws {
-        try environment.perform(.removeUserFromGroup, caller: caller, resource: "\(groupName)/\(userName)") {
-            db, principal, _ in
-            try Permissions.authorizeAdministration(
-                principal, .removeUserFromGroup, resource: groupARN(principal, groupName))
-            let group = try group(named: groupName, in: principal.accountID, db)
-            let user = try user(named: userName, in: principal.accountID, db)
+        try performOnMembership(.removeUserFromGroup, caller, groupName, userName) { db, group, user, _ in
             guard let membership = try GroupMembershipRecord.find(db, key: group.id, user.id), try membership.delete(db)
             else {
                 throw IAMError.noSuchEntity(
@@ -144,6 +134,20 @@ extension IAMStore {
                 $0.pageKey
             }
             .mapItems(\.group)
+        }
+    }
+
+    /// Runs `action` on the membership of `userName` in `groupName` as one operation: authorized
+    /// as administration of the group, with the group and the user found in the caller's account.
+    private func performOnMembership(
+        _ action: IAMAction, _ caller: Caller, _ groupName: String, _ userName: String,
+        _ body: (Database, GroupRecord, UserRecord, Date) throws -> Void
+    ) throws {
+        try environment.perform(action, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, now in
+            try Permissions.authorizeAdministration(principal, action, resource: groupARN(principal, groupName))
+            try body(
+                db, try group(named: groupName, in: principal.accountID, db),
+                try user(named: userName, in: principal.accountID, db), now)
         }
     }
 
