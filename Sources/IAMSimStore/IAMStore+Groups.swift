@@ -41,11 +41,9 @@ extension IAMStore {
     public func listGroups(caller: Caller, pathPrefix: String? = nil, page: PageRequest? = nil) throws -> Page<Group> {
         try environment.perform(.listGroups, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listGroups, resource: groupARN(principal, "*"))
-            return try Pagination.page(page, of: .listGroups, keyLength: 1) { after, limit in
+            return try Pagination.page(page, of: .listGroups) { after, limit in
                 try GroupRecord.all(
                     in: principal.accountID.rawValue, pathPrefix: pathPrefix, after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             .mapItems(\.group)
         }
@@ -63,10 +61,8 @@ extension IAMStore {
         try environment.perform(.getGroup, caller: caller, resource: groupName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .getGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
-            let users = try Pagination.page(page, of: .getGroup, keyLength: 1) { after, limit in
+            let users = try Pagination.page(page, of: .getGroup) { after, limit in
                 try UserRecord.members(ofGroup: group.id, after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             return (group.group, users.mapItems(\.user))
         }
@@ -128,10 +124,8 @@ extension IAMStore {
         try environment.perform(.listGroupsForUser, caller: caller, resource: userName) { db, principal, _ in
             let user = try user(named: userName, in: principal.accountID, db)
             try Permissions.authorize(principal, .listGroupsForUser, credentialsOf: .user(user.user))
-            return try Pagination.page(page, of: .listGroupsForUser, keyLength: 1) { after, limit in
+            return try Pagination.page(page, of: .listGroupsForUser) { after, limit in
                 try GroupRecord.all(withMember: user.id, after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             .mapItems(\.group)
         }
