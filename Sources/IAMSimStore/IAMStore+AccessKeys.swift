@@ -17,10 +17,8 @@ extension IAMStore {
     {
         try environment.perform(.listAccessKeys, caller: caller, resource: userName) { db, principal, _ in
             let owner = try target(userName: userName, caller: principal, action: .listAccessKeys, db)
-            return try Pagination.page(page, of: .listAccessKeys, keyLength: 2) { after, limit in
+            return try Pagination.page(page, of: .listAccessKeys) { after, limit in
                 try AccessKeyRecord.owned(by: OwnerKey(owner), after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             .mapItems { $0.metadata(userName: owner.userName) }
         }

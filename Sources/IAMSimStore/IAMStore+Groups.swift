@@ -41,11 +41,9 @@ extension IAMStore {
     public func listGroups(caller: Caller, pathPrefix: String? = nil, page: PageRequest? = nil) throws -> Page<Group> {
         try environment.perform(.listGroups, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listGroups, resource: groupARN(principal, "*"))
-            return try Pagination.page(page, of: .listGroups, keyLength: 1) { after, limit in
+            return try Pagination.page(page, of: .listGroups) { after, limit in
                 try GroupRecord.all(
                     in: principal.accountID.rawValue, pathPrefix: pathPrefix, after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             .mapItems(\.group)
         }
@@ -63,10 +61,8 @@ extension IAMStore {
         try environment.perform(.getGroup, caller: caller, resource: groupName) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .getGroup, resource: groupARN(principal, groupName))
             let group = try group(named: groupName, in: principal.accountID, db)
-            let users = try Pagination.page(page, of: .getGroup, keyLength: 1) { after, limit in
+            let users = try Pagination.page(page, of: .getGroup) { after, limit in
                 try UserRecord.members(ofGroup: group.id, after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             return (group.group, users.mapItems(\.user))
         }
@@ -94,12 +90,7 @@ extension IAMStore {
     ///   `LimitExceeded` past 10 groups per user; `AccessDenied` for an IAM user, or a console
     ///   caller not signed in.
     public func addUserToGroup(caller: Caller, groupName: String, userName: String) throws {
-        try environment.perform(.addUserToGroup, caller: caller, resource: "\(groupName)/\(userName)") {
-            db, principal, now in
-            try Permissions.authorizeAdministration(
-                principal, .addUserToGroup, resource: groupARN(principal, groupName))
-            let group = try group(named: groupName, in: principal.accountID, db)
-            let user = try user(named: userName, in: principal.accountID, db)
+        try performOnMembership(.addUserToGroup, caller, groupName, userName) { db, group, user, now in
             guard try GroupMembershipRecord.find(db, key: group.id, user.id) == nil else { return }
             guard try GroupMembershipRecord.count(ofUser: user.id, db) < IdentityRules.maxGroupsPerUser else {
                 throw IAMError.quotaExceeded("GroupsPerUser", IdentityRules.maxGroupsPerUser)
@@ -114,12 +105,7 @@ extension IAMStore {
     ///   a user who is not a member; `AccessDenied` for an IAM user, or a console caller not
     ///   signed in.
     public func removeUserFromGroup(caller: Caller, groupName: String, userName: String) throws {
-        try environment.perform(.removeUserFromGroup, caller: caller, resource: "\(groupName)/\(userName)") {
-            db, principal, _ in
-            try Permissions.authorizeAdministration(
-                principal, .removeUserFromGroup, resource: groupARN(principal, groupName))
-            let group = try group(named: groupName, in: principal.accountID, db)
-            let user = try user(named: userName, in: principal.accountID, db)
+        try performOnMembership(.removeUserFromGroup, caller, groupName, userName) { db, group, user, _ in
             guard let membership = try GroupMembershipRecord.find(db, key: group.id, user.id), try membership.delete(db)
             else {
                 throw IAMError.noSuchEntity(
@@ -138,12 +124,24 @@ extension IAMStore {
         try environment.perform(.listGroupsForUser, caller: caller, resource: userName) { db, principal, _ in
             let user = try user(named: userName, in: principal.accountID, db)
             try Permissions.authorize(principal, .listGroupsForUser, credentialsOf: .user(user.user))
-            return try Pagination.page(page, of: .listGroupsForUser, keyLength: 1) { after, limit in
+            return try Pagination.page(page, of: .listGroupsForUser) { after, limit in
                 try GroupRecord.all(withMember: user.id, after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             .mapItems(\.group)
+        }
+    }
+
+    /// Runs `action` on the membership of `userName` in `groupName` as one operation: authorized
+    /// as administration of the group, with the group and the user found in the caller's account.
+    private func performOnMembership(
+        _ action: IAMAction, _ caller: Caller, _ groupName: String, _ userName: String,
+        _ body: (Database, GroupRecord, UserRecord, Date) throws -> Void
+    ) throws {
+        try environment.perform(action, caller: caller, resource: "\(groupName)/\(userName)") { db, principal, now in
+            try Permissions.authorizeAdministration(principal, action, resource: groupARN(principal, groupName))
+            try body(
+                db, try group(named: groupName, in: principal.accountID, db),
+                try user(named: userName, in: principal.accountID, db), now)
         }
     }
 

@@ -205,10 +205,8 @@ extension IAMStore {
     {
         try environment.perform(.listMFADevices, caller: caller, resource: userName) { db, caller, _ in
             let principal = try target(userName: userName, caller: caller, action: .listMFADevices, db)
-            return try Pagination.page(page, of: .listMFADevices, keyLength: 2) { after, limit in
+            return try Pagination.page(page, of: .listMFADevices) { after, limit in
                 try MFADeviceRecord.assigned(to: OwnerKey(principal), after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             .mapItems { try $0.device(db) }
         }
@@ -227,11 +225,9 @@ extension IAMStore {
         caller: Caller, assignmentStatus: MFAAssignmentStatus = .any, page: PageRequest? = nil
     ) throws -> Page<MFADevice> {
         try environment.perform(.listVirtualMFADevices, caller: caller, resource: nil) { db, principal, _ in
-            try Pagination.page(page, of: .listVirtualMFADevices, keyLength: 2) { after, limit in
+            try Pagination.page(page, of: .listVirtualMFADevices) { after, limit in
                 try MFADeviceRecord.virtual(
                     in: principal.accountID.rawValue, assignmentStatus, after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             .mapItems { try $0.device(db) }
         }

@@ -52,10 +52,8 @@ extension IAMStore {
         try environment.perform(.listUserTags, caller: caller, resource: userName) { db, principal, _ in
             let user = try user(named: userName, in: principal.accountID, db)
             try Permissions.authorize(principal, .listUserTags, credentialsOf: .user(user.user))
-            return try Pagination.page(page, of: .listUserTags, keyLength: 1) { after, limit in
+            return try Pagination.page(page, of: .listUserTags) { after, limit in
                 try UserTagRecord.tags(ofUser: user.id, after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             .mapItems(\.tag)
         }

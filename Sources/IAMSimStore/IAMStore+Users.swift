@@ -75,11 +75,9 @@ extension IAMStore {
     public func listUsers(caller: Caller, pathPrefix: String? = nil, page: PageRequest? = nil) throws -> Page<User> {
         try environment.perform(.listUsers, caller: caller, resource: nil) { db, principal, _ in
             try Permissions.authorizeAdministration(principal, .listUsers, resource: userARN(principal, "*"))
-            return try Pagination.page(page, of: .listUsers, keyLength: 1) { after, limit in
+            return try Pagination.page(page, of: .listUsers) { after, limit in
                 try UserRecord.byName(
                     in: principal.accountID.rawValue, pathPrefix: pathPrefix, after: after, limit: limit, db)
-            } key: {
-                $0.pageKey
             }
             .mapItems(\.user)
         }

@@ -16,6 +16,14 @@ struct PageKey: Equatable {
     }
 }
 
+/// A record a list operation pages through: its sort key in the list's order, which a marker
+/// carries, declared once with the record rather than at each list.
+protocol PagedRecord {
+    /// How many values `pageKey` has: a marker whose key has another length is refused.
+    static var pageKeyLength: Int { get }
+    var pageKey: PageKey { get }
+}
+
 /// A list's order, and how its statement selects the rows after a `PageKey`.
 struct ListOrder {
     /// The `ORDER BY` terms.
@@ -65,6 +73,14 @@ enum Pagination {
             end -= 1
         }
         return Page(items: try fetch(after, nil))
+    }
+
+    /// The page `request` asks for, of the list `action` answers with records that carry their
+    /// own page key; see `page(_:of:keyLength:fetch:key:)`.
+    static func page<Record: PagedRecord>(
+        _ request: PageRequest?, of action: IAMAction, fetch: (_ after: PageKey?, _ limit: Int?) throws -> [Record]
+    ) throws -> Page<Record> {
+        try page(request, of: action, keyLength: Record.pageKeyLength, fetch: fetch) { $0.pageKey }
     }
 
     /// The marker for the page that starts after `key`, or nil when it would be longer than

@@ -124,6 +124,7 @@ struct PhoneAndInstructorTests {
             #expect(page.contains("210987654321"))
             #expect(page.contains("Step 1 of 16: Sign in to the console as the root user"))
             #expect(page.contains("0 of 5 complete"))
+            #expect(page.body.contains("<li class=\"fail\">⚠ Not complete: Delete your root access keys</li>"))
             #expect(page.body.contains("<meta http-equiv=\"refresh\" content=\"10\">"))
             browser.cookies["iamsim_instructor"] = "forged.value"
             #expect(try await browser.get("instructor").contains("Instructor token"))

@@ -21,12 +21,6 @@ extension Console {
         var backHref: String
     }
 
-    /// The page an access key action returns to: the identity's credentials.
-    func credentialsPath(user: String?) -> String {
-        guard let user else { return "/security-credentials#access-keys" }
-        return Links.path("/user", [("name", user)]) + "#access-keys"
-    }
-
     /// `CreateAccessKey`: the new key and its secret, shown on this answer only.
     func createAccessKey(_ visit: Visit) throws -> ConsoleResponse {
         let user = visit.request.field("user")
@@ -35,8 +29,8 @@ extension Console {
             visit, title: "Retrieve access keys", template: "access-key-created",
             view: CreatedKeyView(
                 id: created.metadata.accessKeyID.rawValue, secret: created.secretAccessKey, owner: user,
-                doneHref: base + credentialsPath(user: user)),
-            section: user == nil ? .credentials : .users)
+                doneHref: base + credentialsPath(user: user, anchor: "access-keys")),
+            section: credentialsSection(user: user))
     }
 
     /// The CSV of a key just created, as AWS's "Download .csv file" gives it. The secret comes
@@ -73,9 +67,9 @@ extension Console {
         let message = "Access key \(id) is now \(status.rawValue)."
         if request.field("next") == "delete" {
             return visit.redirect(
-                Links.path("/access-keys/delete", [("key", id)] + (user.map { [("user", $0)] } ?? [])), flash: message)
+                Links.path("/access-keys/delete", [("key", id)] + Links.owner(user)), flash: message)
         }
-        return visit.redirect(credentialsPath(user: user), flash: message)
+        return visit.redirect(credentialsPath(user: user, anchor: "access-keys"), flash: message)
     }
 
     /// The confirmation page of Delete: Deactivate first while the key is active.
@@ -86,8 +80,8 @@ extension Console {
             visit, title: "Delete access key", template: "access-key-delete",
             view: DeleteKeyView(
                 id: key.accessKeyID.rawValue, active: key.status == .active, owner: user,
-                backHref: base + credentialsPath(user: user)),
-            section: user == nil ? .credentials : .users)
+                backHref: base + credentialsPath(user: user, anchor: "access-keys")),
+            section: credentialsSection(user: user))
     }
 
     /// `DeleteAccessKey`, once the key is inactive and its id typed.
@@ -97,7 +91,8 @@ extension Console {
         let key = try accessKey(visit, id: request.field("key") ?? "", user: user)
         let id = key.accessKeyID.rawValue
         let view = DeleteKeyView(
-            id: id, active: key.status == .active, owner: user, backHref: base + credentialsPath(user: user))
+            id: id, active: key.status == .active, owner: user,
+            backHref: base + credentialsPath(user: user, anchor: "access-keys"))
         guard key.status == .inactive else {
             return renderer.page(
                 visit, title: "Delete access key", template: "access-key-delete", view: view, status: 409,
@@ -113,7 +108,7 @@ extension Console {
                     message: "Type the access key ID \(id) exactly to confirm the deletion."))
         }
         try store.deleteAccessKey(caller: try visit.caller(), accessKeyID: id, userName: user)
-        return visit.redirect(credentialsPath(user: user), flash: "Access key \(id) is deleted.")
+        return visit.redirect(credentialsPath(user: user, anchor: "access-keys"), flash: "Access key \(id) is deleted.")
     }
 
     /// The access key `id` of the caller (or of `user`), from `ListAccessKeys`.

@@ -17,19 +17,6 @@ extension Console {
         var signInURL: String
     }
 
-    struct StatusItem {
-        var id: String
-        var title: String
-        var detail: String
-        /// A class name: pass or fail.
-        var state: String
-        var symbol: String
-        /// The mark in words: status is never shown by colour alone.
-        var word: String
-        var fixes: [PageLink]
-        var hasFixes: Bool
-    }
-
     struct Resource {
         var label: String
         var value: String
@@ -43,11 +30,7 @@ extension Console {
     func dashboard(_ visit: Visit) throws -> ConsoleResponse {
         let dashboard = try store.dashboard(caller: try visit.caller())
         let items = dashboard.securityStatus.map { item in
-            let fixes = item.remedy.map { RemedyLinks.links(for: $0, base: base) } ?? []
-            return StatusItem(
-                id: item.id, title: item.title, detail: item.detail, state: item.status == .pass ? "pass" : "fail",
-                symbol: item.status == .pass ? "✓" : "⚠", word: item.status == .pass ? "Complete:" : "Not complete:",
-                fixes: fixes, hasFixes: !fixes.isEmpty)
+            StatusItem(item, fixes: item.remedy.map { RemedyLinks.links(for: $0, base: base) } ?? [])
         }
         let summary = dashboard.summary
         let state = dashboard.state
@@ -64,7 +47,7 @@ extension Console {
         return renderer.page(
             visit, title: "Dashboard", template: "dashboard",
             view: DashboardView(
-                passed: items.filter { $0.state == "pass" }.count, total: items.count, items: items,
+                passed: StatusItem.passed(dashboard.securityStatus), total: items.count, items: items,
                 resources: resources, accountID: state.accountID.rawValue, alias: state.alias,
                 signInURL: "\(base)/signin?as=iam&account=\(FormDecoding.encode(accountName))"),
             section: .dashboard)
@@ -94,6 +77,15 @@ extension Console {
             section: .credentials)
     }
 
+    /// The page with the security credentials of the caller (`user` nil) or of an IAM user (root's
+    /// view of the user's page), at its `anchor` section: `mfa` or `access-keys`.
+    func credentialsPath(user: String?, anchor: String) -> String {
+        (user.map(userPath) ?? "/security-credentials") + "#" + anchor
+    }
+
+    /// The menu section a credentials page belongs to: the caller's own, or Users.
+    func credentialsSection(user: String?) -> PageRenderer.Section { user == nil ? .credentials : .users }
+
     /// The MFA and access key sections for the caller (`userName` nil) or root's view of a user.
     func credentialSections(_ visit: Visit, userName: String?, root: Bool) throws -> CredentialSections {
         let caller = try visit.caller()
@@ -102,9 +94,8 @@ extension Console {
         let pending = try store.listVirtualMFADevices(caller: caller, assignmentStatus: .unassigned).items
         let keys = try store.listAccessKeys(caller: caller, userName: userName).items
         let session = try visit.session()
-        let owner = userName.map { [("user", $0)] } ?? []
+        let owner = Links.owner(userName)
         return CredentialSections(
-            deviceCount: devices.count,
             devices: devices.map { device in
                 let query = [("device", device.serialNumber)] + owner
                 return DeviceRow(
@@ -116,7 +107,6 @@ extension Console {
                     removeHref: Links.path(base + "/mfa/remove", query),
                     setupHref: nil)
             },
-            hasDevices: !devices.isEmpty,
             pending: pending.map { device in
                 let query = [("device", device.serialNumber)] + owner
                 let setUp =
@@ -128,9 +118,7 @@ extension Console {
                     removeHref: Links.path(base + "/mfa/remove", query),
                     setupHref: setUp ? Links.path(base + "/mfa/setup", query) : nil)
             },
-            hasPending: !pending.isEmpty,
             assignHref: Links.path(base + "/mfa/assign", owner),
-            keyCount: keys.count,
             keys: keys.map { key in
                 KeyRow(
                     id: key.accessKeyID.rawValue, status: key.status.rawValue, active: key.status == .active,
@@ -139,7 +127,7 @@ extension Console {
                     deleteHref: Links.path(base + "/access-keys/delete", [("key", key.accessKeyID.rawValue)] + owner),
                     owner: userName)
             },
-            hasKeys: !keys.isEmpty, canCreateKey: keys.count < AccessKeyRules.maxKeysPerIdentity,
+            canCreateKey: keys.count < AccessKeyRules.maxKeysPerIdentity,
             rootWarning: root && userName == nil, owner: userName)
     }
 
@@ -175,19 +163,44 @@ extension Console {
 
 /// The MFA and access key sections of a security credentials page.
 struct CredentialSections {
-    var deviceCount: Int
     var devices: [DeviceRow]
-    var hasDevices: Bool
     var pending: [DeviceRow]
-    var hasPending: Bool
     var assignHref: String
-    var keyCount: Int
     var keys: [KeyRow]
-    var hasKeys: Bool
     var canCreateKey: Bool
     var rootWarning: Bool
     /// The IAM user whose credentials these are, when root manages a user's.
     var owner: String?
+}
+
+/// A security status item as the dashboard and the class progress page show it: the state as a
+/// class name, a mark and words (status is never shown by colour alone), and the pages that fix it.
+struct StatusItem {
+    var id: String
+    var title: String
+    var detail: String
+    /// A class name: pass or fail.
+    var state: String
+    var symbol: String
+    /// The mark in words.
+    var word: String
+    var fixes: [PageLink]
+
+    init(_ item: SecurityStatusItem, fixes: [PageLink] = []) {
+        let passed = item.status == .pass
+        id = item.id
+        title = item.title
+        detail = item.detail
+        state = passed ? "pass" : "fail"
+        symbol = passed ? "✓" : "⚠"
+        word = passed ? "Complete:" : "Not complete:"
+        self.fixes = fixes
+    }
+
+    /// How many of `items` pass.
+    static func passed(_ items: [SecurityStatusItem]) -> Int {
+        items.filter { $0.status == .pass }.count
+    }
 }
 
 struct DeviceRow {
@@ -217,6 +230,11 @@ enum Links {
     static func path(_ path: String, _ query: [(String, String)]) -> String {
         guard !query.isEmpty else { return path }
         return path + "?" + query.map { "\($0.0)=\(FormDecoding.encode($0.1))" }.joined(separator: "&")
+    }
+
+    /// The query item naming the IAM user whose credentials a page handles; none for the caller's own.
+    static func owner(_ user: String?) -> [(String, String)] {
+        user.map { [("user", $0)] } ?? []
     }
 }
 

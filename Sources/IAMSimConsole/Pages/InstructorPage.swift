@@ -19,14 +19,8 @@ extension Console {
         var email: String
         var step: String
         var passed: Int
-        var items: [ChecklistItem]
+        var items: [StatusItem]
         var lastActivity: String
-    }
-
-    struct ChecklistItem {
-        var title: String
-        var state: String
-        var word: String
     }
 
     /// Seconds between two refreshes of the class page.
@@ -52,15 +46,11 @@ extension Console {
         let progress = try ClassProgress.read(simulator)
         let rows = progress.rows.map { row in
             let total = row.progress.lesson.steps.count
+            let checklist = row.checklist.map { SecurityStatusItem($0) }
             return ClassRow(
                 account: row.account.accountID.rawValue, alias: row.account.alias, email: row.account.rootEmail,
                 step: row.progress.current.map { "Step \($0.number) of \(total): \($0.title)" } ?? "Complete",
-                passed: row.checklist.filter { $0.status == .pass }.count,
-                items: row.checklist.map {
-                    ChecklistItem(
-                        title: $0.title, state: $0.status == .pass ? "pass" : "fail",
-                        word: $0.status == .pass ? "✓ Complete:" : "⚠ Not complete:")
-                },
+                passed: StatusItem.passed(checklist), items: checklist.map { StatusItem($0) },
                 lastActivity: row.lastActivity.map(Timestamp.readable) ?? "None")
         }
         return renderer.page(

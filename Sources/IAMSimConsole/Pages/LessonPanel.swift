@@ -88,17 +88,13 @@ enum ConsoleLessonGuide {
         let key = observation.rootAccessKeys.first { $0.active }?.id ?? observation.rootAccessKeys.first?.id
         let phone = PageLink(label: "Open the phone page", href: base + "/phone", newTab: true)
         let credentials = PageLink(label: "My security credentials", href: base + "/security-credentials")
+        let signIn = PageLink(label: "Sign in", href: base + "/signin")
+        let dashboard = PageLink(label: "Dashboard", href: base + "/dashboard")
         switch step.id {
         case "sign-in":
-            return (
-                "Choose Root user, type the root user's email address, then its password.",
-                PageLink(label: "Sign in", href: base + "/signin")
-            )
+            return ("Choose Root user, type the root user's email address, then its password.", signIn)
         case "open-dashboard":
-            return (
-                "Open the Dashboard and read its Security status.",
-                PageLink(label: "Dashboard", href: base + "/dashboard")
-            )
+            return ("Open the Dashboard and read its Security status.", dashboard)
         case "list-root-keys":
             return ("Open My security credentials and find the root user's access key under Access keys.", credentials)
         case "deactivate-root-key":
@@ -137,14 +133,10 @@ enum ConsoleLessonGuide {
             )
         case "sign-in-with-mfa":
             return (
-                "Sign in as the root user again: email, password, then the MFA code the authenticator shows.",
-                PageLink(label: "Sign in", href: base + "/signin")
+                "Sign in as the root user again: email, password, then the MFA code the authenticator shows.", signIn
             )
         case "dashboard-green":
-            return (
-                "Open the Dashboard: the root user's two items are now complete.",
-                PageLink(label: "Dashboard", href: base + "/dashboard")
-            )
+            return ("Open the Dashboard: the root user's two items are now complete.", dashboard)
         default:
             return (step.consolePath, nil)
         }

@@ -42,12 +42,7 @@ extension Console {
     }
 
     /// The page MFA actions return to: the identity's MFA section.
-    func mfaPath(user: String?) -> String {
-        guard let user else { return "/security-credentials#mfa" }
-        return Links.path("/user", [("name", user)]) + "#mfa"
-    }
-
-    private func section(_ user: String?) -> PageRenderer.Section { user == nil ? .credentials : .users }
+    private func mfaPath(user: String?) -> String { credentialsPath(user: user, anchor: "mfa") }
 
     // MARK: - Step 1: name and type
 
@@ -58,7 +53,7 @@ extension Console {
             visit, title: "Assign MFA device", template: "mfa-assign",
             view: AssignView(
                 name: nil, owner: user, app: true, key: false, hardware: false, cancelHref: base + mfaPath(user: user)),
-            section: section(user))
+            section: credentialsSection(user: user))
     }
 
     func assignSubmit(_ visit: inout Visit) throws -> ConsoleResponse {
@@ -74,7 +69,7 @@ extension Console {
                 view: AssignView(
                     name: name, owner: user, app: type == "authenticator-app", key: type == "security-key",
                     hardware: type == "hardware-totp", cancelHref: self.base + self.mfaPath(user: user)),
-                status: error.status, section: self.section(user), error: error)
+                status: error.status, section: self.credentialsSection(user: user), error: error)
         }
         switch type {
         case "security-key":
@@ -108,7 +103,7 @@ extension Console {
     }
 
     private func setupPath(_ serial: String, user: String?) -> String {
-        Links.path("/mfa/setup", [("device", serial)] + (user.map { [("user", $0)] } ?? []))
+        Links.path("/mfa/setup", [("device", serial)] + Links.owner(user))
     }
 
     // MARK: - Step 2: QR code, secret key, two codes
@@ -134,7 +129,7 @@ extension Console {
             view: SetupView(
                 name: created.device.deviceName, serial: created.device.serialNumber, secret: created.base32StringSeed,
                 qrHref: Links.path(base + "/mfa/qr.png", [("device", created.device.serialNumber)]), owner: owner),
-            status: error?.status ?? 200, section: section(owner), error: error)
+            status: error?.status ?? 200, section: credentialsSection(user: owner), error: error)
     }
 
     /// The QR code of a device being set up: the same PNG as `CreateVirtualMFADevice`'s
@@ -195,7 +190,7 @@ extension Console {
             view: HardwareView(
                 name: name, serial: serial, owner: user, tokens: tokens.isEmpty ? nil : tokens.joined(separator: ", "),
                 cancelHref: base + mfaPath(user: user)),
-            status: error?.status ?? 200, section: section(user), error: error)
+            status: error?.status ?? 200, section: credentialsSection(user: user), error: error)
     }
 
     /// Add MFA for a hardware token: `EnableMFADevice` by its serial number.
@@ -228,19 +223,23 @@ extension Console {
         return device
     }
 
-    private func deviceView(_ visit: Visit, serial: String, user: String?) throws -> DeviceView {
+    /// The page of the device `serial` (Resync or Remove), with `error` when its form was refused.
+    private func devicePage(
+        _ visit: Visit, title: String, template: String, serial: String, user: String?, error: ErrorView? = nil
+    ) throws -> ConsoleResponse {
         let device = try device(visit, serial: serial)
-        return DeviceView(
-            name: device.deviceName, serial: device.serialNumber, owner: user, virtual: device.type == .virtual,
-            cancelHref: base + mfaPath(user: user))
+        return renderer.page(
+            visit, title: title, template: template,
+            view: DeviceView(
+                name: device.deviceName, serial: device.serialNumber, owner: user, virtual: device.type == .virtual,
+                cancelHref: base + mfaPath(user: user)),
+            status: error?.status ?? 200, section: credentialsSection(user: user), error: error)
     }
 
     func deviceResyncPage(_ visit: Visit) throws -> ConsoleResponse {
-        let user = visit.request.parameter("user")
-        return renderer.page(
-            visit, title: "Resync MFA device", template: "mfa-resync",
-            view: try deviceView(visit, serial: visit.request.parameter("device") ?? "", user: user),
-            section: section(user))
+        try devicePage(
+            visit, title: "Resync MFA device", template: "mfa-resync", serial: visit.request.parameter("device") ?? "",
+            user: visit.request.parameter("user"))
     }
 
     /// `ResyncMFADevice` with two codes.
@@ -255,19 +254,16 @@ extension Console {
                 code2: request.field("code2") ?? "", userName: user)
             return visit.redirect(mfaPath(user: user), flash: "MFA device \(device.deviceName) is resynchronized.")
         } catch {
-            return renderer.page(
-                visit, title: "Resync MFA device", template: "mfa-resync",
-                view: try deviceView(visit, serial: serial, user: user), status: Self.codeError(error).status,
-                section: section(user), error: Self.codeError(error))
+            return try devicePage(
+                visit, title: "Resync MFA device", template: "mfa-resync", serial: serial, user: user,
+                error: Self.codeError(error))
         }
     }
 
     func removeDevicePage(_ visit: Visit) throws -> ConsoleResponse {
-        let user = visit.request.parameter("user")
-        return renderer.page(
-            visit, title: "Remove MFA device", template: "mfa-remove",
-            view: try deviceView(visit, serial: visit.request.parameter("device") ?? "", user: user),
-            section: section(user))
+        try devicePage(
+            visit, title: "Remove MFA device", template: "mfa-remove", serial: visit.request.parameter("device") ?? "",
+            user: visit.request.parameter("user"))
     }
 
     /// Remove: `removeMFADevice` (deactivate, then delete a virtual device), as the CLI's `mfa remove`.

@@ -15,13 +15,10 @@ extension Console {
         var accountID: String
         var clock: String
         var codes: [CodeRow]
-        var hasCodes: Bool
         var tokens: [TokenRow]
-        var hasTokens: Bool
     }
 
     struct CodeRow {
-        var index: Int
         var name: String
         var label: String
         var code: String
@@ -45,7 +42,7 @@ extension Console {
             return renderer.page(
                 visit, title: "Phone", template: "phone",
                 view: PhoneView(
-                    paired: false, accountID: "", clock: "", codes: [], hasCodes: false, tokens: [], hasTokens: false),
+                    paired: false, accountID: "", clock: "", codes: [], tokens: []),
                 status: error?.status ?? 200, section: .phone, error: error)
         }
         let reading = try simulator.clock.read(account: account)
@@ -61,16 +58,14 @@ extension Console {
                 clock: ticking
                     ? "real time, \(Timestamp.readable(reading.date))"
                     : "simulated, standing still at \(Timestamp.readable(reading.date))",
-                codes: codes.enumerated().map { index, code in
+                codes: codes.map { code in
                     CodeRow(
-                        index: index, name: code.account.displayName, label: code.account.label, code: code.code,
+                        name: code.account.displayName, label: code.account.label, code: code.code,
                         seconds: code.secondsRemaining, ticking: ticking)
                 },
-                hasCodes: !codes.isEmpty,
                 tokens: tokens.map {
                     TokenRow(serial: $0.serialNumber, code: $0.code, seconds: $0.secondsRemaining, ticking: ticking)
-                },
-                hasTokens: !tokens.isEmpty),
+                }),
             status: error?.status ?? 200, section: .phone, error: error,
             // Without script, the page reloads itself when the first code changes.
             refresh: ticking ? soonest.map { max($0, 1) } : nil)

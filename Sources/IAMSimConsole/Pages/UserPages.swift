@@ -7,9 +7,7 @@ import IAMSimStore
 /// membership, console access, and a user's security credentials.
 extension Console {
     struct UsersView {
-        var count: Int
         var users: [UserRow]
-        var hasUsers: Bool
     }
 
     struct UserRow {
@@ -24,13 +22,8 @@ extension Console {
         var name: String?
         var consoleAccess: Bool
         var resetRequired: Bool
-        var groups: [GroupChoice]
-        var hasGroups: Bool
-    }
-
-    struct GroupChoice {
-        var index: Int
-        var name: String
+        /// The account's group names, each a checkbox.
+        var groups: [String]
     }
 
     struct UserView {
@@ -41,11 +34,8 @@ extension Console {
         var hasLoginProfile: Bool
         var lastSignIn: String
         var deleteHref: String
-        var groupCount: Int
         var groups: [MemberGroup]
-        var hasGroups: Bool
         var otherGroups: [String]
-        var hasOtherGroups: Bool
         var sections: CredentialSections
     }
 
@@ -61,9 +51,7 @@ extension Console {
     }
 
     struct GroupsView {
-        var count: Int
         var groups: [GroupRow]
-        var hasGroups: Bool
     }
 
     struct GroupRow {
@@ -82,13 +70,12 @@ extension Console {
         return renderer.page(
             visit, title: "Users", template: "users",
             view: UsersView(
-                count: users.count,
                 users: users.map {
                     UserRow(
                         name: $0.userName, href: base + userPath($0.userName), path: $0.path,
                         created: Timestamp.readable($0.createDate),
                         lastSignIn: $0.passwordLastUsed.map(Timestamp.readable) ?? "Never")
-                }, hasUsers: !users.isEmpty),
+                }),
             section: .users)
     }
 
@@ -97,13 +84,9 @@ extension Console {
     }
 
     private func createUserForm(_ visit: Visit, view: CreateUserView?, error: ErrorView?) throws -> ConsoleResponse {
-        let groups = try store.listGroups(caller: try visit.caller()).items.enumerated().map {
-            GroupChoice(index: $0.offset, name: $0.element.groupName)
-        }
-        var view =
-            view ?? CreateUserView(name: nil, consoleAccess: false, resetRequired: false, groups: [], hasGroups: false)
+        let groups = try store.listGroups(caller: try visit.caller()).items.map(\.groupName)
+        var view = view ?? CreateUserView(name: nil, consoleAccess: false, resetRequired: false, groups: [])
         view.groups = groups
-        view.hasGroups = !groups.isEmpty
         return renderer.page(
             visit, title: "Create user", template: "user-create", view: view, status: error?.status ?? 200,
             section: .users, error: error)
@@ -144,8 +127,7 @@ extension Console {
             return try createUserForm(
                 visit,
                 view: CreateUserView(
-                    name: name, consoleAccess: consoleAccess, resetRequired: resetRequired, groups: [], hasGroups: false
-                ),
+                    name: name, consoleAccess: consoleAccess, resetRequired: resetRequired, groups: []),
                 error: ErrorView(error))
         }
     }
@@ -172,9 +154,8 @@ extension Console {
                     : "Enabled"
                         + (profile?.passwordResetRequired == true ? " (new password required at next sign-in)" : ""),
                 hasLoginProfile: profile != nil, lastSignIn: user.passwordLastUsed.map(Timestamp.readable) ?? "Never",
-                deleteHref: base + Links.path("/user/delete", [("name", name)]), groupCount: memberOf.count,
-                groups: memberOf.map { MemberGroup(name: $0, user: name) }, hasGroups: !memberOf.isEmpty,
-                otherGroups: others, hasOtherGroups: !others.isEmpty,
+                deleteHref: base + Links.path("/user/delete", [("name", name)]),
+                groups: memberOf.map { MemberGroup(name: $0, user: name) }, otherGroups: others,
                 sections: try credentialSections(visit, userName: name, root: false)),
             section: .users)
     }
@@ -267,12 +248,11 @@ extension Console {
         return renderer.page(
             visit, title: "User groups", template: "groups",
             view: GroupsView(
-                count: groups.count,
                 groups: groups.map {
                     GroupRow(
                         name: $0.groupName, path: $0.path, created: Timestamp.readable($0.createDate),
                         deleteHref: base + Links.path("/group/delete", [("name", $0.groupName)]))
-                }, hasGroups: !groups.isEmpty),
+                }),
             status: error?.status ?? 200, section: .groups, error: error)
     }
 

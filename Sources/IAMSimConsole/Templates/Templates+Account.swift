@@ -9,7 +9,7 @@ extension Templates {
         <li class="status {{state}}" id="status-{{id}}">
         <p class="status-line"><span class="mark" aria-hidden="true">{{symbol}}</span> <span class="status-word">{{word}}</span> <strong class="status-title">{{title}}</strong></p>
         <p class="detail">{{detail}}</p>
-        {{#hasFixes}}<p class="fixes">Fix it: {{#fixes}}<a href="{{href}}" class="fix">{{label}}</a> {{/fixes}}</p>{{/hasFixes}}
+        {{^empty(fixes)}}<p class="fixes">Fix it: {{#fixes}}<a href="{{href}}" class="fix">{{label}}</a> {{/fixes}}</p>{{/empty(fixes)}}
         </li>
         {{/items}}
         </ul>
@@ -35,9 +35,9 @@ extension Templates {
     /// "My security credentials" and by a user's Security credentials tab (`user` names whose).
     static let credentialSections = #"""
         <section class="panel" id="mfa" aria-labelledby="mfa-heading">
-        <h2 id="mfa-heading">Multi-factor authentication (MFA) <span class="count">({{deviceCount}})</span></h2>
+        <h2 id="mfa-heading">Multi-factor authentication (MFA) <span class="count">({{count(devices)}})</span></h2>
         <p class="hint">Use MFA to increase the security of your AWS environment. Signing in with MFA requires an authentication code from an MFA device. Each identity can have up to 8 devices.</p>
-        {{#hasDevices}}
+        {{^empty(devices)}}
         <table>
         <caption class="visually-hidden">Assigned MFA devices</caption>
         <thead><tr><th scope="col">Device name</th><th scope="col">Type</th><th scope="col">Identifier</th><th scope="col">Created on</th><th scope="col">Actions</th></tr></thead>
@@ -47,21 +47,21 @@ extension Templates {
         {{/devices}}
         </tbody>
         </table>
-        {{/hasDevices}}
-        {{^hasDevices}}<p id="no-mfa">No MFA devices. Assign an MFA device to improve the security of your AWS environment.</p>{{/hasDevices}}
-        {{#hasPending}}
+        {{/empty(devices)}}
+        {{#empty(devices)}}<p id="no-mfa">No MFA devices. Assign an MFA device to improve the security of your AWS environment.</p>{{/empty(devices)}}
+        {{^empty(pending)}}
         <h3>Devices awaiting activation</h3>
         <ul class="pending">
         {{#pending}}<li><strong>{{name}}</strong> (virtual, created {{created}}): {{#setupHref}}<a href="{{setupHref}}">Continue setup</a> · {{/setupHref}}<a href="{{removeHref}}">Remove<span class="visually-hidden"> {{name}}</span></a></li>
         {{/pending}}
         </ul>
-        {{/hasPending}}
+        {{/empty(pending)}}
         <p><a class="button primary" href="{{assignHref}}" id="assign-mfa">Assign MFA device</a></p>
         </section>
         <section class="panel" id="access-keys" aria-labelledby="keys-heading">
-        <h2 id="keys-heading">Access keys <span class="count">({{keyCount}})</span></h2>
+        <h2 id="keys-heading">Access keys <span class="count">({{count(keys)}})</span></h2>
         {{#rootWarning}}<p class="warning">As a best practice, avoid using long-term credentials like access keys for the root user. Delete the root user's access keys: programs then cannot act as root without MFA.</p>{{/rootWarning}}
-        {{#hasKeys}}
+        {{^empty(keys)}}
         <table>
         <caption class="visually-hidden">Access keys</caption>
         <thead><tr><th scope="col">Access key ID</th><th scope="col">Status</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Actions</th></tr></thead>
@@ -77,8 +77,8 @@ extension Templates {
         {{/keys}}
         </tbody>
         </table>
-        {{/hasKeys}}
-        {{^hasKeys}}<p id="no-keys">No access keys.</p>{{/hasKeys}}
+        {{/empty(keys)}}
+        {{#empty(keys)}}<p id="no-keys">No access keys.</p>{{/empty(keys)}}
         {{#canCreateKey}}
         <form method="post" action="{{base}}/access-keys/create">{{>csrf}}{{#owner}}<input type="hidden" name="user" value="{{owner}}">{{/owner}}
         <button type="submit">Create access key</button>

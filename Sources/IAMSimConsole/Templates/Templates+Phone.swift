@@ -9,18 +9,18 @@ extension Templates {
         <p class="hint">The trainee's phone for account {{accountID}}: the same authenticator as <code>iamsim authenticator</code>. It reads the account's clock: {{clock}}.</p>
         <section class="panel" aria-labelledby="codes-heading">
         <h2 id="codes-heading">Codes</h2>
-        {{#hasCodes}}
+        {{^empty(codes)}}
         <ul class="codes">
         {{#codes}}<li class="code-entry"><span class="code-name">{{name}}</span>
-        <span class="code" id="code-{{index}}" data-label="{{label}}">{{code}}</span>
+        <span class="code" id="code-{{index()}}" data-label="{{label}}">{{code}}</span>
         <span class="seconds">{{#ticking}}<span data-countdown="{{seconds}}">{{seconds}}</span> s left{{/ticking}}{{^ticking}}clock stopped{{/ticking}}</span>
-        <button type="button" class="copy" data-copy="code-{{index}}" hidden>Copy<span class="visually-hidden"> the code of {{name}}</span></button>
+        <button type="button" class="copy" data-copy="code-{{index()}}" hidden>Copy<span class="visually-hidden"> the code of {{name}}</span></button>
         <form method="post" action="{{base}}/phone/remove" class="inline">{{>csrf}}<input type="hidden" name="label" value="{{label}}"><button type="submit" class="link-button">Remove<span class="visually-hidden"> {{name}}</span></button></form>
         </li>
         {{/codes}}
         </ul>
-        {{/hasCodes}}
-        {{^hasCodes}}<p id="no-codes">No accounts yet: add one below, from the QR code or its secret key.</p>{{/hasCodes}}
+        {{/empty(codes)}}
+        {{#empty(codes)}}<p id="no-codes">No accounts yet: add one below, from the QR code or its secret key.</p>{{/empty(codes)}}
         </section>
         <section class="panel" aria-labelledby="scan-heading">
         <h2 id="scan-heading">Add an account: scan a QR code</h2>
@@ -44,7 +44,7 @@ extension Templates {
         <button type="submit" class="primary">Add account</button>
         </form>
         </section>
-        {{#hasTokens}}
+        {{^empty(tokens)}}
         <section class="panel" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Hardware TOTP tokens on your desk</h2>
         <ul class="codes">
@@ -52,7 +52,7 @@ extension Templates {
         {{/tokens}}
         </ul>
         </section>
-        {{/hasTokens}}
+        {{/empty(tokens)}}
         {{/paired}}
         """#
 
@@ -76,7 +76,7 @@ extension Templates {
         <thead><tr><th scope="col">Account</th><th scope="col">Root email</th><th scope="col">Lesson</th><th scope="col">Security status</th><th scope="col">Last activity</th></tr></thead>
         <tbody>
         {{#rows}}<tr><th scope="row">{{account}}{{#alias}} ({{alias}}){{/alias}}</th><td>{{email}}</td><td>{{step}}</td>
-        <td>{{passed}} of 5 complete<ul class="checklist">{{#items}}<li class="{{state}}">{{word}} {{title}}</li>{{/items}}</ul></td><td>{{lastActivity}}</td></tr>
+        <td>{{passed}} of 5 complete<ul class="checklist">{{#items}}<li class="{{state}}">{{symbol}} {{word}} {{title}}</li>{{/items}}</ul></td><td>{{lastActivity}}</td></tr>
         {{/rows}}
         </tbody>
         </table>

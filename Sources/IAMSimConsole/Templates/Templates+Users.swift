@@ -1,9 +1,9 @@
 extension Templates {
     static let users = #"""
-        <h1>Users <span class="count">({{count}})</span></h1>
+        <h1>Users <span class="count">({{count(users)}})</span></h1>
         <p class="hint">An IAM user is an identity with long-term credentials that is used to interact with AWS in an account.</p>
         {{#isRoot}}<p><a class="button primary" href="{{base}}/users/create" id="create-user">Create user</a></p>{{/isRoot}}
-        {{#hasUsers}}
+        {{^empty(users)}}
         <table id="users-table">
         <caption class="visually-hidden">IAM users</caption>
         <thead><tr><th scope="col">User name</th><th scope="col">Path</th><th scope="col">Created</th><th scope="col">Console last sign-in</th></tr></thead>
@@ -12,8 +12,8 @@ extension Templates {
         {{/users}}
         </tbody>
         </table>
-        {{/hasUsers}}
-        {{^hasUsers}}<p id="no-users">No resources to display.</p>{{/hasUsers}}
+        {{/empty(users)}}
+        {{#empty(users)}}<p id="no-users">No resources to display.</p>{{/empty(users)}}
         """#
 
     static let userCreate = #"""
@@ -32,13 +32,13 @@ extension Templates {
         <div class="choice"><input type="checkbox" id="reset-required" name="resetRequired" value="yes"{{#resetRequired}} checked{{/resetRequired}}>
         <label for="reset-required"><strong>Users must create a new password at next sign-in</strong></label></div>
         </section>
-        {{#hasGroups}}
+        {{^empty(groups)}}
         <fieldset class="panel">
         <legend>Add user to groups</legend>
-        {{#groups}}<div class="choice"><input type="checkbox" id="group-{{index}}" name="group-{{index}}" value="{{name}}"><label for="group-{{index}}">{{name}}</label></div>
+        {{#groups}}<div class="choice"><input type="checkbox" id="group-{{index()}}" name="group-{{index()}}" value="{{.}}"><label for="group-{{index()}}">{{.}}</label></div>
         {{/groups}}
         </fieldset>
-        {{/hasGroups}}
+        {{/empty(groups)}}
         <p><button type="submit" class="primary">Create user</button> <a href="{{base}}/users">Cancel</a></p>
         </form>
         """#
@@ -57,21 +57,21 @@ extension Templates {
         </section>
         {{#isRoot}}
         <section class="panel" id="groups" aria-labelledby="groups-heading">
-        <h2 id="groups-heading">Groups <span class="count">({{groupCount}})</span></h2>
-        {{#hasGroups}}
+        <h2 id="groups-heading">Groups <span class="count">({{count(groups)}})</span></h2>
+        {{^empty(groups)}}
         <ul>
         {{#groups}}<li>{{name}} <form method="post" action="{{base}}/user/groups/remove" class="inline">{{>csrf}}<input type="hidden" name="user" value="{{user}}"><input type="hidden" name="group" value="{{name}}"><button type="submit">Remove<span class="visually-hidden"> {{user}} from {{name}}</span></button></form></li>
         {{/groups}}
         </ul>
-        {{/hasGroups}}
-        {{^hasGroups}}<p>This user is in no group.</p>{{/hasGroups}}
-        {{#hasOtherGroups}}
+        {{/empty(groups)}}
+        {{#empty(groups)}}<p>This user is in no group.</p>{{/empty(groups)}}
+        {{^empty(otherGroups)}}
         <form method="post" action="{{base}}/user/groups/add">{{>csrf}}<input type="hidden" name="user" value="{{name}}">
         <label for="add-group">Add to group</label>
         <select id="add-group" name="group">{{#otherGroups}}<option>{{.}}</option>{{/otherGroups}}</select>
         <button type="submit">Add user to group</button>
         </form>
-        {{/hasOtherGroups}}
+        {{/empty(otherGroups)}}
         </section>
         <section class="panel" id="console-access" aria-labelledby="console-heading">
         <h2 id="console-heading">Console sign-in</h2>
@@ -103,9 +103,9 @@ extension Templates {
         """#
 
     static let groups = #"""
-        <h1>User groups <span class="count">({{count}})</span></h1>
+        <h1>User groups <span class="count">({{count(groups)}})</span></h1>
         <p class="hint">A user group is a collection of IAM users. Use groups to give several users the same permissions.</p>
-        {{#hasGroups}}
+        {{^empty(groups)}}
         <table id="groups-table">
         <caption class="visually-hidden">User groups</caption>
         <thead><tr><th scope="col">Group name</th><th scope="col">Path</th><th scope="col">Created</th>{{#isRoot}}<th scope="col">Actions</th>{{/isRoot}}</tr></thead>
@@ -114,8 +114,8 @@ extension Templates {
         {{/groups}}
         </tbody>
         </table>
-        {{/hasGroups}}
-        {{^hasGroups}}<p id="no-groups">No resources to display.</p>{{/hasGroups}}
+        {{/empty(groups)}}
+        {{#empty(groups)}}<p id="no-groups">No resources to display.</p>{{/empty(groups)}}
         {{#isRoot}}
         <form method="post" action="{{base}}/groups/create" class="panel">{{>csrf}}
         <h2>Create user group</h2>

@@ -1,4 +1,7 @@
 /// One verdict of the audit: a dashboard item or a framework control, passed or failed.
+///
+/// Only the audit's rules (`AuditControls`) make findings, so the initializer is Core's own
+/// (synthesized); other modules read them.
 public struct AuditFinding: Hashable, Sendable {
     /// How bad a failure is, in Security Hub's words.
     public enum Severity: String, Codable, Sendable, CaseIterable {
@@ -21,17 +24,4 @@ public struct AuditFinding: Hashable, Sendable {
     public var evidence: String
     /// What fixes a failing finding; nil when it passes.
     public var remedy: Remedy?
-
-    public init(
-        id: String, title: String, controls: [String], severity: Severity, status: SecurityStatusItem.Status,
-        evidence: String, remedy: Remedy? = nil
-    ) {
-        self.id = id
-        self.title = title
-        self.controls = controls
-        self.severity = severity
-        self.status = status
-        self.evidence = evidence
-        self.remedy = remedy
-    }
 }

@@ -1,14 +1,10 @@
 import Foundation
 
 /// One thing wrong with a fixture, located by its JSON path (`$.Account.Root.AccessKeys[2]`).
+/// Only the fixture's validation finds them, so the initializer is Core's own (synthesized).
 public struct FixtureProblem: Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var reason: String
-
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
 
     public var description: String { "\(path): \(reason)" }
 }

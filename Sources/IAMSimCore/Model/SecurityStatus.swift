@@ -1,4 +1,5 @@
-/// One item of the IAM dashboard's security-status checklist.
+/// One item of the IAM dashboard's security-status checklist, made from an `AuditFinding`
+/// (`init(_:)`), never assembled by another module.
 public struct SecurityStatusItem: Hashable, Sendable {
     public enum Status: String, Codable, Sendable {
         case pass = "PASS"
@@ -14,14 +15,6 @@ public struct SecurityStatusItem: Hashable, Sendable {
     public var detail: String
     /// What fixes a failing item, or nil when it passes.
     public var remedy: Remedy?
-
-    public init(id: String, title: String, status: Status, detail: String, remedy: Remedy? = nil) {
-        self.id = id
-        self.title = title
-        self.status = status
-        self.detail = detail
-        self.remedy = remedy
-    }
 }
 
 extension SecurityStatusItem {

@@ -83,6 +83,10 @@ extension AccessKeyRecord {
     static func find(_ id: String, ownedBy owner: OwnerKey, _ db: Database) throws -> AccessKeyRecord? {
         try find(db, key: id).flatMap { $0.owner == owner ? $0 : nil }
     }
+}
+
+extension AccessKeyRecord: PagedRecord {
+    static var pageKeyLength: Int { 2 }
 
     /// The page key of `ListAccessKeys`' order.
     var pageKey: PageKey { PageKey(Timestamp.storage(createDate), id) }

@@ -91,6 +91,10 @@ extension GroupRecord {
     static func count(in account: String, _ db: Database) throws -> Int {
         try db.firstValue("SELECT count(*) FROM iamGroup WHERE accountId = ?", arguments: [account]) ?? 0
     }
+}
+
+extension GroupRecord: PagedRecord {
+    static var pageKeyLength: Int { 1 }
 
     /// The page key of the group lists' order (names are unique ignoring case).
     var pageKey: PageKey { PageKey(groupName) }

@@ -107,9 +107,6 @@ extension MFADeviceRecord: StoredRecord {
         drift = 0
         if type == .hardware { deviceName = serialNumber }
     }
-
-    /// The page key of the device lists' order (`ORDER BY createDate, serialNumber`).
-    var pageKey: PageKey { PageKey(Timestamp.storage(createDate), serialNumber) }
 }
 
 // MARK: - Queries
@@ -171,4 +168,11 @@ extension MFADeviceRecord {
 
     /// The device lists' order: oldest first.
     private static let listOrder = ListOrder.byCreation(tieBreak: "serialNumber")
+}
+
+extension MFADeviceRecord: PagedRecord {
+    static var pageKeyLength: Int { 2 }
+
+    /// The page key of the device lists' order (`ORDER BY createDate, serialNumber`).
+    var pageKey: PageKey { PageKey(Timestamp.storage(createDate), serialNumber) }
 }

@@ -96,11 +96,15 @@ extension UserRecord {
             arguments: [groupId], order: .byName("iamUser.userName"), after: after, limit: limit)
     }
 
-    /// The page key of `ListUsers`' order (names are unique ignoring case).
-    var pageKey: PageKey { PageKey(userName) }
-
     /// How many users `account` has.
     static func count(in account: String, _ db: Database) throws -> Int {
         try db.firstValue("SELECT count(*) FROM iamUser WHERE accountId = ?", arguments: [account]) ?? 0
     }
+}
+
+extension UserRecord: PagedRecord {
+    static var pageKeyLength: Int { 1 }
+
+    /// The page key of `ListUsers`' order (names are unique ignoring case).
+    var pageKey: PageKey { PageKey(userName) }
 }

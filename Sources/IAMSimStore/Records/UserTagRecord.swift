@@ -45,9 +45,6 @@ extension UserTagRecord {
             after: after, limit: limit)
     }
 
-    /// The page key of `ListUserTags`' order (keys are unique ignoring case).
-    var pageKey: PageKey { PageKey(key) }
-
     /// Sets the tag `key` (matched ignoring case) of the user `userId` to `value`, with the
     /// key's new spelling.
     static func set(_ tag: Tag, ofUser userId: String, _ db: Database) throws {
@@ -66,4 +63,11 @@ extension UserTagRecord {
     static func count(ofUser userId: String, _ db: Database) throws -> Int {
         try db.firstValue("SELECT count(*) FROM userTag WHERE userId = ?", arguments: [userId]) ?? 0
     }
+}
+
+extension UserTagRecord: PagedRecord {
+    static var pageKeyLength: Int { 1 }
+
+    /// The page key of `ListUserTags`' order (keys are unique ignoring case).
+    var pageKey: PageKey { PageKey(key) }
 }
