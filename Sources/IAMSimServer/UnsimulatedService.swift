@@ -141,20 +141,6 @@ struct UnsimulatedService: Equatable {
 
     /// The JSON protocols' error body: `{"__type":"CODE","message":"…"}`.
     static func json(_ error: IAMError) -> String {
-        "{\"__type\":\(jsonString(error.code)),\"message\":\(jsonString(error.message))}"
-    }
-
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        "{\"__type\":\(JSONString.quoted(error.code)),\"message\":\(JSONString.quoted(error.message))}"
     }
 }

@@ -1,3 +1,5 @@
+import IAMSimApp
+
 /// A JSON document with ordered object keys, so output follows AWS's response order the way
 /// the aws CLI prints it.
 public indirect enum JSONValue: Equatable, Sendable {
@@ -38,7 +40,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         let pad = String(repeating: " ", count: indent)
         let inner = String(repeating: " ", count: indent + 4)
         switch self {
-        case .string(let text): return Self.quote(text)
+        case .string(let text): return JSONString.quoted(text)
         case .int(let value): return String(value)
         case .bool(let value): return value ? "true" : "false"
         case .null: return "null"
@@ -49,7 +51,7 @@ public indirect enum JSONValue: Equatable, Sendable {
             return "[\n\(body)\n\(pad)]"
         case .object(let pairs):
             guard !pairs.isEmpty else { return "{}" }
-            let body = pairs.map { "\(inner)\(Self.quote($0.0)): \($0.1.rendered(indent: indent + 4))" }
+            let body = pairs.map { "\(inner)\(JSONString.quoted($0.0)): \($0.1.rendered(indent: indent + 4))" }
                 .joined(separator: ",\n")
             return "{\n\(body)\n\(pad)}"
         }
@@ -60,25 +62,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         switch self {
         case .string, .int, .bool, .null, .verbatim: rendered()
         case .array(let items): "[" + items.map(\.compact).joined(separator: ",") + "]"
-        case .object(let pairs): "{" + pairs.map { "\(Self.quote($0.0)):\($0.1.compact)" }.joined(separator: ",") + "}"
+        case .object(let pairs):
+            "{" + pairs.map { "\(JSONString.quoted($0.0)):\($0.1.compact)" }.joined(separator: ",") + "}"
         }
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
