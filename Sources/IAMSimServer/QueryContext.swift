@@ -34,7 +34,3 @@ struct QueryContext {
         try PageRequest(marker: parameters.string("Marker"), maxItems: parameters.integer("MaxItems"))
     }
 }
-
-/// One action's handler: the result's members (a structure from `Shapes`), or nil for an
-/// operation with no output.
-typealias QueryHandler = @Sendable (QueryContext) throws -> ShapeValue?

@@ -9,12 +9,11 @@ extension QueryAPI {
                 try context.store.createAccessKey(
                     caller: context.caller, userName: context.parameters.string("UserName")))
         },
-        .listAccessKeys: { context in
-            let page = try context.store.listAccessKeys(
-                caller: context.caller, userName: context.parameters.string("UserName"), page: context.page())
-            return Shapes.listAccessKeys(page.items, isTruncated: page.isTruncated, marker: page.marker)
+        .listAccessKeys: paged(Shapes.listAccessKeys) { context, page in
+            try context.store.listAccessKeys(
+                caller: context.caller, userName: context.parameters.string("UserName"), page: page)
         },
-        .updateAccessKey: { context in
+        .updateAccessKey: noOutput { context in
             let status = context.parameters.required("Status")
             // The model's enumeration also has `Expired`, which no caller can set.
             guard let known = AccessKeyStatus(rawValue: status) else {
@@ -23,13 +22,11 @@ extension QueryAPI {
             try context.store.updateAccessKey(
                 caller: context.caller, accessKeyID: context.parameters.required("AccessKeyId"), status: known,
                 userName: context.parameters.string("UserName"))
-            return nil
         },
-        .deleteAccessKey: { context in
+        .deleteAccessKey: noOutput { context in
             try context.store.deleteAccessKey(
                 caller: context.caller, accessKeyID: context.parameters.required("AccessKeyId"),
                 userName: context.parameters.string("UserName"))
-            return nil
         },
         .getAccessKeyLastUsed: { context in
             Shapes.getAccessKeyLastUsed(

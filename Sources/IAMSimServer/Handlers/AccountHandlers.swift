@@ -4,19 +4,16 @@ import IAMSimCore
 extension QueryAPI {
     /// The account: its alias, its summary and its credential report.
     static let account: [IAMAction: QueryHandler] = [
-        .createAccountAlias: { context in
+        .createAccountAlias: noOutput { context in
             try context.store.createAccountAlias(
                 caller: context.caller, alias: context.parameters.required("AccountAlias"))
-            return nil
         },
-        .deleteAccountAlias: { context in
+        .deleteAccountAlias: noOutput { context in
             try context.store.deleteAccountAlias(
                 caller: context.caller, alias: context.parameters.required("AccountAlias"))
-            return nil
         },
-        .listAccountAliases: { context in
-            let page = try context.store.listAccountAliases(caller: context.caller, page: context.page())
-            return Shapes.listAccountAliases(page.items, isTruncated: page.isTruncated, marker: page.marker)
+        .listAccountAliases: paged(Shapes.listAccountAliases) { context, page in
+            try context.store.listAccountAliases(caller: context.caller, page: page)
         },
         .getAccountSummary: { context in
             Shapes.getAccountSummary(try context.store.accountSummary(caller: context.caller))

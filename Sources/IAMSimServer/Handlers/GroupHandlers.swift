@@ -15,31 +15,26 @@ extension QueryAPI {
                 caller: context.caller, groupName: context.parameters.required("GroupName"), page: context.page())
             return Shapes.getGroup(group, users: users.items, isTruncated: users.isTruncated, marker: users.marker)
         },
-        .listGroups: { context in
-            let page = try context.store.listGroups(
-                caller: context.caller, pathPrefix: context.parameters.string("PathPrefix"), page: context.page())
-            return Shapes.listGroups(page.items, isTruncated: page.isTruncated, marker: page.marker)
+        .listGroups: paged(Shapes.listGroups) { context, page in
+            try context.store.listGroups(
+                caller: context.caller, pathPrefix: context.parameters.string("PathPrefix"), page: page)
         },
-        .deleteGroup: { context in
+        .deleteGroup: noOutput { context in
             try context.store.deleteGroup(caller: context.caller, groupName: context.parameters.required("GroupName"))
-            return nil
         },
-        .addUserToGroup: { context in
+        .addUserToGroup: noOutput { context in
             try context.store.addUserToGroup(
                 caller: context.caller, groupName: context.parameters.required("GroupName"),
                 userName: context.parameters.required("UserName"))
-            return nil
         },
-        .removeUserFromGroup: { context in
+        .removeUserFromGroup: noOutput { context in
             try context.store.removeUserFromGroup(
                 caller: context.caller, groupName: context.parameters.required("GroupName"),
                 userName: context.parameters.required("UserName"))
-            return nil
         },
-        .listGroupsForUser: { context in
-            let page = try context.store.listGroupsForUser(
-                caller: context.caller, userName: context.parameters.required("UserName"), page: context.page())
-            return Shapes.listGroupsForUser(page.items, isTruncated: page.isTruncated, marker: page.marker)
+        .listGroupsForUser: paged(Shapes.listGroupsForUser) { context, page in
+            try context.store.listGroupsForUser(
+                caller: context.caller, userName: context.parameters.required("UserName"), page: page)
         },
     ]
 }

@@ -20,22 +20,19 @@ extension QueryAPI {
             Shapes.getLoginProfile(
                 try context.store.getLoginProfile(caller: context.caller, userName: try context.userNameOrCaller()))
         },
-        .updateLoginProfile: { context in
+        .updateLoginProfile: noOutput { context in
             try context.store.updateLoginProfile(
                 caller: context.caller, userName: context.parameters.required("UserName"),
                 password: context.parameters.string("Password"),
                 passwordResetRequired: context.parameters.boolean("PasswordResetRequired"))
-            return nil
         },
-        .deleteLoginProfile: { context in
+        .deleteLoginProfile: noOutput { context in
             try context.store.deleteLoginProfile(caller: context.caller, userName: try context.userNameOrCaller())
-            return nil
         },
-        .changePassword: { context in
+        .changePassword: noOutput { context in
             try context.store.changePassword(
                 caller: context.caller, oldPassword: context.parameters.required("OldPassword"),
                 newPassword: context.parameters.required("NewPassword"))
-            return nil
         },
     ]
 }

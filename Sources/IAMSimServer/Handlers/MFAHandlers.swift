@@ -22,45 +22,38 @@ extension QueryAPI {
                 caller: context.caller, deviceName: parameters.required("VirtualMFADeviceName"), drawingPNG: true)
             return Shapes.createVirtualMFADevice(enrolled)
         },
-        .enableMFADevice: { context in
+        .enableMFADevice: noOutput { context in
             let parameters = context.parameters
             try context.store.enableMFADevice(
                 caller: context.caller, serialNumber: parameters.required("SerialNumber"),
                 code1: parameters.required("AuthenticationCode1"), code2: parameters.required("AuthenticationCode2"),
                 userName: parameters.required("UserName"))
-            return nil
         },
-        .resyncMFADevice: { context in
+        .resyncMFADevice: noOutput { context in
             let parameters = context.parameters
             try context.store.resyncMFADevice(
                 caller: context.caller, serialNumber: parameters.required("SerialNumber"),
                 code1: parameters.required("AuthenticationCode1"), code2: parameters.required("AuthenticationCode2"),
                 userName: parameters.required("UserName"))
-            return nil
         },
-        .deactivateMFADevice: { context in
+        .deactivateMFADevice: noOutput { context in
             try context.store.deactivateMFADevice(
                 caller: context.caller, serialNumber: context.parameters.required("SerialNumber"),
                 userName: context.parameters.string("UserName"))
-            return nil
         },
-        .deleteVirtualMFADevice: { context in
+        .deleteVirtualMFADevice: noOutput { context in
             try context.store.deleteVirtualMFADevice(
                 caller: context.caller, serialNumber: context.parameters.required("SerialNumber"))
-            return nil
         },
-        .listMFADevices: { context in
-            let page = try context.store.listMFADevices(
-                caller: context.caller, userName: context.parameters.string("UserName"), page: context.page())
-            return Shapes.listMFADevices(page.items, isTruncated: page.isTruncated, marker: page.marker)
+        .listMFADevices: paged(Shapes.listMFADevices) { context, page in
+            try context.store.listMFADevices(
+                caller: context.caller, userName: context.parameters.string("UserName"), page: page)
         },
-        .listVirtualMFADevices: { context in
+        .listVirtualMFADevices: paged(Shapes.listVirtualMFADevices) { context, page in
             // The model's enumeration is the store's: Assigned, Unassigned, Any (the default).
             let status =
                 context.parameters.string("AssignmentStatus").flatMap(MFAAssignmentStatus.init(rawValue:)) ?? .any
-            let page = try context.store.listVirtualMFADevices(
-                caller: context.caller, assignmentStatus: status, page: context.page())
-            return Shapes.listVirtualMFADevices(page.items, isTruncated: page.isTruncated, marker: page.marker)
+            return try context.store.listVirtualMFADevices(caller: context.caller, assignmentStatus: status, page: page)
         },
         .getMFADevice: { context in
             Shapes.getMFADevice(

@@ -7,7 +7,7 @@ extension QueryAPI {
         .getAccountPasswordPolicy: { context in
             Shapes.getAccountPasswordPolicy(try context.store.getPasswordPolicy(caller: context.caller))
         },
-        .updateAccountPasswordPolicy: { context in
+        .updateAccountPasswordPolicy: noOutput { context in
             // Not a partial update, as in AWS: what the request leaves out is reset to its default.
             let parameters = context.parameters
             let defaults = PasswordPolicy()
@@ -22,11 +22,9 @@ extension QueryAPI {
                 passwordReusePrevention: parameters.integer("PasswordReusePrevention"),
                 hardExpiry: parameters.boolean("HardExpiry") ?? false)
             try context.store.updatePasswordPolicy(caller: context.caller, policy: policy)
-            return nil
         },
-        .deleteAccountPasswordPolicy: { context in
+        .deleteAccountPasswordPolicy: noOutput { context in
             try context.store.deletePasswordPolicy(caller: context.caller)
-            return nil
         },
     ]
 }

@@ -8,53 +8,46 @@ extension QueryAPI {
     /// shapes (empty lists; `NoSuchEntity` for what does not exist). Their write actions stay
     /// `NotImplemented` (`notSimulatedMessage`).
     static let unmodelled: [IAMAction: QueryHandler] = [
-        .listRoles: { context in
-            Shapes.listRoles(try context.store.listRoles(caller: context.caller, page: context.page()))
+        .listRoles: paged(Shapes.listRoles) { context, page in
+            try context.store.listRoles(caller: context.caller, page: page)
         },
-        .listPolicies: { context in
-            Shapes.listPolicies(try context.store.listPolicies(caller: context.caller, page: context.page()))
+        .listPolicies: paged(Shapes.listPolicies) { context, page in
+            try context.store.listPolicies(caller: context.caller, page: page)
         },
-        .listEntitiesForPolicy: { context in
-            Shapes.listEntitiesForPolicy(
-                try context.store.listEntitiesForPolicy(
-                    caller: context.caller, policyArn: context.parameters.required("PolicyArn"), page: context.page()))
+        .listEntitiesForPolicy: paged(Shapes.listEntitiesForPolicy) { context, page in
+            try context.store.listEntitiesForPolicy(
+                caller: context.caller, policyArn: context.parameters.required("PolicyArn"), page: page)
         },
         .getPolicyVersion: { context in
             try context.store.getPolicyVersion(
                 caller: context.caller, policyArn: context.parameters.required("PolicyArn"),
                 versionId: context.parameters.required("VersionId"))
         },
-        .listAttachedUserPolicies: { context in
-            Shapes.listAttachedPolicies(
-                try context.store.listAttachedUserPolicies(
-                    caller: context.caller, userName: context.parameters.required("UserName"), page: context.page()))
+        .listAttachedUserPolicies: paged(Shapes.listAttachedPolicies) { context, page in
+            try context.store.listAttachedUserPolicies(
+                caller: context.caller, userName: context.parameters.required("UserName"), page: page)
         },
-        .listAttachedGroupPolicies: { context in
-            Shapes.listAttachedPolicies(
-                try context.store.listAttachedGroupPolicies(
-                    caller: context.caller, groupName: context.parameters.required("GroupName"), page: context.page()))
+        .listAttachedGroupPolicies: paged(Shapes.listAttachedPolicies) { context, page in
+            try context.store.listAttachedGroupPolicies(
+                caller: context.caller, groupName: context.parameters.required("GroupName"), page: page)
         },
-        .listUserPolicies: { context in
-            Shapes.listInlinePolicies(
-                try context.store.listUserPolicies(
-                    caller: context.caller, userName: context.parameters.required("UserName"), page: context.page()))
+        .listUserPolicies: paged(Shapes.listInlinePolicies) { context, page in
+            try context.store.listUserPolicies(
+                caller: context.caller, userName: context.parameters.required("UserName"), page: page)
         },
-        .listGroupPolicies: { context in
-            Shapes.listInlinePolicies(
-                try context.store.listGroupPolicies(
-                    caller: context.caller, groupName: context.parameters.required("GroupName"), page: context.page()))
+        .listGroupPolicies: paged(Shapes.listInlinePolicies) { context, page in
+            try context.store.listGroupPolicies(
+                caller: context.caller, groupName: context.parameters.required("GroupName"), page: page)
         },
-        .listServiceSpecificCredentials: { context in
-            Shapes.listServiceSpecificCredentials(
-                try context.store.listServiceSpecificCredentials(
-                    caller: context.caller, userName: context.parameters.string("UserName"), page: context.page()))
+        .listServiceSpecificCredentials: paged(Shapes.listServiceSpecificCredentials) { context, page in
+            try context.store.listServiceSpecificCredentials(
+                caller: context.caller, userName: context.parameters.string("UserName"), page: page)
         },
         .listSAMLProviders: { context in
             Shapes.listSAMLProviders(try context.store.listSAMLProviders(caller: context.caller))
         },
-        .listServerCertificates: { context in
-            Shapes.listServerCertificates(
-                try context.store.listServerCertificates(caller: context.caller, page: context.page()))
+        .listServerCertificates: paged(Shapes.listServerCertificates) { context, page in
+            try context.store.listServerCertificates(caller: context.caller, page: page)
         },
         .listOrganizationsFeatures: { context in
             try context.store.listOrganizationsFeatures(caller: context.caller)

@@ -20,38 +20,32 @@ extension QueryAPI {
             }
             return Shapes.getUser(try context.store.getUser(caller: context.caller, userName: name))
         },
-        .listUsers: { context in
-            let page = try context.store.listUsers(
-                caller: context.caller, pathPrefix: context.parameters.string("PathPrefix"), page: context.page())
-            return Shapes.listUsers(page.items, isTruncated: page.isTruncated, marker: page.marker)
+        .listUsers: paged(Shapes.listUsers) { context, page in
+            try context.store.listUsers(
+                caller: context.caller, pathPrefix: context.parameters.string("PathPrefix"), page: page)
         },
-        .updateUser: { context in
+        .updateUser: noOutput { context in
             let parameters = context.parameters
             try context.store.updateUser(
                 caller: context.caller, userName: parameters.required("UserName"),
                 newUserName: parameters.string("NewUserName"), newPath: parameters.string("NewPath"))
-            return nil
         },
-        .deleteUser: { context in
+        .deleteUser: noOutput { context in
             try context.store.deleteUser(caller: context.caller, userName: context.parameters.required("UserName"))
-            return nil
         },
-        .tagUser: { context in
+        .tagUser: noOutput { context in
             try context.store.tagUser(
                 caller: context.caller, userName: context.parameters.required("UserName"),
                 tags: context.parameters.tags("Tags"))
-            return nil
         },
-        .untagUser: { context in
+        .untagUser: noOutput { context in
             try context.store.untagUser(
                 caller: context.caller, userName: context.parameters.required("UserName"),
                 tagKeys: context.parameters.strings("TagKeys"))
-            return nil
         },
-        .listUserTags: { context in
-            let page = try context.store.listUserTags(
-                caller: context.caller, userName: context.parameters.required("UserName"), page: context.page())
-            return Shapes.listUserTags(page.items, isTruncated: page.isTruncated, marker: page.marker)
+        .listUserTags: paged(Shapes.listUserTags) { context, page in
+            try context.store.listUserTags(
+                caller: context.caller, userName: context.parameters.required("UserName"), page: page)
         },
     ]
 }
