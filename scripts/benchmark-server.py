@@ -5,7 +5,7 @@ Usage:
     scripts/benchmark-server.py                      # build a release iamsim into .build-bench, measure both
     scripts/benchmark-server.py --iamsim PATH        # an iamsim already built (iamsim-server beside it)
     scripts/benchmark-server.py --no-moto            # iamsim only
-    scripts/benchmark-server.py --scale-users 10000  # also: how cost grows with users and keys
+    scripts/benchmark-server.py --scale-users 5000   # also: how cost grows with users and keys
     scripts/benchmark-server.py --wrk-seconds 0      # skip wrk
     Other options: --out DIR (figures and logs; default a mktemp folder), --scale-moto (grow moto too).
 
@@ -28,8 +28,9 @@ in one run:
      seconds at 1 and at 8 connections, and reports requests per second and p99 latency. Each
      request is signed just before its wrk run (iamsim, as AWS, refuses a signature more than 15
      minutes old; the run lasts seconds) and replayed unchanged, which SigV4 allows;
-  5. with --scale-users N: grows the account to N users with one access key each (iamsim's
-     lesson fixture starts with none) and, at 200 (the workload's end), 1,000 and N users,
+  5. with --scale-users N (at most 5,000, AWS's quota of users per account, which iamsim
+     enforces): grows the account to N users, each new one with two access keys (AWS's limit per
+     user), so 5,000 users hold 9,801 keys, and at 200 (the workload's end), 1,000 and N users,
      measures GetAccountSummary, ListAccessKeys, ListUsers (the first page and the last of
      MaxItems=100, and every page) and the credential report (generate until COMPLETE, then
      get); moto only with --scale-moto (it takes minutes);
@@ -183,8 +184,10 @@ def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> 
 class Server:
     """A running server, with where to read its per-request server times."""
 
-    def __init__(self, name: str, process: subprocess.Popen, port: int, timings: str, parse):
+    def __init__(self, name: str, process: subprocess.Popen, port: int, timings: str, parse, age_report=None):
         self.name, self.process, self.port, self.timings, self.parse = name, process, port, timings, parse
+        # Makes the next GenerateCredentialReport build a new report (None: the server always does).
+        self.age_report = age_report
 
     def mark(self) -> int:
         """Where the timings file ends once it stops growing (the last line of a wrk run may come
@@ -234,7 +237,13 @@ def start_iamsim(binary: str, workdir: str) -> Server:
         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
     )
     wait_for_port(port, process)
-    return Server("iamsim", process, port, log_path, parse_iamsim)
+
+    def age_report():
+        # As AWS, iamsim answers GenerateCredentialReport with the report it has while that is
+        # under 4 hours old: its account clock is moved past that (it then stands still).
+        subprocess.run([binary, "clock", "advance", "4h1m", "--db", database], check=True, capture_output=True)
+
+    return Server("iamsim", process, port, log_path, parse_iamsim, age_report)
 
 
 def start_moto(workdir: str) -> Server:
@@ -377,7 +386,7 @@ def run_wrk(server: Server, action: str, params: str, connections: int, seconds:
 
 
 def scale(server: Server, iam, target: int) -> list[dict]:
-    """Grows the account to `target` users with a key each; measures reads at 200, 1,000 and `target` users."""
+    """Grows the account to `target` users with two keys each; measures reads at 200, 1,000 and `target` users."""
     points = sorted({200, *(n for n in (1000,) if n < target), target})
     results = []
     users = 200  # the workload's
@@ -387,6 +396,7 @@ def scale(server: Server, iam, target: int) -> list[dict]:
         while users < point:
             name = f"scale-user-{users:05d}"
             iam.create_user(UserName=name)
+            iam.create_access_key(UserName=name)
             iam.create_access_key(UserName=name)
             users += 1
         grow_seconds = time.perf_counter() - grow_started
@@ -407,6 +417,8 @@ def scale(server: Server, iam, target: int) -> list[dict]:
             if not page.get("IsTruncated"):
                 break
             marker = page["Marker"]
+        if server.age_report:
+            server.age_report()
         started = time.perf_counter()
         generations = 0
         while True:
@@ -421,8 +433,8 @@ def scale(server: Server, iam, target: int) -> list[dict]:
         served = server.since(mark)
         figures = summarize(record.calls, served, 1.0)
         results.append({
-            "users": point, "keys": point + 1 if server.name == "iamsim" else point,
-            "grow_calls_per_second": (2 * grown / grow_seconds) if grown else None,
+            "users": point, "user_keys": 200 + 2 * (point - 200),
+            "grow_calls_per_second": (3 * grown / grow_seconds) if grown else None,
             "GetAccountSummary": figures["actions"]["GetAccountSummary"],
             "ListAccessKeys": figures["actions"]["ListAccessKeys"],
             "ListUsers": {
@@ -530,11 +542,13 @@ def report(results: dict, info: dict) -> None:
             cr = point["credential_report"]
             s = lambda entry: entry["server"] or entry["client"]  # noqa: E731
             print(
-                f"scale {n:6} {point['users']:>6} users: GetAccountSummary {s(point['GetAccountSummary'])['p50_ms']:.3f} ms,"
+                f"scale {n:6} {point['users']:>5} users, {point['user_keys']:>5} keys: GetAccountSummary {s(point['GetAccountSummary'])['p50_ms']:.3f} ms,"
                 f" ListAccessKeys {s(point['ListAccessKeys'])['p50_ms']:.3f} ms,"
                 f" ListUsers page {s(lu['per_page'])['p50_ms']:.3f} ms ({lu['pages']} pages, client total"
-                f" {lu['all_pages_ms']:.0f} ms), credential report {cr['generate_calls']} generate +"
-                f" get {cr['generate_and_get_ms']:.0f} ms ({cr['bytes']} bytes)"
+                f" {lu['all_pages_ms']:.0f} ms), credential report: {cr['generate_calls']} generate +"
+                f" get {cr['generate_and_get_ms']:.0f} ms on the client, generate"
+                f" {s(cr['GenerateCredentialReport'])['p99_ms']:.2f} ms + get {s(cr['GetCredentialReport'])['p50_ms']:.2f} ms"
+                f" ({cr['bytes']} bytes)"
                 + (f"; grew at {point['grow_calls_per_second']:.0f} calls/s" if point["grow_calls_per_second"] else "")
             )
     print("\nIssue 12's targets:")
@@ -571,7 +585,8 @@ def main() -> None:
                         " (default: build this checkout into .build-bench)")
     parser.add_argument("--no-moto", action="store_true", help="measure iamsim only")
     parser.add_argument("--wrk-seconds", type=int, default=10, help="seconds per wrk run (default 10); 0 skips wrk")
-    parser.add_argument("--scale-users", type=int, default=0, help="also grow to N users and measure reads (iamsim)")
+    parser.add_argument("--scale-users", type=int, default=0,
+                        help="also grow to N users (at most 5000) with two keys each and measure reads")
     parser.add_argument("--scale-moto", action="store_true", help="with --scale-users, grow moto too (slow)")
     parser.add_argument("--out", default=None, help="folder for results.json and the servers' logs")
     args = parser.parse_args()

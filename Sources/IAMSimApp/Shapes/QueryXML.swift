@@ -74,7 +74,12 @@ public enum QueryXML {
     public static func escaped(_ text: String) -> String {
         // Nearly every value (names, ids, ARNs, dates, numbers) is printable ASCII without a
         // character to escape: returned as it is, without rebuilding it scalar by scalar.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 }) {
+        // (Over the contiguous bytes when the string has them: the generic view's loop cost
+        // about 500 instructions a value.)
+        func plain(_ byte: UInt8) -> Bool {
+            byte >= 0x20 && byte < 0x7F && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22
+        }
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) ?? text.utf8.allSatisfy(plain) {
             return text
         }
         var out = ""
