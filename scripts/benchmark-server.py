@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Side-by-side benchmark of `iamsim serve` and moto's server (docs/performance.md, "The server").
+"""Side-by-side benchmark of `iamsim serve` and moto's server (docs/performance.md, issue 12).
 
 Usage:
     scripts/benchmark-server.py                      # build a release iamsim into .build-bench, measure both

@@ -105,7 +105,7 @@ public enum QueryXML {
 private struct XMLWriter {
     // UTF-8 bytes, appended piece by piece: string interpolation, `String` appends and an
     // indentation string per line made most of a response's cost (docs/performance.md, "The
-    // server").
+    // Query API side by side with moto").
     private var bytes: [UInt8] = []
     private var depth = 0
 

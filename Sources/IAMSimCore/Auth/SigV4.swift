@@ -109,7 +109,7 @@ public enum SigV4 {
         }
         var parts: [String: String] = [:]
         // Split on the byte, not on `Character`s: grapheme breaking made this loop a tenth of a
-        // request's work (docs/performance.md, "The server").
+        // request's work (docs/performance.md, "The Query API side by side with moto").
         for part in trimmed.dropFirst(algorithm.count + 1).utf8.split(separator: UInt8(ascii: ",")) {
             let text = Self.trimmed(Substring(part))
             guard let equals = text.firstIndex(of: "=") else {

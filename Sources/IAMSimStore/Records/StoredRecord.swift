@@ -50,7 +50,7 @@ extension FetchedRecord {
 
     /// The first row `sql` selects, decoded. `sql` is a fixed text (values as `?`): its
     /// statement is compiled once per connection and kept, since the server runs the same
-    /// lookups for every request (docs/performance.md, "The server").
+    /// lookups for every request (docs/performance.md, "The Query API side by side with moto").
     static func fetchOne(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
         -> Self?
     {
