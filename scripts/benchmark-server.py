@@ -113,7 +113,7 @@ server.main(sys.argv[2:])
 """
 
 # iamsim-server's request line: "... ACTION IDENTITY STATUS[ ERROR] MS ms".
-IAMSIM_LOG_LINE = re.compile(r"(\S+) (\S+) (\d{3})(?: \S+)? ([0-9.]+) ms$")
+IAMSIM_LOG_LINE = re.compile(r"(\S+) (\S+) (\d{3})(?: \S+)? ([0-9.]+) ms\b")
 
 
 def totp(base32_seed: str, step: int) -> str:
