@@ -38,15 +38,17 @@ package enum EventLog {
     ) throws -> Int64 {
         // Plain SQL rather than `EventRecord.insert`: every command appends an event, and the
         // record's encoder and GRDB's schema lookup each instantiate generic types on first
-        // use, at a measured 0.1 ms each (docs/performance.md).
-        try db.execute(
+        // use, at a measured 0.1 ms each (docs/performance.md). Compiled once per connection:
+        // the server appends an event for nearly every request.
+        try db.cachedStatement(
             sql: """
                 INSERT INTO event
                     (accountId, eventTime, eventName, actorArn, outcome, errorCode, errorMessage, mfaUsed, resource,
                      rootKeyStatus, eventSource, userIdentityType, accessKeyId, sourceIPAddress, userAgent,
                      mfaAuthenticated)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 account?.rawValue, time.stored, name.name, actor, outcome.rawValue, error?.code, error?.message,
                 mfaUsed, resource, rootKeyStatus?.rawValue, (source ?? name.eventSource).rawValue,

@@ -80,16 +80,19 @@ extension Database {
     /// The first column of the first row `sql` selects, or nil without a row. Read as a plain
     /// row, for the same reason as above: `Int.fetchOne` and its kin instantiate a generic
     /// cursor type per value type on first use.
+    ///
+    /// `sql` must be a fixed text (values as `?`): the statement is compiled once per
+    /// connection and kept (`cachedStatement`).
     package func firstValue<Value: DatabaseValueConvertible>(
         _ sql: String, arguments: StatementArguments = StatementArguments()
     ) throws -> Value? {
-        try Row.fetchOne(self, sql: sql, arguments: arguments).flatMap { try $0.value(atIndex: 0) }
+        try Row.fetchOne(cachedStatement(sql: sql), arguments: arguments).flatMap { try $0.value(atIndex: 0) }
     }
 
-    /// The first column of every row `sql` selects.
+    /// The first column of every row `sql` selects; `sql` is a fixed text, as for `firstValue`.
     package func firstColumn<Value: DatabaseValueConvertible>(
         _ sql: String, arguments: StatementArguments = StatementArguments()
     ) throws -> [Value] {
-        try Row.fetchAll(self, sql: sql, arguments: arguments).map { try $0.value(atIndex: 0) }
+        try Row.fetchAll(cachedStatement(sql: sql), arguments: arguments).map { try $0.value(atIndex: 0) }
     }
 }

@@ -71,7 +71,8 @@ public struct SimulationClock: Sendable {
         // A stored time that is not a date is a damaged database, not a reason to go back to
         // real time without a word.
         if let row = try Row.fetchOne(
-            db, sql: "SELECT time FROM simulatedClock WHERE accountId = ?", arguments: [account.rawValue])
+            db.cachedStatement(sql: "SELECT time FROM simulatedClock WHERE accountId = ?"),
+            arguments: [account.rawValue])
         {
             return .simulated(try row.storedDate("time"))
         }

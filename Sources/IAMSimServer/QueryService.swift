@@ -22,6 +22,8 @@ public struct QueryService: Sendable {
     let compatibility: ServerConfiguration.Compatibility?
     let model: QueryModel
     let patterns = PatternCache()
+    /// Signing keys derived once per secret and day, region and service.
+    let signingKeys = SigningKeyCache()
 
     /// - Parameters:
     ///   - account: the one account whose keys are accepted; the keys of the others are then
@@ -140,7 +142,7 @@ public struct QueryService: Sendable {
             origin: origin, unknownKeys: compatibility == .moto ? .actAsRoot(of: account) : .refused
         ) { signing throws(IAMError) in
             if let account, signing.principal.accountID != account { throw IAMError.invalidAccessKey }
-            try SigV4.verify(request, credentials, secret: signing.secretAccessKey)
+            try SigV4.verify(request, credentials, secret: signing.secretAccessKey, keys: signingKeys)
         }
         guard case .principal(let principal) = caller.identity else { throw IAMError.invalidAccessKey }
         return (principal, caller)
@@ -173,11 +175,16 @@ public struct QueryService: Sendable {
         var bytes = random.bytes(16)
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { String(format: "%02x", $0) }.joined()
-        return [
-            hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4),
-            hex.dropFirst(20),
-        ].joined(separator: "-")
+        // Hex digits by table, not `String(format:)`, which costs a formatter per byte on every request.
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if [4, 6, 8, 10].contains(index) { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 

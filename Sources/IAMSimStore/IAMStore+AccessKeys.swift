@@ -232,7 +232,11 @@ extension IAMStore {
                     error: refusal, resource: id, request: request)
                 return .failed(refusal)
             }
-            if case .longTerm(var record) = key {
+            // Times are whole seconds: requests in the same second, service and region leave the
+            // row as it is, so a busy client's reads cost no write (docs/performance.md).
+            if case .longTerm(var record) = key,
+                record.lastUsedDate != now || record.lastUsedService != service || record.lastUsedRegion != region
+            {
                 record.lastUsedDate = now
                 record.lastUsedService = service
                 record.lastUsedRegion = region

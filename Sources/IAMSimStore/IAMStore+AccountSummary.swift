@@ -27,27 +27,38 @@ extension IAMStore {
         }
     }
 
-    /// The counts behind the account summary and checklist, one indexed query each.
+    /// The counts behind the account summary and checklist: one statement, each count an indexed
+    /// subquery (seven statements cost the server a fifth of a GetAccountSummary; docs/performance.md).
     func accountState(_ id: AccountID, _ db: Database) throws -> AccountState {
         let account = try AccountRecord.existing(id, db)
-        let arguments: StatementArguments = [id.rawValue]
-        func count(_ sql: String) throws -> Int {
-            let count: Int? = try db.firstValue(sql, arguments: arguments)
-            return count ?? 0
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT
+                      (SELECT count(*) FROM iamUser WHERE accountId = ?1),
+                      (SELECT count(*) FROM iamGroup WHERE accountId = ?1),
+                      (SELECT count(*) FROM mfaDevice WHERE accountId = ?1 AND (type = 'virtual' OR assignedTo IS NOT NULL)),
+                      (SELECT count(*) FROM mfaDevice WHERE accountId = ?1 AND assignedTo IS NOT NULL),
+                      (SELECT count(*) FROM accessKey WHERE accountId = ?1 AND userId IS NULL),
+                      (SELECT count(*) FROM accessKey WHERE accountId = ?1 AND userId IS NULL AND status = 'Active'),
+                      (SELECT count(*) FROM mfaDevice WHERE accountId = ?1 AND assignedTo = 'root')
+                    """),
+            arguments: [id.rawValue])
+        func count(_ index: Int) throws -> Int {
+            guard let row else { return 0 }
+            return try row.value(atIndex: index)
         }
         return AccountState(
             accountID: id,
             alias: account.alias,
-            users: try count("SELECT count(*) FROM iamUser WHERE accountId = ?"),
-            groups: try count("SELECT count(*) FROM iamGroup WHERE accountId = ?"),
+            users: try count(0),
+            groups: try count(1),
             // Unassigned hardware tokens are not IAM entities: AWS learns of them at activation.
-            mfaDevices: try count(
-                "SELECT count(*) FROM mfaDevice WHERE accountId = ? AND (type = 'virtual' OR assignedTo IS NOT NULL)"),
-            mfaDevicesInUse: try count("SELECT count(*) FROM mfaDevice WHERE accountId = ? AND assignedTo IS NOT NULL"),
-            rootAccessKeys: try count("SELECT count(*) FROM accessKey WHERE accountId = ? AND userId IS NULL"),
-            rootActiveAccessKeys: try count(
-                "SELECT count(*) FROM accessKey WHERE accountId = ? AND userId IS NULL AND status = 'Active'"),
-            rootMFADevices: try count("SELECT count(*) FROM mfaDevice WHERE accountId = ? AND assignedTo = 'root'"),
+            mfaDevices: try count(2),
+            mfaDevicesInUse: try count(3),
+            rootAccessKeys: try count(4),
+            rootActiveAccessKeys: try count(5),
+            rootMFADevices: try count(6),
             rootHasPassword: !account.rootPasswordHash.isEmpty)
     }
 }

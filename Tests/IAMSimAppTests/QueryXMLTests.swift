@@ -125,6 +125,11 @@ struct QueryXMLTests {
                 [("Message", .string("bell\u{07} nul\u{00} tab\t"))],
                 "<Message>bell\u{FFFD} nul\u{FFFD} tab\t</Message>"
             ),
+            (
+                "escaping: printable ASCII (DEL too) and other scalars kept as they are, U+FFFE replaced",
+                [("Message", .string("~ '!' \u{7F} é \u{FFFE} 名"))],
+                "<Message>~ '!' \u{7F} é \u{FFFD} 名</Message>"
+            ),
         ] as [(String, [(String, ShapeValue)], String)])
     func kinds(label: String, members: [(String, ShapeValue)], golden: String) {
         #expect(Self.xml(members) == Self.envelope(golden), "\(label)")

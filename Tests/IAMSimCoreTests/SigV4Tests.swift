@@ -119,6 +119,53 @@ struct SigV4Tests {
         }
     }
 
+    @Test("a signing key the cache keeps verifies as a fresh one; another secret never gets it; a full cache empties")
+    func signingKeyCache() throws {
+        let cache = SigningKeyCache(capacity: 2)
+        let request = Self.request(Self.vectors[3])
+        let credentials = try SigV4.credentials(of: request)
+        try SigV4.verify(request, credentials, secret: Self.secret, keys: cache)
+        try SigV4.verify(request, credentials, secret: Self.secret, keys: cache)
+        #expect(cache.count == 1)
+        #expect(throws: IAMError.wrongSecret) {
+            try SigV4.verify(request, credentials, secret: "wrong", keys: cache)
+        }
+        #expect(cache.count == 2)
+        var otherRegion = credentials
+        otherRegion.region = "eu-west-1"
+        #expect(throws: IAMError.wrongSecret) {
+            try SigV4.verify(request, otherRegion, secret: Self.secret, keys: cache)
+        }
+        #expect(cache.count == 1)
+        try SigV4.verify(request, credentials, secret: Self.secret, keys: cache)
+        #expect(cache.count == 2)
+    }
+
+    @Test("header names match in any case")
+    func headerNames() {
+        let request = SigV4.Request(
+            method: "POST", path: "/", query: "",
+            headers: [
+                ("X-Amz-Date", "1"), ("x-amz-date", "2"), ("X-AMZ-DATE", "3"), ("X-Amz-Dates", "4"), ("Host", "h"),
+            ],
+            body: [])
+        #expect(request.values(of: "x-amz-date") == ["1", "2", "3"])
+        #expect(request.header("host") == "h")
+        #expect(request.header("x-amz-dat") == nil)
+    }
+
+    @Test(
+        "trimming is Foundation's, for whitespaces and for whitespaces and newlines",
+        arguments: [
+            "", " ", "a", "  a b  ", "\ta\t", "\u{00A0}a\u{3000}", "\na\r\n", "\u{85}a\u{2028}\u{2029}", " \u{200B}a",
+            "e\u{301} ", "\u{0B}\u{0C}a", "é", "\u{1680}\u{2000}\u{200A}a\u{202F}\u{205F}", "\u{200C}a\u{FEFF}",
+        ])
+    func trimming(_ text: String) {
+        #expect(String(SigV4.trimmed(text[...])) == text.trimmingCharacters(in: .whitespaces))
+        #expect(
+            String(SigV4.trimmed(text[...], newlines: true)) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     @Test("an unsigned request is MissingAuthenticationToken; a malformed one IncompleteSignature, in AWS's words")
     func malformed() {
         let unsigned = SigV4.Request(method: "POST", path: "/", query: "", headers: [("Host", "h")], body: [])

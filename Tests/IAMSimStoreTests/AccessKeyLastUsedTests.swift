@@ -26,6 +26,37 @@ struct AccessKeyLastUsedTests {
         #expect(used.userName == nil)
     }
 
+    @Test("a use in the same second records another region or service; a later second, the new date")
+    func repeatedUse() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        func use(_ service: String, _ region: String) throws -> AccessKeyLastUsed {
+            _ = try h.store.useAccessKey(
+                StoreHarness.rootKey, for: .listUsers, service: service, region: region
+            ) { _ throws(IAMError) in }
+            return try h.store.getAccessKeyLastUsed(caller: h.console, accessKeyID: StoreHarness.rootKey)
+        }
+        try h.advance(90)
+        let first = StoreHarness.start.addingTimeInterval(90)
+        #expect(
+            try use("iam", "eu-west-1")
+                == AccessKeyLastUsed(userName: nil, lastUsedDate: first, serviceName: "iam", region: "eu-west-1"))
+        #expect(
+            try use("iam", "eu-west-1")
+                == AccessKeyLastUsed(userName: nil, lastUsedDate: first, serviceName: "iam", region: "eu-west-1"))
+        #expect(
+            try use("iam", "us-east-1")
+                == AccessKeyLastUsed(userName: nil, lastUsedDate: first, serviceName: "iam", region: "us-east-1"))
+        #expect(
+            try use("sts", "us-east-1")
+                == AccessKeyLastUsed(userName: nil, lastUsedDate: first, serviceName: "sts", region: "us-east-1"))
+        try h.advance(1)
+        #expect(
+            try use("sts", "us-east-1")
+                == AccessKeyLastUsed(
+                    userName: nil, lastUsedDate: first.addingTimeInterval(1), serviceName: "sts", region: "us-east-1"))
+    }
+
     @Test("root may ask about any key of its account, a user about its own only; unknown keys are NoSuchEntity")
     func permissions() throws {
         let h = try StoreHarness()

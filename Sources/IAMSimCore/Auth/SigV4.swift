@@ -39,9 +39,17 @@ public enum SigV4 {
             self.body = body
         }
 
-        /// The values of every header named `name`, in order.
+        /// The values of every header named `name` (in lower case), in order.
         public func values(of name: String) -> [String] {
-            headers.filter { $0.name.lowercased() == name }.map(\.value)
+            // Compared byte by byte, ASCII case folded: `lowercased()` would allocate a string per
+            // header for each of the dozen lookups a request's check makes.
+            let wanted = name.utf8
+            return headers.filter { header in
+                header.name.utf8.count == wanted.count
+                    && zip(header.name.utf8, wanted).allSatisfy {
+                        (0x41...0x5A).contains($0) ? $0 | 0x20 == $1 : $0 == $1
+                    }
+            }.map(\.value)
         }
 
         /// The first value of the header named `name`.
@@ -94,14 +102,16 @@ public enum SigV4 {
     }
 
     private static func credentials(authorization header: String, request: Request) throws(IAMError) -> Credentials {
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmed(header[...])
         guard trimmed.hasPrefix(algorithm + " ") else {
             throw .incompleteSignature(
                 "Authorization header requires the algorithm \(algorithm). Authorization=\(header)")
         }
         var parts: [String: String] = [:]
-        for part in trimmed.dropFirst(algorithm.count + 1).split(separator: ",") {
-            let text = part.trimmingCharacters(in: .whitespaces)
+        // Split on the byte, not on `Character`s: grapheme breaking made this loop a tenth of a
+        // request's work (docs/performance.md, "The Query API side by side with moto").
+        for part in trimmed.dropFirst(algorithm.count + 1).utf8.split(separator: UInt8(ascii: ",")) {
+            let text = Self.trimmed(Substring(part))
             guard let equals = text.firstIndex(of: "=") else {
                 throw .incompleteSignature(
                     "'\(text)' not a valid key=value pair (missing equal-sign) in Authorization header: '\(header)'.")
@@ -194,7 +204,23 @@ public enum SigV4 {
     ///
     /// - Throws: `IAMError.wrongSecret` (SignatureDoesNotMatch, AWS's message) when it is not.
     public static func verify(_ request: Request, _ credentials: Credentials, secret: String) throws(IAMError) {
-        let expected = Array(signature(request, credentials, secret: secret).utf8)
+        try verify(request, credentials, signingKey: signingKey(secret: secret, credentials))
+    }
+
+    /// `verify(_:_:secret:)` with the signing key from `keys`, which derives it once per secret
+    /// and scope (a day, a region, a service) rather than once per request, as AWS's SDKs keep it.
+    ///
+    /// - Throws: `IAMError.wrongSecret` (SignatureDoesNotMatch, AWS's message) when it is not.
+    public static func verify(
+        _ request: Request, _ credentials: Credentials, secret: String, keys: SigningKeyCache
+    ) throws(IAMError) {
+        try verify(request, credentials, signingKey: keys.key(secret: secret, credentials))
+    }
+
+    /// Whether `request`'s signature is the one `signingKey` (`signingKey(secret:_:)` for
+    /// `credentials`' scope) makes, compared in constant time.
+    static func verify(_ request: Request, _ credentials: Credentials, signingKey: SymmetricKey) throws(IAMError) {
+        let expected = Array(signature(request, credentials, signingKey: signingKey).utf8)
         guard ConstantTime.equals(expected, Array(credentials.signature.utf8)) else {
             throw IAMError.wrongSecret
         }
@@ -205,8 +231,18 @@ public enum SigV4 {
     /// The signature `secret` gives `request` under `credentials`' scope and signed headers, in
     /// lower-case hex.
     public static func signature(_ request: Request, _ credentials: Credentials, secret: String) -> String {
-        let key = signingKey(
+        signature(request, credentials, signingKey: signingKey(secret: secret, credentials))
+    }
+
+    /// The key `secret` derives for `credentials`' scope (its date, region and service).
+    static func signingKey(secret: String, _ credentials: Credentials) -> SymmetricKey {
+        signingKey(
             secret: secret, date: credentials.scopeDate, region: credentials.region, service: credentials.service)
+    }
+
+    /// The signature `signingKey` gives `request` under `credentials`' scope and signed headers,
+    /// in lower-case hex.
+    static func signature(_ request: Request, _ credentials: Credentials, signingKey key: SymmetricKey) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Array(stringToSign(request, credentials).utf8), using: key)
         return hex(Array(mac))
     }
@@ -272,8 +308,30 @@ public enum SigV4 {
 
     /// A header value as signed: trimmed, runs of spaces collapsed to one.
     static func normalizedHeaderValue(_ value: String) -> String {
-        value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        String(
+            trimmed(
+                value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")[...], newlines: true
+            ))
+    }
+
+    /// `text` without the characters Foundation's `CharacterSet.whitespaces` holds at either end
+    /// (tab, space, U+00A0, U+1680, U+2000 to U+200B, U+202F, U+205F, U+3000), or with
+    /// `newlines` those of `.whitespacesAndNewlines` (also U+000A to U+000D, U+0085, U+2028 and
+    /// U+2029): `trimmingCharacters(in:)`'s result (the test compares them), without a character
+    /// set query per character, which was a tenth of a request's work (docs/performance.md).
+    static func trimmed(_ text: Substring, newlines: Bool = false) -> Substring {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: newlines
+            default: false
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return text[text.endIndex...] }
+        return Substring(scalars[first...last])
     }
 
     // MARK: - Encodings

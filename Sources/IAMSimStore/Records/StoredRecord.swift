@@ -48,11 +48,13 @@ extension FetchedRecord {
         try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
     }
 
-    /// The first row `sql` selects, decoded.
+    /// The first row `sql` selects, decoded. `sql` is a fixed text (values as `?`): its
+    /// statement is compiled once per connection and kept, since the server runs the same
+    /// lookups for every request (docs/performance.md, "The Query API side by side with moto").
     static func fetchOne(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws
         -> Self?
     {
-        try Row.fetchOne(db, sql: sql, arguments: arguments).map { try Self(row: $0) }
+        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments).map { try Self(row: $0) }
     }
 }
 
@@ -73,7 +75,8 @@ extension FetchedRecord {
             sql += " LIMIT ?"
             arguments += [limit]
         }
-        return try fetchAll(db, sql: sql, arguments: arguments)
+        // At most four texts per list (with or without a marker and a limit): kept compiled.
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { try Self(row: $0) }
     }
 }
 
@@ -100,9 +103,9 @@ extension StoredRecord {
         let columns = Column.allCases.map(\.rawValue).joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: Column.allCases.count).joined(separator: ", ")
         let verb = conflict == .abort ? "INSERT" : "INSERT OR \(conflict.rawValue)"
-        try db.execute(
-            sql: "\(verb) INTO \(Self.tableName) (\(columns)) VALUES (\(placeholders))",
-            arguments: StatementArguments(Column.allCases.map { value(of: $0) }))
+        let values: [(any DatabaseValueConvertible)?] = Column.allCases.map { value(of: $0) }
+        try db.cachedStatement(sql: "\(verb) INTO \(Self.tableName) (\(columns)) VALUES (\(placeholders))")
+            .execute(arguments: StatementArguments(values))
     }
 
     /// Writes every column of the row with the record's key.
@@ -112,9 +115,8 @@ extension StoredRecord {
     func update(_ db: Database) throws {
         let others = Column.allCases.filter { column in !Self.primaryKey.contains { $0.rawValue == column.rawValue } }
         let assignments = others.map { "\($0.rawValue) = ?" }.joined(separator: ", ")
-        try db.execute(
-            sql: "UPDATE \(Self.tableName) SET \(assignments) WHERE \(Self.keyCondition)",
-            arguments: StatementArguments(others.map { value(of: $0) } + keyValues))
+        try db.cachedStatement(sql: "UPDATE \(Self.tableName) SET \(assignments) WHERE \(Self.keyCondition)")
+            .execute(arguments: StatementArguments(others.map { value(of: $0) } + keyValues))
         guard db.changesCount == 1 else {
             throw RecordError.recordNotFound(
                 databaseTableName: Self.tableName,
@@ -127,8 +129,8 @@ extension StoredRecord {
     /// Deletes the row with the record's key; returns whether there was one.
     @discardableResult
     func delete(_ db: Database) throws -> Bool {
-        try db.execute(
-            sql: "DELETE FROM \(Self.tableName) WHERE \(Self.keyCondition)", arguments: StatementArguments(keyValues))
+        try db.cachedStatement(sql: "DELETE FROM \(Self.tableName) WHERE \(Self.keyCondition)")
+            .execute(arguments: StatementArguments(keyValues))
         return db.changesCount > 0
     }
 
