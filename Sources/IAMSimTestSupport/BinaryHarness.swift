@@ -44,10 +44,15 @@ public struct BinaryHarness: CommandLineHarness, Sendable {
         try Self.tool("/usr/bin/sqlite3", [database, query]).stdout
     }
 
-    /// Runs another program (an independent checker such as `zbarimg`, `sqlite3` or `python3`).
+    /// Runs another program (an independent checker such as `zbarimg`, `sqlite3` or `python3`, a
+    /// client such as the aws CLI), in `environment` (else this process's) and `directory` (else
+    /// this process's).
     @discardableResult
-    public static func tool(_ path: String, _ arguments: [String], stdin: String? = nil) throws -> Result {
-        try execute(URL(fileURLWithPath: path), arguments, stdin: stdin, environment: nil, directory: nil)
+    public static func tool(
+        _ path: String, _ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil,
+        directory: URL? = nil
+    ) throws -> Result {
+        try execute(URL(fileURLWithPath: path), arguments, stdin: stdin, environment: environment, directory: directory)
     }
 
     /// Runs a program with `stdin` piped in (never a terminal) and collects its output.

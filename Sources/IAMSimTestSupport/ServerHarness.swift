@@ -94,7 +94,7 @@ public final class ServerHarness {
         _ arguments: [String], key: String = rootKey, secret: String = rootSecret, region: String = "us-east-1",
         token: String? = nil
     ) throws -> BinaryHarness.Result {
-        try Self.run(
+        try BinaryHarness.tool(
             "/usr/bin/env", ["aws"] + arguments + ["--output", "json"],
             environment: environment(key: key, secret: secret, region: region, token: token),
             directory: files.folder)
@@ -103,7 +103,7 @@ public final class ServerHarness {
     /// Runs a Python script (boto3) against the server, with `extra` added to the client's
     /// environment (root's key).
     public func python(_ script: String, adding extra: [String: String]) throws -> BinaryHarness.Result {
-        try Self.run(
+        try BinaryHarness.tool(
             "/usr/bin/env", ["python3", "-c", script], environment: environment().merging(extra) { $1 },
             directory: files.folder)
     }
@@ -112,31 +112,9 @@ public final class ServerHarness {
     public func python(_ script: String, key: String = rootKey, secret: String = rootSecret) throws
         -> BinaryHarness.Result
     {
-        try Self.run(
+        try BinaryHarness.tool(
             "/usr/bin/env", ["python3", "-c", script], environment: environment(key: key, secret: secret),
             directory: files.folder)
-    }
-
-    private static func run(_ path: String, _ arguments: [String], environment: [String: String], directory: URL) throws
-        -> BinaryHarness.Result
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = environment
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return BinaryHarness.Result(
-            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-            status: process.terminationStatus)
     }
 }
 

@@ -190,7 +190,7 @@ struct ProwlerEndToEndTests {
 
         // audit-practice, seeded by the script the docs give auditors.
         let practice = try BinaryHarness()
-        let seeded = try Self.execute(
+        let seeded = try BinaryHarness.tool(
             Self.repository.appendingPathComponent("scripts/audit-practice.sh").path, [practice.database],
             environment: ["IAMSIM": BinaryHarness.binary.path, "PATH": Self.path])
         #expect(seeded.status == 0, "\(seeded.stderr)")
@@ -350,25 +350,6 @@ struct ProwlerEndToEndTests {
     }
 
     static var path: String { ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin" }
-
-    static func execute(_ path: String, _ arguments: [String], environment: [String: String]) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(
-            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-            status: process.terminationStatus)
-    }
 }
 
 /// One Prowler run, started at once and read when finished: its CSV and OCSF findings and its
