@@ -15,14 +15,22 @@ enum QueryAPI {
     /// The `NotImplemented` message for an operation of AWS's model that iamsim does not
     /// answer, naming what it belongs to: "iamsim does not simulate roles, so ListRoles…".
     static func notSimulatedMessage(_ action: String) -> String {
+        // The most specific names first: the first that the action's name contains wins.
         let kinds: [(String, String)] = [
-            ("Role", "roles"), ("InstanceProfile", "instance profiles"), ("Policy", "policies"),
-            ("PolicyVersion", "policy versions"), ("SAML", "SAML providers"),
+            ("ServiceLinkedRole", "service-linked roles"), ("AssumeRoot", "centralized root access"),
+            ("AssumeRole", "roles"), ("InstanceProfile", "instance profiles"),
+            ("PermissionsBoundary", "permissions boundaries"),
+            ("AuthorizationDetails", "policies and roles"), ("AuthorizationMessage", "encoded authorization messages"),
+            ("Role", "roles"), ("Policy", "policies"), ("Policies", "policies"), ("SAML", "SAML providers"),
             ("OpenIDConnect", "OpenID Connect providers"), ("ServerCertificate", "server certificates"),
             ("SigningCertificate", "signing certificates"), ("SSHPublicKey", "SSH public keys"),
             ("ServiceSpecificCredential", "service-specific credentials"),
-            ("ServiceLinkedRole", "service-linked roles"), ("Organizations", "AWS Organizations"),
-            ("AssumeRole", "roles"), ("FederationToken", "federation tokens"),
+            ("WithEntities", "service last-accessed details by entity"), ("Organizations", "AWS Organizations"),
+            ("FederationToken", "federation tokens"), ("WebIdentity", "outbound web identity federation"),
+            ("Delegat", "delegation requests"), ("HumanReadableSummary", "delegation requests"),
+            ("MFADevice", "MFA device tags"), ("AccessKeyInfo", "STS access key lookups"),
+            ("SecurityTokenServicePreferences", "STS endpoint preferences"),
+            ("UpdateGroup", "renaming or moving groups"),
         ]
         let what = kinds.first { action.contains($0.0) }?.1 ?? "this operation"
         return "iamsim does not simulate \(what), so \(action) is not available. "

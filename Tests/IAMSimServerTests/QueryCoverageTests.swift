@@ -21,6 +21,18 @@ struct QueryCoverageTests {
         }
     }
 
+    @Test("every operation of AWS's model iamsim does not answer is refused naming what it belongs to")
+    func unansweredOperationsNameTheirKind() throws {
+        let model = try QueryModel.decoded()
+        let answered = Set(QueryService.answeredActions.map(\.name))
+        let unanswered = (Array(model.iam.operations.keys) + Array(model.sts.operations.keys)).filter {
+            !answered.contains($0)
+        }
+        #expect(unanswered.count > 50)
+        let vague = unanswered.filter { QueryAPI.notSimulatedMessage($0).contains("this operation") }.sorted()
+        #expect(vague == [], "fall back to \"this operation\"")
+    }
+
     @Test("no answer shows a secret access key or a seed, but CreateAccessKey's and CreateVirtualMFADevice's")
     func noSecrets() throws {
         let client = try QueryClient()
