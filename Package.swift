@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import CompilerPluginSupport
 import PackageDescription
 
 // Layers depend downward only (docs/architecture.md):
@@ -10,7 +11,8 @@ import PackageDescription
 //   ← IAMSimCLI (ArgumentParser commands and rendering) ← iamsim (thin executable)
 //   ← IAMSimConsole (the web console's pages, routes for a Hummingbird router)
 // Only the persistence targets (Database, Store, Devices) import GRDB. IAMSimQR (QR codes and
-// PNG through system C libraries) stands apart; the application layer uses it.
+// PNG through system C libraries) stands apart; the application layer uses it. IAMSimMacros
+// (compile time only: memberwise initializers and records' column mappings) is beneath Core.
 let package = Package(
     name: "iamsim",
     platforms: [.macOS(.v14)],
@@ -32,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", "2.101.2"..<"3.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", "2.13.0"..<"3.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
     ],
     targets: [
         // MARK: System libraries (Debian: libqrencode-dev, libzbar-dev, libpng-dev)
@@ -40,31 +43,46 @@ let package = Package(
         .systemLibrary(name: "CZBar", providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
+        // MARK: Macros (expanded at compile time; nothing of them is linked into the binaries)
+        .macro(
+            name: "IAMSimMacroPlugin",
+            dependencies: [
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+            ]
+        ),
+        .target(name: "IAMSimMacros", dependencies: ["IAMSimMacroPlugin"]),
+
         // MARK: Libraries
         .target(
             name: "IAMSimCore",
             dependencies: [
+                "IAMSimMacros",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .target(
             name: "IAMSimDatabase",
-            dependencies: ["IAMSimCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["IAMSimCore", "IAMSimMacros", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "IAMSimStore",
-            dependencies: ["IAMSimCore", "IAMSimDatabase", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "IAMSimCore", "IAMSimDatabase", "IAMSimMacros", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "IAMSimDevices",
-            dependencies: ["IAMSimCore", "IAMSimDatabase", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "IAMSimCore", "IAMSimDatabase", "IAMSimMacros", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // QR codes in and out: libqrencode to draw them, libpng + zbar to read them, as a phone would.
         .target(name: "IAMSimQR", dependencies: ["CQRencode", "CZBar", "CPNG"]),
         .target(
             name: "IAMSimApp",
-            dependencies: ["IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR"]
+            dependencies: ["IAMSimCore", "IAMSimDatabase", "IAMSimStore", "IAMSimDevices", "IAMSimQR", "IAMSimMacros"]
         ),
         .target(
             name: "IAMSimCLI",
@@ -128,6 +146,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IAMSimCoreTests", dependencies: ["IAMSimCore"]),
+        .testTarget(
+            name: "IAMSimMacroTests",
+            dependencies: [
+                "IAMSimMacroPlugin",
+                .product(name: "SwiftSyntaxMacroExpansion", package: "swift-syntax"),
+                .product(name: "SwiftSyntaxMacrosGenericTestSupport", package: "swift-syntax"),
+            ]
+        ),
         .testTarget(name: "IAMSimQRTests", dependencies: ["IAMSimQR", "CPNG"]),
         .testTarget(
             name: "IAMSimStoreTests",

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IAMSimCore
+import IAMSimMacros
 
 /// The clock every part of the simulator reads, one per account: real time, or a simulated
 /// time stored in the database so that every process (console, authenticator, sessions,
@@ -10,6 +11,7 @@ import IAMSimCore
 /// lesson advances time, which keeps steps and tests reproducible. Each account has its own
 /// clock, so in a classroom one trainee stopping or moving their clock never changes anyone
 /// else's codes or sessions; an instructor moves every account at once with `Scope.all`.
+@MemberwiseInit
 public struct SimulationClock: Sendable {
     /// Whether time is real or simulated, and what time it is.
     public enum Reading: Equatable, Sendable {
@@ -39,11 +41,6 @@ public struct SimulationClock: Sendable {
     package let database: AppDatabase
     /// Real time, read only through here (and only when a clock is not simulated).
     let wallClock: WallClock
-
-    public init(database: AppDatabase, wallClock: WallClock) {
-        self.database = database
-        self.wallClock = wallClock
-    }
 
     // MARK: - Reads
 

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// An account held by the authenticator app: a name and a TOTP secret.
 public struct AuthenticatorAccount: Hashable, Sendable {
@@ -37,16 +38,11 @@ public struct AuthenticatorCode: Hashable, Sendable {
 /// It learns secrets only as a phone does (typed, or read from an `otpauth://` URI), keeps
 /// them in its own table, and never reads IAM's tables. It reads its account's clock,
 /// as a phone reads network time.
+@MemberwiseInit
 public struct Authenticator: Sendable {
     let clock: SimulationClock
     /// Whose phone this is: in a classroom database each trainee (account) has their own.
     let owner: AccountID
-
-    /// - Parameter owner: the id of the account whose trainee holds this phone.
-    public init(clock: SimulationClock, owner: AccountID) {
-        self.clock = clock
-        self.owner = owner
-    }
 
     // MARK: - Adding accounts
 

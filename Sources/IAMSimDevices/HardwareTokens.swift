@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A hardware TOTP token's display: its serial and the code it shows now.
 public struct HardwareTokenDisplay: Hashable, Sendable {
@@ -14,15 +15,11 @@ public struct HardwareTokenDisplay: Hashable, Sendable {
 ///
 /// Like the phone, they live in their own table and never read IAM's: a fixture hands them
 /// out with the seed their vendor loaded, and they show codes on their account's clock.
+@MemberwiseInit
 public struct HardwareTokens: Sendable {
     let clock: SimulationClock
     /// Whose desk the tokens are on: the id of the trainee's account.
     let owner: AccountID
-
-    public init(clock: SimulationClock, owner: AccountID) {
-        self.clock = clock
-        self.owner = owner
-    }
 
     /// What each token shows now, by serial number.
     /// - Throws: `DatabaseFileError` when the file cannot be read.

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// The event log, read back: the simulator's CloudTrail (`EventLog.append` writes it, inside
 /// the transaction of each change). Reads: they leave no event.
@@ -16,6 +17,7 @@ public struct EventLogReader: Sendable {
     }
 
     /// Which events to list.
+    @MemberwiseInit
     public struct Filter: Sendable {
         public var account: AccountID?
         /// Events at or after this time.
@@ -27,19 +29,7 @@ public struct EventLogReader: Sendable {
         /// The event name, such as `ConsoleLogin` (case-insensitive).
         public var action: String?
         /// At most this many, the newest.
-        public var limit: Int
-
-        public init(
-            account: AccountID?, since: Date? = nil, until: Date? = nil, identity: String? = nil,
-            action: String? = nil, limit: Int = 100
-        ) {
-            self.account = account
-            self.since = since
-            self.until = until
-            self.identity = identity
-            self.action = action
-            self.limit = limit
-        }
+        public var limit: Int = 100
     }
 
     /// The newest `limit` events of `account` (nil: of the whole database), oldest first.

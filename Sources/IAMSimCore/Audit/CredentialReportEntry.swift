@@ -1,11 +1,14 @@
 import Foundation
+import IAMSimMacros
 
 /// One identity's line of the credential report, as facts; `CredentialReport` spells them.
 ///
 /// Facts, not report values: "no password" is `hasPassword == false`, never `N/A`, so that
 /// the rules for `N/A`, `no_information` and `not_supported` live in one place.
+@MemberwiseInit
 public struct CredentialReportEntry: Hashable, Sendable {
     /// One access key, as its report columns need it.
+    @MemberwiseInit
     public struct AccessKey: Hashable, Sendable {
         /// Whether the key's status is `Active`.
         public var active: Bool
@@ -18,21 +21,10 @@ public struct CredentialReportEntry: Hashable, Sendable {
         public var lastUsedRegion: String?
         /// The service namespace it last called, such as `s3`; nil when never used.
         public var lastUsedService: String?
-
-        public init(
-            active: Bool, lastRotated: Date, lastUsedDate: Date? = nil, lastUsedRegion: String? = nil,
-            lastUsedService: String? = nil
-        ) {
-            self.active = active
-            self.lastRotated = lastRotated
-            self.lastUsedDate = lastUsedDate
-            self.lastUsedRegion = lastUsedRegion
-            self.lastUsedService = lastUsedService
-        }
     }
 
     /// Whether this is the root user's line, printed as `<root_account>`.
-    public var isRoot: Bool
+    public var isRoot: Bool = false
     /// The IAM user's name; ignored for root.
     public var user: String
     /// The identity's ARN: `arn:aws:iam::ACCOUNT:root` or `arn:aws:iam::ACCOUNT:user/PATH/NAME`.
@@ -48,24 +40,7 @@ public struct CredentialReportEntry: Hashable, Sendable {
     /// When the password policy makes the password expire; nil when it never does.
     public var passwordNextRotation: Date?
     /// Whether an MFA device is assigned and enabled.
-    public var mfaActive: Bool
+    public var mfaActive: Bool = false
     /// At most two keys, oldest first: the report's `access_key_1_*` then `access_key_2_*`.
-    public var accessKeys: [AccessKey]
-
-    public init(
-        isRoot: Bool = false, user: String, arn: String, creationTime: Date, hasPassword: Bool,
-        passwordLastUsed: Date? = nil, passwordLastChanged: Date? = nil, passwordNextRotation: Date? = nil,
-        mfaActive: Bool = false, accessKeys: [AccessKey] = []
-    ) {
-        self.isRoot = isRoot
-        self.user = user
-        self.arn = arn
-        self.creationTime = creationTime
-        self.hasPassword = hasPassword
-        self.passwordLastUsed = passwordLastUsed
-        self.passwordLastChanged = passwordLastChanged
-        self.passwordNextRotation = passwordNextRotation
-        self.mfaActive = mfaActive
-        self.accessKeys = accessKeys
-    }
+    public var accessKeys: [AccessKey] = []
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimMacros
 
 /// The account password policy for IAM users, in AWS's `PasswordPolicy` shape
 /// (`GetAccountPasswordPolicy`, `UpdateAccountPasswordPolicy`).
@@ -6,6 +7,7 @@ import Foundation
 /// The policy governs IAM users' console passwords only: AWS applies no password policy to
 /// the root user and none to access keys. Length and character rules are checked when a
 /// password is set; expiry applies to passwords already set, from their last change.
+@MemberwiseInit
 public struct PasswordPolicy: Hashable, Sendable {
     // MARK: AWS's bounds
 
@@ -28,41 +30,22 @@ public struct PasswordPolicy: Hashable, Sendable {
 
     // MARK: Settings
 
-    public var minimumPasswordLength: Int
-    public var requireSymbols: Bool
-    public var requireNumbers: Bool
-    public var requireUppercaseCharacters: Bool
-    public var requireLowercaseCharacters: Bool
-    public var allowUsersToChangePassword: Bool
+    public var minimumPasswordLength: Int = 6
+    public var requireSymbols: Bool = false
+    public var requireNumbers: Bool = false
+    public var requireUppercaseCharacters: Bool = false
+    public var requireLowercaseCharacters: Bool = false
+    public var allowUsersToChangePassword: Bool = false
     /// Days a password stays valid after it is set; nil means passwords never expire
     /// (what AWS stores as `0` when the parameter is omitted).
     public var maxPasswordAge: Int?
     /// How many previous passwords a user cannot reuse; nil means reuse is allowed.
     public var passwordReusePrevention: Int?
     /// Whether an expired password locks the user out until an administrator resets it.
-    public var hardExpiry: Bool
+    public var hardExpiry: Bool = false
 
     /// `ExpirePasswords`, an output-only field: true when passwords have a maximum age.
     public var expirePasswords: Bool { maxPasswordAge != nil }
-
-    /// Defaults are AWS's for an omitted parameter: `UpdateAccountPasswordPolicy` is not a
-    /// partial update, so whatever a caller leaves out falls back to these values.
-    public init(
-        minimumPasswordLength: Int = 6, requireSymbols: Bool = false, requireNumbers: Bool = false,
-        requireUppercaseCharacters: Bool = false, requireLowercaseCharacters: Bool = false,
-        allowUsersToChangePassword: Bool = false, maxPasswordAge: Int? = nil, passwordReusePrevention: Int? = nil,
-        hardExpiry: Bool = false
-    ) {
-        self.minimumPasswordLength = minimumPasswordLength
-        self.requireSymbols = requireSymbols
-        self.requireNumbers = requireNumbers
-        self.requireUppercaseCharacters = requireUppercaseCharacters
-        self.requireLowercaseCharacters = requireLowercaseCharacters
-        self.allowUsersToChangePassword = allowUsersToChangePassword
-        self.maxPasswordAge = maxPasswordAge
-        self.passwordReusePrevention = passwordReusePrevention
-        self.hardExpiry = hardExpiry
-    }
 
     // MARK: Validating the policy itself
 

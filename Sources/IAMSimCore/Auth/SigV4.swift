@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import IAMSimMacros
 
 /// AWS Signature Version 4, as a verifier: the canonical request, the string to sign and the
 /// signature of a request signed with an `Authorization` header or a presigned query string.
@@ -18,6 +19,7 @@ public enum SigV4 {
     public static let allowedSkew: TimeInterval = 15 * 60
 
     /// A request as received, before its body is decoded.
+    @MemberwiseInit
     public struct Request: Sendable {
         public var method: String
         /// The path, as sent (still percent-encoded).
@@ -28,16 +30,6 @@ public enum SigV4 {
         public var headers: [(name: String, value: String)]
         /// The raw body bytes.
         public var body: [UInt8]
-
-        public init(
-            method: String, path: String, query: String, headers: [(name: String, value: String)], body: [UInt8]
-        ) {
-            self.method = method
-            self.path = path
-            self.query = query
-            self.headers = headers
-            self.body = body
-        }
 
         /// The values of every header named `name` (in lower case), in order.
         public func values(of name: String) -> [String] {

@@ -1,4 +1,7 @@
+import IAMSimMacros
+
 /// Who a copy of a fixture is for: one trainee's account in a classroom.
+@MemberwiseInit
 public struct Trainee: Hashable, Sendable {
     public var accountID: AccountID
     public var email: String
@@ -6,16 +9,6 @@ public struct Trainee: Hashable, Sendable {
     /// The root password, in plain text (shown once) or as a hash (when resetting).
     public var password: String?
     public var passwordHash: String?
-
-    public init(
-        accountID: AccountID, email: String, alias: String? = nil, password: String? = nil, passwordHash: String? = nil
-    ) {
-        self.accountID = accountID
-        self.email = email
-        self.alias = alias
-        self.password = password
-        self.passwordHash = passwordHash
-    }
 }
 
 extension Fixture {

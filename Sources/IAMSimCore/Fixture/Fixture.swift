@@ -1,27 +1,20 @@
 import Foundation
+import IAMSimMacros
 
 /// One account's complete starting state, as a JSON file (format: docs/fixtures.md).
 ///
 /// Field names are AWS's own (`AccessKeyId`, `Base32StringSeed`), so a fixture reads like the
 /// API responses that describe the same state.
+@MemberwiseInit
 public struct Fixture: Codable, Hashable, Sendable {
     /// The only format version so far.
     public static let currentFormatVersion = 1
 
-    public var formatVersion: Int
+    public var formatVersion: Int = Fixture.currentFormatVersion
     /// A short name, used in messages and the event log.
     public var name: String
     public var description: String?
     public var account: Account
-
-    public init(
-        formatVersion: Int = Fixture.currentFormatVersion, name: String, description: String? = nil, account: Account
-    ) {
-        self.formatVersion = formatVersion
-        self.name = name
-        self.description = description
-        self.account = account
-    }
 
     enum CodingKeys: String, CodingKey {
         case formatVersion = "FormatVersion"
@@ -31,6 +24,7 @@ public struct Fixture: Codable, Hashable, Sendable {
     }
 
     /// The account and everything in it.
+    @MemberwiseInit
     public struct Account: Codable, Hashable, Sendable {
         public var accountID: String
         public var alias: String?
@@ -43,23 +37,6 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var passwordPolicy: PasswordPolicySettings?
         /// Lessons already under way: the steps the trainee has completed.
         public var lessonProgress: [LessonProgressEntry]?
-
-        public init(
-            accountID: String, alias: String? = nil, createDate: Date? = nil, root: Root, users: [User]? = nil,
-            hardwareTokens: [HardwareToken]? = nil, groups: [Group]? = nil,
-            passwordPolicy: PasswordPolicySettings? = nil,
-            lessonProgress: [LessonProgressEntry]? = nil
-        ) {
-            self.accountID = accountID
-            self.alias = alias
-            self.createDate = createDate
-            self.root = root
-            self.users = users
-            self.hardwareTokens = hardwareTokens
-            self.groups = groups
-            self.passwordPolicy = passwordPolicy
-            self.lessonProgress = lessonProgress
-        }
 
         enum CodingKeys: String, CodingKey {
             case accountID = "AccountId"
@@ -75,14 +52,10 @@ public struct Fixture: Codable, Hashable, Sendable {
     }
 
     /// A lesson's completed steps, by step id.
+    @MemberwiseInit
     public struct LessonProgressEntry: Codable, Hashable, Sendable {
         public var lessonID: String
         public var completedSteps: [String]
-
-        public init(lessonID: String, completedSteps: [String]) {
-            self.lessonID = lessonID
-            self.completedSteps = completedSteps
-        }
 
         enum CodingKeys: String, CodingKey {
             case lessonID = "LessonId"
@@ -91,23 +64,13 @@ public struct Fixture: Codable, Hashable, Sendable {
     }
 
     /// An IAM group and its members (by user name).
+    @MemberwiseInit
     public struct Group: Codable, Hashable, Sendable {
         public var groupName: String
         public var groupID: String?
         public var path: String?
         public var createDate: Date?
         public var members: [String]?
-
-        public init(
-            groupName: String, groupID: String? = nil, path: String? = nil, createDate: Date? = nil,
-            members: [String]? = nil
-        ) {
-            self.groupName = groupName
-            self.groupID = groupID
-            self.path = path
-            self.createDate = createDate
-            self.members = members
-        }
 
         enum CodingKeys: String, CodingKey {
             case groupName = "GroupName"
@@ -168,23 +131,13 @@ public struct Fixture: Codable, Hashable, Sendable {
     }
 
     /// A user's console password (AWS's login profile).
+    @MemberwiseInit
     public struct LoginProfile: Codable, Hashable, Sendable {
         public var password: String?
         public var passwordHash: String?
         public var passwordResetRequired: Bool?
         public var createDate: Date?
         public var passwordLastChanged: Date?
-
-        public init(
-            password: String? = nil, passwordHash: String? = nil, passwordResetRequired: Bool? = nil,
-            createDate: Date? = nil, passwordLastChanged: Date? = nil
-        ) {
-            self.password = password
-            self.passwordHash = passwordHash
-            self.passwordResetRequired = passwordResetRequired
-            self.createDate = createDate
-            self.passwordLastChanged = passwordLastChanged
-        }
 
         enum CodingKeys: String, CodingKey {
             case password = "Password"
@@ -196,14 +149,10 @@ public struct Fixture: Codable, Hashable, Sendable {
     }
 
     /// A hardware TOTP token: its printed serial and the seed its vendor loaded into it.
+    @MemberwiseInit
     public struct HardwareToken: Codable, Hashable, Sendable {
         public var serialNumber: String
         public var base32StringSeed: String
-
-        public init(serialNumber: String, base32StringSeed: String) {
-            self.serialNumber = serialNumber
-            self.base32StringSeed = base32StringSeed
-        }
 
         enum CodingKeys: String, CodingKey {
             case serialNumber = "SerialNumber"
@@ -212,6 +161,7 @@ public struct Fixture: Codable, Hashable, Sendable {
     }
 
     /// The root user's credentials.
+    @MemberwiseInit
     public struct Root: Codable, Hashable, Sendable {
         public var email: String
         /// The console password in plain text; iamsim stores only its salted hash.
@@ -221,18 +171,6 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var passwordLastUsed: Date?
         public var accessKeys: [AccessKey]?
         public var mfaDevices: [MFADevice]?
-
-        public init(
-            email: String, password: String? = nil, passwordHash: String? = nil, passwordLastUsed: Date? = nil,
-            accessKeys: [AccessKey]? = nil, mfaDevices: [MFADevice]? = nil
-        ) {
-            self.email = email
-            self.password = password
-            self.passwordHash = passwordHash
-            self.passwordLastUsed = passwordLastUsed
-            self.accessKeys = accessKeys
-            self.mfaDevices = mfaDevices
-        }
 
         enum CodingKeys: String, CodingKey {
             case email = "Email"
@@ -245,6 +183,7 @@ public struct Fixture: Codable, Hashable, Sendable {
     }
 
     /// An IAM user.
+    @MemberwiseInit
     public struct User: Codable, Hashable, Sendable {
         public var userName: String
         public var userID: String?
@@ -254,21 +193,6 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var passwordLastUsed: Date?
         public var accessKeys: [AccessKey]?
         public var mfaDevices: [MFADevice]?
-
-        public init(
-            userName: String, userID: String? = nil, path: String? = nil, createDate: Date? = nil,
-            loginProfile: LoginProfile? = nil, passwordLastUsed: Date? = nil, accessKeys: [AccessKey]? = nil,
-            mfaDevices: [MFADevice]? = nil
-        ) {
-            self.userName = userName
-            self.userID = userID
-            self.path = path
-            self.createDate = createDate
-            self.loginProfile = loginProfile
-            self.passwordLastUsed = passwordLastUsed
-            self.accessKeys = accessKeys
-            self.mfaDevices = mfaDevices
-        }
 
         enum CodingKeys: String, CodingKey {
             case userName = "UserName"
@@ -283,6 +207,7 @@ public struct Fixture: Codable, Hashable, Sendable {
     }
 
     /// An access key with its secret.
+    @MemberwiseInit
     public struct AccessKey: Codable, Hashable, Sendable {
         public var accessKeyID: String
         public var secretAccessKey: String
@@ -293,19 +218,6 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var lastUsedService: String?
         /// The region, such as `us-east-1`; none for global services.
         public var lastUsedRegion: String?
-
-        public init(
-            accessKeyID: String, secretAccessKey: String, status: AccessKeyStatus? = nil, createDate: Date? = nil,
-            lastUsedDate: Date? = nil, lastUsedService: String? = nil, lastUsedRegion: String? = nil
-        ) {
-            self.accessKeyID = accessKeyID
-            self.secretAccessKey = secretAccessKey
-            self.status = status
-            self.createDate = createDate
-            self.lastUsedDate = lastUsedDate
-            self.lastUsedService = lastUsedService
-            self.lastUsedRegion = lastUsedRegion
-        }
 
         enum CodingKeys: String, CodingKey {
             case accessKeyID = "AccessKeyId"
@@ -319,6 +231,7 @@ public struct Fixture: Codable, Hashable, Sendable {
     }
 
     /// An MFA device assigned to its owner, with the seed its authenticator holds.
+    @MemberwiseInit
     public struct MFADevice: Codable, Hashable, Sendable {
         public var deviceName: String
         public var type: MFADeviceType?
@@ -326,17 +239,6 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var serialNumber: String?
         public var base32StringSeed: String
         public var enableDate: Date?
-
-        public init(
-            deviceName: String, type: MFADeviceType? = nil, serialNumber: String? = nil, base32StringSeed: String,
-            enableDate: Date? = nil
-        ) {
-            self.deviceName = deviceName
-            self.type = type
-            self.serialNumber = serialNumber
-            self.base32StringSeed = base32StringSeed
-            self.enableDate = enableDate
-        }
 
         enum CodingKeys: String, CodingKey {
             case deviceName = "DeviceName"

@@ -1,103 +1,62 @@
+import IAMSimMacros
+
 /// What the lesson player sees of the simulator: the account's events since the lesson
 /// started, root's credentials, the authenticator's accounts, and the clock.
+@MemberwiseInit
 public struct LessonObservation: Hashable, Sendable {
     /// An entry of the event log.
+    @MemberwiseInit
     public struct LoggedEvent: Hashable, Sendable {
         public var id: Int64
         public var name: String
         public var succeeded: Bool
         public var mfaUsed: Bool?
-        public var byRoot: Bool
+        public var byRoot: Bool = true
         /// For `DeleteAccessKey` of one of root's keys: the key's status when it was deleted
         /// (nil for other events, and in databases from before iamsim recorded it).
         public var deletedRootKeyStatus: AccessKeyStatus?
-
-        public init(
-            id: Int64, name: String, succeeded: Bool, mfaUsed: Bool? = nil, byRoot: Bool = true,
-            deletedRootKeyStatus: AccessKeyStatus? = nil
-        ) {
-            self.id = id
-            self.name = name
-            self.succeeded = succeeded
-            self.mfaUsed = mfaUsed
-            self.byRoot = byRoot
-            self.deletedRootKeyStatus = deletedRootKeyStatus
-        }
     }
 
     /// One of root's MFA devices, or a virtual device awaiting activation (an "Assign MFA
     /// device" still open). An unassigned hardware token is nobody's device: AWS learns of it
     /// only when it is activated.
+    @MemberwiseInit
     public struct Device: Hashable, Sendable {
         public var name: String
         public var seed: [UInt8]
         /// Assigned (to root) and enabled; false for a virtual device awaiting activation.
         public var active: Bool
-        public var type: MFADeviceType
+        public var type: MFADeviceType = .virtual
         public var lastAcceptedStep: Int64?
-
-        public init(
-            name: String, seed: [UInt8], active: Bool, type: MFADeviceType = .virtual, lastAcceptedStep: Int64? = nil
-        ) {
-            self.name = name
-            self.seed = seed
-            self.active = active
-            self.type = type
-            self.lastAcceptedStep = lastAcceptedStep
-        }
     }
 
     /// An account of the authenticator app.
+    @MemberwiseInit
     public struct PhoneAccount: Hashable, Sendable {
         public var secret: [UInt8]
         public var firstViewedStep: Int64?
         public var lastViewedStep: Int64?
-
-        public init(secret: [UInt8], firstViewedStep: Int64? = nil, lastViewedStep: Int64? = nil) {
-            self.secret = secret
-            self.firstViewedStep = firstViewedStep
-            self.lastViewedStep = lastViewedStep
-        }
     }
 
     /// One of root's access keys.
+    @MemberwiseInit
     public struct AccessKey: Hashable, Sendable {
         public var id: String
         public var active: Bool
-
-        public init(id: String, active: Bool) {
-            self.id = id
-            self.active = active
-        }
     }
 
     /// The root user's email, for commands the player suggests.
-    public var rootEmail: String
+    public var rootEmail: String = "trainee@example.com"
     /// The account alias, else its id: what AWS puts in QR labels.
-    public var accountLabel: String
+    public var accountLabel: String = "123456789012"
     /// Events of the account after the lesson started, oldest first.
-    public var events: [LoggedEvent]
-    public var rootAccessKeys: [AccessKey]
+    public var events: [LoggedEvent] = []
+    public var rootAccessKeys: [AccessKey] = []
     /// Root's devices (active), then virtual devices awaiting activation, oldest first.
-    public var devices: [Device]
-    public var phone: [PhoneAccount]
-    public var rootSessionOpen: Bool
-    public var clockStep: Int64
-
-    public init(
-        rootEmail: String = "trainee@example.com", accountLabel: String = "123456789012", events: [LoggedEvent] = [],
-        rootAccessKeys: [AccessKey] = [], devices: [Device] = [], phone: [PhoneAccount] = [],
-        rootSessionOpen: Bool = false, clockStep: Int64 = 0
-    ) {
-        self.rootEmail = rootEmail
-        self.accountLabel = accountLabel
-        self.events = events
-        self.rootAccessKeys = rootAccessKeys
-        self.devices = devices
-        self.phone = phone
-        self.rootSessionOpen = rootSessionOpen
-        self.clockStep = clockStep
-    }
+    public var devices: [Device] = []
+    public var phone: [PhoneAccount] = []
+    public var rootSessionOpen: Bool = false
+    public var clockStep: Int64 = 0
 
     /// The device the lesson is about: the active one, else the newest awaiting activation.
     public var lessonDevice: Device? {

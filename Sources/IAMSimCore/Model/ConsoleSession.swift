@@ -1,6 +1,8 @@
 import Foundation
+import IAMSimMacros
 
 /// A console sign-in: who, whether MFA was used, and until when it lasts.
+@MemberwiseInit
 public struct ConsoleSession: Hashable, Sendable {
     /// How long a console session lasts after sign-in (AWS's console default is 12 hours).
     public static let lifetime: TimeInterval = 12 * 3_600
@@ -10,14 +12,6 @@ public struct ConsoleSession: Hashable, Sendable {
     public var mfaUsed: Bool
     public var signInDate: Date
     public var expireDate: Date
-
-    public init(id: String, principal: Principal, mfaUsed: Bool, signInDate: Date, expireDate: Date) {
-        self.id = id
-        self.principal = principal
-        self.mfaUsed = mfaUsed
-        self.signInDate = signInDate
-        self.expireDate = expireDate
-    }
 }
 
 /// How a console session stands when a front end looks it up by id.

@@ -1,20 +1,14 @@
 import Foundation
+import IAMSimMacros
 
 /// An IAM group, in AWS's `Group` shape.
+@MemberwiseInit
 public struct Group: Hashable, Sendable {
     public var accountID: AccountID
     public var groupName: String
     public var groupID: String
-    public var path: String
+    public var path: String = "/"
     public var createDate: Date
-
-    public init(accountID: AccountID, groupName: String, groupID: String, path: String = "/", createDate: Date) {
-        self.accountID = accountID
-        self.groupName = groupName
-        self.groupID = groupID
-        self.path = path
-        self.createDate = createDate
-    }
 
     /// `arn:aws:iam::ACCOUNT:group/PATH/NAME`.
     public var arn: String {
@@ -23,16 +17,11 @@ public struct Group: Hashable, Sendable {
 }
 
 /// A user's console password (AWS's `LoginProfile`), without the password.
+@MemberwiseInit
 public struct LoginProfile: Hashable, Sendable {
     public var userName: String
     public var createDate: Date
     public var passwordResetRequired: Bool
-
-    public init(userName: String, createDate: Date, passwordResetRequired: Bool) {
-        self.userName = userName
-        self.createDate = createDate
-        self.passwordResetRequired = passwordResetRequired
-    }
 }
 
 /// IAM's quotas and name rules for users and groups.

@@ -1,4 +1,5 @@
 import Foundation
+import IAMSimMacros
 
 /// The kinds of MFA device iamsim simulates.
 public enum MFADeviceType: String, Codable, Sendable, CaseIterable {
@@ -9,6 +10,7 @@ public enum MFADeviceType: String, Codable, Sendable, CaseIterable {
 }
 
 /// An MFA device with its assignment, without its seed.
+@MemberwiseInit
 public struct MFADevice: Hashable, Sendable {
     public var serialNumber: String
     public var deviceName: String
@@ -18,20 +20,7 @@ public struct MFADevice: Hashable, Sendable {
     public var assignedTo: Principal?
     public var enableDate: Date?
     /// Steps the device's clock runs ahead (+) or behind (−), as the last resync measured.
-    public var drift: Int64
-
-    public init(
-        serialNumber: String, deviceName: String, type: MFADeviceType, createDate: Date,
-        assignedTo: Principal?, enableDate: Date?, drift: Int64 = 0
-    ) {
-        self.serialNumber = serialNumber
-        self.deviceName = deviceName
-        self.type = type
-        self.createDate = createDate
-        self.assignedTo = assignedTo
-        self.enableDate = enableDate
-        self.drift = drift
-    }
+    public var drift: Int64 = 0
 
     /// Whether the device is assigned and enabled.
     public var isActive: Bool { assignedTo != nil && enableDate != nil }
@@ -48,18 +37,13 @@ public enum MFAAssignmentStatus: String, Sendable, CaseIterable {
 }
 
 /// A virtual device just created by `CreateVirtualMFADevice`, with the seed shown once.
+@MemberwiseInit
 public struct NewVirtualMFADevice: Hashable, Sendable {
     public var device: MFADevice
     /// The seed as base32 text (`Base32StringSeed`).
     public var base32StringSeed: String
     /// The `otpauth://` URI an authenticator app scans.
     public var uri: String
-
-    public init(device: MFADevice, base32StringSeed: String, uri: String) {
-        self.device = device
-        self.base32StringSeed = base32StringSeed
-        self.uri = uri
-    }
 }
 
 /// IAM's MFA quota.

@@ -1,3 +1,5 @@
+import IAMSimMacros
+
 /// A list operation's `Marker` and `MaxItems`: where the page starts and how long it may be.
 ///
 /// AWS's rules (botocore's model, `paginators-1.json`): `MaxItems` is 1 to 1,000 and defaults
@@ -55,19 +57,14 @@ public struct PageRequest: Hashable, Sendable {
 }
 
 /// One page of a list operation's answer: AWS's list member, `IsTruncated` and `Marker`.
+@MemberwiseInit
 public struct Page<Element> {
     /// The page's items, in the list's order.
     public var items: [Element]
     /// Whether more items follow; ask for them with `marker`.
-    public var isTruncated: Bool
+    public var isTruncated: Bool = false
     /// Where the next page starts (`PageRequest.marker`); present only when truncated.
     public var marker: String?
-
-    public init(items: [Element], isTruncated: Bool = false, marker: String? = nil) {
-        self.items = items
-        self.isTruncated = isTruncated
-        self.marker = marker
-    }
 
     /// The same page with each item transformed.
     public func mapItems<T>(_ transform: (Element) throws -> T) rethrows -> Page<T> {

@@ -1,12 +1,10 @@
+import IAMSimMacros
+
 /// A tag on an IAM user: AWS's `Tag` shape, a key and a value.
+@MemberwiseInit
 public struct Tag: Hashable, Sendable {
     public var key: String
     public var value: String
-
-    public init(key: String, value: String) {
-        self.key = key
-        self.value = value
-    }
 }
 
 /// AWS's rules for tags on IAM resources (botocore's `tagKeyType`, `tagValueType`,

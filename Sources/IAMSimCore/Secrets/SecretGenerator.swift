@@ -1,6 +1,8 @@
 import Foundation
+import IAMSimMacros
 
 /// Mints the identifiers and secrets AWS hands out, in AWS's formats.
+@MemberwiseInit
 public struct SecretGenerator: Sendable {
     static let base32Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".utf8)
     static let secretAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
@@ -8,10 +10,6 @@ public struct SecretGenerator: Sendable {
     static let digits = Array("0123456789".utf8)
 
     public let random: RandomSource
-
-    public init(random: RandomSource) {
-        self.random = random
-    }
 
     /// `AKIA` followed by 16 base32 characters: 20 characters, like AWS long-term keys.
     public func accessKeyID() -> AccessKeyID {

@@ -1,9 +1,11 @@
 import Foundation
+import IAMSimMacros
 
 /// An `otpauth://totp/…` URI: what an authenticator app reads from a QR code.
 ///
 /// Format (Google Authenticator's "Key Uri Format"): `otpauth://totp/ISSUER:ACCOUNT?secret=B32
 /// &issuer=ISSUER[&algorithm=SHA1][&digits=6][&period=30]`.
+@MemberwiseInit
 public struct OTPAuthURI: Hashable, Sendable {
     /// The issuer AWS puts in its QR codes.
     public static let awsIssuer = "Amazon Web Services"
@@ -12,21 +14,9 @@ public struct OTPAuthURI: Hashable, Sendable {
     public var accountName: String
     public var issuer: String?
     public var secret: String
-    public var algorithm: TOTP.Algorithm
-    public var digits: Int
-    public var period: Int64
-
-    public init(
-        accountName: String, issuer: String?, secret: String, algorithm: TOTP.Algorithm = .sha1, digits: Int = 6,
-        period: Int64 = TOTP.awsPeriod
-    ) {
-        self.accountName = accountName
-        self.issuer = issuer
-        self.secret = secret
-        self.algorithm = algorithm
-        self.digits = digits
-        self.period = period
-    }
+    public var algorithm: TOTP.Algorithm = .sha1
+    public var digits: Int = 6
+    public var period: Int64 = TOTP.awsPeriod
 
     /// The URI AWS shows for a virtual device: `Amazon Web Services:DEVICE@ACCOUNT`, where
     /// ACCOUNT is the account alias when one is set, else the account id.

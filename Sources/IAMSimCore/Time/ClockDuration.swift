@@ -1,10 +1,9 @@
+import IAMSimMacros
+
 /// A duration typed by a person: `30s`, `2m`, `1h`, `1d`, or combinations like `1h30m`.
+@MemberwiseInit
 public struct ClockDuration: Equatable, Sendable, CustomStringConvertible {
     public let seconds: Int64
-
-    public init(seconds: Int64) {
-        self.seconds = seconds
-    }
 
     /// How to spell a duration, for help texts and error messages.
     public static let acceptedForms = "a number with a unit (30s, 2m, 1h, 1d) or a mix like 1h30m, at most 100 years"

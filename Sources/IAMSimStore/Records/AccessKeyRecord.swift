@@ -2,9 +2,11 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `accessKey`. The secret is kept for verifying SigV4 signatures
 /// (`IAMStore.signingCredentials`); no list or get operation ever returns it.
+@StoredColumns
 struct AccessKeyRecord: Hashable {
     var id: String
     var accountId: String
@@ -19,34 +21,7 @@ struct AccessKeyRecord: Hashable {
 }
 
 extension AccessKeyRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case id, accountId, userId, secretAccessKey, status, createDate, lastUsedDate, lastUsedService, lastUsedRegion
-    }
-
     static let tableName = "accessKey"
-
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            id: row.value(.id), accountId: row.value(.accountId), userId: row.value(.userId),
-            secretAccessKey: row.value(.secretAccessKey), status: row.textCase(.status),
-            createDate: row.date(.createDate),
-            lastUsedDate: row.dateIfPresent(.lastUsedDate), lastUsedService: row.value(.lastUsedService),
-            lastUsedRegion: row.value(.lastUsedRegion))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .id: id
-        case .accountId: accountId
-        case .userId: userId
-        case .secretAccessKey: secretAccessKey
-        case .status: status.rawValue
-        case .createDate: createDate.stored
-        case .lastUsedDate: lastUsedDate.stored
-        case .lastUsedService: lastUsedService
-        case .lastUsedRegion: lastUsedRegion
-        }
-    }
 
     /// Who holds the key.
     var owner: OwnerKey { OwnerKey(accountId: accountId, userId: userId) }

@@ -2,8 +2,10 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `account`: the account and its root user's sign-in credentials.
+@StoredColumns
 struct AccountRecord: Hashable {
     var id: String
     var alias: String?
@@ -20,37 +22,7 @@ struct AccountRecord: Hashable {
 }
 
 extension AccountRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case id, alias, createDate, fixtureName, rootEmail, rootPasswordHash, rootPasswordLastUsed, fixtureJSON
-        case failedMFAAttempts, lockedUntil
-    }
-
     static let tableName = "account"
-
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            id: row.value(.id), alias: row.value(.alias), createDate: row.date(.createDate),
-            fixtureName: row.value(.fixtureName), rootEmail: row.value(.rootEmail),
-            rootPasswordHash: row.value(.rootPasswordHash),
-            rootPasswordLastUsed: row.dateIfPresent(.rootPasswordLastUsed),
-            fixtureJSON: row.value(.fixtureJSON), failedMFAAttempts: row.value(.failedMFAAttempts),
-            lockedUntil: row.dateIfPresent(.lockedUntil))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .id: id
-        case .alias: alias
-        case .createDate: createDate.stored
-        case .fixtureName: fixtureName
-        case .rootEmail: rootEmail
-        case .rootPasswordHash: rootPasswordHash
-        case .rootPasswordLastUsed: rootPasswordLastUsed.stored
-        case .fixtureJSON: fixtureJSON
-        case .failedMFAAttempts: failedMFAAttempts
-        case .lockedUntil: lockedUntil.stored
-        }
-    }
 
     var accountID: AccountID { AccountID(known: id) }
 }

@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `credentialReport`: an account's last generated credential report.
+@StoredColumns
 struct CredentialReportRecord: Hashable {
     var accountId: String
     var generatedTime: Date
@@ -11,22 +13,6 @@ struct CredentialReportRecord: Hashable {
 }
 
 extension CredentialReportRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case accountId, generatedTime, content
-    }
-
     static let tableName = "credentialReport"
 
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            accountId: row.value(.accountId), generatedTime: row.date(.generatedTime), content: row.value(.content))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .accountId: accountId
-        case .generatedTime: generatedTime.stored
-        case .content: content
-        }
-    }
 }

@@ -2,9 +2,12 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `event`, the append-only log, as read back. `EventLog.append` writes it, with the
-/// one INSERT every operation shares.
+/// one INSERT every operation shares. The columns read are the stored properties; the table's
+/// `rootKeyStatus`, the lesson's evidence, is read by `AccountReadModel` only.
+@StoredColumns
 struct EventRecord: Hashable {
     var id: Int64
     var accountId: String?
@@ -25,24 +28,6 @@ struct EventRecord: Hashable {
 }
 
 extension EventRecord: FetchedRecord {
-    /// The columns read back; `rootKeyStatus` is the lesson's evidence, read by
-    /// `AccountReadModel` only.
-    enum Column: String, CaseIterable {
-        case id, accountId, eventTime, eventName, actorArn, outcome, errorCode, errorMessage, mfaUsed, resource
-        case eventSource, userIdentityType, accessKeyId, sourceIPAddress, userAgent, mfaAuthenticated
-    }
-
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            id: row.value(.id), accountId: row.value(.accountId), eventTime: row.date(.eventTime),
-            eventName: row.value(.eventName), actorArn: row.value(.actorArn), outcome: row.textCase(.outcome),
-            errorCode: row.value(.errorCode), errorMessage: row.value(.errorMessage), mfaUsed: row.value(.mfaUsed),
-            resource: row.value(.resource), eventSource: row.value(.eventSource),
-            userIdentityType: row.value(.userIdentityType), accessKeyId: row.value(.accessKeyId),
-            sourceIPAddress: row.value(.sourceIPAddress), userAgent: row.value(.userAgent),
-            mfaAuthenticated: row.value(.mfaAuthenticated))
-    }
-
     var event: Event {
         Event(
             eventID: id, eventTime: eventTime, eventName: eventName, accountID: accountId.flatMap(AccountID.init),

@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `groupMembership`: a user in a group.
+@StoredColumns
 struct GroupMembershipRecord: Hashable {
     var groupId: String
     var userId: String
@@ -10,24 +12,9 @@ struct GroupMembershipRecord: Hashable {
 }
 
 extension GroupMembershipRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case groupId, userId, addedDate
-    }
-
     static let tableName = "groupMembership"
     static let primaryKey: [Column] = [.groupId, .userId]
 
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(groupId: row.value(.groupId), userId: row.value(.userId), addedDate: row.date(.addedDate))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .groupId: groupId
-        case .userId: userId
-        case .addedDate: addedDate.stored
-        }
-    }
 }
 
 // MARK: - Queries

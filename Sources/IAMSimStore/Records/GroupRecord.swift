@@ -2,8 +2,10 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `iamGroup`.
+@StoredColumns
 struct GroupRecord: Hashable {
     var id: String
     var accountId: String
@@ -13,28 +15,7 @@ struct GroupRecord: Hashable {
 }
 
 extension GroupRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case id, accountId, groupName, path, createDate
-    }
-
     static let tableName = "iamGroup"
-
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            id: row.value(.id), accountId: row.value(.accountId), groupName: row.value(.groupName),
-            path: row.value(.path),
-            createDate: row.date(.createDate))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .id: id
-        case .accountId: accountId
-        case .groupName: groupName
-        case .path: path
-        case .createDate: createDate.stored
-        }
-    }
 
     var group: Group {
         Group(

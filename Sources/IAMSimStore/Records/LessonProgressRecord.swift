@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `lessonProgress`: where an account's lesson started.
+@StoredColumns
 struct LessonProgressRecord: Hashable {
     var accountId: String
     var lessonId: String
@@ -11,23 +13,7 @@ struct LessonProgressRecord: Hashable {
 }
 
 extension LessonProgressRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case accountId, lessonId, startEventId
-    }
-
     static let tableName = "lessonProgress"
     static let primaryKey: [Column] = [.accountId, .lessonId]
 
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            accountId: row.value(.accountId), lessonId: row.value(.lessonId), startEventId: row.value(.startEventId))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .accountId: accountId
-        case .lessonId: lessonId
-        case .startEventId: startEventId
-        }
-    }
 }

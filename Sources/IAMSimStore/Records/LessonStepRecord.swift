@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `lessonStep`: a lesson step an account completed.
+@StoredColumns
 struct LessonStepRecord: Hashable {
     var accountId: String
     var lessonId: String
@@ -13,28 +15,9 @@ struct LessonStepRecord: Hashable {
 }
 
 extension LessonStepRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case accountId, lessonId, stepId, completedDate, witnessEventId
-    }
-
     static let tableName = "lessonStep"
     static let primaryKey: [Column] = [.accountId, .lessonId, .stepId]
 
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            accountId: row.value(.accountId), lessonId: row.value(.lessonId), stepId: row.value(.stepId),
-            completedDate: row.date(.completedDate), witnessEventId: row.value(.witnessEventId))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .accountId: accountId
-        case .lessonId: lessonId
-        case .stepId: stepId
-        case .completedDate: completedDate.stored
-        case .witnessEventId: witnessEventId
-        }
-    }
 }
 
 // MARK: - Queries

@@ -2,8 +2,10 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `mfaDevice`.
+@StoredColumns
 struct MFADeviceRecord: Hashable {
     /// Who a device is assigned to, as stored.
     enum Assignment: String {
@@ -27,38 +29,7 @@ struct MFADeviceRecord: Hashable {
 }
 
 extension MFADeviceRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case serialNumber, accountId, deviceName, type, seed, createDate, assignedTo, userId, enableDate
-        case lastAcceptedStep, drift
-    }
-
     static let tableName = "mfaDevice"
-
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            serialNumber: row.value(.serialNumber), accountId: row.value(.accountId),
-            deviceName: row.value(.deviceName),
-            type: row.textCase(.type), seed: row.value(.seed), createDate: row.date(.createDate),
-            assignedTo: row.textCaseIfPresent(.assignedTo), userId: row.value(.userId),
-            enableDate: row.dateIfPresent(.enableDate), lastAcceptedStep: row.value(.lastAcceptedStep),
-            drift: row.value(.drift))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .serialNumber: serialNumber
-        case .accountId: accountId
-        case .deviceName: deviceName
-        case .type: type.rawValue
-        case .seed: seed
-        case .createDate: createDate.stored
-        case .assignedTo: assignedTo?.rawValue
-        case .userId: userId
-        case .enableDate: enableDate.stored
-        case .lastAcceptedStep: lastAcceptedStep
-        case .drift: drift
-        }
-    }
 
     /// The device's generator. A stored seed decodes as when it was stored, even one of a
     /// length checked fixtures now refuse (`Base32.decodeStored`).

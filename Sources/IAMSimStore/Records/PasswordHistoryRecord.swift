@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `passwordHistory`: a password a user had, for the policy's reuse prevention.
+@StoredColumns
 struct PasswordHistoryRecord: Hashable {
     /// Assigned by SQLite on insert (nil before).
     var id: Int64?
@@ -12,26 +14,8 @@ struct PasswordHistoryRecord: Hashable {
 }
 
 extension PasswordHistoryRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case id, userId, passwordHash, changedDate
-    }
-
     static let tableName = "passwordHistory"
 
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            id: row.value(.id), userId: row.value(.userId), passwordHash: row.value(.passwordHash),
-            changedDate: row.date(.changedDate))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .id: id
-        case .userId: userId
-        case .passwordHash: passwordHash
-        case .changedDate: changedDate.stored
-        }
-    }
 }
 
 // MARK: - Queries

@@ -2,8 +2,10 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `serviceLastAccessedJob`: a job `GenerateServiceLastAccessedDetails` started.
+@StoredColumns
 struct ServiceLastAccessedJobRecord: Hashable {
     /// The job's id, a version 4 UUID (`JobId`).
     var id: String
@@ -16,25 +18,6 @@ struct ServiceLastAccessedJobRecord: Hashable {
 }
 
 extension ServiceLastAccessedJobRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case id, accountId, arn, granularity, createDate
-    }
-
     static let tableName = "serviceLastAccessedJob"
 
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            id: row.value(.id), accountId: row.value(.accountId), arn: row.value(.arn),
-            granularity: row.value(.granularity), createDate: row.date(.createDate))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .id: id
-        case .accountId: accountId
-        case .arn: arn
-        case .granularity: granularity
-        case .createDate: createDate.stored
-        }
-    }
 }

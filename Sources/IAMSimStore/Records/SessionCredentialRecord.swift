@@ -2,10 +2,12 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `sessionCredential`: temporary credentials STS `GetSessionToken` issued. The secret
 /// is kept for verifying SigV4 signatures; of the session token only its digest
 /// (`SessionCredentials.tokenDigest`).
+@StoredColumns
 struct SessionCredentialRecord: Hashable {
     /// The `ASIA…` access key id.
     var id: String
@@ -25,36 +27,7 @@ struct SessionCredentialRecord: Hashable {
 }
 
 extension SessionCredentialRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case id, accountId, userId, parentAccessKeyId, secretAccessKey, sessionTokenDigest, mfaAuthenticated
-        case serialNumber, createDate, expiration
-    }
-
     static let tableName = "sessionCredential"
-
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            id: row.value(.id), accountId: row.value(.accountId), userId: row.value(.userId),
-            parentAccessKeyId: row.value(.parentAccessKeyId), secretAccessKey: row.value(.secretAccessKey),
-            sessionTokenDigest: row.value(.sessionTokenDigest), mfaAuthenticated: row.value(.mfaAuthenticated),
-            serialNumber: row.value(.serialNumber), createDate: row.date(.createDate),
-            expiration: row.date(.expiration))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .id: id
-        case .accountId: accountId
-        case .userId: userId
-        case .parentAccessKeyId: parentAccessKeyId
-        case .secretAccessKey: secretAccessKey
-        case .sessionTokenDigest: sessionTokenDigest
-        case .mfaAuthenticated: mfaAuthenticated
-        case .serialNumber: serialNumber
-        case .createDate: createDate.stored
-        case .expiration: expiration.stored
-        }
-    }
 
     /// Who the credentials belong to.
     var owner: OwnerKey { OwnerKey(accountId: accountId, userId: userId) }

@@ -2,8 +2,10 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `consoleSession`.
+@StoredColumns
 struct SessionRecord: Hashable {
     var id: String
     var accountId: String
@@ -16,30 +18,7 @@ struct SessionRecord: Hashable {
 }
 
 extension SessionRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case id, accountId, userId, mfaUsed, createDate, expireDate, endDate
-    }
-
     static let tableName = "consoleSession"
-
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            id: row.value(.id), accountId: row.value(.accountId), userId: row.value(.userId),
-            mfaUsed: row.value(.mfaUsed),
-            createDate: row.date(.createDate), expireDate: row.date(.expireDate), endDate: row.dateIfPresent(.endDate))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .id: id
-        case .accountId: accountId
-        case .userId: userId
-        case .mfaUsed: mfaUsed
-        case .createDate: createDate.stored
-        case .expireDate: expireDate.stored
-        case .endDate: endDate.stored
-        }
-    }
 
     /// The account signed in to.
     var accountID: AccountID { AccountID(known: accountId) }

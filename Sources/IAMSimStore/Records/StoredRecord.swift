@@ -18,10 +18,12 @@ protocol FetchedRecord {
 
 /// A record of one table: the one way the store writes that table's rows.
 ///
-/// `Column` lists the table's columns once. `init(_:)` reads each of them and `value(of:)`
-/// answers each in an exhaustive `switch`, so the compiler keeps reads and writes in step: a
-/// new column is a new case, which `value(of:)` must answer with a property, which `init(_:)`
-/// must then read. The statements below are built from `Column.allCases`.
+/// A record lists its columns once, as its stored properties: `@StoredColumns` (IAMSimMacros)
+/// derives `Column`, `init(_:)` and `value(of:)` from them at compile time, so reads and writes
+/// cannot drift apart, and nothing is looked up at run time (no Codable adapters: see
+/// `FetchedRecord`). A record whose properties are not its columns (`PasswordPolicyRecord`)
+/// writes the three by hand; `value(of:)`'s exhaustive `switch` then keeps it in step. The
+/// statements below are built from `Column.allCases`.
 ///
 /// Single rows are inserted, updated and deleted through the record. Statements over many rows
 /// (the sessions of a deleted user, an account's contents) are named static methods of the
@@ -146,6 +148,10 @@ extension StoredRecord {
 
 /// A row read column by column, by `Column` case, through IAMSimDatabase's throwing readers: a
 /// NULL or a value of the wrong type is reported as a damaged database, never a trap.
+///
+/// `value(_:)` is overloaded by the type asked for, so that a record's mapping
+/// (`@StoredColumns`) reads every column the same way: dates as `StoredDate` text,
+/// enumerations by their raw value, everything else as GRDB converts it.
 struct ColumnReader<Column: RawRepresentable> where Column.RawValue == String {
     let row: Row
 
@@ -159,22 +165,52 @@ struct ColumnReader<Column: RawRepresentable> where Column.RawValue == String {
     }
 
     /// The date in `column`.
-    func date(_ column: Column) throws -> Date {
+    func value(_ column: Column) throws -> Date {
         try row.storedDate(column.rawValue)
     }
 
     /// The date in `column`, nil when NULL.
-    func dateIfPresent(_ column: Column) throws -> Date? {
+    func value(_ column: Column) throws -> Date? {
         try row.storedDateIfPresent(column.rawValue)
     }
 
     /// The enumeration case named in `column`.
-    func textCase<Value: RawRepresentable>(_ column: Column) throws -> Value where Value.RawValue == String {
+    func value<Value: RawRepresentable>(_ column: Column) throws -> Value where Value.RawValue == String {
         try row.textCase(column.rawValue)
     }
 
     /// The enumeration case named in `column`, nil when NULL.
-    func textCaseIfPresent<Value: RawRepresentable>(_ column: Column) throws -> Value? where Value.RawValue == String {
+    func value<Value: RawRepresentable>(_ column: Column) throws -> Value? where Value.RawValue == String {
         try row.textCaseIfPresent(column.rawValue)
+    }
+}
+
+/// A property's value as a statement argument, chosen by its type as `ColumnReader` reads it
+/// back: dates as `StoredDate`, enumerations by raw value, other values as they are.
+enum ColumnValue {
+    static func of<Value: DatabaseValueConvertible>(_ value: Value) -> (any DatabaseValueConvertible)? {
+        value
+    }
+
+    static func of<Value: DatabaseValueConvertible>(_ value: Value?) -> (any DatabaseValueConvertible)? {
+        value
+    }
+
+    static func of(_ date: Date) -> (any DatabaseValueConvertible)? {
+        StoredDate(date)
+    }
+
+    static func of(_ date: Date?) -> (any DatabaseValueConvertible)? {
+        date.map(StoredDate.init)
+    }
+
+    static func of<Value: RawRepresentable>(_ value: Value) -> (any DatabaseValueConvertible)?
+    where Value.RawValue == String {
+        value.rawValue
+    }
+
+    static func of<Value: RawRepresentable>(_ value: Value?) -> (any DatabaseValueConvertible)?
+    where Value.RawValue == String {
+        value?.rawValue
     }
 }

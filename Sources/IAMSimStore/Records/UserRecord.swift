@@ -2,8 +2,10 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `iamUser`.
+@StoredColumns
 struct UserRecord: Hashable {
     var id: String
     var accountId: String
@@ -17,32 +19,7 @@ struct UserRecord: Hashable {
 }
 
 extension UserRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case id, accountId, userName, path, createDate, passwordLastUsed, failedMFAAttempts, lockedUntil
-    }
-
     static let tableName = "iamUser"
-
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(
-            id: row.value(.id), accountId: row.value(.accountId), userName: row.value(.userName),
-            path: row.value(.path),
-            createDate: row.date(.createDate), passwordLastUsed: row.dateIfPresent(.passwordLastUsed),
-            failedMFAAttempts: row.value(.failedMFAAttempts), lockedUntil: row.dateIfPresent(.lockedUntil))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .id: id
-        case .accountId: accountId
-        case .userName: userName
-        case .path: path
-        case .createDate: createDate.stored
-        case .passwordLastUsed: passwordLastUsed.stored
-        case .failedMFAAttempts: failedMFAAttempts
-        case .lockedUntil: lockedUntil.stored
-        }
-    }
 
     var user: User {
         User(

@@ -2,8 +2,10 @@ import Foundation
 import GRDB
 import IAMSimCore
 import IAMSimDatabase
+import IAMSimMacros
 
 /// A row of `userTag`: one tag of an IAM user.
+@StoredColumns
 struct UserTagRecord: Hashable {
     var userId: String
     var key: String
@@ -11,24 +13,8 @@ struct UserTagRecord: Hashable {
 }
 
 extension UserTagRecord: StoredRecord {
-    enum Column: String, CaseIterable {
-        case userId, key, value
-    }
-
     static let tableName = "userTag"
     static let primaryKey: [Column] = [.userId, .key]
-
-    init(_ row: ColumnReader<Column>) throws {
-        try self.init(userId: row.value(.userId), key: row.value(.key), value: row.value(.value))
-    }
-
-    func value(of column: Column) -> (any DatabaseValueConvertible)? {
-        switch column {
-        case .userId: userId
-        case .key: key
-        case .value: value
-        }
-    }
 
     var tag: Tag { Tag(key: key, value: value) }
 }

@@ -1,0 +1,21 @@
+import IAMSimMacroPlugin
+import SwiftSyntaxMacroExpansion
+import SwiftSyntaxMacrosGenericTestSupport
+import Testing
+
+/// Expands `source` with this module's macros and records a test issue where the expansion, or
+/// its diagnostics, differ from what is expected.
+func expectExpansion(
+    _ source: String, expandedSource: String, diagnostics: [DiagnosticSpec] = [],
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    assertMacroExpansion(
+        source, expandedSource: expandedSource, diagnostics: diagnostics,
+        macroSpecs: [
+            "MemberwiseInit": MacroSpec(type: MemberwiseInitMacro.self),
+            "StoredColumns": MacroSpec(type: StoredColumnsMacro.self),
+        ],
+        failureHandler: { failure in
+            Issue.record(Comment(rawValue: failure.message), sourceLocation: sourceLocation)
+        })
+}
