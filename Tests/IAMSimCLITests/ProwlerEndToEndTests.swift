@@ -183,7 +183,7 @@ struct ProwlerEndToEndTests {
     @Test(
         "Prowler's IAM checks on two accounts: every finding as worked out by hand, as iamsim audit judges, no errors",
         .enabled(if: prowler != nil || required))
-    func prowlerAudits() throws {
+    func prowlerAudits() async throws {
         let prowler = try #require(
             Self.prowler,
             "CI=true, and Prowler is not installed: .ci/run installs it into /opt/prowler (or set IAMSIM_PROWLER)")
@@ -212,8 +212,8 @@ struct ProwlerEndToEndTests {
             key: securedServer.credentials.key, secret: securedServer.credentials.secret,
             token: securedServer.credentials.token)
         let started = Date()
-        let practiceFindings = try practiceRun.finish()
-        let securedFindings = try securedRun.finish()
+        let practiceFindings = try await practiceRun.finish()
+        let securedFindings = try await securedRun.finish()
         let seconds = Date().timeIntervalSince(started)
         #expect(seconds < 240, "Prowler took \(seconds) s")
 
@@ -354,11 +354,18 @@ struct ProwlerEndToEndTests {
 
 /// One Prowler run, started at once and read when finished: its CSV and OCSF findings and its
 /// log (JSON lines, warnings and above).
+///
+/// A run lasts 30 to 90 seconds. The test awaits its end (`terminationHandler`) instead of
+/// blocking in `waitUntilExit()`: a blocked test holds one of Swift's cooperative threads (two
+/// on a 2-core machine) for that long, and every test whose server runs in process (Hummingbird
+/// answers on those threads) stalls behind it, up to its own read timeouts.
 final class ProwlerRun {
     let process = Process()
     let output: URL
     let logFile: URL
     private(set) var log = ""
+    /// Ends when the process has exited.
+    private let exit: AsyncStream<Void>
 
     init(prowler: String, folder: URL, endpoint: String, key: String, secret: String, token: String?) throws {
         output = folder.appendingPathComponent("prowler")
@@ -383,6 +390,9 @@ final class ProwlerRun {
         process.standardOutput = console
         process.standardError = console
         process.standardInput = FileHandle.nullDevice
+        let (exit, exited) = AsyncStream<Void>.makeStream()
+        self.exit = exit
+        process.terminationHandler = { _ in exited.finish() }
         try process.run()
     }
 
@@ -393,7 +403,8 @@ final class ProwlerRun {
 
     /// Waits for the run; returns its findings as "CHECK RESOURCE-NAME" → status, from the CSV,
     /// after checking that the OCSF file holds the same ones.
-    func finish() throws -> [String: String] {
+    func finish() async throws -> [String: String] {
+        for await _ in exit {}
         process.waitUntilExit()
         log = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
         let console =

@@ -67,13 +67,7 @@ final class SecretFile {
     /// into place by `commit()`, or deleted by `discard()` (or on interruption).
     func stage(_ bytes: [UInt8]) throws {
         discard()
-        let template = Self.folder(of: path) + "/." + (path as NSString).lastPathComponent + ".iamsim-XXXXXX"
-        var name = Array(template.utf8CString)
-        let descriptor = mkstemp(&name)
-        guard descriptor >= 0 else { throw Self.failure(path, String(cString: strerror(errno))) }
-        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        let temporary = name.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        let token = Interruption.deleteOnInterruption(temporary)
+        let (descriptor, temporary, token) = try Self.createTemporary(near: path)
         staged = (temporary, token)
         var failure: Int32 = 0
         fchmod(descriptor, 0o600)
@@ -132,6 +126,31 @@ final class SecretFile {
         unlink(staged.path)
         Interruption.release(staged.token)
         self.staged = nil
+    }
+
+    /// Creates an empty file (mode 0600) next to `path`, named `.NAME.iamsim-` and 12 random
+    /// letters and digits, and returns its descriptor, its path and the token that deletes it
+    /// on interruption.
+    ///
+    /// The name is known to the interruption handler *before* the file exists: a signal between
+    /// creating a file and registering it (`mkstemp`, then register) would end the process with
+    /// the file left behind. Deleting a name that was never created is harmless, and `O_EXCL`
+    /// makes sure the file is new.
+    private static func createTemporary(near path: String) throws -> (Int32, String, Interruption.FileToken) {
+        let prefix = folder(of: path) + "/." + (path as NSString).lastPathComponent + ".iamsim-"
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let name =
+                prefix + String((0..<12).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+            let token = Interruption.deleteOnInterruption(name)
+            let descriptor = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if descriptor >= 0 { return (descriptor, name, token) }
+            let code = errno
+            Interruption.release(token)
+            guard code == EEXIST else { throw failure(path, String(cString: strerror(code))) }
+        }
+        throw failure(path, "no unused temporary file name next to it")
     }
 
     private static func folder(of path: String) -> String {
