@@ -4,6 +4,7 @@ import Testing
 
 @testable import IAMSimApp
 @testable import IAMSimCore
+@testable import IAMSimDevices
 @testable import IAMSimStore
 
 /// The use cases the web console added to the application layer, for every front end: a QR
@@ -37,6 +38,22 @@ struct ConsoleUseCaseTests {
             try h.authenticator.scan(png: other.pngBytes, label: nil)
         }
         #expect(try h.authenticator.accounts().isEmpty)
+    }
+
+    @Test("why an image gives no code is one value, worded as a sentence for the console and a clause for the CLI")
+    func unscannableWording() throws {
+        let other = try QRImage(uri: "https://example.com/", drawingPNG: true)
+        #expect(throws: UnscannableImage.notAuthenticatorCode("https://example.com/")) {
+            try Authenticator.authenticatorURI(inPNG: other.pngBytes)
+        }
+        let unreadable = UnscannableImage.unreadable("No QR code was found in the image.")
+        #expect(unreadable.sentence == "No QR code was found in the image.")
+        #expect(unreadable.clause == "no QR code was found in the image")
+        #expect(
+            UnscannableImage.notAuthenticatorCode("https://example.com/").clause
+                == "its QR code is not an authenticator (TOTP) code: it holds 'https://example.com/'")
+        let enrolled = try h.simulator.enrollVirtualMFADevice(caller: root, deviceName: "root-mfa", drawingPNG: true)
+        #expect(try Authenticator.authenticatorURI(inPNG: enrolled.qr.pngBytes) == enrolled.created.uri)
     }
 
     @Test("Delete user removes its password, keys, devices and groups, each logged, then the user")

@@ -58,16 +58,11 @@ struct AuthenticatorCommands: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw LocalError.file(path: file, reason: "no such file, or it is not readable")
             }
-            let payloads: [String]
+            let uri: String
             do {
-                payloads = try QRScanner.decode(png: Array(data))
+                uri = try Authenticator.authenticatorURI(inPNG: Array(data))
             } catch {
-                throw LocalError.file(path: file, reason: Self.sentence(error.message))
-            }
-            guard let uri = payloads.first(where: { $0.lowercased().hasPrefix("otpauth://totp/") }) else {
-                throw LocalError.file(
-                    path: file,
-                    reason: "its QR code is not an authenticator (TOTP) code: it holds '\(payloads[0].prefix(60))'")
+                throw LocalError.file(path: file, reason: error.clause)
             }
             let account = try context.authenticator().add(uri: uri, label: label)
             return Message(
@@ -77,11 +72,6 @@ struct AuthenticatorCommands: ParsableCommand {
             )
         }
 
-        /// A scanner's sentence as the end of "Cannot use FILE: …": lower-case start, no period.
-        static func sentence(_ message: String) -> String {
-            let trimmed = message.hasSuffix(".") ? String(message.dropLast()) : message
-            return trimmed.prefix(1).lowercased() + trimmed.dropFirst()
-        }
     }
 
     struct List: ConsoleCommand {
