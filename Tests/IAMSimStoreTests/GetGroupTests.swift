@@ -5,7 +5,8 @@ import Testing
 @testable import IAMSimCore
 @testable import IAMSimStore
 
-/// `GetGroup` (the group and its members, in pages) and `ListGroups`' path prefix.
+/// `GetGroup` (the group and its members, in pages) and the path prefix of `ListGroups` and
+/// `ListUsers`.
 @Suite("Groups: GetGroup and ListGroups' PathPrefix")
 struct GetGroupTests {
     @Test("GetGroup answers the group and its members by name, in pages; only root may call it")
@@ -49,5 +50,21 @@ struct GetGroupTests {
         }
         #expect(try h.store.listGroups(caller: h.console, pathPrefix: "/eng/").map(\.groupName) == ["b", "c"])
         #expect(try h.store.listGroups(caller: h.console, pathPrefix: "/").count == 4)
+    }
+
+    @Test("ListUsers and ListGroups match the prefix exactly: case counts, and _ and % are characters")
+    func pathPrefixIsExact() throws {
+        let h = try StoreHarness()
+        try h.signIn()
+        for (name, path) in [("a", "/a_b/"), ("b", "/axb/"), ("c", "/A_B/"), ("d", "/a%/")] {
+            try h.store.createGroup(caller: h.console, groupName: name, path: path)
+            try h.store.createUser(caller: h.console, userName: name, path: path)
+        }
+        for prefix in ["/a_", "/a%"] {
+            let expected = prefix == "/a_" ? ["a"] : ["d"]
+            #expect(try h.store.listGroups(caller: h.console, pathPrefix: prefix).map(\.groupName) == expected)
+            #expect(try h.store.listUsers(caller: h.console, pathPrefix: prefix).map(\.userName) == expected)
+        }
+        #expect(try h.store.listUsers(caller: h.console, pathPrefix: "/A").map(\.userName) == ["c"])
     }
 }

@@ -39,14 +39,7 @@ extension GroupRecord {
     static func all(
         in account: String, pathPrefix: String? = nil, after: PageKey? = nil, limit: Int? = nil, _ db: Database
     ) throws -> [GroupRecord] {
-        var sql = "SELECT * FROM iamGroup WHERE accountId = ?"
-        var arguments: StatementArguments = [account]
-        if let pathPrefix {
-            sql += " AND substr(path, 1, ?) = ?"
-            arguments += [pathPrefix.count, pathPrefix]
-        }
-        return try fetchAll(
-            db, sql: sql, arguments: arguments, order: .byName("groupName"), after: after, limit: limit)
+        try all(in: account, pathPrefix: pathPrefix, order: .byName("groupName"), after: after, limit: limit, db)
     }
 
     /// The groups the user `userId` is a member of, by name (`ListGroupsForUser`).

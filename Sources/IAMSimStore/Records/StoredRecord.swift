@@ -83,6 +83,25 @@ extension FetchedRecord {
 }
 
 extension StoredRecord {
+    /// The rows of `account` (a table with `accountId` and `path` columns) in `order`, those
+    /// whose path starts with `pathPrefix` when given, then as `fetchAll(_:sql:…)` pages them.
+    ///
+    /// AWS's `PathPrefix` (`ListUsers`, `ListGroups`) matches the start of the path exactly, case
+    /// included: `substr`, not `LIKE`, which ignores case and treats `_` and `%` as wildcards.
+    static func all(
+        in account: String, pathPrefix: String?, order: ListOrder, after: PageKey?, limit: Int?, _ db: Database
+    ) throws -> [Self] {
+        var sql = "SELECT * FROM \(tableName) WHERE accountId = ?"
+        var arguments: StatementArguments = [account]
+        if let pathPrefix {
+            sql += " AND substr(path, 1, ?) = ?"
+            arguments += [pathPrefix.count, pathPrefix]
+        }
+        return try fetchAll(db, sql: sql, arguments: arguments, order: order, after: after, limit: limit)
+    }
+}
+
+extension StoredRecord {
     /// The first column: the key of most tables.
     static var primaryKey: [Column] { Array(Column.allCases.prefix(1)) }
 

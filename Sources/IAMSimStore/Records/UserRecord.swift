@@ -51,13 +51,7 @@ extension UserRecord {
     static func byName(
         in account: String, pathPrefix: String?, after: PageKey? = nil, limit: Int? = nil, _ db: Database
     ) throws -> [UserRecord] {
-        var sql = "SELECT * FROM iamUser WHERE accountId = ?"
-        var arguments: StatementArguments = [account]
-        if let pathPrefix {
-            sql += " AND substr(path, 1, ?) = ?"
-            arguments += [pathPrefix.count, pathPrefix]
-        }
-        return try fetchAll(db, sql: sql, arguments: arguments, order: .byName("userName"), after: after, limit: limit)
+        try all(in: account, pathPrefix: pathPrefix, order: .byName("userName"), after: after, limit: limit, db)
     }
 
     /// The members of the group `groupId` by name (`GetGroup`), after the name `after` when given.
