@@ -65,11 +65,7 @@ extension IAMStore {
     public func listAttachedUserPolicies(caller: Caller, userName: String, page: PageRequest? = nil) throws
         -> Page<Never>
     {
-        try emptyListing(.listAttachedUserPolicies, caller: caller, resource: userName, page: page) { principal, _ in
-            userARN(principal, userName)
-        } check: { principal, db in
-            _ = try user(named: userName, in: principal.accountID, db)
-        }
+        try emptyListing(.listAttachedUserPolicies, caller: caller, ofUser: userName, page: page)
     }
 
     /// `ListAttachedGroupPolicies`: no policy is attached to the group `groupName`.
@@ -79,12 +75,7 @@ extension IAMStore {
     public func listAttachedGroupPolicies(caller: Caller, groupName: String, page: PageRequest? = nil) throws
         -> Page<Never>
     {
-        try emptyListing(.listAttachedGroupPolicies, caller: caller, resource: groupName, page: page) {
-            principal, _ in
-            groupARN(principal, groupName)
-        } check: { principal, db in
-            _ = try group(named: groupName, in: principal.accountID, db)
-        }
+        try emptyListing(.listAttachedGroupPolicies, caller: caller, ofGroup: groupName, page: page)
     }
 
     /// `ListUserPolicies`: the user `userName` has no inline policy.
@@ -92,11 +83,7 @@ extension IAMStore {
     /// - Throws: `NoSuchEntity` for an unknown user; `ValidationError` for a malformed name or
     ///   any marker; `AccessDenied` for an IAM user.
     public func listUserPolicies(caller: Caller, userName: String, page: PageRequest? = nil) throws -> Page<Never> {
-        try emptyListing(.listUserPolicies, caller: caller, resource: userName, page: page) { principal, _ in
-            userARN(principal, userName)
-        } check: { principal, db in
-            _ = try user(named: userName, in: principal.accountID, db)
-        }
+        try emptyListing(.listUserPolicies, caller: caller, ofUser: userName, page: page)
     }
 
     /// `ListGroupPolicies`: the group `groupName` has no inline policy.
@@ -104,14 +91,34 @@ extension IAMStore {
     /// - Throws: `NoSuchEntity` for an unknown group; `ValidationError` for a malformed name or
     ///   any marker; `AccessDenied` for an IAM user.
     public func listGroupPolicies(caller: Caller, groupName: String, page: PageRequest? = nil) throws -> Page<Never> {
-        try emptyListing(.listGroupPolicies, caller: caller, resource: groupName, page: page) { principal, _ in
+        try emptyListing(.listGroupPolicies, caller: caller, ofGroup: groupName, page: page)
+    }
+
+    // MARK: Helpers
+
+    /// `emptyListing` of something the user `userName` would have (its attached or inline
+    /// policies): authorized on the user's ARN, `NoSuchEntity` for an unknown user.
+    func emptyListing(_ action: IAMAction, caller: Caller, ofUser userName: String, page: PageRequest?) throws
+        -> Page<Never>
+    {
+        try emptyListing(action, caller: caller, resource: userName, page: page) { principal, _ in
+            userARN(principal, userName)
+        } check: { principal, db in
+            _ = try user(named: userName, in: principal.accountID, db)
+        }
+    }
+
+    /// `emptyListing` of something the group `groupName` would have (its attached or inline
+    /// policies): authorized on the group's ARN, `NoSuchEntity` for an unknown group.
+    func emptyListing(_ action: IAMAction, caller: Caller, ofGroup groupName: String, page: PageRequest?) throws
+        -> Page<Never>
+    {
+        try emptyListing(action, caller: caller, resource: groupName, page: page) { principal, _ in
             groupARN(principal, groupName)
         } check: { principal, db in
             _ = try group(named: groupName, in: principal.accountID, db)
         }
     }
-
-    // MARK: Helpers
 
     /// Runs the listing `action` of a kind iamsim does not model: root only (the resource
     /// `resource(principal, db)` names the refusal's), after `check` (the user or group the
