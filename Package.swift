@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "IAMSimCLI",
             dependencies: [
-                "IAMSimCore", "IAMSimStore", "IAMSimDevices", "IAMSimApp", "IAMSimQR", "IAMSimDatabase",
+                "IAMSimCore", "IAMSimStore", "IAMSimDevices", "IAMSimApp", "IAMSimQR", "IAMSimDatabase", "IAMSimMacros",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

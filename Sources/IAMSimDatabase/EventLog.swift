@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IAMSimCore
+import IAMSimMacros
 
 /// Appends to the event log. Every write goes through here, inside the transaction of the
 /// change it records, so a change and its event commit or roll back together.
@@ -8,17 +9,12 @@ package enum EventLog {
     /// Who made a call and from where, as CloudTrail records it beside the identity: the
     /// request's origin (`sourceIPAddress`, `userAgent`), the access key that signed it, and
     /// for temporary credentials whether MFA authenticated them.
+    @MemberwiseInit
     package struct Request: Sendable {
         package var origin: RequestOrigin
         package var accessKeyID: String?
         /// Nil for long-term keys (CloudTrail then has no `sessionContext`).
         package var mfaAuthenticated: Bool?
-
-        package init(origin: RequestOrigin, accessKeyID: String? = nil, mfaAuthenticated: Bool? = nil) {
-            self.origin = origin
-            self.accessKeyID = accessKeyID
-            self.mfaAuthenticated = mfaAuthenticated
-        }
     }
 
     /// Appends one event; returns its id.

@@ -3,7 +3,7 @@ import SwiftDiagnostics
 /// Why a macro of this module refused a declaration; the compiler shows `message` at the
 /// macro's attribute.
 enum MacroFailure: Error, CustomStringConvertible {
-    /// `@MemberwiseInit` or `@StoredColumns` on something other than a struct.
+    /// One of the macros on something other than a struct.
     case notAStruct(macro: String)
     /// A stored property written without a type (`var count = 0`).
     case untypedProperty(String)

@@ -4,5 +4,7 @@ import SwiftSyntaxMacros
 /// The compiler plug-in that expands IAMSimMacros' declarations.
 @main
 struct IAMSimMacroPlugin: CompilerPlugin {
-    let providingMacros: [any Macro.Type] = [MemberwiseInitMacro.self, StoredColumnsMacro.self]
+    let providingMacros: [any Macro.Type] = [
+        AWSCodingKeysMacro.self, MemberwiseInitMacro.self, StoredColumnsMacro.self,
+    ]
 }

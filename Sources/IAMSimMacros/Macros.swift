@@ -15,3 +15,10 @@ public macro MemberwiseInit() = #externalMacro(module: "IAMSimMacroPlugin", type
 /// values as GRDB converts them.
 @attached(extension, names: named(Column), named(init(_:)), named(value(of:)))
 public macro StoredColumns() = #externalMacro(module: "IAMSimMacroPlugin", type: "StoredColumnsMacro")
+
+/// `CodingKeys` in AWS's spelling: one case per stored property (but a `let` with an initial
+/// value), whose string is the property's name in UpperCamelCase, with a leading `mfa` as `MFA`
+/// and a trailing `ID` as `Id` (`accessKeyID` → `"AccessKeyId"`, `mfaDevices` → `"MFADevices"`),
+/// as IAM's API reference names its members. For formats that reuse AWS's field names.
+@attached(member, names: named(CodingKeys))
+public macro AWSCodingKeys() = #externalMacro(module: "IAMSimMacroPlugin", type: "AWSCodingKeysMacro")

@@ -81,7 +81,7 @@ extension AccountStore {
                 name: Self.exportName(fixtureName: account.fixtureName, accountID: accountID),
                 description: "The state of account \(accountID.rawValue), exported by iamsim.",
                 account: Fixture.Account(
-                    accountID: accountID.rawValue, alias: account.alias, createDate: account.createDate,
+                    accountID: accountID.rawValue, accountAlias: account.alias, createDate: account.createDate,
                     root: Fixture.Root(
                         email: account.rootEmail, passwordHash: account.rootPasswordHash,
                         passwordLastUsed: account.rootPasswordLastUsed, accessKeys: try keys(root),

@@ -128,14 +128,15 @@ extension AccountStore {
                 arguments: [accountID.rawValue, value])
                 ?? false
         }
-        if let alias = spec.alias, try taken("alias = ?", alias) {
+        if let alias = spec.accountAlias, try taken("alias = ?", alias) {
             throw LocalError.invalidValue("The account alias \(alias) already exists in this database.")
         }
         if try taken("rootEmail = ? COLLATE NOCASE", spec.root.email) {
             throw LocalError.invalidValue("The root email \(spec.root.email) is already used by another account.")
         }
         let record = AccountRecord(
-            id: accountID.rawValue, alias: spec.alias, createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now,
+            id: accountID.rawValue, alias: spec.accountAlias,
+            createDate: spec.createDate.map(Timestamp.wholeSeconds) ?? now,
             fixtureName: fixture.name, rootEmail: spec.root.email, rootPasswordHash: spec.root.passwordHash ?? "",
             rootPasswordLastUsed: spec.root.passwordLastUsed.map(Timestamp.wholeSeconds),
             fixtureJSON: try storedJSON ?? fixture.jsonText())

@@ -38,7 +38,7 @@ struct ClassroomFixtureTests {
             password: "Pw-1234-abcd-EFGH")
         let copy = fixture.personalized(for: trainee, secrets: secrets)
         #expect(copy.account.accountID == "210000000001")
-        #expect(copy.account.alias == "class-1")
+        #expect(copy.account.accountAlias == "class-1")
         #expect(copy.account.root.email == "trainee1@class.example")
         #expect(copy.account.root.password == "Pw-1234-abcd-EFGH")
         #expect(copy.account.root.accessKeys?.first?.accessKeyID != "AKIAIOSFODNN7EXAMPLE")

@@ -70,7 +70,7 @@ struct FixtureTests {
         let fixture = Fixture(
             formatVersion: 2, name: "messy",
             account: .init(
-                accountID: "12345", alias: "Bad_Alias",
+                accountID: "12345", accountAlias: "Bad_Alias",
                 root: .init(
                     email: "not-an-email",
                     accessKeys: [key("AKIAAAAAAAAAAAAAAAAA"), key("AKIAAAAAAAAAAAAAAAAA"), key("AKIA!")],

@@ -12,6 +12,7 @@ func expectExpansion(
     assertMacroExpansion(
         source, expandedSource: expandedSource, diagnostics: diagnostics,
         macroSpecs: [
+            "AWSCodingKeys": MacroSpec(type: AWSCodingKeysMacro.self),
             "MemberwiseInit": MacroSpec(type: MemberwiseInitMacro.self),
             "StoredColumns": MacroSpec(type: StoredColumnsMacro.self),
         ],

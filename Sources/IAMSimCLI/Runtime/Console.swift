@@ -1,6 +1,8 @@
 import Foundation
+import IAMSimMacros
 
 /// The process's terminal and streams, injected so the demo and tests can script them.
+@MemberwiseInit
 public struct Console: Sendable {
     /// Whether stdin and stdout are a terminal a person is typing at.
     public var isInteractive: Bool
@@ -14,20 +16,6 @@ public struct Console: Sendable {
     public var prompt: @Sendable (_ prompt: String, _ secret: Bool) -> String?
     /// Reads one line of standard input without prompting (`--password-stdin`).
     public var readStandardInput: @Sendable () -> String?
-
-    public init(
-        isInteractive: Bool, colors: Bool, write: @escaping @Sendable (String) -> Void,
-        writeError: @escaping @Sendable (String) -> Void,
-        prompt: @escaping @Sendable (String, Bool) -> String?,
-        readStandardInput: @escaping @Sendable () -> String?
-    ) {
-        self.isInteractive = isInteractive
-        self.colors = colors
-        self.write = write
-        self.writeError = writeError
-        self.prompt = prompt
-        self.readStandardInput = readStandardInput
-    }
 
     /// Writes `text` and a newline to standard output.
     func print(_ text: String) { write(text + "\n") }

@@ -13,35 +13,19 @@ struct ConsoleRequest: Sendable {
     /// The path inside the console, from its root: `/signin`, `/users/alice`.
     var path: String
     /// The query string's parameters (never a secret: forms that carry one are POSTed).
-    var query: [String: String]
+    var query: [String: String] = [:]
     /// The cookies the browser sent.
-    var cookies: [String: String]
+    var cookies: [String: String] = [:]
     /// A POSTed form's fields (URL-encoded or multipart), text only.
-    var form: [String: String]
+    var form: [String: String] = [:]
     /// Files of a multipart form, by field name.
-    var files: [String: UploadedFile]
+    var files: [String: UploadedFile] = [:]
     /// The `Origin` header, when the browser sent one (it does on POST).
     var origin: String?
     /// The `Host` header (the request's authority).
     var host: String?
     /// The browser's address and `User-Agent`: the events of the request record them.
-    var client: RequestOrigin
-
-    init(
-        method: Method, path: String, query: [String: String] = [:], cookies: [String: String] = [:],
-        form: [String: String] = [:], files: [String: UploadedFile] = [:], origin: String? = nil, host: String? = nil,
-        client: RequestOrigin = RequestOrigin(sourceIPAddress: nil, userAgent: nil)
-    ) {
-        self.method = method
-        self.path = path
-        self.query = query
-        self.cookies = cookies
-        self.form = form
-        self.files = files
-        self.origin = origin
-        self.host = host
-        self.client = client
-    }
+    var client = RequestOrigin(sourceIPAddress: nil, userAgent: nil)
 
     /// A form field with surrounding whitespace removed; nil when absent or empty.
     func field(_ name: String) -> String? {

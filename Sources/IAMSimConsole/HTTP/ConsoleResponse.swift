@@ -2,20 +2,11 @@ import Foundation
 
 /// What the console answers, before the adapter turns it into the web framework's response.
 struct ConsoleResponse: Sendable {
-    var status: Int
+    var status = 200
     /// Headers other than cookies, in order.
-    var headers: [(name: String, value: String)]
-    var cookies: [SetCookie]
-    var body: [UInt8]
-
-    init(
-        status: Int = 200, headers: [(name: String, value: String)] = [], cookies: [SetCookie] = [], body: [UInt8] = []
-    ) {
-        self.status = status
-        self.headers = headers
-        self.cookies = cookies
-        self.body = body
-    }
+    var headers: [(name: String, value: String)] = []
+    var cookies: [SetCookie] = []
+    var body: [UInt8] = []
 
     /// An HTML page.
     static func html(_ text: String, status: Int = 200) -> ConsoleResponse {

@@ -159,15 +159,10 @@ struct ErrorView: Error {
     var title: String
     var message: String
     var explanation: String?
-    var status: Int
+    var status = 400
+}
 
-    init(title: String, message: String, explanation: String? = nil, status: Int = 400) {
-        self.title = title
-        self.message = message
-        self.explanation = explanation
-        self.status = status
-    }
-
+extension ErrorView {
     init(_ error: any Error) {
         switch error {
         case let view as ErrorView:

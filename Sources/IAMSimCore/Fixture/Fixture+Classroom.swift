@@ -20,7 +20,7 @@ extension Fixture {
         var copy = self
         var account = copy.account
         account.accountID = trainee.accountID.rawValue
-        account.alias = trainee.alias
+        account.accountAlias = trainee.alias
         account.root.email = trainee.email
         account.root.password = trainee.password
         account.root.passwordHash = trainee.passwordHash

@@ -5,6 +5,7 @@ import IAMSimMacros
 ///
 /// Field names are AWS's own (`AccessKeyId`, `Base32StringSeed`), so a fixture reads like the
 /// API responses that describe the same state.
+@AWSCodingKeys
 @MemberwiseInit
 public struct Fixture: Codable, Hashable, Sendable {
     /// The only format version so far.
@@ -16,18 +17,12 @@ public struct Fixture: Codable, Hashable, Sendable {
     public var description: String?
     public var account: Account
 
-    enum CodingKeys: String, CodingKey {
-        case formatVersion = "FormatVersion"
-        case name = "Name"
-        case description = "Description"
-        case account = "Account"
-    }
-
     /// The account and everything in it.
+    @AWSCodingKeys
     @MemberwiseInit
     public struct Account: Codable, Hashable, Sendable {
         public var accountID: String
-        public var alias: String?
+        public var accountAlias: String?
         public var createDate: Date?
         public var root: Root
         public var users: [User]?
@@ -37,33 +32,18 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var passwordPolicy: PasswordPolicySettings?
         /// Lessons already under way: the steps the trainee has completed.
         public var lessonProgress: [LessonProgressEntry]?
-
-        enum CodingKeys: String, CodingKey {
-            case accountID = "AccountId"
-            case alias = "AccountAlias"
-            case createDate = "CreateDate"
-            case root = "Root"
-            case users = "Users"
-            case hardwareTokens = "HardwareTokens"
-            case groups = "Groups"
-            case passwordPolicy = "PasswordPolicy"
-            case lessonProgress = "LessonProgress"
-        }
     }
 
     /// A lesson's completed steps, by step id.
+    @AWSCodingKeys
     @MemberwiseInit
     public struct LessonProgressEntry: Codable, Hashable, Sendable {
         public var lessonID: String
         public var completedSteps: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case lessonID = "LessonId"
-            case completedSteps = "CompletedSteps"
-        }
     }
 
     /// An IAM group and its members (by user name).
+    @AWSCodingKeys
     @MemberwiseInit
     public struct Group: Codable, Hashable, Sendable {
         public var groupName: String
@@ -71,18 +51,11 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var path: String?
         public var createDate: Date?
         public var members: [String]?
-
-        enum CodingKeys: String, CodingKey {
-            case groupName = "GroupName"
-            case groupID = "GroupId"
-            case path = "Path"
-            case createDate = "CreateDate"
-            case members = "Members"
-        }
     }
 
     /// The account password policy, in `GetAccountPasswordPolicy`'s shape; omitted settings
     /// take AWS's defaults.
+    @AWSCodingKeys
     public struct PasswordPolicySettings: Codable, Hashable, Sendable {
         public var minimumPasswordLength: Int?
         public var requireSymbols: Bool?
@@ -116,21 +89,10 @@ public struct Fixture: Codable, Hashable, Sendable {
                 allowUsersToChangePassword: allowUsersToChangePassword ?? false, maxPasswordAge: maxPasswordAge,
                 passwordReusePrevention: passwordReusePrevention, hardExpiry: hardExpiry ?? false)
         }
-
-        enum CodingKeys: String, CodingKey {
-            case minimumPasswordLength = "MinimumPasswordLength"
-            case requireSymbols = "RequireSymbols"
-            case requireNumbers = "RequireNumbers"
-            case requireUppercaseCharacters = "RequireUppercaseCharacters"
-            case requireLowercaseCharacters = "RequireLowercaseCharacters"
-            case allowUsersToChangePassword = "AllowUsersToChangePassword"
-            case maxPasswordAge = "MaxPasswordAge"
-            case passwordReusePrevention = "PasswordReusePrevention"
-            case hardExpiry = "HardExpiry"
-        }
     }
 
     /// A user's console password (AWS's login profile).
+    @AWSCodingKeys
     @MemberwiseInit
     public struct LoginProfile: Codable, Hashable, Sendable {
         public var password: String?
@@ -138,29 +100,18 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var passwordResetRequired: Bool?
         public var createDate: Date?
         public var passwordLastChanged: Date?
-
-        enum CodingKeys: String, CodingKey {
-            case password = "Password"
-            case passwordHash = "PasswordHash"
-            case passwordResetRequired = "PasswordResetRequired"
-            case createDate = "CreateDate"
-            case passwordLastChanged = "PasswordLastChanged"
-        }
     }
 
     /// A hardware TOTP token: its printed serial and the seed its vendor loaded into it.
+    @AWSCodingKeys
     @MemberwiseInit
     public struct HardwareToken: Codable, Hashable, Sendable {
         public var serialNumber: String
         public var base32StringSeed: String
-
-        enum CodingKeys: String, CodingKey {
-            case serialNumber = "SerialNumber"
-            case base32StringSeed = "Base32StringSeed"
-        }
     }
 
     /// The root user's credentials.
+    @AWSCodingKeys
     @MemberwiseInit
     public struct Root: Codable, Hashable, Sendable {
         public var email: String
@@ -171,18 +122,10 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var passwordLastUsed: Date?
         public var accessKeys: [AccessKey]?
         public var mfaDevices: [MFADevice]?
-
-        enum CodingKeys: String, CodingKey {
-            case email = "Email"
-            case password = "Password"
-            case passwordHash = "PasswordHash"
-            case passwordLastUsed = "PasswordLastUsed"
-            case accessKeys = "AccessKeys"
-            case mfaDevices = "MFADevices"
-        }
     }
 
     /// An IAM user.
+    @AWSCodingKeys
     @MemberwiseInit
     public struct User: Codable, Hashable, Sendable {
         public var userName: String
@@ -193,20 +136,10 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var passwordLastUsed: Date?
         public var accessKeys: [AccessKey]?
         public var mfaDevices: [MFADevice]?
-
-        enum CodingKeys: String, CodingKey {
-            case userName = "UserName"
-            case userID = "UserId"
-            case path = "Path"
-            case createDate = "CreateDate"
-            case loginProfile = "LoginProfile"
-            case passwordLastUsed = "PasswordLastUsed"
-            case accessKeys = "AccessKeys"
-            case mfaDevices = "MFADevices"
-        }
     }
 
     /// An access key with its secret.
+    @AWSCodingKeys
     @MemberwiseInit
     public struct AccessKey: Codable, Hashable, Sendable {
         public var accessKeyID: String
@@ -218,19 +151,10 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var lastUsedService: String?
         /// The region, such as `us-east-1`; none for global services.
         public var lastUsedRegion: String?
-
-        enum CodingKeys: String, CodingKey {
-            case accessKeyID = "AccessKeyId"
-            case secretAccessKey = "SecretAccessKey"
-            case status = "Status"
-            case createDate = "CreateDate"
-            case lastUsedDate = "LastUsedDate"
-            case lastUsedService = "LastUsedService"
-            case lastUsedRegion = "LastUsedRegion"
-        }
     }
 
     /// An MFA device assigned to its owner, with the seed its authenticator holds.
+    @AWSCodingKeys
     @MemberwiseInit
     public struct MFADevice: Codable, Hashable, Sendable {
         public var deviceName: String
@@ -239,13 +163,5 @@ public struct Fixture: Codable, Hashable, Sendable {
         public var serialNumber: String?
         public var base32StringSeed: String
         public var enableDate: Date?
-
-        enum CodingKeys: String, CodingKey {
-            case deviceName = "DeviceName"
-            case type = "Type"
-            case serialNumber = "SerialNumber"
-            case base32StringSeed = "Base32StringSeed"
-            case enableDate = "EnableDate"
-        }
     }
 }

@@ -99,7 +99,7 @@ extension Fixture {
             "unsupported format version \(formatVersion) (this iamsim reads \(Fixture.currentFormatVersion))")
         check(!name.isEmpty, "$.Name", "must not be empty")
         check(AccountID(rawValue: account.accountID) != nil, "$.Account.AccountId", "must be exactly 12 digits")
-        if let alias = account.alias {
+        if let alias = account.accountAlias {
             check(AccountAlias.isValid(alias), "$.Account.AccountAlias", AccountAlias.rule)
         }
         let root = account.root
