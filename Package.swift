@@ -12,7 +12,8 @@ import PackageDescription
 //   ← IAMSimConsole (the web console's pages, routes for a Hummingbird router)
 // Only the persistence targets (Database, Store, Devices) import GRDB. IAMSimQR (QR codes and
 // PNG through system C libraries) stands apart; the application layer uses it. IAMSimMacros
-// (compile time only: memberwise initializers and records' column mappings) is beneath Core.
+// (compile time only: memberwise initializers, records' column mappings, fixtures' coding keys)
+// is beneath Core.
 let package = Package(
     name: "iamsim",
     platforms: [.macOS(.v14)],

@@ -51,18 +51,6 @@ struct AWSCodingKeysMacroTests {
 
     @Test("only a struct")
     func refused() {
-        expectExpansion(
-            """
-            @AWSCodingKeys
-            enum Kind {
-                case root
-            }
-            """,
-            expandedSource: """
-                enum Kind {
-                    case root
-                }
-                """,
-            diagnostics: [DiagnosticSpec(message: "@AWSCodingKeys applies to a struct", line: 1, column: 1)])
+        expectRefusedOnNonStruct("AWSCodingKeys")
     }
 }

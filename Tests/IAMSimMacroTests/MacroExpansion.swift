@@ -20,3 +20,21 @@ func expectExpansion(
             Issue.record(Comment(rawValue: failure.message), sourceLocation: sourceLocation)
         })
 }
+
+/// Expects `@macro` on an enum to be refused with "applies to a struct", the enum left as written.
+func expectRefusedOnNonStruct(_ macro: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    expectExpansion(
+        """
+        @\(macro)
+        enum Kind {
+            case root
+        }
+        """,
+        expandedSource: """
+            enum Kind {
+                case root
+            }
+            """,
+        diagnostics: [DiagnosticSpec(message: "@\(macro) applies to a struct", line: 1, column: 1)],
+        sourceLocation: sourceLocation)
+}

@@ -51,18 +51,6 @@ struct StoredColumnsMacroTests {
 
     @Test("only a struct")
     func refused() {
-        expectExpansion(
-            """
-            @StoredColumns
-            enum Kind {
-                case root
-            }
-            """,
-            expandedSource: """
-                enum Kind {
-                    case root
-                }
-                """,
-            diagnostics: [DiagnosticSpec(message: "@StoredColumns applies to a struct", line: 1, column: 1)])
+        expectRefusedOnNonStruct("StoredColumns")
     }
 }

@@ -30,6 +30,9 @@ public struct PasswordPolicy: Hashable, Sendable {
 
     // MARK: Settings
 
+    // The initial values are AWS's for an omitted parameter: `UpdateAccountPasswordPolicy` is
+    // not a partial update, so whatever a caller leaves out falls back to them.
+
     public var minimumPasswordLength: Int = 6
     public var requireSymbols: Bool = false
     public var requireNumbers: Bool = false

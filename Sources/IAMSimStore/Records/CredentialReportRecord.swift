@@ -14,5 +14,4 @@ struct CredentialReportRecord: Hashable {
 
 extension CredentialReportRecord: StoredRecord {
     static let tableName = "credentialReport"
-
 }

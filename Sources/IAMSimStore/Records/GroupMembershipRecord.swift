@@ -14,7 +14,6 @@ struct GroupMembershipRecord: Hashable {
 extension GroupMembershipRecord: StoredRecord {
     static let tableName = "groupMembership"
     static let primaryKey: [Column] = [.groupId, .userId]
-
 }
 
 // MARK: - Queries

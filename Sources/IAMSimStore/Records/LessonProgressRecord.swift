@@ -15,5 +15,4 @@ struct LessonProgressRecord: Hashable {
 extension LessonProgressRecord: StoredRecord {
     static let tableName = "lessonProgress"
     static let primaryKey: [Column] = [.accountId, .lessonId]
-
 }

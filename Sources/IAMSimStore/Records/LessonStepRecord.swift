@@ -17,7 +17,6 @@ struct LessonStepRecord: Hashable {
 extension LessonStepRecord: StoredRecord {
     static let tableName = "lessonStep"
     static let primaryKey: [Column] = [.accountId, .lessonId, .stepId]
-
 }
 
 // MARK: - Queries

@@ -15,7 +15,6 @@ struct PasswordHistoryRecord: Hashable {
 
 extension PasswordHistoryRecord: StoredRecord {
     static let tableName = "passwordHistory"
-
 }
 
 // MARK: - Queries

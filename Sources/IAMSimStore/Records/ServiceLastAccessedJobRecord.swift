@@ -19,5 +19,4 @@ struct ServiceLastAccessedJobRecord: Hashable {
 
 extension ServiceLastAccessedJobRecord: StoredRecord {
     static let tableName = "serviceLastAccessedJob"
-
 }
